@@ -1,0 +1,35 @@
+# Two entry points for a fresh machine: `make play` and `make test`.
+# Both create .venv when it is missing and install the project into it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: play test lint typecheck clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall whenever pyproject.toml changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -c "import pygame, sys; sys.exit(not getattr(pygame, 'IS_CE', 0))" \
+		|| (echo "plain pygame is installed beside pygame-ce: pip uninstall pygame" && exit 1)
+	touch $(STAMP)
+
+play: $(STAMP)
+	$(BIN)/python run_game.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check game tests run_game.py
+	$(BIN)/ruff format --check game tests run_game.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Odd Duck: a serious game about the people side of IT projects."""

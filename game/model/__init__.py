@@ -1,0 +1,37 @@
+"""The one model of Odd Duck, vectorised over N games (numpy only).
+
+Public API:
+    new_state(params, game_ids, seed) -> State
+    step(state, plan, params) -> (State, TurnLog)
+    observe(state, params) -> Observation
+"""
+
+from game.model.channels import CHANNELS, TARGET_KINDS, Channel, Target
+from game.model.observe import Observation, observe
+from game.model.params import Coefficients, EventTable, Params, Scoring
+from game.model.plan import PlanError, empty_plan, validate_plan
+from game.model.score import Outcome, outcome
+from game.model.state import State, new_state
+from game.model.step import TurnLog, step
+
+__all__ = [
+    "CHANNELS",
+    "TARGET_KINDS",
+    "Channel",
+    "Coefficients",
+    "EventTable",
+    "Observation",
+    "Outcome",
+    "Params",
+    "PlanError",
+    "Scoring",
+    "State",
+    "Target",
+    "TurnLog",
+    "empty_plan",
+    "new_state",
+    "observe",
+    "outcome",
+    "step",
+    "validate_plan",
+]

@@ -1,0 +1,89 @@
+"""What the player (or a policy) may see: IT's view, not the truth.
+
+Progress is *reported* progress (hidden rework counts as done). A stakeholder
+not contacted for more than `vague_after` turns shows only what IT last saw,
+flagged vague; the truth is for the debrief.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.params import Params
+from game.model.rules.discovery import reported_progress
+from game.model.rules.stakeholders import complaints
+from game.model.rules.work import buildable
+from game.model.state import State
+
+F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
+B8 = npt.NDArray[np.bool_]
+U64 = npt.NDArray[np.uint64]
+
+# Mood faces, from satisfaction: 0 furious .. 4 delighted.
+MOOD_NAMES = ("furious", "unhappy", "neutral", "content", "delighted")
+MOOD_EDGES = np.array([0.2, 0.4, 0.6, 0.8])
+
+
+@dataclass(frozen=True)
+class Observation:
+    """IT's view of N games. Shapes (N,), (N, S), (N, P)."""
+
+    game_id: I64
+    rng_key: U64  # for policies that need their own counter-based randomness
+    turn: I64
+    done: B8
+    capacity: F64
+    budget_left: F64
+    sponsor: F64
+    hype: F64
+    fatigue: F64
+    reported_progress: F64
+    package_reported: F64  # share of each package IT believes is built
+    package_status: I64
+    package_remaining: F64  # work IT knows is left
+    rework_found: F64
+    rejections: I64
+    buildable: B8
+    trust: F64  # current when in touch, last seen when vague
+    satisfaction: F64
+    mood: I64
+    expectation: F64
+    seen: F64
+    since_contact: I64
+    vague: B8
+    complaint: I64
+
+
+def observe(state: State, params: Params) -> Observation:
+    """Project `state` onto what the player may know."""
+    vague = state.since_contact > params.coef.vague_after
+    satisfaction = np.where(vague, state.known_satisfaction, state.satisfaction)
+    return Observation(
+        game_id=state.game_id.copy(),
+        rng_key=state.key.copy(),
+        turn=state.turn.copy(),
+        done=state.done.copy(),
+        capacity=state.capacity.copy(),
+        budget_left=params.budget - state.budget_spent,
+        sponsor=state.sponsor.copy(),
+        hype=state.hype.copy(),
+        fatigue=state.fatigue.copy(),
+        reported_progress=reported_progress(state),
+        package_reported=(state.correct + state.hidden) / state.scope,
+        package_status=state.status.copy(),
+        package_remaining=state.work_new + state.work_redo,
+        rework_found=state.rework_found.copy(),
+        rejections=state.rejections.copy(),
+        buildable=buildable(state, params),
+        trust=np.where(vague, state.known_trust, state.trust),
+        satisfaction=satisfaction,
+        mood=np.searchsorted(MOOD_EDGES, satisfaction, side="right").astype(np.int64),
+        expectation=np.where(vague, state.known_expectation, state.expectation),
+        seen=state.seen.copy(),
+        since_contact=state.since_contact.copy(),
+        vague=vague,
+        # Complaints travel through the grapevine: IT hears them even when out of touch.
+        complaint=complaints(state, params),
+    )

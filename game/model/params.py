@@ -1,0 +1,187 @@
+"""Frozen, compiled parameters of one scenario: every number the rules read.
+
+`game.scenario.compile` builds a `Params` from a validated scenario; the model
+never sees YAML. Arrays are float64 (or int64 / bool for indices and masks) and
+are shared read-only by every game of a batch.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
+B8 = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Coefficients:
+    """Model coefficients; meanings and defaults are documented in the scenario schema."""
+
+    # trust
+    trust_floor: float
+    neglect_growth: float
+    neglect_cap: float
+    gap_erosion: float
+    reject_trust_hit: float
+    reject_ceiling_hit: float
+    accept_trust_gain: float
+    favour_trust_cost: float
+    favour_min_trust: float
+    escalate_trust_cost: float
+    reset_trust_cost: float
+    # clarity
+    clarify_rate: float
+    talk_ceiling: float
+    demo_clarity: float
+    clarity_drift: float
+    neglect_ref: float
+    reject_clarity_gain: float
+    # building
+    fcc_base: float
+    fcc_clarity: float
+    fcc_fatigue: float
+    fcc_min: float
+    fcc_max: float
+    fcc_noise: float
+    quality_gain: float
+    productivity_noise: float
+    fatigue_productivity: float
+    done_threshold: float
+    # discovery of hidden rework
+    discovery_base: float
+    discovery_progress: float
+    discovery_max: float
+    testing_gain: float
+    demo_discovery: float
+    discovery_noise: float
+    late_cost: float
+    # sign-off
+    signoff_base: float
+    signoff_trust: float
+    favour_signoff: float
+    acceptance_find: float
+    reject_scale: float
+    reject_trust_soften: float
+    reject_max: float
+    # expectations and satisfaction
+    expectation_pace: float
+    tolerance: float
+    demo_show: float
+    demo_expect: float
+    reset_rate: float
+    reset_hype: float
+    hype_decay: float
+    sat_gap: float
+    sat_trust: float
+    # escalation and sponsor
+    escalation_threshold: float
+    escalation_rate: float
+    escalation_sponsor_hit: float
+    sponsor_delivery_gain: float
+    sponsor_update_gain: float
+    late_sponsor_drain: float
+    over_budget_drain: float
+    escalate_sponsor_cost: float
+    # fatigue
+    fatigue_gain: float
+    fatigue_recovery: float
+    # what the player sees
+    vague_after: float
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How a finished game is scored and graded."""
+
+    defect_weight: float
+    verdict_floor: float
+    late_penalty: float
+    overrun_penalty: float
+    cancel_factor: float
+    grade_names: tuple[str, ...]  # best first, e.g. ("A", "B", "C", "D", "F")
+    grade_thresholds: F64  # minimum score per grade, one fewer than names, descending
+    win_score: float
+
+
+@dataclass(frozen=True)
+class EventTable:
+    """Scenario events, one row each (E rows)."""
+
+    start: I64  # first turn the event may fire (0-based)
+    end: I64  # last turn the event may fire
+    probability: F64  # chance per turn inside the window
+    once: B8  # at most once per game
+    cond_var: I64  # index into CONDITION_VARS, -1 for no condition
+    cond_index: I64  # stakeholder index for per-stakeholder variables
+    cond_sign: F64  # +1: fires when var >= value, -1: when var <= value
+    cond_value: F64
+    project: F64  # (E, len(PROJECT_EFFECTS)) additive effects
+    trust: F64  # (E, S)
+    expectation: F64  # (E, S)
+    clarity: F64  # (E, P)
+    scope: F64  # (E, P) extra work points
+
+
+@dataclass(frozen=True)
+class Params:
+    """Everything the rules read, compiled from one scenario."""
+
+    turns: int  # the last possible turn (the game may overrun the deadline up to here)
+    deadline: int
+    capacity: float  # team points per turn
+    max_overtime: float
+    budget: float
+    cost_per_point: float
+    overtime_cost: float  # multiplier on cost_per_point for overtime points
+    sponsor_start: float
+    # action catalogue (A actions; targets padded to T = max(P, S, 1))
+    action_cost: F64  # (A,) points per use
+    action_target: I64  # (A,) a Target
+    action_effect: F64  # (A, len(Channel)) effect per use
+    legal: B8  # (A, T) which targets each action may take
+    # stakeholders (S)
+    influence: F64
+    patience: F64
+    hype_susceptibility: F64
+    trust_start: F64
+    build_rate: F64
+    erosion_rate: F64
+    preference: F64  # (S, A) multiplier on an action's effect for this stakeholder
+    # work packages (P)
+    owner: I64
+    size: F64
+    value: F64
+    clarity_start: F64
+    depends: B8  # (P, P): depends[p, q] means p needs q finished first
+    owner_onehot: F64  # (P, S)
+    events: EventTable
+    coef: Coefficients
+    scoring: Scoring
+
+    @property
+    def n_stakeholders(self) -> int:
+        return int(self.influence.shape[0])
+
+    @property
+    def n_packages(self) -> int:
+        return int(self.size.shape[0])
+
+    @property
+    def n_actions(self) -> int:
+        return int(self.action_cost.shape[0])
+
+    @property
+    def n_targets(self) -> int:
+        return int(self.legal.shape[1])
+
+    @property
+    def n_events(self) -> int:
+        return int(self.events.start.shape[0])
+
+
+def owner_sum(per_package: F64, params: Params) -> F64:
+    """Sum a (N, P) array over each stakeholder's packages -> (N, S)."""
+    result: F64 = per_package @ params.owner_onehot
+    return result

@@ -1,0 +1,63 @@
+"""Discovering hidden rework: slow early, fast near the end, dearer the later it is."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.channels import Channel
+from game.model.params import Params
+from game.model.rules.intensity import Intensity
+from game.model.state import OPEN, State
+
+F64 = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Discovery:
+    found: F64  # (N, P) hidden rework found this turn
+    cause_clarity: F64  # (N, P) mean clarity at which the found work was built
+    cost: F64  # (N, P) work it now takes to redo it
+
+
+def reported_progress(state: State) -> F64:
+    """What IT believes: everything built counts as done (N,)."""
+    result: F64 = (state.correct + state.hidden).sum(axis=1) / state.scope.sum(axis=1)
+    return result
+
+
+def true_progress(state: State) -> F64:
+    """The truth: only correct work counts (N,)."""
+    result: F64 = state.correct.sum(axis=1) / state.scope.sum(axis=1)
+    return result
+
+
+def discover(
+    state: State, params: Params, acts: Intensity, demo: F64, u_discovery: F64
+) -> Discovery:
+    """Find part of the hidden rework in packages still being built.
+
+    The rate is keyed to project-level progress, as in the rework-cycle
+    literature, so that errors surface late (the 90 % syndrome); testing and
+    demos to the owner raise it. Late finds cost more: `1 + late_cost * done²`.
+    """
+    c = params.coef
+    progress = reported_progress(state)
+    testing = c.testing_gain * -np.expm1(-acts.project[:, Channel.TESTING])
+    rate = (
+        c.discovery_base
+        + c.discovery_progress * progress[:, None] ** 2
+        + testing[:, None]
+        + c.demo_discovery * demo[:, params.owner]
+    )
+    rate = np.clip(rate, 0.0, c.discovery_max)
+    rate = np.clip(rate * (1.0 + c.discovery_noise * (2.0 * u_discovery - 1.0)), 0.0, 1.0)
+    found = state.hidden * rate * (state.status == OPEN)
+    completion = (state.correct + state.hidden) / state.scope
+    cost = found * (1.0 + c.late_cost * completion**2)
+    cause = state.hidden_clarity.copy()
+    state.hidden -= found
+    state.work_redo += cost
+    state.scope += cost - found
+    state.rework_found += found
+    return Discovery(found, cause, cost)

@@ -1,0 +1,70 @@
+"""Scenario events: scheduled, random within a window, or conditional on state."""
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.params import Params
+from game.model.state import OPEN, State
+
+F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
+
+N_PLAIN_VARS = 6  # the CONDITION_VARS that need no stakeholder index
+
+
+def condition_values(state: State, params: Params) -> F64:
+    """Every variable an event condition can test, shape (N, 6 + 2 S)."""
+    total_scope = state.scope.sum(axis=1)
+    done = state.correct + state.hidden
+    plain = np.stack(
+        [
+            state.hype,
+            state.sponsor,
+            state.fatigue,
+            done.sum(axis=1) / total_scope,
+            state.correct.sum(axis=1) / total_scope,
+            params.budget - state.budget_spent,
+        ],
+        axis=1,
+    )
+    return np.concatenate([plain, state.trust, state.satisfaction], axis=1)
+
+
+def fire(state: State, params: Params, draws: F64, active: B8) -> B8:
+    """Decide which events fire this turn and apply their effects; returns (N, E)."""
+    ev = params.events
+    if params.n_events == 0:
+        return np.zeros((state.n_games, 0), dtype=np.bool_)
+    s = params.n_stakeholders
+    column = np.where(
+        ev.cond_var < N_PLAIN_VARS,
+        ev.cond_var,
+        N_PLAIN_VARS + (ev.cond_var - N_PLAIN_VARS) * s + ev.cond_index,
+    )
+    values = condition_values(state, params)[:, np.maximum(column, 0)]
+    condition_met = (ev.cond_var < 0) | (ev.cond_sign * (values - ev.cond_value) >= 0)
+    turn = state.turn[:, None]
+    in_window = (turn >= ev.start) & (turn <= ev.end)
+    eligible = in_window & condition_met & ~(ev.once & state.event_fired) & active[:, None]
+    fired: B8 = eligible & (draws < ev.probability)
+    state.event_fired |= fired
+    apply_effects(state, params, fired.astype(np.float64))
+    return fired
+
+
+def apply_effects(state: State, params: Params, fired: F64) -> None:
+    """Add the effects of the fired events (N, E as 0/1) to the state."""
+    ev = params.events
+    project = fired @ ev.project
+    state.hype = np.clip(state.hype + project[:, 0], 0.0, 1.0)
+    state.sponsor = np.clip(state.sponsor + project[:, 1], 0.0, 1.0)
+    state.fatigue = np.clip(state.fatigue + project[:, 2], 0.0, 1.0)
+    state.budget_spent -= project[:, 3]
+    state.capacity = np.maximum(state.capacity + project[:, 4], 0.0)
+    state.trust = np.clip(state.trust + fired @ ev.trust, params.coef.trust_floor, state.ceiling)
+    state.expectation = np.clip(state.expectation + fired @ ev.expectation, 0.0, 1.0)
+    state.clarity = np.clip(state.clarity + fired @ ev.clarity, 0.0, 1.0)
+    # Scope changes reach only packages still being built; what was handed over stays handed over.
+    extra = (fired @ ev.scope) * (state.status == OPEN)
+    state.work_new += extra
+    state.scope += extra

@@ -1,0 +1,59 @@
+"""Turn a plan into channel intensities: what the team's points amount to."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.channels import Channel, Target
+from game.model.params import Params
+from game.model.plan import overtime_points
+
+F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Intensity:
+    """A plan resolved into effects per channel."""
+
+    build: F64  # (N, P) build effort points per package
+    stakeholder: F64  # (N, S, C) channel intensity per stakeholder (preferences applied)
+    project: F64  # (N, C) project-wide channel intensity
+    contacted: B8  # (N, S) any relationship action this turn
+    overtime: F64  # (N,) extra capacity points
+    points_build: F64  # (N,) points on package actions
+    points_relations: F64  # (N,) points on stakeholder actions
+    points_project: F64  # (N,) points on project actions other than overtime
+
+    def saturated(self, channel: Channel) -> F64:
+        """1 - exp(-intensity): contact saturates within a turn; spamming one action pays less."""
+        result: F64 = -np.expm1(-self.stakeholder[:, :, channel])
+        return result
+
+
+def resolve(plan: F64, params: Params) -> Intensity:
+    """Resolve a validated plan (N, A, T) into channel intensities."""
+    uses = plan / params.action_cost[None, :, None]
+    kind = params.action_target
+    effect = params.action_effect
+    s, p = params.n_stakeholders, params.n_packages
+    on_packages = kind == Target.PACKAGE
+    on_people = kind == Target.STAKEHOLDER
+    on_project = kind == Target.PROJECT
+    build = np.einsum("nap,a->np", uses[:, on_packages, :p], effect[on_packages, Channel.BUILD])
+    weighted = uses[:, on_people, :s] * params.preference.T[None, on_people, :]
+    stakeholder = np.einsum("nas,ac->nsc", weighted, effect[on_people])
+    project = np.einsum("na,ac->nc", uses[:, on_project, 0], effect[on_project])
+    is_overtime = effect[:, Channel.OVERTIME] > 0
+    points = plan.sum(axis=2)
+    return Intensity(
+        build=build,
+        stakeholder=stakeholder,
+        project=project,
+        contacted=uses[:, on_people, :s].sum(axis=1) > 0,
+        overtime=overtime_points(plan, params),
+        points_build=points[:, on_packages].sum(axis=1),
+        points_relations=points[:, on_people].sum(axis=1),
+        points_project=points[:, on_project & ~is_overtime].sum(axis=1),
+    )

@@ -1,0 +1,54 @@
+"""Project-wide stocks: sponsor support, fatigue, hype, budget, and the end of a game."""
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.channels import Channel
+from game.model.params import Params
+from game.model.rules.intensity import Intensity
+from game.model.state import ACCEPTED, State
+
+F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
+
+
+def update_project(state: State, params: Params, acts: Intensity, accepted_value: F64) -> None:
+    """Budget, sponsor support, fatigue and hype after this turn's work.
+
+    `accepted_value` is the share of the project's value accepted this turn (N,).
+    """
+    c = params.coef
+    overtime_cost = acts.overtime * params.overtime_cost
+    state.budget_spent += (state.capacity + overtime_cost) * params.cost_per_point
+    over_budget = state.budget_spent > params.budget
+    late = state.turn >= params.deadline
+    update = c.sponsor_update_gain * -np.expm1(-acts.project[:, Channel.SPONSOR])
+    forced = (acts.stakeholder[:, :, Channel.ESCALATE] > 0).sum(axis=1)
+    sponsor = (
+        state.sponsor
+        + c.sponsor_delivery_gain * accepted_value
+        + update * (1.0 - state.sponsor)
+        - c.late_sponsor_drain * late
+        - c.over_budget_drain * over_budget
+        - c.escalate_sponsor_cost * forced
+    )
+    state.sponsor = np.clip(sponsor, 0.0, 1.0)
+    tiredness = c.fatigue_gain * acts.overtime / np.maximum(state.capacity, 1.0)
+    rest = c.fatigue_recovery * state.fatigue * (acts.overtime <= 0)
+    state.fatigue = np.clip(state.fatigue + tiredness - rest, 0.0, 1.0)
+    state.hype = np.clip(state.hype * (1.0 - c.hype_decay), 0.0, 1.0)
+
+
+def end_turn(state: State, params: Params, active: B8) -> B8:
+    """Advance the clock and end games that are cancelled, complete, or out of time.
+
+    Returns the games cancelled this turn (N,).
+    """
+    newly_cancelled = active & (state.sponsor <= 0.0)
+    state.cancelled |= newly_cancelled
+    state.turn += active
+    complete = (state.status == ACCEPTED).all(axis=1)
+    finished = active & (state.cancelled | complete | (state.turn >= params.turns))
+    state.end_turn = np.where(finished, state.turn, state.end_turn)
+    state.done |= finished
+    return newly_cancelled

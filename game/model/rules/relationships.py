@@ -1,0 +1,57 @@
+"""Trust: built slowly by contact, lost fast by neglect, unmet expectations and force."""
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.channels import Channel
+from game.model.params import Params
+from game.model.rules.intensity import Intensity
+from game.model.state import State
+
+F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
+
+
+def favour_granted(state: State, params: Params, acts: Intensity) -> B8:
+    """A favour works only where there is enough relationship capital to spend."""
+    asked = acts.stakeholder[:, :, Channel.FAVOUR] > 0
+    granted: B8 = asked & (state.trust >= params.coef.favour_min_trust)
+    return granted
+
+
+def update_trust(state: State, params: Params, acts: Intensity, granted: B8) -> None:
+    """Apply contact, neglect, unmet expectations and spent capital to trust (N, S)."""
+    c = params.coef
+    trust = state.trust
+    contact = acts.saturated(Channel.TRUST)
+    gain = params.build_rate * contact * np.maximum(state.ceiling - trust, 0.0)
+    neglect_multiplier = np.minimum(1.0 + c.neglect_growth * state.since_contact, c.neglect_cap)
+    impatience = 1.5 - params.patience
+    erosion = params.erosion_rate * impatience * trust * neglect_multiplier * ~acts.contacted
+    unmet = np.maximum(state.expectation - state.seen - tolerance(params), 0.0)
+    disappointment = c.gap_erosion * unmet * trust
+    spent = c.favour_trust_cost * granted
+    forced = c.escalate_trust_cost * trust * (acts.stakeholder[:, :, Channel.ESCALATE] > 0)
+    resets = c.reset_trust_cost * trust * acts.saturated(Channel.RESET)
+    updated = trust + gain - erosion - disappointment - spent - forced - resets
+    state.trust = np.clip(updated, c.trust_floor, state.ceiling)
+    state.since_contact = np.where(acts.contacted, 0, state.since_contact + 1)
+
+
+def tolerance(params: Params) -> F64:
+    """How far expectations may run ahead of delivery before it hurts (S,)."""
+    result: F64 = params.coef.tolerance * (0.5 + params.patience)
+    return result
+
+
+def react_to_signoffs(state: State, params: Params, accepted: F64, rejected: F64) -> None:
+    """Trust after hand-overs: a rejection hurts and lowers the ceiling, an acceptance helps.
+
+    `accepted` and `rejected` count packages per stakeholder this turn (N, S).
+    """
+    c = params.coef
+    state.ceiling = np.clip(state.ceiling - c.reject_ceiling_hit * rejected, 0.3, 1.0)
+    hit = c.reject_trust_hit * state.trust * np.minimum(rejected, 1.0)
+    lift = c.accept_trust_gain * np.maximum(state.ceiling - state.trust, 0.0)
+    lift *= np.minimum(accepted, 1.0)
+    state.trust = np.clip(state.trust - hit + lift, c.trust_floor, state.ceiling)

@@ -1,0 +1,69 @@
+"""Sign-off: the owner's acceptance test finds what is left of the hidden rework.
+
+The chance of a decision each turn rises with trust (low trust means delays); a
+rejection is probabilistic and softened by trust, so it cannot loop on a fixed
+threshold. Favours (personal power) and escalation (positional power) speed it.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.channels import Channel
+from game.model.params import Params
+from game.model.rules.intensity import Intensity
+from game.model.state import ACCEPTED, AWAITING, OPEN, State
+
+F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class SignOff:
+    accepted: B8  # (N, P)
+    rejected: B8  # (N, P)
+    found: F64  # (N, P) rework the acceptance test found
+    cause_clarity: F64  # (N, P) clarity at which that work was built
+    owner_trust: F64  # (N, P) the owner's trust when deciding
+
+
+def sign_off(
+    state: State,
+    params: Params,
+    acts: Intensity,
+    favour: B8,
+    u_decide: F64,
+    u_reject: F64,
+) -> SignOff:
+    """Decide on packages awaiting sign-off (N, P)."""
+    c = params.coef
+    owner = params.owner
+    owner_trust = state.trust[:, owner]
+    favoured = favour[:, owner]
+    forced = acts.stakeholder[:, owner, Channel.ESCALATE] > 0
+    p_decide = np.clip(c.signoff_base + c.signoff_trust * owner_trust, 0.0, 1.0)
+    p_decide = np.where(favoured, np.maximum(p_decide, c.favour_signoff), p_decide)
+    p_decide = np.where(forced, 1.0, p_decide)
+    deciding = (state.status == AWAITING) & (u_decide < p_decide)
+    found = state.hidden * c.acceptance_find * deciding
+    defect_share = found / state.scope
+    p_reject = c.reject_scale * defect_share * (1.0 - c.reject_trust_soften * owner_trust)
+    p_reject = np.clip(p_reject, 0.0, c.reject_max)
+    rejected = deciding & (u_reject < p_reject)
+    accepted = deciding & ~rejected
+    cause = state.hidden_clarity.copy()
+    # Rejected: the defects found go back to the team as rework at the full late cost;
+    # hearing why clarifies the need. Accepted: the package goes live with the defects
+    # found as known issues (no longer hidden, never fixed: they cost value).
+    redo = found * rejected
+    state.hidden -= found
+    state.defects += found * accepted
+    state.work_redo += redo * (1.0 + c.late_cost)
+    state.scope += redo * c.late_cost
+    state.rework_found += found
+    state.rejections += rejected
+    state.clarity += c.reject_clarity_gain * (1.0 - state.clarity) * rejected
+    state.status = np.where(rejected, OPEN, np.where(accepted, ACCEPTED, state.status))
+    state.accept_turn = np.where(accepted, state.turn[:, None], state.accept_turn)
+    return SignOff(accepted, rejected, found, cause, owner_trust)

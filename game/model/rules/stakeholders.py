@@ -1,0 +1,106 @@
+"""What each line manager expects, has seen, and feels; complaints and escalations."""
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.channels import Channel
+from game.model.params import Params, owner_sum
+from game.model.rules.intensity import Intensity
+from game.model.rules.relationships import tolerance
+from game.model.state import ACCEPTED, State
+
+F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
+
+# The four complaints of the theme, in this order (complaint codes 0-3; -1 = none).
+COMPLAINTS = (
+    "They live in their own world",
+    "They don't understand what we really need",
+    "They make it harder than it has to be",
+    "They take too long to deliver",
+)
+NO_COMPLAINT = -1
+# Below this satisfaction a stakeholder voices their main complaint.
+COMPLAINT_BELOW = 0.45
+# A demo shows its full effect when at least this share of the owner's scope is new.
+DEMO_NOVELTY = 0.10
+
+
+def true_share(state: State, params: Params) -> F64:
+    """Share of each stakeholder's scope that is truly done (N, S)."""
+    result: F64 = owner_sum(state.correct, params) / owner_sum(state.scope, params)
+    return result
+
+
+def demo_strength(state: State, params: Params, acts: Intensity) -> F64:
+    """How much a demo shows (N, S): nothing new to show, nothing gained."""
+    novelty = np.clip((true_share(state, params) - state.seen) / DEMO_NOVELTY, 0.0, 1.0)
+    result: F64 = acts.saturated(Channel.DEMO) * novelty
+    return result
+
+
+def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> None:
+    """Seen delivery, expectations (schedule, hype, demos, resets) and satisfaction."""
+    c = params.coef
+    truth = true_share(state, params)
+    accepted_size = params.size * (state.status == ACCEPTED)
+    accepted = (accepted_size @ params.owner_onehot) / (params.size @ params.owner_onehot)
+    seen = np.maximum(state.seen, accepted)
+    seen = seen + c.demo_show * demo * np.maximum(truth - seen, 0.0)
+    state.seen = np.clip(seen, 0.0, 1.0)
+    before_deadline = (state.turn < params.deadline)[:, None]
+    pace = c.expectation_pace / params.deadline
+    growth = pace * (1.0 + params.hype_susceptibility * state.hype[:, None]) * before_deadline
+    e = state.expectation + growth
+    shown = acts.saturated(Channel.DEMO)
+    e = e - c.demo_expect * shown * np.maximum(e - np.maximum(truth, state.seen), 0.0)
+    reset = acts.saturated(Channel.RESET)
+    e = e - c.reset_rate * reset * np.maximum(e - np.maximum(truth, state.seen), 0.0)
+    state.expectation = np.clip(e, 0.0, 1.0)
+    calming = -np.expm1(-acts.stakeholder[:, :, Channel.RESET].sum(axis=1))
+    state.hype = state.hype * (1.0 - c.reset_hype * calming)
+    state.satisfaction = satisfaction(state, params)
+
+
+def satisfaction(state: State, params: Params) -> F64:
+    """Satisfaction follows what they have seen against what they expect, and trust."""
+    c = params.coef
+    gap = state.seen - state.expectation + tolerance(params)
+    result: F64 = np.clip(0.5 + c.sat_gap * gap + c.sat_trust * (state.trust - 0.5), 0.0, 1.0)
+    return result
+
+
+def complaints(state: State, params: Params) -> I64:
+    """Each unhappy stakeholder's main complaint (N, S), or NO_COMPLAINT."""
+    c = params.coef
+    sizes = params.size @ params.owner_onehot
+    mean_clarity = owner_sum(state.clarity * params.size, params) / sizes
+    rejected = owner_sum(state.rejections.astype(np.float64), params)
+    rework = owner_sum(state.rework_found, params) / sizes
+    grievances = np.stack(
+        [
+            np.minimum(state.since_contact / (2.0 * c.vague_after), 1.0),
+            (1.0 - mean_clarity) + 0.3 * np.minimum(rejected, 1.0),
+            np.minimum(3.0 * rework, 1.0),
+            np.clip((state.expectation - state.seen) / 0.3, 0.0, 1.0),
+        ],
+        axis=2,
+    )
+    main = np.argmax(grievances, axis=2).astype(np.int64)
+    result: I64 = np.where(state.satisfaction < COMPLAINT_BELOW, main, NO_COMPLAINT)
+    return result
+
+
+def escalate(state: State, params: Params, u_escalate: F64, active: B8) -> B8:
+    """Unhappy, influential stakeholders go to the sponsor (N, S)."""
+    c = params.coef
+    unhappiness = np.clip(
+        (c.escalation_threshold - state.satisfaction) / c.escalation_threshold, 0.0, 1.0
+    )
+    chance = c.escalation_rate * params.influence * unhappiness
+    escalated: B8 = (u_escalate < chance) & active[:, None]
+    state.escalations += escalated
+    hit = c.escalation_sponsor_hit * (escalated * params.influence).sum(axis=1)
+    state.sponsor = np.clip(state.sponsor - hit, 0.0, 1.0)
+    return escalated

@@ -1,0 +1,140 @@
+"""The mutable state of N games, batch axis first, and how a game starts."""
+
+from dataclasses import dataclass, fields, replace
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.params import Params
+from game.model.rng import game_keys
+
+F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
+B8 = npt.NDArray[np.bool_]
+U64 = npt.NDArray[np.uint64]
+
+# Package status codes.
+OPEN, AWAITING, ACCEPTED = 0, 1, 2
+STATUS_NAMES = ("open", "awaiting sign-off", "accepted")
+
+
+@dataclass
+class State:
+    """Stocks of N games. Shapes: (N,), (N, S) stakeholders, (N, P) packages."""
+
+    key: U64
+    game_id: I64
+    turn: I64  # turns already played
+    done: B8
+    cancelled: B8
+    end_turn: I64  # turn at which the game ended, -1 while running
+    # project
+    capacity: F64
+    budget_spent: F64
+    sponsor: F64
+    fatigue: F64
+    hype: F64
+    # work packages (Cooper's rework cycle)
+    work_new: F64  # original work not yet built
+    work_redo: F64  # discovered rework waiting to be redone
+    correct: F64  # work done right
+    hidden: F64  # undiscovered rework: done, believed right, wrong
+    hidden_clarity: F64  # mean clarity at which the hidden rework was built (its cause)
+    defects: F64  # known defects the owner accepted the package with
+    scope: F64  # size plus rework cost growth and scope changes
+    clarity: F64
+    status: I64
+    finish_turn: I64  # first turn the package was built, -1 before
+    accept_turn: I64
+    rejections: I64
+    # stakeholders
+    trust: F64
+    ceiling: F64
+    expectation: F64
+    seen: F64  # share of their scope they have seen working
+    satisfaction: F64
+    since_contact: I64
+    known_trust: F64  # what IT last saw when it was in contact
+    known_satisfaction: F64
+    known_expectation: F64
+    escalations: I64
+    event_fired: B8
+    # measurements kept as we go (the debrief and balance tests read them)
+    effort: F64  # build effort applied per package
+    flawed: F64  # effort that produced rework
+    rework_found: F64  # rework discovered per package (incl. acceptance tests)
+    points_build: F64
+    points_relations: F64
+    points_project: F64
+    syndrome: B8  # the 90 % syndrome has appeared
+
+    @property
+    def n_games(self) -> int:
+        return int(self.turn.shape[0])
+
+    def copy(self) -> "State":
+        """A deep copy; `step` works on one so that it stays a pure function."""
+        return replace(self, **{f.name: getattr(self, f.name).copy() for f in fields(self)})
+
+    def select(self, index: npt.ArrayLike) -> "State":
+        """The sub-batch of games at `index` (a copy)."""
+        idx = np.atleast_1d(np.asarray(index))
+        return replace(self, **{f.name: getattr(self, f.name)[idx].copy() for f in fields(self)})
+
+
+def new_state(params: Params, game_ids: npt.ArrayLike, seed: int = 0) -> State:
+    """The opening state of the games `game_ids` of a run seeded with `seed`."""
+    ids = np.atleast_1d(np.asarray(game_ids, dtype=np.int64))
+    n, s, p, e = ids.shape[0], params.n_stakeholders, params.n_packages, params.n_events
+
+    def full(shape: tuple[int, ...], value: float) -> F64:
+        return np.full(shape, value, dtype=np.float64)
+
+    def tile(row: F64) -> F64:
+        return np.tile(row.astype(np.float64), (n, 1))
+
+    none_i = np.full((n, p), -1, dtype=np.int64)
+    trust = tile(params.trust_start)
+    return State(
+        key=game_keys(seed, ids),
+        game_id=ids,
+        turn=np.zeros(n, dtype=np.int64),
+        done=np.zeros(n, dtype=np.bool_),
+        cancelled=np.zeros(n, dtype=np.bool_),
+        end_turn=np.full(n, -1, dtype=np.int64),
+        capacity=full((n,), params.capacity),
+        budget_spent=full((n,), 0.0),
+        sponsor=full((n,), params.sponsor_start),
+        fatigue=full((n,), 0.0),
+        hype=full((n,), 0.0),
+        work_new=tile(params.size),
+        work_redo=full((n, p), 0.0),
+        correct=full((n, p), 0.0),
+        hidden=full((n, p), 0.0),
+        hidden_clarity=full((n, p), 0.0),
+        defects=full((n, p), 0.0),
+        scope=tile(params.size),
+        clarity=tile(params.clarity_start),
+        status=np.zeros((n, p), dtype=np.int64),
+        finish_turn=none_i.copy(),
+        accept_turn=none_i.copy(),
+        rejections=np.zeros((n, p), dtype=np.int64),
+        trust=trust,
+        ceiling=full((n, s), 1.0),
+        expectation=full((n, s), 0.0),
+        seen=full((n, s), 0.0),
+        satisfaction=full((n, s), 0.5),
+        since_contact=np.zeros((n, s), dtype=np.int64),
+        known_trust=trust.copy(),
+        known_satisfaction=full((n, s), 0.5),
+        known_expectation=full((n, s), 0.0),
+        escalations=np.zeros((n, s), dtype=np.int64),
+        event_fired=np.zeros((n, e), dtype=np.bool_),
+        effort=full((n, p), 0.0),
+        flawed=full((n, p), 0.0),
+        rework_found=full((n, p), 0.0),
+        points_build=full((n,), 0.0),
+        points_relations=full((n,), 0.0),
+        points_project=full((n,), 0.0),
+        syndrome=np.zeros(n, dtype=np.bool_),
+    )

@@ -1,0 +1,192 @@
+"""One turn of N games: `step(state, plan, params) -> (state, turn_log)`.
+
+The rules run in a fixed order (DESIGN.md, "The model"). Every random number is
+drawn up front from a fixed slot layout, whatever branch a game takes, so that
+policies compared on the same seeds meet the same luck.
+"""
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.params import Params, owner_sum
+from game.model.plan import validate_plan
+from game.model.rng import uniforms
+from game.model.rules import (
+    clarity,
+    discovery,
+    events,
+    intensity,
+    project,
+    relationships,
+    signoff,
+    stakeholders,
+    work,
+)
+from game.model.state import State
+
+F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
+
+SYNDROME_REPORTED = 0.90
+SYNDROME_TRUE = 0.75
+
+
+@dataclass(frozen=True)
+class TurnLog:
+    """What happened in one turn and why, per game, as data (no text).
+
+    Shapes: (N,), (N, S) per stakeholder, (N, P) per package, (N, E) per event.
+    """
+
+    turn: I64  # the turn that was played (0-based)
+    active: B8  # the game was still running
+    events: B8
+    effort: F64  # build effort applied
+    wasted: F64  # effort on packages that could not take it
+    flawed: F64  # effort that became hidden rework
+    fraction_correct: F64
+    finished: B8  # built and handed over for sign-off
+    rework_found: F64  # found by the team's own testing
+    rework_cause_clarity: F64  # clarity at which the found work had been built
+    accepted: B8
+    rejected: B8
+    acceptance_found: F64  # found by the owner's acceptance test
+    acceptance_cause_clarity: F64
+    decision_trust: F64  # (N, P) owner's trust at the sign-off decision
+    trust_before: F64
+    trust_after: F64
+    favour_granted: B8
+    escalated: B8  # the stakeholder went to the sponsor
+    complaint: I64
+    contacted: B8
+    points_build: F64
+    points_relations: F64
+    points_project: F64
+    overtime: F64
+    reported_progress: F64
+    true_progress: F64
+    sponsor: F64
+    cancelled: B8
+
+
+def n_draws(params: Params) -> int:
+    """Width of the per-turn slot layout."""
+    return params.n_events + 1 + 4 * params.n_packages + params.n_stakeholders
+
+
+def _slices(params: Params) -> dict[str, slice]:
+    sizes = {
+        "events": params.n_events,
+        "productivity": 1,
+        "fcc": params.n_packages,
+        "discovery": params.n_packages,
+        "decide": params.n_packages,
+        "reject": params.n_packages,
+        "escalate": params.n_stakeholders,
+    }
+    out, start = {}, 0
+    for name, size in sizes.items():
+        out[name] = slice(start, start + size)
+        start += size
+    return out
+
+
+def step(state: State, plan: F64, params: Params) -> tuple[State, TurnLog]:
+    """Play one turn of every running game; finished games are left as they were.
+
+    Pure: `state` is not modified. Raises PlanError for an illegal plan.
+    """
+    validate_plan(plan, state, params)
+    old, s = state, state.copy()
+    active = ~old.done
+    played = old.turn.copy()
+    u = uniforms(s.key, s.turn, n_draws(params))
+    cut = _slices(params)
+    acts = intensity.resolve(plan * active[:, None, None], params)
+    trust_before = s.trust.copy()
+
+    fired = events.fire(s, params, u[:, cut["events"]], active)
+    demo = stakeholders.demo_strength(s, params, acts)
+    granted = relationships.favour_granted(s, params, acts)
+    relationships.update_trust(s, params, acts, granted)
+    clarity.update_clarity(s, params, acts, demo)
+    # Sign-off first: only packages handed over in earlier turns are decided on, and a
+    # rejected package can be worked on this very turn.
+    decided = signoff.sign_off(s, params, acts, granted, u[:, cut["decide"]], u[:, cut["reject"]])
+    relationships.react_to_signoffs(
+        s,
+        params,
+        owner_sum(decided.accepted.astype(np.float64), params),
+        owner_sum(decided.rejected.astype(np.float64), params),
+    )
+    built = work.build(s, params, acts, u[:, cut["productivity"]][:, 0], u[:, cut["fcc"]])
+    # Hand over before the team's own discovery, so that a trickle of rediscovered
+    # rework cannot keep a package open forever.
+    finished = work.complete(s, params)
+    found = discovery.discover(s, params, acts, demo, u[:, cut["discovery"]])
+    stakeholders.update_views(s, params, acts, demo)
+    escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
+    accepted_value = (decided.accepted * params.value).sum(axis=1) / params.value.sum()
+    project.update_project(s, params, acts, accepted_value)
+    _remember_contact(s, acts.contacted)
+    s.points_build += acts.points_build
+    s.points_relations += acts.points_relations
+    s.points_project += acts.points_project
+    reported, truth = discovery.reported_progress(s), discovery.true_progress(s)
+    s.syndrome |= (reported >= SYNDROME_REPORTED) & (truth <= SYNDROME_TRUE)
+    cancelled = project.end_turn(s, params, active)
+    complaint = stakeholders.complaints(s, params)
+    _freeze_finished(old, s, active)
+
+    log = TurnLog(
+        turn=played,
+        active=active,
+        events=fired,
+        effort=built.applied,
+        wasted=built.wasted,
+        flawed=built.flawed,
+        fraction_correct=built.fraction_correct,
+        finished=finished,
+        rework_found=found.found,
+        rework_cause_clarity=found.cause_clarity,
+        accepted=decided.accepted,
+        rejected=decided.rejected,
+        acceptance_found=decided.found,
+        acceptance_cause_clarity=decided.cause_clarity,
+        decision_trust=decided.owner_trust,
+        trust_before=trust_before,
+        trust_after=s.trust.copy(),
+        favour_granted=granted,
+        escalated=escalated,
+        complaint=complaint,
+        contacted=acts.contacted,
+        points_build=acts.points_build,
+        points_relations=acts.points_relations,
+        points_project=acts.points_project,
+        overtime=acts.overtime,
+        reported_progress=reported,
+        true_progress=truth,
+        sponsor=s.sponsor.copy(),
+        cancelled=cancelled,
+    )
+    return s, log
+
+
+def _remember_contact(state: State, contacted: B8) -> None:
+    """IT learns a stakeholder's mood only by being in contact."""
+    state.known_trust = np.where(contacted, state.trust, state.known_trust)
+    state.known_satisfaction = np.where(contacted, state.satisfaction, state.known_satisfaction)
+    state.known_expectation = np.where(contacted, state.expectation, state.known_expectation)
+
+
+def _freeze_finished(old: State, new: State, active: B8) -> None:
+    """Games that had already ended keep their state exactly."""
+    if active.all():
+        return
+    for f in fields(new):
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        mask = active.reshape((-1,) + (1,) * (after.ndim - 1))
+        setattr(new, f.name, np.where(mask, after, before))

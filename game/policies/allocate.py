@@ -1,0 +1,61 @@
+"""Vectorised allocation helpers shared by the built-in policies."""
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.observe import Observation
+from game.model.params import Params
+
+F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
+
+
+def greedy(priority: F64, cost: F64, budget: F64) -> B8:
+    """Pick candidates in order of priority while they fit in the budget (N, K).
+
+    Candidates with priority <= 0 are never picked; one that does not fit is
+    skipped and cheaper ones after it may still be taken.
+    """
+    order = np.argsort(-priority, axis=1, kind="stable")
+    p_sorted = np.take_along_axis(priority, order, axis=1)
+    c_sorted = np.take_along_axis(np.broadcast_to(cost, priority.shape), order, axis=1)
+    left = budget.astype(np.float64).copy()
+    take_sorted = np.zeros(priority.shape, dtype=np.bool_)
+    for k in range(priority.shape[1]):  # a loop over candidates, never over games
+        fits = (p_sorted[:, k] > 0) & (c_sorted[:, k] <= left + 1e-9)
+        take_sorted[:, k] = fits
+        left -= c_sorted[:, k] * fits
+    take = np.zeros_like(take_sorted)
+    np.put_along_axis(take, order, take_sorted, axis=1)
+    return take
+
+
+def fill_packages(obs: Observation, points: F64, priority: F64) -> F64:
+    """Spread whole build points over buildable packages in priority order (N, P).
+
+    Each package gets at most the points its known remaining work needs; leftover
+    points stay unassigned.
+    """
+    need = np.ceil(obs.package_remaining - 0.05) * obs.buildable
+    prio = np.where(obs.buildable, priority, -np.inf)
+    order = np.argsort(-prio, axis=1, kind="stable")
+    need_sorted = np.take_along_axis(need, order, axis=1)
+    before = np.cumsum(need_sorted, axis=1) - need_sorted
+    give_sorted = np.clip(points[:, None] - before, 0.0, need_sorted)
+    give = np.zeros_like(give_sorted)
+    np.put_along_axis(give, order, give_sorted, axis=1)
+    result: F64 = np.floor(give)
+    return result
+
+
+def stakeholder_share(obs: Observation, params: Params, per_package: F64) -> F64:
+    """Size-weighted mean of a per-package quantity over each stakeholder's packages."""
+    sizes = params.size @ params.owner_onehot
+    result: F64 = ((per_package * params.size) @ params.owner_onehot) / sizes
+    return result
+
+
+def urgency(obs: Observation) -> F64:
+    """Build priority: finish what is nearly done, then the biggest remaining (N, P)."""
+    result: F64 = obs.package_reported + 0.01 * obs.package_remaining
+    return result

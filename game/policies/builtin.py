@@ -1,0 +1,171 @@
+"""The built-in policies, vectorised over N games: archetypes of how teams play.
+
+A policy reads only the Observation (IT's view) and the scenario's Params and
+returns a legal plan (N, A, T). They exist to show, over many seeds, that the
+lesson emerges: neither pure delivery nor pure relationship work wins.
+"""
+
+from collections.abc import Callable
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.observe import Observation
+from game.model.params import Params
+from game.model.plan import empty_plan
+from game.model.rng import POLICY_STREAM, uniforms
+from game.model.state import AWAITING, OPEN
+from game.policies.allocate import fill_packages, greedy, stakeholder_share, urgency
+from game.policies.catalogue import Catalogue, catalogue
+
+F64 = npt.NDArray[np.float64]
+Policy = Callable[[Observation, Params], F64]
+
+
+def _finish(obs: Observation, params: Params, cat: Catalogue, plan: F64, build_points: F64) -> F64:
+    """Put `build_points` into packages; points nothing can take go to testing."""
+    built = fill_packages(obs, build_points, urgency(obs))
+    plan[:, cat.build, : params.n_packages] += built * params.action_cost[cat.build]
+    spare = build_points - built.sum(axis=1)
+    if cat.testing is not None:
+        plan[:, cat.testing, 0] += np.minimum(
+            np.floor(spare / cat.cost(params, cat.testing)), 2
+        ) * (cat.cost(params, cat.testing))
+    return plan
+
+
+def delivery_first(obs: Observation, params: Params) -> F64:
+    """All hands on building; overtime when behind the schedule; no relationship work."""
+    cat = catalogue(params)
+    plan = empty_plan(obs.turn.shape[0], params)
+    points = np.floor(obs.capacity)
+    if cat.overtime is not None:
+        schedule = np.minimum((obs.turn + 1) / params.deadline, 1.0)
+        behind = obs.reported_progress < schedule - 0.1
+        extra = np.where(behind, np.minimum(2.0, params.max_overtime), 0.0)
+        plan[:, cat.overtime, 0] = extra
+        points = points + extra
+    return _finish(obs, params, cat, plan, points)
+
+
+def _relationship_plan(
+    obs: Observation, params: Params, share: float, fill: bool, skip: int | None = None
+) -> F64:
+    """Relationship work on a budget of `share` of capacity, then build with the rest.
+
+    The rules of thumb a sensible project lead follows: stay in touch (check-in
+    when it has been a while), talk requirements through early and after a
+    rejection, demo when there is something new, reset inflated expectations.
+    With `fill`, spare relationship points go to extra contact anyway.
+    `skip` names a stakeholder who is never contacted (for neglect experiments).
+    """
+    cat = catalogue(params)
+    n, s = obs.turn.shape[0], params.n_stakeholders
+    plan = empty_plan(n, params)
+    capacity = np.floor(obs.capacity)
+    budget = np.round(share * capacity)
+    open_share = stakeholder_share(obs, params, (obs.package_status == OPEN).astype(np.float64))
+    has_open = open_share > 0
+    shown = stakeholder_share(obs, params, obs.package_reported)
+    rejected = stakeholder_share(obs, params, obs.rejections.astype(np.float64)) > 0
+    early = (obs.turn < max(2, params.deadline // 4))[:, None]
+    # Personal power, used where there is capital to spend: a favour for a waiting sign-off.
+    waiting = (
+        stakeholder_share(obs, params, (obs.package_status == AWAITING).astype(np.float64)) > 0
+    )
+    favour_trust = params.coef.favour_min_trust + 0.05
+    since = obs.since_contact.astype(np.float64)
+
+    kickoff = has_open & early
+    # Talk first to the people whose packages are next in the build queue.
+    queue = np.where(obs.buildable, urgency(obs), 0.0)
+    next_up = np.max(queue[:, None, :] * params.owner_onehot.T[None, :, :], axis=2)
+    # ... and again when one of their packages is about to start.
+    rank = np.argsort(np.argsort(-queue, axis=1, kind="stable"), axis=1)
+    starting = obs.buildable & (obs.package_reported < 0.05) & (rank < 3)
+    about_to_start = (starting.astype(np.float64) @ params.owner_onehot) > 0
+    candidates: list[tuple[int | None, F64]] = [
+        (cat.workshop, np.where(kickoff, 5.0 + 0.1 * since + next_up, 0.0)),
+        (cat.workshop, np.where(~early & about_to_start & (since >= 2), 4.5, 0.0)),
+        (cat.demo, np.where(shown - obs.seen >= 0.2, 4.0 + shown - obs.seen, 0.0)),
+        (cat.reset, np.where(obs.expectation - obs.seen > 0.3, 3.0, 0.0)),
+        (cat.favour, np.where(waiting & (obs.trust >= favour_trust), 3.5, 0.0)),
+        (cat.workshop, np.where(has_open & ~early & (rejected | (since >= 4)), 2.5, 0.0)),
+        (cat.check_in, np.where(since >= 2, 2.0 + 0.2 * since - 0.5 * obs.trust, 0.0)),
+    ]
+    if fill:
+        candidates += [
+            (cat.workshop, np.where(has_open, 0.5, 0.0)),
+            (cat.check_in, np.full((n, s), 0.4)),
+        ]
+    actions = [(a, p) for a, p in candidates if a is not None]
+    priority = np.concatenate([p for _, p in actions], axis=1)
+    if skip is not None:
+        priority[:, skip::s] = 0.0
+    cost = np.concatenate([np.full(s, params.action_cost[a]) for a, _ in actions])
+    chosen = greedy(priority, cost, budget)
+    for k, (action, _) in enumerate(actions):
+        plan[:, action, :s] += chosen[:, k * s : (k + 1) * s] * params.action_cost[action]
+    spent = (chosen * cost).sum(axis=1)
+    if cat.quality is not None:
+        quality = np.where(capacity - spent >= 4, float(cat.cost(params, cat.quality)), 0.0)
+        plan[:, cat.quality, 0] = quality
+        spent = spent + quality
+    return _finish(obs, params, cat, plan, capacity - spent)
+
+
+def balanced_share(params: Params) -> float:
+    """About a third of capacity on relationships: more when more people need keeping on board."""
+    return float(np.clip(0.15 + 0.04 * params.n_stakeholders, 0.25, 0.4))
+
+
+def balanced(obs: Observation, params: Params) -> F64:
+    """A share of capacity on relationships, aimed where it is needed; the rest builds."""
+    return _relationship_plan(obs, params, share=balanced_share(params), fill=False)
+
+
+def relationship_first(obs: Observation, params: Params) -> F64:
+    """Most of the capacity on relationships; building gets what is left."""
+    return _relationship_plan(obs, params, share=0.7, fill=True)
+
+
+def neglecting(stakeholder: int) -> Policy:
+    """`balanced`, except that one stakeholder is never contacted."""
+
+    def policy(obs: Observation, params: Params) -> F64:
+        return _relationship_plan(
+            obs, params, share=balanced_share(params), fill=False, skip=stakeholder
+        )
+
+    policy.__name__ = f"balanced_neglecting_{stakeholder}"
+    return policy
+
+
+def random_policy(obs: Observation, params: Params) -> F64:
+    """Whole uses of legal actions drawn at random, within capacity (no overtime)."""
+    cat = catalogue(params)
+    n = obs.turn.shape[0]
+    plan = empty_plan(n, params)
+    slots = np.argwhere(params.legal)
+    slots = slots[params.action_effect[slots[:, 0], :].sum(axis=1) > 0]
+    if cat.overtime is not None:
+        slots = slots[slots[:, 0] != cat.overtime]
+    left = np.floor(obs.capacity)
+    points = int(left.max()) if n else 0
+    draws = uniforms(obs.rng_key, obs.turn, points, stream=POLICY_STREAM)
+    rows = np.arange(n)
+    for k in range(points):  # a loop over capacity points, never over games
+        pick = slots[np.minimum((draws[:, k] * len(slots)).astype(np.int64), len(slots) - 1)]
+        cost = params.action_cost[pick[:, 0]]
+        fits = cost <= left
+        plan[rows[fits], pick[fits, 0], pick[fits, 1]] += cost[fits]
+        left = left - cost * fits
+    return plan
+
+
+POLICIES: dict[str, Policy] = {
+    "delivery_first": delivery_first,
+    "relationship_first": relationship_first,
+    "balanced": balanced,
+    "random": random_policy,
+}

@@ -1,0 +1,91 @@
+"""Load scenarios: YAML file or shipped id -> validated Scenario -> compiled Params."""
+
+import os
+from pathlib import Path
+
+from game.model.params import Params
+from game.scenario.compile import compile_scenario
+from game.scenario.errors import Diagnostic, ScenarioError, locate
+from game.scenario.merge import merge_documents
+from game.scenario.references import check_references
+from game.scenario.schema import Scenario
+from game.scenario.validation import validate
+from game.scenario.yaml_source import Document, Mark, SourceError, read_document
+
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+MAX_EXTENDS = 8
+
+
+def shipped_dir() -> Path:
+    """Where the shipped scenarios live (ODD_DUCK_SCENARIOS overrides it)."""
+    return Path(os.environ.get("ODD_DUCK_SCENARIOS", SHIPPED_DIR))
+
+
+def shipped_ids() -> list[str]:
+    """Ids of the shipped scenarios (file stems), sorted."""
+    return sorted(p.stem for p in shipped_dir().glob("*.yaml"))
+
+
+def resolve(ref: str, relative_to: Path | None = None) -> Path:
+    """A scenario reference -> file path: a path to a YAML file, or a shipped id."""
+    looks_like_path = ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref
+    if looks_like_path:
+        path = Path(ref)
+        if relative_to is not None and not path.is_absolute():
+            path = relative_to.parent / path
+        return path
+    path = shipped_dir() / f"{ref}.yaml"
+    if not path.is_file():
+        known = ", ".join(shipped_ids()) or "none"
+        mark = Mark(ref, 1, 1)
+        raise ScenarioError([Diagnostic(mark, (), f"unknown scenario '{ref}'", f"known: {known}")])
+    return path
+
+
+def _read_with_extends(path: Path, chain: tuple[Path, ...] = ()) -> Document:
+    try:
+        doc = read_document(path)
+    except SourceError as exc:
+        raise ScenarioError([Diagnostic(exc.mark, (), exc.message, exc.hint)]) from None
+    base_ref = doc.data.pop("extends", None)
+    if base_ref is None:
+        return doc
+    where = doc.marks.get(("extends",), doc.marks[()])
+    if not isinstance(base_ref, str):
+        raise ScenarioError([Diagnostic(where, ("extends",), "must be a scenario id or a path")])
+    base_path = resolve(base_ref, relative_to=path)
+    if base_path.resolve() in chain or base_path.resolve() == path.resolve():
+        raise ScenarioError(
+            [Diagnostic(where, ("extends",), f"'{base_ref}' extends itself in a loop")]
+        )
+    if len(chain) >= MAX_EXTENDS:
+        raise ScenarioError(
+            [Diagnostic(where, ("extends",), f"more than {MAX_EXTENDS} levels of extends")]
+        )
+    if not base_path.is_file():
+        raise ScenarioError([Diagnostic(where, ("extends",), f"no such file: {base_path}")])
+    base = _read_with_extends(base_path, (*chain, path.resolve()))
+    return merge_documents(base, doc)
+
+
+def load_scenario(ref: str | Path) -> Scenario:
+    """Load and fully check a scenario; raise ScenarioError listing every problem."""
+    path = ref if isinstance(ref, Path) else resolve(ref)
+    doc = _read_with_extends(path)
+    scenario, problems = validate(doc)
+    if scenario is None:
+        raise ScenarioError(problems)
+    fallback = doc.marks[()]
+    diagnostics = [
+        Diagnostic(locate(doc.marks, p.path, fallback), p.path, p.message, p.hint)
+        for p in check_references(scenario)
+    ]
+    if diagnostics:
+        raise ScenarioError(diagnostics)
+    return scenario
+
+
+def load(ref: str | Path) -> tuple[Scenario, Params]:
+    """Load a scenario and compile it for the model."""
+    scenario = load_scenario(ref)
+    return scenario, compile_scenario(scenario)

@@ -1,0 +1,170 @@
+"""The scenario format: a validated, frozen description of one world.
+
+Pydantic checks shapes, types and ranges here; cross-references (owners, ids,
+dependencies) are checked in `references.py` so that each problem gets its own
+key path. `run_game.py schema` prints the JSON Schema of `Scenario`.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from game.model.channels import CHANNELS, CONDITION_VARS, TARGET_KINDS
+from game.scenario.coefficients import ModelCoefficients
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=40),
+    Field(description="lower-case id: letters, digits, '-' and '_'"),
+]
+Text = Annotated[str, StringConstraints(max_length=4000)]
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+ChannelName = Literal[CHANNELS]  # type: ignore[valid-type]
+TargetKind = Literal[TARGET_KINDS]  # type: ignore[valid-type]
+ConditionVar = Literal[CONDITION_VARS]  # type: ignore[valid-type]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Team(Strict):
+    capacity: float = Field(10.0, gt=0, le=200, description="points of work per turn")
+    max_overtime: float = Field(4.0, ge=0, le=100, description="extra points per turn at most")
+
+
+class Budget(Strict):
+    total: float = Field(gt=0, description="money units for the whole project")
+    cost_per_point: float = Field(1.0, gt=0, description="cost of one point of capacity")
+    overtime_factor: float = Field(1.5, ge=1, le=5, description="cost multiplier for overtime")
+
+
+class Sponsor(Strict):
+    name: Text
+    role: Text
+    support: Unit = Field(
+        0.7, description="starting sponsor support; at 0 the project is cancelled"
+    )
+
+
+class Action(Strict):
+    id: Id
+    label: Text
+    description: Text = Field(description="what it is and what it tends to do (tooltip)")
+    cost: int = Field(1, ge=1, le=20, description="capacity points per use")
+    target: TargetKind = Field(description="package, stakeholder or project")
+    effects: dict[ChannelName, float] = Field(
+        min_length=1, description="effect per use on each model channel"
+    )
+
+
+class Traits(Strict):
+    patience: Unit = Field(0.5, description="tolerance for delay; low patience erodes trust faster")
+    hype_susceptibility: Unit = Field(0.5, description="how much hype inflates expectations")
+    trust: Unit = Field(0.5, description="starting trust")
+    build_rate: float = Field(0.15, ge=0, le=1, description="trust built by saturated contact")
+    erosion_rate: float = Field(0.025, ge=0, le=1, description="trust lost per turn of neglect")
+
+
+class Stakeholder(Strict):
+    id: Id
+    name: Text
+    role: Text
+    department: Text
+    portrait: Text | None = Field(None, description="PNG under assets/portraits, or generated")
+    cares_about: Text = Field(description="what they care about, in their words")
+    influence: Unit = Field(0.5, description="weight with the sponsor and in the verdict")
+    traits: Traits = Traits()
+    preferences: dict[Id, float] = Field(
+        default_factory=dict, description="action id -> effect multiplier for this person"
+    )
+
+
+class Package(Strict):
+    id: Id
+    title: Text
+    owner: Id = Field(description="the stakeholder who signs it off")
+    size: float = Field(gt=0, le=1000, description="points of work")
+    value: float = Field(gt=0, le=1000, description="value to the business when accepted")
+    complexity: Unit = Field(0.3, description="lowers starting clarity")
+    clarity: Unit | None = Field(None, description="starting clarity (overrides complexity)")
+    depends_on: list[Id] = Field(default_factory=list)
+
+
+class Condition(Strict):
+    var: ConditionVar
+    stakeholder: Id | None = Field(None, description="for trust and satisfaction")
+    op: Literal[">=", "<="]
+    value: float
+
+
+class Trigger(Strict):
+    turn: int | None = Field(None, ge=1, description="fires on this turn (1-based)")
+    window: tuple[int, int] | None = Field(None, description="first and last turn it may fire")
+    probability: Unit = Field(1.0, description="chance per turn inside its window")
+    condition: Condition | None = None
+    once: bool = True
+    manual: bool = Field(False, description="fired only by the facilitator")
+
+
+class EventEffects(Strict):
+    hype: float = Field(0.0, ge=-1, le=1)
+    sponsor: float = Field(0.0, ge=-1, le=1)
+    fatigue: float = Field(0.0, ge=-1, le=1)
+    budget: float = Field(0.0, description="money added (negative: taken away)")
+    capacity: float = Field(0.0, ge=-100, le=100, description="permanent change in points/turn")
+    trust: dict[Id, float] = Field(default_factory=dict, description="stakeholder id -> change")
+    expectation: dict[Id, float] = Field(default_factory=dict)
+    clarity: dict[Id, float] = Field(default_factory=dict, description="package id -> change")
+    scope: dict[Id, float] = Field(default_factory=dict, description="package id -> extra points")
+
+
+class Event(Strict):
+    id: Id
+    title: Text
+    text: Text
+    trigger: Trigger
+    effects: EventEffects = EventEffects()
+
+
+class Scoring(Strict):
+    defect_weight: float = Field(1.0, ge=0, le=5, description="value lost per unit defect share")
+    verdict_floor: Unit = Field(0.4, description="score factor when every stakeholder is furious")
+    late_penalty: float = Field(0.06, ge=0, le=1, description="score share lost per late turn")
+    overrun_penalty: float = Field(1.0, ge=0, le=10, description="per unit of budget overrun")
+    cancel_factor: Unit = Field(0.25, description="score factor of a cancelled project")
+    grades: dict[str, float] = Field(
+        default_factory=lambda: {"A": 70.0, "B": 55.0, "C": 40.0, "D": 25.0},
+        description="grade -> minimum score, best first",
+    )
+    fail_grade: str = "F"
+    win_score: float = Field(50.0, ge=0, le=100, description="score that counts as a win")
+
+
+class Scenario(Strict):
+    """One world: the project, the people, the work, the events and the rules' numbers."""
+
+    id: Id
+    title: Text
+    summary: Text = Field(description="one line for the scenario list")
+    language: str = Field("en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
+    difficulty: Literal["easy", "normal", "hard"] = "normal"
+    learning_goals: list[Text] = Field(default_factory=list)
+    facilitator_notes: Text = ""
+    debrief_questions: list[Text] = Field(default_factory=list)
+    story: Text = Field(description="the briefing, in the scenario's own words")
+    goal: Text
+    turn_label: str = Field("week", description="what one turn is called")
+    turns: int = Field(
+        ge=2, le=60, description="last possible turn; the game may overrun the deadline until here"
+    )
+    deadline: int = Field(ge=1, le=60)
+    team: Team = Team()
+    budget: Budget
+    sponsor: Sponsor
+    actions: list[Action] = Field(min_length=1)
+    stakeholders: list[Stakeholder] = Field(min_length=1, max_length=12)
+    packages: list[Package] = Field(min_length=1, max_length=60)
+    events: list[Event] = Field(default_factory=list, max_length=100)
+    model: ModelCoefficients = ModelCoefficients()
+    scoring: Scoring = Scoring()

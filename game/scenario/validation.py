@@ -1,0 +1,80 @@
+"""Turn pydantic's validation errors into positioned, hinted diagnostics."""
+
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from game.scenario.errors import Diagnostic, locate
+from game.scenario.schema import Scenario
+from game.scenario.yaml_source import Document, KeyPath
+
+
+def _model_at(path: KeyPath) -> type[BaseModel] | None:
+    """The pydantic model class that holds the keys at `path`, if there is one."""
+    model: Any = Scenario
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return None
+        model = _inner(field.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner(annotation: Any) -> Any:
+    """list[X] / X | None / dict[str, X] -> X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin in (list, tuple, dict) and args:
+            annotation = args[-1]
+        elif origin is typing.Annotated or (
+            origin in (typing.Union, types.UnionType) and len(args) == 1
+        ):
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _diagnostic(error: ErrorDetails, doc: Document) -> Diagnostic:
+    loc: KeyPath = tuple(p for p in error["loc"] if p != "[key]")
+    kind = error["type"]
+    mark = locate(doc.marks, loc, doc.marks[()])
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        model = _model_at(loc[:-1])
+        options = list(model.model_fields) if model else []
+        hint = _suggest(key, options) or ("allowed: " + ", ".join(options) if options else "")
+        return Diagnostic(mark, loc, f"unknown key '{key}'", hint)
+    if kind == "missing":
+        return Diagnostic(mark, loc, "required key is missing", f"add '{loc[-1]}:'")
+    if kind == "literal_error":
+        expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        given = str(error.get("input"))
+        hint = _suggest(given, expected) or ("one of: " + ", ".join(expected))
+        return Diagnostic(mark, loc, f"'{given}' is not allowed here", hint)
+    message = error["msg"][0].lower() + error["msg"][1:]
+    given = error.get("input")
+    hint = f"got {given!r}" if isinstance(given, str | int | float | bool) else ""
+    return Diagnostic(mark, loc, message, hint)
+
+
+def validate(doc: Document) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Validate a document against the schema: the scenario, or its problems."""
+    try:
+        return Scenario.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_diagnostic(e, doc) for e in exc.errors()]
