@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from game.model.linalg import contract
+
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 B8 = npt.NDArray[np.bool_]
@@ -183,5 +185,4 @@ class Params:
 
 def owner_sum(per_package: F64, params: Params) -> F64:
     """Sum a (N, P) array over each stakeholder's packages -> (N, S)."""
-    result: F64 = per_package @ params.owner_onehot
-    return result
+    return contract(per_package, params.owner_onehot)

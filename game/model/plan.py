@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
+from game.model.linalg import contract
 from game.model.params import Params
 from game.model.state import State
 
@@ -32,15 +33,13 @@ def empty_plan(n_games: int, params: Params) -> F64:
 def overtime_points(plan: F64, params: Params) -> F64:
     """Extra capacity each game buys this turn, shape (N,)."""
     per_use = params.action_effect[:, Channel.OVERTIME]
-    result: F64 = (plan.sum(axis=2) / params.action_cost) @ per_use
-    return result
+    return contract(plan.sum(axis=2) / params.action_cost, per_use)
 
 
 def regular_points(plan: F64, params: Params) -> F64:
     """Points spent on every action that is not overtime, shape (N,)."""
     is_regular = params.action_effect[:, Channel.OVERTIME] <= 0
-    result: F64 = plan.sum(axis=2) @ is_regular.astype(np.float64)
-    return result
+    return contract(plan.sum(axis=2), is_regular.astype(np.float64))
 
 
 def _fail(params: Params, bad: npt.NDArray[np.bool_], what: str) -> None:

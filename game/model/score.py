@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from game.model.linalg import contract
 from game.model.params import Params, owner_sum
 from game.model.state import ACCEPTED, State
 
@@ -40,7 +41,7 @@ def outcome(state: State, params: Params) -> Outcome:
     delivered = (accepted * value).sum(axis=1)
     quality = (accepted * value * (1.0 - sc.defect_weight * defects)).sum(axis=1)
     weight = params.influence / params.influence.sum()
-    verdict = state.satisfaction @ weight
+    verdict = contract(state.satisfaction, weight)
     verdict_factor = sc.verdict_floor + (1.0 - sc.verdict_floor) * verdict
     ended = np.where(state.end_turn >= 0, state.end_turn, state.turn)
     late = np.maximum(ended - params.deadline, 0).astype(np.float64)

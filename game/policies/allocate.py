@@ -3,6 +3,7 @@
 import numpy as np
 import numpy.typing as npt
 
+from game.model.linalg import contract
 from game.model.observe import Observation
 from game.model.params import Params
 
@@ -51,7 +52,7 @@ def fill_packages(obs: Observation, points: F64, priority: F64) -> F64:
 def stakeholder_share(obs: Observation, params: Params, per_package: F64) -> F64:
     """Size-weighted mean of a per-package quantity over each stakeholder's packages."""
     sizes = params.size @ params.owner_onehot
-    result: F64 = ((per_package * params.size) @ params.owner_onehot) / sizes
+    result: F64 = contract(per_package * params.size, params.owner_onehot) / sizes
     return result
 
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
+from game.model.channels import PROJECT_EFFECTS
+from game.model.linalg import contract
 from game.model.observe import Observation
 from game.model.params import Params
 from game.model.plan import empty_plan
@@ -83,7 +85,7 @@ def _relationship_plan(
     # ... and again when one of their packages is about to start.
     rank = np.argsort(np.argsort(-queue, axis=1, kind="stable"), axis=1)
     starting = obs.buildable & (obs.package_reported < 0.05) & (rank < 3)
-    about_to_start = (starting.astype(np.float64) @ params.owner_onehot) > 0
+    about_to_start = contract(starting, params.owner_onehot) > 0
     candidates: list[tuple[int | None, F64]] = [
         (cat.workshop, np.where(kickoff, 5.0 + 0.1 * since + next_up, 0.0)),
         (cat.workshop, np.where(~early & about_to_start & (since >= 2), 4.5, 0.0)),
@@ -151,7 +153,10 @@ def random_policy(obs: Observation, params: Params) -> F64:
     if cat.overtime is not None:
         slots = slots[slots[:, 0] != cat.overtime]
     left = np.floor(obs.capacity)
-    points = int(left.max()) if n else 0
+    # The number of draws comes from the scenario, never from the batch, so that a game
+    # draws the same picks whatever games it is played with.
+    gains = np.maximum(params.events.project[:, PROJECT_EFFECTS.index("capacity")], 0.0).sum()
+    points = 2 * int(np.ceil(params.capacity + gains))
     draws = uniforms(obs.rng_key, obs.turn, points, stream=POLICY_STREAM)
     rows = np.arange(n)
     for k in range(points):  # a loop over capacity points, never over games

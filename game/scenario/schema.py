@@ -128,17 +128,17 @@ class Event(Strict):
 
 
 class Scoring(Strict):
-    defect_weight: float = Field(1.0, ge=0, le=5, description="value lost per unit defect share")
+    defect_weight: float = Field(1.5, ge=0, le=5, description="value lost per unit defect share")
     verdict_floor: Unit = Field(0.4, description="score factor when every stakeholder is furious")
     late_penalty: float = Field(0.06, ge=0, le=1, description="score share lost per late turn")
     overrun_penalty: float = Field(1.0, ge=0, le=10, description="per unit of budget overrun")
     cancel_factor: Unit = Field(0.25, description="score factor of a cancelled project")
     grades: dict[str, float] = Field(
-        default_factory=lambda: {"A": 70.0, "B": 55.0, "C": 40.0, "D": 25.0},
+        default_factory=lambda: {"A": 65.0, "B": 50.0, "C": 35.0, "D": 20.0},
         description="grade -> minimum score, best first",
     )
     fail_grade: str = "F"
-    win_score: float = Field(50.0, ge=0, le=100, description="score that counts as a win")
+    win_score: float = Field(45.0, ge=0, le=100, description="score that counts as a win")
 
 
 class Scenario(Strict):

@@ -77,4 +77,13 @@ def validate(doc: Document) -> tuple[Scenario | None, list[Diagnostic]]:
     try:
         return Scenario.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_diagnostic(e, doc) for e in exc.errors()]
+        found = [_diagnostic(e, doc) for e in exc.errors()]
+    # A misspelt key also makes the right one "missing"; the suggestion says it all.
+    suggested = {
+        (d.path[:-1], d.hint.split("'")[1]) for d in found if d.hint.startswith("did you mean")
+    }
+    return None, [
+        d
+        for d in found
+        if not (d.message == "required key is missing" and (d.path[:-1], d.path[-1]) in suggested)
+    ]

@@ -3,6 +3,7 @@
 import numpy as np
 import numpy.typing as npt
 
+from game.model.linalg import contract
 from game.model.params import Params
 from game.model.state import OPEN, State
 
@@ -55,16 +56,18 @@ def fire(state: State, params: Params, draws: F64, active: B8) -> B8:
 def apply_effects(state: State, params: Params, fired: F64) -> None:
     """Add the effects of the fired events (N, E as 0/1) to the state."""
     ev = params.events
-    project = fired @ ev.project
+    project = contract(fired, ev.project)
     state.hype = np.clip(state.hype + project[:, 0], 0.0, 1.0)
     state.sponsor = np.clip(state.sponsor + project[:, 1], 0.0, 1.0)
     state.fatigue = np.clip(state.fatigue + project[:, 2], 0.0, 1.0)
     state.budget_spent -= project[:, 3]
     state.capacity = np.maximum(state.capacity + project[:, 4], 0.0)
-    state.trust = np.clip(state.trust + fired @ ev.trust, params.coef.trust_floor, state.ceiling)
-    state.expectation = np.clip(state.expectation + fired @ ev.expectation, 0.0, 1.0)
-    state.clarity = np.clip(state.clarity + fired @ ev.clarity, 0.0, 1.0)
+    state.trust = np.clip(
+        state.trust + contract(fired, ev.trust), params.coef.trust_floor, state.ceiling
+    )
+    state.expectation = np.clip(state.expectation + contract(fired, ev.expectation), 0.0, 1.0)
+    state.clarity = np.clip(state.clarity + contract(fired, ev.clarity), 0.0, 1.0)
     # Scope changes reach only packages still being built; what was handed over stays handed over.
-    extra = (fired @ ev.scope) * (state.status == OPEN)
+    extra = contract(fired, ev.scope) * (state.status == OPEN)
     state.work_new += extra
     state.scope += extra

@@ -6,6 +6,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel, Target
+from game.model.linalg import contract
 from game.model.params import Params
 from game.model.plan import overtime_points
 
@@ -41,10 +42,16 @@ def resolve(plan: F64, params: Params) -> Intensity:
     on_packages = kind == Target.PACKAGE
     on_people = kind == Target.STAKEHOLDER
     on_project = kind == Target.PROJECT
-    build = np.einsum("nap,a->np", uses[:, on_packages, :p], effect[on_packages, Channel.BUILD])
-    weighted = uses[:, on_people, :s] * params.preference.T[None, on_people, :]
-    stakeholder = np.einsum("nas,ac->nsc", weighted, effect[on_people])
-    project = np.einsum("na,ac->nc", uses[:, on_project, 0], effect[on_project])
+    n = plan.shape[0]
+    build = np.zeros((n, p))
+    stakeholder = np.zeros((n, s, effect.shape[1]))
+    # One action at a time, in catalogue order, so the sums do not depend on the batch.
+    for a in np.flatnonzero(on_packages):
+        build += uses[:, a, :p] * effect[a, Channel.BUILD]
+    for a in np.flatnonzero(on_people):
+        weighted = uses[:, a, :s] * params.preference[None, :, a]
+        stakeholder += weighted[:, :, None] * effect[None, None, a, :]
+    project = contract(uses[:, on_project, 0], effect[on_project])
     is_overtime = effect[:, Channel.OVERTIME] > 0
     points = plan.sum(axis=2)
     return Intensity(

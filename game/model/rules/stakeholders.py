@@ -44,8 +44,10 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> No
     """Seen delivery, expectations (schedule, hype, demos, resets) and satisfaction."""
     c = params.coef
     truth = true_share(state, params)
-    accepted_size = params.size * (state.status == ACCEPTED)
-    accepted = (accepted_size @ params.owner_onehot) / (params.size @ params.owner_onehot)
+    # What they have seen working: accepted packages, less the defects they found in them.
+    working = 1.0 - np.clip(state.defects / state.scope, 0.0, 1.0)
+    accepted_size = params.size * (state.status == ACCEPTED) * working
+    accepted = owner_sum(accepted_size, params) / (params.size @ params.owner_onehot)
     seen = np.maximum(state.seen, accepted)
     seen = seen + c.demo_show * demo * np.maximum(truth - seen, 0.0)
     state.seen = np.clip(seen, 0.0, 1.0)
@@ -74,7 +76,7 @@ def satisfaction(state: State, params: Params) -> F64:
 def complaints(state: State, params: Params) -> I64:
     """Each unhappy stakeholder's main complaint (N, S), or NO_COMPLAINT."""
     c = params.coef
-    sizes = params.size @ params.owner_onehot
+    sizes = params.size @ params.owner_onehot  # (P,) @ (P, S): shared by all games
     mean_clarity = owner_sum(state.clarity * params.size, params) / sizes
     rejected = owner_sum(state.rejections.astype(np.float64), params)
     rework = owner_sum(state.rework_found, params) / sizes

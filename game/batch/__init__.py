@@ -1,0 +1,1 @@
+"""Headless runs over many games (never imports pygame)."""

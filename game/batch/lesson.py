@@ -1,0 +1,99 @@
+"""Does the lesson emerge? The built-in policies compared on shared seeds.
+
+Every policy plays the same games (same seed, same game ids), so the paired
+differences are the policies' alone.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model import Params, outcome
+from game.model.score import flawed_share
+from game.policies import POLICIES, neglecting
+from game.session.runner import play
+
+F64 = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Paired:
+    """Mean of a minus b over shared seeds, with its 95 % confidence interval."""
+
+    mean: float
+    low: float
+    high: float
+
+    @staticmethod
+    def of(a: F64, b: F64) -> "Paired":
+        d = a - b
+        half = 1.96 * float(d.std(ddof=1)) / np.sqrt(d.size)
+        return Paired(float(d.mean()), float(d.mean()) - half, float(d.mean()) + half)
+
+
+@dataclass(frozen=True)
+class NeglectEffect:
+    """Balanced play versus balanced play that never contacts one stakeholder."""
+
+    stakeholder: int
+    rework_balanced: float  # share of build effort on their packages that became rework
+    rework_neglected: float
+    delay_balanced: float  # mean sign-off delay of their packages, turns
+    delay_neglected: float
+
+    @property
+    def rework_ratio(self) -> float:
+        return self.rework_neglected / self.rework_balanced
+
+
+@dataclass(frozen=True)
+class Lesson:
+    games: int
+    score: dict[str, float]  # mean score per policy
+    win_rate: dict[str, float]
+    syndrome_rate: dict[str, float]  # share of games where the 90 % syndrome appeared
+    rework_share: dict[str, float]
+    balanced_minus: dict[str, Paired]  # balanced - extreme, paired over seeds
+    neglect: list[NeglectEffect]
+
+    def ratio(self, extreme: str) -> float:
+        return self.score["balanced"] / max(self.score[extreme], 1e-9)
+
+
+def check_lesson(
+    params: Params, games: int = 1000, seed: int = 2026, neglect: bool = True
+) -> Lesson:
+    """Play the built-in policies on `games` shared seeds and measure the lesson."""
+    ids = np.arange(games)
+    finals = {
+        name: play(params, POLICIES[name], ids, seed, record=False).final for name in POLICIES
+    }
+    results = {name: outcome(final, params) for name, final in finals.items()}
+    effects = []
+    if neglect:
+        base_rework = flawed_share(finals["balanced"], params)
+        base_delay = results["balanced"].signoff_delay
+        for s in range(params.n_stakeholders):
+            final = play(params, neglecting(s), ids, seed, record=False).final
+            effects.append(
+                NeglectEffect(
+                    stakeholder=s,
+                    rework_balanced=float(base_rework[:, s].mean()),
+                    rework_neglected=float(flawed_share(final, params)[:, s].mean()),
+                    delay_balanced=float(np.nanmean(base_delay[:, s])),
+                    delay_neglected=float(np.nanmean(outcome(final, params).signoff_delay[:, s])),
+                )
+            )
+    return Lesson(
+        games=games,
+        score={k: float(r.score.mean()) for k, r in results.items()},
+        win_rate={k: float(r.won.mean()) for k, r in results.items()},
+        syndrome_rate={k: float(f.syndrome.mean()) for k, f in finals.items()},
+        rework_share={k: float(r.rework_share.mean()) for k, r in results.items()},
+        balanced_minus={
+            k: Paired.of(results["balanced"].score, results[k].score)
+            for k in ("delivery_first", "relationship_first")
+        },
+        neglect=effects,
+    )

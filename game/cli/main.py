@@ -1,0 +1,130 @@
+"""Command line: `run_game.py [scenarios|validate|schema|simulate] ...`.
+
+Every user error (bad scenario, unknown id, bad argument) prints one clear
+message and exits with status 2; no traceback reaches the user.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game.policies import POLICIES, get_policy
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
+from game.scenario.schema import Scenario
+
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="run_game.py",
+        description="Odd Duck: a serious game about the people side of IT projects.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("scenarios", help="list the shipped scenarios")
+    validate = sub.add_parser("validate", help="check scenario files (exit 0 when all are valid)")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="YAML files or shipped ids")
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    sim = sub.add_parser("simulate", help="play one headless game and print its transcript")
+    sim.add_argument("--scenario", default="crm-rollout", help="shipped id or YAML path")
+    sim.add_argument("--policy", default="balanced", help="one of: " + ", ".join(sorted(POLICIES)))
+    sim.add_argument("--seed", type=_natural, default=1, help="run seed (a whole number >= 0)")
+    sim.add_argument("--game", type=_natural, default=0, help="game id within the run")
+    return parser
+
+
+def _natural(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return value
+
+
+def _fail(message: str) -> int:
+    print(f"run_game.py: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_scenarios() -> int:
+    for sid in shipped_ids():
+        try:
+            sc = load_scenario(sid)
+        except ScenarioError as exc:
+            print(f"{sid:16s} (invalid: {exc.diagnostics[0]})")
+            continue
+        print(f"{sid:16s} {sc.title} ({sc.turns} {sc.turn_label}s, {sc.difficulty})")
+        print(f"{'':16s} {sc.summary}")
+    print(f"\nfolder: {shipped_dir()}")
+    return 0
+
+
+def cmd_validate(paths: Sequence[str]) -> int:
+    status = 0
+    for ref in paths:
+        path: str | Path = Path(ref) if Path(ref).exists() else ref
+        try:
+            sc = load_scenario(path)
+        except ScenarioError as exc:
+            for diagnostic in exc.diagnostics:
+                print(diagnostic, file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        print(
+            f"{ref}: ok ({sc.id}: {len(sc.stakeholders)} stakeholders,"
+            f" {len(sc.packages)} packages, {sc.turns} turns)"
+        )
+    return status
+
+
+def cmd_schema() -> int:
+    print(json.dumps(Scenario.model_json_schema(), indent=2))
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.session.runner import play
+    from game.session.transcript import transcript
+
+    try:
+        policy = get_policy(args.policy)
+    except KeyError as exc:
+        return _fail(str(exc.args[0]))
+    ref: str | Path = Path(args.scenario) if Path(args.scenario).is_file() else args.scenario
+    scenario, params = load(ref)
+    run = play(params, policy, [args.game], seed=args.seed)
+    header = (
+        f"{scenario.title} ({scenario.id}) · policy {args.policy} · seed {args.seed}"
+        f" · game {args.game}"
+    )
+    sys.stdout.write(transcript(run, scenario, params, 0, header=header))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "scenarios":
+            return cmd_scenarios()
+        if args.command == "validate":
+            return cmd_validate(args.paths)
+        if args.command == "schema":
+            return cmd_schema()
+        if args.command == "simulate":
+            return cmd_simulate(args)
+    except ScenarioError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    # No subcommand: the game itself will open here once the UI exists.
+    parser.print_help()
+    return 0

@@ -1,0 +1,80 @@
+"""The command line: exit codes, messages, and no tracebacks for user errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli.main import main
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_scenarios_lists_every_shipped_scenario(capsys):
+    assert main(["scenarios"]) == 0
+    out = capsys.readouterr().out
+    for sid in ("tutorial", "crm-rollout", "lan-migration", "ai-hype", "finance-erp"):
+        assert sid in out
+
+
+def test_validate_exit_codes(tmp_path, capsys):
+    assert main(["validate", str(ROOT / "scenarios" / "tutorial.yaml"), "crm-rollout"]) == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitel: typo\n", encoding="utf-8")
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:2:1: titel: unknown key 'titel' (did you mean 'title'?)" in err
+
+
+def test_schema_is_json_schema(capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert "stakeholders" in schema["properties"]
+    assert schema["title"] == "Scenario"
+
+
+def test_simulate_prints_a_readable_transcript(capsys):
+    assert (
+        main(["simulate", "--scenario", "crm-rollout", "--policy", "balanced", "--seed", "1"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "Week 1 of 20" in out and "Plan:" in out and "Outcome:" in out
+
+
+def test_unknown_scenario_lists_the_known_ones(capsys):
+    assert main(["simulate", "--scenario", "crm", "--policy", "balanced"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown scenario 'crm'" in err and "crm-rollout" in err
+
+
+def test_unknown_policy(capsys):
+    assert main(["simulate", "--policy", "yolo"]) == 2
+    assert "unknown policy 'yolo'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args", [["simulate", "--seed", "-3"], ["simulate", "--seed", "x"], ["nope"]]
+)
+def test_bad_arguments_exit_2(args, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    assert info.value.code == 2
+
+
+def test_run_game_py_in_a_real_process_has_no_traceback(tmp_path):
+    bad = tmp_path / "empty.yaml"
+    bad.write_text("", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "run_game.py"), "validate", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "the file is empty" in done.stderr
+    plain = subprocess.run(
+        [sys.executable, str(ROOT / "run_game.py")], capture_output=True, text=True, check=False
+    )
+    assert plain.returncode == 0 and "simulate" in plain.stdout

@@ -1,0 +1,55 @@
+"""Counter-based randomness: a game is the same game whatever batch it is played in."""
+
+from dataclasses import fields
+
+import numpy as np
+
+from game.model import outcome
+from game.policies import POLICIES
+from game.session.runner import play
+
+
+def _same(a, b, rows_a, rows_b):
+    for f in fields(a):
+        x, y = getattr(a, f.name)[rows_a], getattr(b, f.name)[rows_b]
+        assert x.dtype == y.dtype, f.name
+        assert np.array_equal(x, y), f.name
+
+
+def test_game_i_of_a_batch_of_10000_equals_the_same_game_alone(crm):
+    _, params = crm
+    batch = play(params, POLICIES["balanced"], np.arange(10_000), seed=11, record=False)
+    for i in (0, 1234, 9999):
+        alone = play(params, POLICIES["balanced"], [i], seed=11, record=False)
+        _same(batch.final, alone.final, [i], [0])
+
+
+def test_random_policy_is_counter_based_too(crm):
+    _, params = crm
+    batch = play(params, POLICIES["random"], np.arange(500), seed=5, record=False)
+    alone = play(params, POLICIES["random"], [321], seed=5, record=False)
+    _same(batch.final, alone.final, [321], [0])
+
+
+def test_same_seed_same_result_other_seed_other_result(crm):
+    _, params = crm
+    a = play(params, POLICIES["balanced"], np.arange(200), seed=1, record=False).final
+    b = play(params, POLICIES["balanced"], np.arange(200), seed=1, record=False).final
+    c = play(params, POLICIES["balanced"], np.arange(200), seed=2, record=False).final
+    _same(a, b, slice(None), slice(None))
+    assert not np.array_equal(outcome(a, params).score, outcome(c, params).score)
+
+
+def test_every_path_stays_float64(crm):
+    """No silent promotion or demotion: every float the model makes is float64."""
+    _, params = crm
+    run = play(params, POLICIES["random"], np.arange(8), seed=2)
+    for record in [run.final, *run.logs[:3], *run.observations[:3], outcome(run.final, params)]:
+        for f in fields(record):
+            value = getattr(record, f.name)
+            if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+                assert value.dtype == np.float64, (type(record).__name__, f.name)
+    for f in fields(params):
+        value = getattr(params, f.name)
+        if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+            assert value.dtype == np.float64, f.name
