@@ -97,3 +97,41 @@ def check_lesson(
         },
         neglect=effects,
     )
+
+
+def _table(scenario_ids: list[str], games: int) -> str:
+    from game.scenario.loader import load
+
+    rows = [
+        "| scenario | balanced | delivery-first | relationship-first | balanced ÷ delivery"
+        " | balanced ÷ relationship | 90 % syndrome (delivery / balanced)"
+        " | rework share (delivery / balanced) | balanced wins"
+        " | neglect: rework ×, sign-off delay |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for sid in scenario_ids:
+        scenario, params = load(sid)
+        r = check_lesson(params, games=games)
+        neglect = ", ".join(
+            f"{scenario.stakeholders[e.stakeholder].name.split()[0]} ×{e.rework_ratio:.2f}"
+            f" ({e.delay_balanced:.1f}→{e.delay_neglected:.1f})"
+            for e in r.neglect
+        )
+        s, syn, rw = r.score, r.syndrome_rate, r.rework_share
+        rows.append(
+            f"| {sid} | {s['balanced']:.1f} | {s['delivery_first']:.1f}"
+            f" | {s['relationship_first']:.1f} | {r.ratio('delivery_first'):.2f}"
+            f" | {r.ratio('relationship_first'):.2f}"
+            f" | {syn['delivery_first']:.0%} / {syn['balanced']:.0%}"
+            f" | {rw['delivery_first']:.2f} / {rw['balanced']:.2f}"
+            f" | {r.win_rate['balanced']:.0%} | {neglect} |"
+        )
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from game.scenario.loader import shipped_ids
+
+    print(_table(sys.argv[1:] or shipped_ids(), games=1000))

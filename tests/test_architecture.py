@@ -1,0 +1,53 @@
+"""The tree keeps its architecture: one numpy-only model, no hidden randomness."""
+
+import ast
+import json
+from pathlib import Path
+
+from game.scenario.schema import Scenario
+
+ROOT = Path(__file__).parents[1]
+STDLIB_OK = {"dataclasses", "enum", "typing", "collections", "__future__"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_the_model_imports_numpy_only():
+    for path in (ROOT / "game" / "model").rglob("*.py"):
+        for name in _imports(path):
+            top = name.split(".")[0]
+            assert name.startswith("game.model") or top == "numpy" or top in STDLIB_OK, (
+                f"{path.relative_to(ROOT)} imports {name}"
+            )
+
+
+def test_headless_packages_never_import_pygame():
+    for package in ("model", "scenario", "policies", "session", "batch"):
+        for path in (ROOT / "game" / package).rglob("*.py"):
+            assert not any(n.split(".")[0] in {"pygame", "pygame_gui"} for n in _imports(path)), path
+
+
+def test_no_global_randomness_anywhere_in_the_game():
+    for path in (ROOT / "game").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "np.random" not in text and "import random" not in text, path
+
+
+def test_the_shipped_json_schema_is_current():
+    shipped = json.loads((ROOT / "docs" / "scenario.schema.json").read_text(encoding="utf-8"))
+    assert shipped == Scenario.model_json_schema(), "regenerate: run_game.py schema > docs/..."
+
+
+def test_every_shipped_scenario_points_editors_at_the_schema():
+    for path in (ROOT / "scenarios").glob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../docs/scenario.schema.json", path
