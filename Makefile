@@ -14,7 +14,8 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	$(BIN)/python -c "import pygame, sys; sys.exit(not getattr(pygame, 'IS_CE', 0))" \
+	PYGAME_HIDE_SUPPORT_PROMPT=1 $(BIN)/python -c \
+		"import pygame, sys; sys.exit(not getattr(pygame, 'IS_CE', 0))" \
 		|| (echo "plain pygame is installed beside pygame-ce: pip uninstall pygame" && exit 1)
 	touch $(STAMP)
 
