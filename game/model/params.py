@@ -32,6 +32,7 @@ class Coefficients:
     favour_trust_cost: float
     favour_min_trust: float
     escalate_trust_cost: float
+    ceiling_floor: float
     reset_trust_cost: float
     # clarity
     clarify_rate: float
@@ -75,8 +76,10 @@ class Coefficients:
     reset_rate: float
     reset_hype: float
     hype_decay: float
+    demo_novelty: float
     sat_gap: float
     sat_trust: float
+    complaint_below: float
     # escalation and sponsor
     escalation_threshold: float
     escalation_rate: float

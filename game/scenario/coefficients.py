@@ -45,6 +45,7 @@ class ModelCoefficients(BaseModel):
     escalate_trust_cost: float = coef(
         0.25, "Share of trust burnt by escalating over someone's head.", le=1.0
     )
+    ceiling_floor: float = coef(0.3, "Rejections never push the trust ceiling below this.", le=1.0)
     reset_trust_cost: float = coef(
         0.03, "Share of trust an expectation reset costs (bad news).", le=1.0
     )
@@ -118,8 +119,14 @@ class ModelCoefficients(BaseModel):
     reset_rate: float = coef(0.5, "Share of the excess expectation a full reset removes.", le=1.0)
     reset_hype: float = coef(0.3, "Share of hype removed by a full expectation reset.", le=1.0)
     hype_decay: float = coef(0.08, "Share of hype that fades per turn.", le=1.0)
+    demo_novelty: float = coef(
+        0.1, "Share of new true progress at which a demo shows its full effect.", ge=0.01, le=1.0
+    )
     sat_gap: float = coef(1.5, "Satisfaction per unit of (seen - expected + tolerance).")
     sat_trust: float = coef(0.8, "Satisfaction per unit of trust above 0.5.")
+    complaint_below: float = coef(
+        0.45, "Satisfaction below which a stakeholder voices a complaint.", le=1.0
+    )
     # escalation and sponsor (rules/stakeholders.py, rules/project.py)
     escalation_threshold: float = coef(
         0.25, "Satisfaction below which stakeholders may escalate.", le=1.0

@@ -50,7 +50,7 @@ def react_to_signoffs(state: State, params: Params, accepted: F64, rejected: F64
     `accepted` and `rejected` count packages per stakeholder this turn (N, S).
     """
     c = params.coef
-    state.ceiling = np.clip(state.ceiling - c.reject_ceiling_hit * rejected, 0.3, 1.0)
+    state.ceiling = np.clip(state.ceiling - c.reject_ceiling_hit * rejected, c.ceiling_floor, 1.0)
     hit = c.reject_trust_hit * state.trust * np.minimum(rejected, 1.0)
     lift = c.accept_trust_gain * np.maximum(state.ceiling - state.trust, 0.0)
     lift *= np.minimum(accepted, 1.0)

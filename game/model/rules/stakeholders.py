@@ -21,10 +21,6 @@ COMPLAINTS = (
     "They take too long to deliver",
 )
 NO_COMPLAINT = -1
-# Below this satisfaction a stakeholder voices their main complaint.
-COMPLAINT_BELOW = 0.45
-# A demo shows its full effect when at least this share of the owner's scope is new.
-DEMO_NOVELTY = 0.10
 
 
 def true_share(state: State, params: Params) -> F64:
@@ -35,7 +31,8 @@ def true_share(state: State, params: Params) -> F64:
 
 def demo_strength(state: State, params: Params, acts: Intensity) -> F64:
     """How much a demo shows (N, S): nothing new to show, nothing gained."""
-    novelty = np.clip((true_share(state, params) - state.seen) / DEMO_NOVELTY, 0.0, 1.0)
+    new = true_share(state, params) - state.seen
+    novelty = np.clip(new / params.coef.demo_novelty, 0.0, 1.0)
     result: F64 = acts.saturated(Channel.DEMO) * novelty
     return result
 
@@ -90,7 +87,7 @@ def complaints(state: State, params: Params) -> I64:
         axis=2,
     )
     main = np.argmax(grievances, axis=2).astype(np.int64)
-    result: I64 = np.where(state.satisfaction < COMPLAINT_BELOW, main, NO_COMPLAINT)
+    result: I64 = np.where(state.satisfaction < c.complaint_below, main, NO_COMPLAINT)
     return result
 
 
