@@ -32,7 +32,7 @@ def test_schema_is_json_schema(capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert "stakeholders" in schema["properties"]
-    assert schema["title"] == "Scenario"
+    assert schema["title"] == "Scenario" and "extends" in schema["properties"]
 
 
 def test_simulate_prints_a_readable_transcript(capsys):

@@ -13,7 +13,7 @@ from pathlib import Path
 from game.policies import POLICIES, get_policy
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
-from game.scenario.schema import Scenario
+from game.scenario.schema import scenario_json_schema
 
 EXIT_USAGE = 2
 
@@ -31,19 +31,27 @@ def _parser() -> argparse.ArgumentParser:
     sim = sub.add_parser("simulate", help="play one headless game and print its transcript")
     sim.add_argument("--scenario", default="crm-rollout", help="shipped id or YAML path")
     sim.add_argument("--policy", default="balanced", help="one of: " + ", ".join(sorted(POLICIES)))
-    sim.add_argument("--seed", type=_natural, default=1, help="run seed (a whole number >= 0)")
-    sim.add_argument("--game", type=_natural, default=0, help="game id within the run")
+    sim.add_argument("--seed", type=_seed, default=1, help="run seed (a whole number >= 0)")
+    sim.add_argument("--game", type=_game_id, default=0, help="game id within the run")
     return parser
 
 
-def _natural(text: str) -> int:
+def _whole(text: str, limit: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative")
+    if not 0 <= value <= limit:
+        raise argparse.ArgumentTypeError(f"{value} is outside 0 to {limit}")
     return value
+
+
+def _seed(text: str) -> int:
+    return _whole(text, 2**64 - 1)
+
+
+def _game_id(text: str) -> int:
+    return _whole(text, 2**63 - 1)
 
 
 def _fail(message: str) -> int:
@@ -67,6 +75,10 @@ def cmd_scenarios() -> int:
 def cmd_validate(paths: Sequence[str]) -> int:
     status = 0
     for ref in paths:
+        if not ref.strip():
+            print("run_game.py: error: an empty path was given", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
         path: str | Path = Path(ref) if Path(ref).exists() else ref
         try:
             sc = load_scenario(path)
@@ -83,7 +95,7 @@ def cmd_validate(paths: Sequence[str]) -> int:
 
 
 def cmd_schema() -> int:
-    print(json.dumps(Scenario.model_json_schema(), indent=2))
+    print(json.dumps(scenario_json_schema(), indent=2))
     return 0
 
 
@@ -108,6 +120,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    # A terminal or file that cannot show a character gets a '?', never a crash.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     parser = _parser()
     args = parser.parse_args(argv)
     try:

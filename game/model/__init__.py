@@ -11,7 +11,8 @@ from game.model.observe import Observation, observe
 from game.model.params import Coefficients, EventTable, Params, Scoring
 from game.model.plan import PlanError, empty_plan, validate_plan
 from game.model.score import Outcome, outcome
-from game.model.state import State, new_state
+from game.model.start import new_state
+from game.model.state import State
 from game.model.step import TurnLog, step
 
 __all__ = [

@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.params import Params
+from game.model.rng import policy_keys
 from game.model.rules.discovery import reported_progress
 from game.model.rules.stakeholders import complaints
 from game.model.rules.work import buildable
@@ -24,6 +25,8 @@ U64 = npt.NDArray[np.uint64]
 # Mood faces, from satisfaction: 0 furious .. 4 delighted.
 MOOD_NAMES = ("furious", "unhappy", "neutral", "content", "delighted")
 MOOD_EDGES = np.array([0.2, 0.4, 0.6, 0.8])
+# Line managers say "about half of it works", not a figure to the decimal.
+SEEN_STEP = 0.05
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class Observation:
     """IT's view of N games. Shapes (N,), (N, S), (N, P)."""
 
     game_id: I64
-    rng_key: U64  # for policies that need their own counter-based randomness
+    rng_key: U64  # for policies' own randomness; derived, so it cannot predict the model's
     turn: I64
     done: B8
     capacity: F64
@@ -50,7 +53,7 @@ class Observation:
     satisfaction: F64
     mood: I64
     expectation: F64
-    seen: F64
+    seen: F64  # what they say they have seen working, in steps of SEEN_STEP; last heard when vague
     since_contact: I64
     vague: B8
     complaint: I64
@@ -62,7 +65,7 @@ def observe(state: State, params: Params) -> Observation:
     satisfaction = np.where(vague, state.known_satisfaction, state.satisfaction)
     return Observation(
         game_id=state.game_id.copy(),
-        rng_key=state.key.copy(),
+        rng_key=policy_keys(state.key),
         turn=state.turn.copy(),
         done=state.done.copy(),
         capacity=state.capacity.copy(),
@@ -81,7 +84,7 @@ def observe(state: State, params: Params) -> Observation:
         satisfaction=satisfaction,
         mood=np.searchsorted(MOOD_EDGES, satisfaction, side="right").astype(np.int64),
         expectation=np.where(vague, state.known_expectation, state.expectation),
-        seen=state.seen.copy(),
+        seen=np.round(np.where(vague, state.known_seen, state.seen) / SEEN_STEP) * SEEN_STEP,
         since_contact=state.since_contact.copy(),
         vague=vague,
         # Complaints travel through the grapevine: IT hears them even when out of touch.

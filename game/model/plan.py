@@ -56,10 +56,13 @@ def validate_plan(plan: F64, state: State, params: Params) -> None:
     if plan.dtype != np.float64:
         raise PlanError(f"plan has dtype {plan.dtype}, expected float64")
     running = ~state.done[:, None, None]
-    if not np.isfinite(plan).all():
-        _fail(params, ~np.isfinite(plan) & running, "points are not finite")
-    if (plan < 0).any():
-        _fail(params, (plan < 0) & running, "points are negative")
+    # Rows of finished games are ignored by step, whatever they hold.
+    not_finite = ~np.isfinite(plan) & running
+    if not_finite.any():
+        _fail(params, not_finite, "points are not finite")
+    negative = (plan < 0) & running
+    if negative.any():
+        _fail(params, negative, "points are negative")
     illegal = (plan > 0) & ~params.legal[None, :, :] & running
     if illegal.any():
         _fail(params, illegal, "this action cannot take this target")

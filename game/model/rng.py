@@ -18,6 +18,7 @@ _S30, _S27, _S31, _S11 = np.uint64(30), np.uint64(27), np.uint64(31), np.uint64(
 _TO_UNIT = np.float64(2.0**-53)
 # Each turn owns a block of counters this wide; no scenario draws this many per turn.
 TURN_STRIDE = 1 << 20
+_POLICY_SALT = np.uint64(0xD1B54A32D192ED03)
 # Policies draw from a separate stream so that their randomness never shifts the model's.
 POLICY_STREAM = 1 << 40
 
@@ -37,6 +38,11 @@ def game_keys(seed: int, game_ids: npt.ArrayLike) -> U64:
     ids = np.asarray(game_ids, dtype=np.uint64)
     seed_key = _mix(np.array([seed & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64) + _GOLDEN)
     return _mix((ids * _GOLDEN) ^ seed_key)
+
+
+def policy_keys(keys: U64) -> U64:
+    """Keys for policies, derived one-way from the model's so they cannot replay its draws."""
+    return _mix(keys ^ _POLICY_SALT)
 
 
 def uniforms(keys: U64, turns: npt.NDArray[np.int64], n_slots: int, stream: int = 0) -> F64:

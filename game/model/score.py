@@ -39,7 +39,8 @@ def outcome(state: State, params: Params) -> Outcome:
     value = params.value / params.value.sum()
     defects = np.clip((state.hidden + state.defects) / state.scope, 0.0, 1.0)
     delivered = (accepted * value).sum(axis=1)
-    quality = (accepted * value * (1.0 - sc.defect_weight * defects)).sum(axis=1)
+    net = np.clip(1.0 - sc.defect_weight * defects, 0.0, 1.0)
+    quality = (accepted * value * net).sum(axis=1)
     weight = params.influence / params.influence.sum()
     verdict = contract(state.satisfaction, weight)
     verdict_factor = sc.verdict_floor + (1.0 - sc.verdict_floor) * verdict

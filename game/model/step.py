@@ -5,7 +5,7 @@ drawn up front from a fixed slot layout, whatever branch a game takes, so that
 policies compared on the same seeds meet the same luck.
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -105,7 +105,7 @@ def step(state: State, plan: F64, params: Params) -> tuple[State, TurnLog]:
     played = old.turn.copy()
     u = uniforms(s.key, s.turn, n_draws(params))
     cut = _slices(params)
-    acts = intensity.resolve(plan * active[:, None, None], params)
+    acts = intensity.resolve(np.where(active[:, None, None], plan, 0.0), params)
     trust_before = s.trust.copy()
 
     fired = events.fire(s, params, u[:, cut["events"]], active)
@@ -141,38 +141,73 @@ def step(state: State, plan: F64, params: Params) -> tuple[State, TurnLog]:
     complaint = stakeholders.complaints(s, params)
     _freeze_finished(old, s, active)
 
-    log = TurnLog(
-        turn=played,
-        active=active,
-        events=fired,
-        effort=built.applied,
-        wasted=built.wasted,
-        flawed=built.flawed,
-        fraction_correct=built.fraction_correct,
-        finished=finished,
-        rework_found=found.found,
-        rework_cause_clarity=found.cause_clarity,
-        accepted=decided.accepted,
-        rejected=decided.rejected,
-        acceptance_found=decided.found,
-        acceptance_cause_clarity=decided.cause_clarity,
-        decision_trust=decided.owner_trust,
-        trust_before=trust_before,
-        trust_after=s.trust.copy(),
-        favour_granted=granted,
-        escalated=escalated,
-        complaint=complaint,
-        contacted=acts.contacted,
-        points_build=acts.points_build,
-        points_relations=acts.points_relations,
-        points_project=acts.points_project,
-        overtime=acts.overtime,
-        reported_progress=reported,
-        true_progress=truth,
-        sponsor=s.sponsor.copy(),
-        cancelled=cancelled,
+    log = _only_running(
+        TurnLog(
+            turn=played,
+            active=active,
+            events=fired,
+            effort=built.applied,
+            wasted=built.wasted,
+            flawed=built.flawed,
+            fraction_correct=built.fraction_correct,
+            finished=finished,
+            rework_found=found.found,
+            rework_cause_clarity=found.cause_clarity,
+            accepted=decided.accepted,
+            rejected=decided.rejected,
+            acceptance_found=decided.found,
+            acceptance_cause_clarity=decided.cause_clarity,
+            decision_trust=decided.owner_trust,
+            trust_before=trust_before,
+            trust_after=s.trust.copy(),
+            favour_granted=granted,
+            escalated=escalated,
+            complaint=complaint,
+            contacted=acts.contacted,
+            points_build=acts.points_build,
+            points_relations=acts.points_relations,
+            points_project=acts.points_project,
+            overtime=acts.overtime,
+            reported_progress=reported,
+            true_progress=truth,
+            sponsor=s.sponsor.copy(),
+            cancelled=cancelled,
+        ),
+        active,
     )
     return s, log
+
+
+# Log fields that are flows of this turn: zero (or False) for games that had already ended.
+_FLOWS = (
+    "events",
+    "effort",
+    "wasted",
+    "flawed",
+    "finished",
+    "rework_found",
+    "accepted",
+    "rejected",
+    "acceptance_found",
+    "favour_granted",
+    "escalated",
+    "contacted",
+    "points_build",
+    "points_relations",
+    "points_project",
+    "overtime",
+    "cancelled",
+)
+
+
+def _only_running(log: TurnLog, active: B8) -> TurnLog:
+    """A finished game did nothing this turn, whatever the rules computed for it."""
+    masked = {}
+    for name in _FLOWS:
+        value = getattr(log, name)
+        mask = active.reshape((-1,) + (1,) * (value.ndim - 1))
+        masked[name] = np.where(mask, value, np.zeros_like(value))
+    return replace(log, **masked)
 
 
 def _remember_contact(state: State, contacted: B8) -> None:
@@ -180,6 +215,7 @@ def _remember_contact(state: State, contacted: B8) -> None:
     state.known_trust = np.where(contacted, state.trust, state.known_trust)
     state.known_satisfaction = np.where(contacted, state.satisfaction, state.known_satisfaction)
     state.known_expectation = np.where(contacted, state.expectation, state.known_expectation)
+    state.known_seen = np.where(contacted, state.seen, state.known_seen)
 
 
 def _freeze_finished(old: State, new: State, active: B8) -> None:

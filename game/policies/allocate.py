@@ -31,18 +31,18 @@ def greedy(priority: F64, cost: F64, budget: F64) -> B8:
     return take
 
 
-def fill_packages(obs: Observation, points: F64, priority: F64) -> F64:
-    """Spread whole build points over buildable packages in priority order (N, P).
+def fill_packages(obs: Observation, uses: F64, priority: F64, per_use: float = 1.0) -> F64:
+    """Spread whole uses of the build action over buildable packages by priority (N, P).
 
-    Each package gets at most the points its known remaining work needs; leftover
-    points stay unassigned.
+    Each package gets at most the uses its known remaining work needs (`per_use`
+    points of work each); leftover uses stay unassigned.
     """
-    need = np.ceil(obs.package_remaining - 0.05) * obs.buildable
+    need = np.ceil(obs.package_remaining / per_use - 0.05) * obs.buildable
     prio = np.where(obs.buildable, priority, -np.inf)
     order = np.argsort(-prio, axis=1, kind="stable")
     need_sorted = np.take_along_axis(need, order, axis=1)
     before = np.cumsum(need_sorted, axis=1) - need_sorted
-    give_sorted = np.clip(points[:, None] - before, 0.0, need_sorted)
+    give_sorted = np.clip(uses[:, None] - before, 0.0, need_sorted)
     give = np.zeros_like(give_sorted)
     np.put_along_axis(give, order, give_sorted, axis=1)
     result: F64 = np.floor(give)

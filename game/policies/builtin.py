@@ -10,7 +10,7 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
-from game.model.channels import PROJECT_EFFECTS
+from game.model.channels import PROJECT_EFFECTS, Channel
 from game.model.linalg import contract
 from game.model.observe import Observation
 from game.model.params import Params
@@ -25,28 +25,35 @@ Policy = Callable[[Observation, Params], F64]
 
 
 def _finish(obs: Observation, params: Params, cat: Catalogue, plan: F64, build_points: F64) -> F64:
-    """Put `build_points` into packages; points nothing can take go to testing."""
-    built = fill_packages(obs, build_points, urgency(obs))
-    plan[:, cat.build, : params.n_packages] += built * params.action_cost[cat.build]
-    spare = build_points - built.sum(axis=1)
+    """Put `build_points` into packages in whole uses; what nothing can take goes to testing
+    while something is still open (testing looks only at open packages)."""
+    cost = params.action_cost[cat.build]
+    per_use = params.action_effect[cat.build, Channel.BUILD]
+    uses = fill_packages(obs, np.floor(build_points / cost), urgency(obs), per_use)
+    plan[:, cat.build, : params.n_packages] += uses * cost
+    spare = build_points - uses.sum(axis=1) * cost
     if cat.testing is not None:
-        plan[:, cat.testing, 0] += np.minimum(
-            np.floor(spare / cat.cost(params, cat.testing)), 2
-        ) * (cat.cost(params, cat.testing))
+        cost = params.action_cost[cat.testing]
+        anything_open = (obs.package_status == OPEN).any(axis=1)
+        plan[:, cat.testing, 0] += np.minimum(np.floor(spare / cost), 2) * cost * anything_open
     return plan
 
 
 def delivery_first(obs: Observation, params: Params) -> F64:
-    """All hands on building; overtime when behind the schedule; no relationship work."""
+    """All hands on building; overtime when behind schedule; no relationship work."""
     cat = catalogue(params)
     plan = empty_plan(obs.turn.shape[0], params)
     points = np.floor(obs.capacity)
     if cat.overtime is not None:
         schedule = np.minimum((obs.turn + 1) / params.deadline, 1.0)
         behind = obs.reported_progress < schedule - 0.1
-        extra = np.where(behind, np.minimum(2.0, params.max_overtime), 0.0)
-        plan[:, cat.overtime, 0] = extra
-        points = points + extra
+        # Overtime only pays when there is more buildable work than the week's capacity.
+        per_use = params.action_effect[cat.overtime, Channel.OVERTIME]
+        uses = np.floor(min(2.0, params.max_overtime) / per_use)
+        buildable_work = (obs.package_remaining * obs.buildable).sum(axis=1)
+        wanted = behind & (buildable_work > points + uses * per_use)
+        plan[:, cat.overtime, 0] = np.where(wanted, uses * params.action_cost[cat.overtime], 0.0)
+        points = points + np.where(wanted, uses * per_use, 0.0)
     return _finish(obs, params, cat, plan, points)
 
 
@@ -86,9 +93,12 @@ def _relationship_plan(
     rank = np.argsort(np.argsort(-queue, axis=1, kind="stable"), axis=1)
     starting = obs.buildable & (obs.package_reported < 0.05) & (rank < 3)
     about_to_start = contract(starting, params.owner_onehot) > 0
+    # Complex packages (unclear from the start) are worth a second conversation.
+    unclear = contract(starting * (params.clarity_start < 0.5), params.owner_onehot) > 0
     candidates: list[tuple[int | None, F64]] = [
         (cat.workshop, np.where(kickoff, 5.0 + 0.1 * since + next_up, 0.0)),
         (cat.workshop, np.where(~early & about_to_start & (since >= 2), 4.5, 0.0)),
+        (cat.workshop, np.where(~early & unclear & (since >= 1), 4.4, 0.0)),
         (cat.demo, np.where(shown - obs.seen >= 0.2, 4.0 + shown - obs.seen, 0.0)),
         (cat.reset, np.where(obs.expectation - obs.seen > 0.3, 3.0, 0.0)),
         (cat.favour, np.where(waiting & (obs.trust >= favour_trust), 3.5, 0.0)),
@@ -101,6 +111,8 @@ def _relationship_plan(
             (cat.check_in, np.full((n, s), 0.4)),
         ]
     actions = [(a, p) for a, p in candidates if a is not None]
+    if not actions:  # a catalogue with no relationship actions: build with everything
+        return _finish(obs, params, cat, plan, capacity)
     priority = np.concatenate([p for _, p in actions], axis=1)
     if skip is not None:
         priority[:, skip::s] = 0.0
@@ -110,7 +122,9 @@ def _relationship_plan(
         plan[:, action, :s] += chosen[:, k * s : (k + 1) * s] * params.action_cost[action]
     spent = (chosen * cost).sum(axis=1)
     if cat.quality is not None:
-        quality = np.where(capacity - spent >= 4, float(cat.cost(params, cat.quality)), 0.0)
+        q_cost = float(cat.cost(params, cat.quality))
+        worth_it = (capacity - spent >= 3 + q_cost) & obs.buildable.any(axis=1)
+        quality = np.where(worth_it, q_cost, 0.0)
         plan[:, cat.quality, 0] = quality
         spent = spent + quality
     return _finish(obs, params, cat, plan, capacity - spent)

@@ -22,15 +22,15 @@ Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 class ModelCoefficients(BaseModel):
     """Every coefficient of the model. Unset keys keep their defaults."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     # trust (rules/relationships.py)
     trust_floor: float = coef(
         0.08, "Trust never falls below this (keeps neglect bad but playable).", le=0.5
     )
     neglect_growth: float = coef(0.5, "Erosion multiplier added per turn without contact.")
-    neglect_cap: float = coef(2.0, "Cap on the neglect multiplier.", ge=1.0)
-    gap_erosion: float = coef(0.15, "Trust lost per unit of expectation gap beyond tolerance.")
+    neglect_cap: float = coef(2.5, "Cap on the neglect multiplier.", ge=1.0)
+    gap_erosion: float = coef(0.2, "Trust lost per unit of expectation gap beyond tolerance.")
     reject_trust_hit: float = coef(
         0.15, "Share of trust lost when the owner rejects a package.", le=1.0
     )
@@ -129,7 +129,7 @@ class ModelCoefficients(BaseModel):
     )
     # escalation and sponsor (rules/stakeholders.py, rules/project.py)
     escalation_threshold: float = coef(
-        0.25, "Satisfaction below which stakeholders may escalate.", le=1.0
+        0.25, "Satisfaction below which stakeholders may escalate.", ge=0.01, le=1.0
     )
     escalation_rate: float = coef(
         0.25, "Chance of escalating per turn at zero satisfaction and influence 1.", le=1.0
@@ -155,5 +155,5 @@ class ModelCoefficients(BaseModel):
     )
     # observation (observe.py)
     vague_after: float = coef(
-        2.0, "Turns without contact after which a stakeholder's mood turns vague.", le=50.0
+        2.0, "Turns without contact after which a stakeholder's mood turns vague.", ge=1.0, le=50.0
     )

@@ -53,7 +53,13 @@ def _read_with_extends(path: Path, chain: tuple[Path, ...] = ()) -> Document:
     where = doc.marks.get(("extends",), doc.marks[()])
     if not isinstance(base_ref, str):
         raise ScenarioError([Diagnostic(where, ("extends",), "must be a scenario id or a path")])
-    base_path = resolve(base_ref, relative_to=path)
+    try:
+        base_path = resolve(base_ref, relative_to=path)
+    except ScenarioError as exc:
+        # Point at the 'extends:' line of this file, not at the missing scenario.
+        raise ScenarioError(
+            [Diagnostic(where, ("extends",), d.message, d.hint) for d in exc.diagnostics]
+        ) from None
     if base_path.resolve() in chain or base_path.resolve() == path.resolve():
         raise ScenarioError(
             [Diagnostic(where, ("extends",), f"'{base_ref}' extends itself in a loop")]

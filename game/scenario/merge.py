@@ -28,7 +28,11 @@ def _copy_marks(
 
 
 def _is_id_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value)
+    """A non-empty list of mappings with distinct text ids (anything else is replaced whole)."""
+    if not isinstance(value, list) or not value:
+        return False
+    ids = [v.get("id") if isinstance(v, dict) else None for v in value]
+    return all(isinstance(i, str) for i in ids) and len(set(ids)) == len(ids)
 
 
 def _merge(

@@ -5,7 +5,7 @@ dependencies) are checked in `references.py` so that each problem gets its own
 key path. `run_game.py schema` prints the JSON Schema of `Scenario`.
 """
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -18,6 +18,7 @@ Id = Annotated[
     Field(description="lower-case id: letters, digits, '-' and '_'"),
 ]
 Text = Annotated[str, StringConstraints(max_length=4000)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 ChannelName = Literal[CHANNELS]  # type: ignore[valid-type]
 TargetKind = Literal[TARGET_KINDS]  # type: ignore[valid-type]
@@ -25,11 +26,14 @@ ConditionVar = Literal[CONDITION_VARS]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # Infinity and NaN are never meaningful in a scenario and would poison every game.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 class Team(Strict):
-    capacity: float = Field(10.0, gt=0, le=200, description="points of work per turn")
+    capacity: float = Field(10.0, ge=1, le=200, description="points of work per turn")
     max_overtime: float = Field(4.0, ge=0, le=100, description="extra points per turn at most")
 
 
@@ -40,8 +44,8 @@ class Budget(Strict):
 
 
 class Sponsor(Strict):
-    name: Text
-    role: Text
+    name: Name
+    role: Name
     support: Unit = Field(
         0.7, description="starting sponsor support; at 0 the project is cancelled"
     )
@@ -49,12 +53,12 @@ class Sponsor(Strict):
 
 class Action(Strict):
     id: Id
-    label: Text
+    label: Name
     description: Text = Field(description="what it is and what it tends to do (tooltip)")
     cost: int = Field(1, ge=1, le=20, description="capacity points per use")
     target: TargetKind = Field(description="package, stakeholder or project")
-    effects: dict[ChannelName, float] = Field(
-        min_length=1, description="effect per use on each model channel"
+    effects: dict[ChannelName, Annotated[float, Field(ge=0, le=10)]] = Field(
+        min_length=1, description="effect per use on each model channel (0 to 10)"
     )
 
 
@@ -62,27 +66,27 @@ class Traits(Strict):
     patience: Unit = Field(0.5, description="tolerance for delay; low patience erodes trust faster")
     hype_susceptibility: Unit = Field(0.5, description="how much hype inflates expectations")
     trust: Unit = Field(0.5, description="starting trust")
-    build_rate: float = Field(0.15, ge=0, le=1, description="trust built by saturated contact")
-    erosion_rate: float = Field(0.025, ge=0, le=1, description="trust lost per turn of neglect")
+    build_rate: float = Field(0.2, ge=0, le=1, description="trust built by saturated contact")
+    erosion_rate: float = Field(0.03, ge=0, le=1, description="trust lost per turn of neglect")
 
 
 class Stakeholder(Strict):
     id: Id
-    name: Text
-    role: Text
-    department: Text
+    name: Name
+    role: Name
+    department: Name
     portrait: Text | None = Field(None, description="PNG under assets/portraits, or generated")
     cares_about: Text = Field(description="what they care about, in their words")
     influence: Unit = Field(0.5, description="weight with the sponsor and in the verdict")
     traits: Traits = Traits()
-    preferences: dict[Id, float] = Field(
-        default_factory=dict, description="action id -> effect multiplier for this person"
+    preferences: dict[Id, Annotated[float, Field(ge=0, le=5)]] = Field(
+        default_factory=dict, description="action id -> effect multiplier for this person (0-5)"
     )
 
 
 class Package(Strict):
     id: Id
-    title: Text
+    title: Name
     owner: Id = Field(description="the stakeholder who signs it off")
     size: float = Field(gt=0, le=1000, description="points of work")
     value: float = Field(gt=0, le=1000, description="value to the business when accepted")
@@ -116,12 +120,14 @@ class EventEffects(Strict):
     trust: dict[Id, float] = Field(default_factory=dict, description="stakeholder id -> change")
     expectation: dict[Id, float] = Field(default_factory=dict)
     clarity: dict[Id, float] = Field(default_factory=dict, description="package id -> change")
-    scope: dict[Id, float] = Field(default_factory=dict, description="package id -> extra points")
+    scope: dict[Id, Annotated[float, Field(ge=0, le=1000)]] = Field(
+        default_factory=dict, description="package id -> extra points of work"
+    )
 
 
 class Event(Strict):
     id: Id
-    title: Text
+    title: Name
     text: Text
     trigger: Trigger
     effects: EventEffects = EventEffects()
@@ -145,8 +151,8 @@ class Scenario(Strict):
     """One world: the project, the people, the work, the events and the rules' numbers."""
 
     id: Id
-    title: Text
-    summary: Text = Field(description="one line for the scenario list")
+    title: Name
+    summary: Name = Field(description="one line for the scenario list")
     language: str = Field("en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
     difficulty: Literal["easy", "normal", "hard"] = "normal"
     learning_goals: list[Text] = Field(default_factory=list)
@@ -168,3 +174,20 @@ class Scenario(Strict):
     events: list[Event] = Field(default_factory=list, max_length=100)
     model: ModelCoefficients = ModelCoefficients()
     scoring: Scoring = Scoring()
+
+
+def scenario_json_schema() -> dict[str, Any]:
+    """The JSON Schema editors use: a scenario, or a file that `extends:` another one.
+
+    The loader merges `extends` before validating, so the pydantic model never sees
+    it; for editors, a file with `extends` may leave out every required key.
+    """
+    schema = Scenario.model_json_schema()
+    required = schema.pop("required")
+    schema["properties"]["extends"] = {
+        "type": "string",
+        "description": "id of a shipped scenario, or a path relative to this file, to build on",
+    }
+    schema["if"] = {"not": {"required": ["extends"]}}
+    schema["then"] = {"required": required}
+    return schema

@@ -66,10 +66,35 @@ def _diagnostic(error: ErrorDetails, doc: Document) -> Diagnostic:
         given = str(error.get("input"))
         hint = _suggest(given, expected) or ("one of: " + ", ".join(expected))
         return Diagnostic(mark, loc, f"'{given}' is not allowed here", hint)
-    message = error["msg"][0].lower() + error["msg"][1:]
     given = error.get("input")
-    hint = f"got {given!r}" if isinstance(given, str | int | float | bool) else ""
+    if kind == "string_type" and isinstance(given, bool | int | float):
+        return Diagnostic(
+            mark,
+            loc,
+            f"expected text, but YAML read {_KIND[type(given)]} ({given!r})",
+            "put the value in quotes",
+        )
+    if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "owner"):
+        return Diagnostic(
+            mark,
+            loc,
+            f"'{_short(given)}' is not a valid id",
+            "use lower-case letters, digits, '-' and '_', starting with a letter",
+        )
+    message = error["msg"][0].lower() + error["msg"][1:]
+    if isinstance(given, str):
+        hint = f"got '{_short(given)}'"
+    else:
+        hint = f"got {given!r}" if isinstance(given, int | float | bool) else ""
     return Diagnostic(mark, loc, message, hint)
+
+
+_KIND = {bool: "a yes/no value", int: "a number", float: "a number"}
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def validate(doc: Document) -> tuple[Scenario | None, list[Diagnostic]]:

@@ -17,6 +17,15 @@ KeyPath = tuple[str | int, ...]
 MAX_BYTES = 1 << 20
 MAX_NODES = 200_000
 MAX_DEPTH = 40
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+# Dates and the like: a scenario has no such fields, so keep what the author wrote.
+_TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
 
 
 @dataclass(frozen=True)
@@ -48,13 +57,19 @@ def read_document(path: Path) -> Document:
     name = str(path)
     start = Mark(name, 1, 1)
     try:
-        raw = path.read_bytes()
+        if not path.is_file():
+            what = "is a folder" if path.is_dir() else "is not a regular file"
+            if not path.exists():
+                what = "does not exist"
+            raise SourceError(start, f"the file {what}", "give the path of a .yaml scenario")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise SourceError(start, f"cannot read the file: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
         raise SourceError(
             start,
-            f"file is {len(raw)} bytes, the limit is {MAX_BYTES}",
+            f"file is larger than {MAX_BYTES} bytes",
             "a scenario is a few kilobytes; is this the right file?",
         )
     try:
@@ -77,6 +92,10 @@ def read_document(path: Path) -> Document:
         ) from None
     except yaml.YAMLError as exc:
         raise SourceError(start, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise SourceError(
+            start, "nesting is far too deep", "a scenario nests a few levels"
+        ) from None
     finally:
         loader.dispose()
     if root is None:
@@ -121,7 +140,27 @@ class _Builder:
                 self.marks[(*path, i)] = _mark(self.name, item)
                 items.append(self.build(item, (*path, i), depth + 1))
             return items
-        return self.loader.construct_object(node, deep=True)
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        """Plain YAML scalars only; dates and other exotic types stay as their text."""
+        tag = node.tag
+        if tag in _PLAIN_TAGS:
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except (yaml.YAMLError, ValueError, TypeError, AttributeError):
+                raise SourceError(
+                    _mark(self.name, node),
+                    f"'{node.value}' is not a valid {tag.rsplit(':', 1)[-1]}",
+                    "remove the tag, or put the value in quotes",
+                ) from None
+        if tag in _TEXT_TAGS:
+            return str(node.value)
+        raise SourceError(
+            _mark(self.name, node),
+            f"the YAML tag '{tag}' is not supported",
+            "scenarios use plain values: remove the tag",
+        )
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -132,9 +171,11 @@ class _Builder:
                     "merge keys ('<<') are not supported",
                     "use 'extends:' to build on another scenario",
                 )
-            key = self.loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SourceError(
+                    _mark(self.name, key_node), "a key must be plain text", "write 'name: value'"
+                )
+            key = str(key_node.value)
             where = _mark(self.name, key_node)
             if key in out:
                 raise SourceError(

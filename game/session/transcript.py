@@ -14,6 +14,9 @@ from game.session.runner import Playthrough
 
 F64 = npt.NDArray[np.float64]
 
+# Finds smaller than this (in points) are routine and would only clutter the story.
+MINOR_REWORK = 0.25
+
 
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
@@ -69,7 +72,7 @@ def turn_lines(
         known = log.acceptance_found[i, p]
         note = f", {known:.1f} pts of known defects" if known >= 0.05 else ""
         out.append(f"  Signed off: {people[owner[p]]} accepted {packages[p]}{note}")
-    for p in np.flatnonzero(log.rework_found[i] >= 0.05):
+    for p in np.flatnonzero(log.rework_found[i] >= MINOR_REWORK):
         out.append(
             f"  Rework found: {packages[p]} {log.rework_found[i, p]:.1f} pts"
             f" (built at clarity {_pct(log.rework_cause_clarity[i, p])},"

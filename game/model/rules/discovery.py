@@ -50,8 +50,8 @@ def discover(
         + testing[:, None]
         + c.demo_discovery * demo[:, params.owner]
     )
-    rate = np.clip(rate, 0.0, c.discovery_max)
-    rate = np.clip(rate * (1.0 + c.discovery_noise * (2.0 * u_discovery - 1.0)), 0.0, 1.0)
+    noisy = rate * (1.0 + c.discovery_noise * (2.0 * u_discovery - 1.0))
+    rate = np.clip(noisy, 0.0, c.discovery_max)
     found = state.hidden * rate * (state.status == OPEN)
     completion = (state.correct + state.hidden) / state.scope
     cost = found * (1.0 + c.late_cost * completion**2)

@@ -33,6 +33,15 @@ class Intensity:
         return result
 
 
+def _contacted(uses: F64, params: Params) -> B8:
+    """Talking to someone counts as contact; going over their head does not."""
+    personal = (params.action_target == Target.STAKEHOLDER) & (
+        np.delete(params.action_effect, Channel.ESCALATE, axis=1).sum(axis=1) > 0
+    )
+    result: B8 = uses[:, personal, :].sum(axis=1) > 0
+    return result
+
+
 def resolve(plan: F64, params: Params) -> Intensity:
     """Resolve a validated plan (N, A, T) into channel intensities."""
     uses = plan / params.action_cost[None, :, None]
@@ -58,7 +67,7 @@ def resolve(plan: F64, params: Params) -> Intensity:
         build=build,
         stakeholder=stakeholder,
         project=project,
-        contacted=uses[:, on_people, :s].sum(axis=1) > 0,
+        contacted=_contacted(uses[:, :, :s], params),
         overtime=overtime_points(plan, params),
         points_build=points[:, on_packages].sum(axis=1),
         points_relations=points[:, on_people].sum(axis=1),

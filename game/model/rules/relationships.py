@@ -4,18 +4,19 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params
+from game.model.params import Params, owner_sum
 from game.model.rules.intensity import Intensity
-from game.model.state import State
+from game.model.state import AWAITING, State
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
 
 
 def favour_granted(state: State, params: Params, acts: Intensity) -> B8:
-    """A favour works only where there is enough relationship capital to spend."""
+    """A favour is granted where there is capital to spend and a sign-off to speed up."""
     asked = acts.stakeholder[:, :, Channel.FAVOUR] > 0
-    granted: B8 = asked & (state.trust >= params.coef.favour_min_trust)
+    waiting = owner_sum((state.status == AWAITING).astype(np.float64), params) > 0
+    granted: B8 = asked & waiting & (state.trust >= params.coef.favour_min_trust)
     return granted
 
 

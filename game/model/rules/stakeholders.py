@@ -52,8 +52,7 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> No
     pace = c.expectation_pace / params.deadline
     growth = pace * (1.0 + params.hype_susceptibility * state.hype[:, None]) * before_deadline
     e = state.expectation + growth
-    shown = acts.saturated(Channel.DEMO)
-    e = e - c.demo_expect * shown * np.maximum(e - np.maximum(truth, state.seen), 0.0)
+    e = e - c.demo_expect * demo * np.maximum(e - np.maximum(truth, state.seen), 0.0)
     reset = acts.saturated(Channel.RESET)
     e = e - c.reset_rate * reset * np.maximum(e - np.maximum(truth, state.seen), 0.0)
     state.expectation = np.clip(e, 0.0, 1.0)
