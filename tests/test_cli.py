@@ -78,3 +78,22 @@ def test_run_game_py_in_a_real_process_has_no_traceback(tmp_path):
         [sys.executable, str(ROOT / "run_game.py")], capture_output=True, text=True, check=False
     )
     assert plain.returncode == 0 and "simulate" in plain.stdout
+
+
+def test_output_that_cannot_show_a_character_does_not_crash():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "run_game.py"), "simulate", "--seed", "2"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONIOENCODING": "ascii", "PATH": ""},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Outcome:" in done.stdout
+
+
+def test_out_of_range_ids_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["simulate", "--game", str(2**64)])
+    assert info.value.code == 2
+    assert "outside 0 to" in capsys.readouterr().err

@@ -55,3 +55,15 @@ def test_plans_of_the_wrong_shape_or_dtype_are_refused(crm):
         step(state, empty_plan(3, params), params)
     with pytest.raises(PlanError, match="dtype"):
         step(state, empty_plan(2, params).astype(np.float32), params)
+
+
+def test_rows_of_finished_games_are_ignored(crm):
+    scenario, params = crm
+    state = new_state(params, [0, 1], seed=1)
+    state.done[0] = True
+    plan = empty_plan(2, params)
+    plan[0, _action(scenario, "build"), 0] = np.nan
+    plan[0, _action(scenario, "check_in"), 0] = -5
+    after, log = step(state, plan, params)
+    assert after.turn[0] == 0 and after.turn[1] == 1
+    assert not log.accepted[0].any() and not log.rework_found[0].any()

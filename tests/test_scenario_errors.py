@@ -116,3 +116,65 @@ def test_not_utf8(tmp_path):
     path.write_bytes("title: Übergabe\n".encode("latin-1"))
     with pytest.raises(ScenarioError, match="not UTF-8"):
         load(path)
+
+
+def _extending(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "ext.yaml"
+    path.write_text("extends: crm-rollout\nid: ext\n" + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "stakeholders:\n  - id: zoe\n    name: Zoe\n    role: Boss\n    department: HQ\n"
+            "    cares_about: Everything.\n",
+            "stakeholders[4].id: 'zoe' owns no package",
+        ),
+        (
+            "actions:\n  - id: overtime\n    effects: {overtime: 1.0, quality: 1.0}\n",
+            "an overtime action can have no other effect",
+        ),
+        (
+            "events:\n  - id: late\n    title: Too late\n    text: Never.\n"
+            "    trigger: {turn: 40}\n",
+            "the event can never fire",
+        ),
+        ("model: {trust_floor: 0.5, ceiling_floor: 0.3}\n", "trust_floor 0.5 is above"),
+        ("actions:\n  - id: build\n    effects: {build: .inf}\n", "finite number"),
+        ("team: {capacity: 0.5}\n", "team.capacity: input should be greater than or equal to 1"),
+        ("title: 1984\n", "title: expected text, but YAML read a number (1984)"),
+        ("packages:\n  - id: pipeline\n    owner: danna\n", "did you mean 'dana'?"),
+        ("extends: crm-rolout\n", "unknown scenario 'crm-rolout'"),
+    ],
+)
+def test_consistency_problems_are_reported(tmp_path, body, expected):
+    path = _extending(tmp_path, body)
+    if body.startswith("extends:"):
+        path.write_text(body + "id: ext\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load(path)
+    text = "\n".join(str(d) for d in info.value.diagnostics)
+    assert expected in text
+    assert all(str(d).startswith(f"{path}:") for d in info.value.diagnostics)
+
+
+def test_dates_stay_text_and_custom_tags_are_refused(tmp_path):
+    scenario, _ = load(_extending(tmp_path, "title: 2025-02-30\n"))
+    assert scenario.title == "2025-02-30"
+    with pytest.raises(ScenarioError, match="tag '!foo' is not supported"):
+        load(_extending(tmp_path, "title: !foo bar\n"))
+    with pytest.raises(ScenarioError, match="not a valid int"):
+        load(_extending(tmp_path, "turns: !!int abc\n"))
+
+
+def test_absurd_nesting_and_non_files_are_refused(tmp_path):
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("title: " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match="nesting"):
+        load(deep)
+    with pytest.raises(ScenarioError, match="is a folder"):
+        load(tmp_path)
+    with pytest.raises(ScenarioError, match="does not exist"):
+        load(tmp_path / "nope.yaml")

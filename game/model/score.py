@@ -26,6 +26,10 @@ class Outcome:
     value_delivered: F64  # share of value accepted, before defects
     quality: F64  # share of accepted value net of defects
     verdict: F64  # influence-weighted final satisfaction
+    verdict_factor: F64  # the score's factors, in the order they multiply
+    schedule_factor: F64
+    budget_factor: F64
+    cancel_factor: F64
     rework_share: F64  # share of build effort that produced rework
     signoff_delay: F64  # (N, S) mean turns from built to accepted, NaN where none built
     true_progress: F64
@@ -69,6 +73,10 @@ def outcome(state: State, params: Params) -> Outcome:
         value_delivered=delivered,
         quality=quality,
         verdict=verdict,
+        verdict_factor=verdict_factor,
+        schedule_factor=schedule,
+        budget_factor=budget,
+        cancel_factor=cancel,
         rework_share=rework_share,
         signoff_delay=signoff_delay(state, params, ended),
         true_progress=state.correct.sum(axis=1) / scope,

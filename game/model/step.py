@@ -69,6 +69,9 @@ class TurnLog:
     reported_progress: F64
     true_progress: F64
     sponsor: F64
+    hype: F64
+    expectation: F64  # (N, S) after the turn
+    seen: F64  # (N, S) after the turn
     cancelled: B8
 
 
@@ -171,6 +174,9 @@ def step(state: State, plan: F64, params: Params) -> tuple[State, TurnLog]:
             reported_progress=reported,
             true_progress=truth,
             sponsor=s.sponsor.copy(),
+            hype=s.hype.copy(),
+            expectation=s.expectation.copy(),
+            seen=s.seen.copy(),
             cancelled=cancelled,
         ),
         active,

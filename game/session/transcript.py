@@ -1,134 +1,170 @@
-"""A readable, turn-by-turn story of one game, built only from its turn logs.
+"""A readable, turn-by-turn story of one game, built only from its plans and turn logs.
 
 The same text is the golden-playthrough format under tests/golden/, so every
-change in balance shows up as a reviewed diff of these lines.
+change in balance shows up as a reviewed diff of these lines. A transcript is
+the truth (the debrief's view): it shows true progress beside what IT reported.
 """
 
 import numpy as np
 import numpy.typing as npt
 
-from game.model import Outcome, Params, TurnLog, outcome
+from game.model import Channel, Outcome, Params, TurnLog, outcome
 from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
 from game.scenario.schema import Scenario
 from game.session.runner import Playthrough
 
 F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
 
 # Finds smaller than this (in points) are routine and would only clutter the story.
 MINOR_REWORK = 0.25
+# Trust moves smaller than this are the weekly drift; they are not news.
+MINOR_TRUST = 0.02
 
 
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def _plan_line(plan: F64, scenario: Scenario, params: Params) -> str:
-    """The plan of one game as 'Build 6 (Pipeline 4, Quotes 2) · Workshop: Dana ...'."""
-    parts = []
-    for a, action in enumerate(scenario.actions):
-        points = plan[a]
-        if points.sum() <= 0:
-            continue
-        if action.target == "project":
-            parts.append(f"{action.label} {points[0]:g}")
-            continue
-        names = (
-            [p.title for p in scenario.packages]
-            if action.target == "package"
-            else [s.name.split()[0] for s in scenario.stakeholders]
+def _pts(x: float) -> str:
+    return f"{x:g} pt" if x == 1 else f"{x:g} pts"
+
+
+def first_names(scenario: Scenario) -> list[str]:
+    """How the transcript calls each stakeholder (first name, or the id if unnamed)."""
+    return [(s.name.split() or [s.id])[0] for s in scenario.stakeholders]
+
+
+class _Story:
+    """Builds the lines of one game; holds the names it needs."""
+
+    def __init__(self, scenario: Scenario, params: Params) -> None:
+        self.sc, self.params = scenario, params
+        self.people = first_names(scenario)
+        self.packages = [p.title for p in scenario.packages]
+        self.escalate = params.action_effect[:, Channel.ESCALATE] > 0
+        self.favour = params.action_effect[:, Channel.FAVOUR] > 0
+
+    def plan(self, plan: F64) -> str:
+        """'Build 6 pts (Pipeline 4, Quotes 2) · Requirements workshop 2 pts (Dana)'."""
+        parts = []
+        for a, action in enumerate(self.sc.actions):
+            points = plan[a]
+            total = float(points.sum())
+            if total <= 0:
+                continue
+            if action.target == "project":
+                parts.append(f"{action.label} {_pts(total)}")
+                continue
+            names = self.packages if action.target == "package" else self.people
+            chosen = np.flatnonzero(points)
+            one_use = all(points[t] == action.cost for t in chosen) and action.target != "package"
+            targets = ", ".join(
+                names[t] if one_use else f"{names[t]} {points[t]:g}" for t in chosen
+            )
+            parts.append(f"{action.label} {_pts(total)} ({targets})")
+        return " · ".join(parts) if parts else "nothing"
+
+    def turn(self, log: TurnLog, plan: F64, i: int, heard: I64) -> list[str]:
+        """What happened to game `i` in one turn, cause first."""
+        people, packages, owner = self.people, self.packages, self.params.owner
+        out = [f"  Plan: {self.plan(plan[i])}"]
+        for e in np.flatnonzero(log.events[i]):
+            out.append(f"  Event: {self.sc.events[e].title}. {self.sc.events[e].text}")
+        for s in np.flatnonzero(log.favour_granted[i]):
+            out.append(f"  Favour: {people[s]} agreed to decide quickly (trust spent)")
+        asked = (plan[i][self.favour, : len(people)] > 0).any(axis=0) & ~log.favour_granted[i]
+        for s in np.flatnonzero(asked):
+            out.append(f"  Favour refused: {people[s]} had no reason to do you one")
+        for s in np.flatnonzero((plan[i][self.escalate, : len(people)] > 0).any(axis=0)):
+            out.append(
+                f"  You escalated over {people[s]}'s head: a decision is forced,"
+                f" trust and the sponsor's patience are spent"
+            )
+        for p in np.flatnonzero(log.rejected[i]):
+            who = people[owner[p]]
+            out.append(
+                f"  Rejected: {who} rejected {packages[p]}: {log.acceptance_found[i, p]:.1f} pts"
+                f" of defects found (built at clarity {_pct(log.acceptance_cause_clarity[i, p])};"
+                f" {who}'s trust at sign-off {_pct(log.decision_trust[i, p])})"
+            )
+        for p in np.flatnonzero(log.accepted[i]):
+            known = log.acceptance_found[i, p]
+            note = f", with {known:.1f} pts of known defects" if known >= MINOR_REWORK else ""
+            out.append(f"  Signed off: {people[owner[p]]} accepted {packages[p]}{note}")
+        for p in np.flatnonzero(log.rework_found[i] >= MINOR_REWORK):
+            out.append(
+                f"  Rework found: {packages[p]} {log.rework_found[i, p]:.1f} pts"
+                f" (built at clarity {_pct(log.rework_cause_clarity[i, p])})"
+            )
+        for p in np.flatnonzero(log.finished[i]):
+            out.append(f"  Handed over: {packages[p]}, awaiting {people[owner[p]]}'s sign-off")
+        for s in np.flatnonzero(log.escalated[i]):
+            out.append(
+                f"  Escalation: {people[s]} complained about the project to {self.sc.sponsor.name}"
+            )
+        moves = [
+            f"{name} {_pct(log.trust_before[i, k])}->{_pct(log.trust_after[i, k])}"
+            for k, name in enumerate(people)
+            if abs(log.trust_after[i, k] - log.trust_before[i, k]) >= MINOR_TRUST
+        ]
+        if moves:
+            out.append("  Trust: " + ", ".join(moves))
+        fresh = (log.complaint[i] != NO_COMPLAINT) & (log.complaint[i] != heard)
+        for s in np.flatnonzero(fresh):
+            out.append(f'  {people[s]}: "{COMPLAINTS[log.complaint[i, s]]}."')
+        views = ", ".join(
+            f"{name} {_pct(log.expectation[i, k])}/{_pct(log.seen[i, k])}"
+            for k, name in enumerate(people)
         )
-        targets = ", ".join(f"{names[t]} {points[t]:g}" for t in np.flatnonzero(points))
-        parts.append(f"{action.label} {points.sum():g} ({targets})")
-    return " · ".join(parts) if parts else "nothing"
-
-
-def turn_lines(
-    log: TurnLog,
-    plan: F64,
-    i: int,
-    scenario: Scenario,
-    params: Params,
-    heard: npt.NDArray[np.int64] | None = None,
-) -> list[str]:
-    """What happened to game `i` in one turn, cause first.
-
-    `heard` holds the complaints already reported, so that a grievance is told
-    when it first comes up or changes, not every turn.
-    """
-    people = [s.name.split()[0] for s in scenario.stakeholders]
-    packages = [p.title for p in scenario.packages]
-    owner = params.owner
-    out = [f"  Plan: {_plan_line(plan[i], scenario, params)}"]
-    for e in np.flatnonzero(log.events[i]):
-        out.append(f"  Event: {scenario.events[e].title}. {scenario.events[e].text}")
-    for p in np.flatnonzero(log.rejected[i]):
+        hype = f" · hype {_pct(log.hype[i])}" if log.hype[i] >= 0.005 else ""
+        out.append(f"  Expected/seen working: {views}{hype}")
         out.append(
-            f"  Rejected: {people[owner[p]]} rejected {packages[p]}:"
-            f" {log.acceptance_found[i, p]:.1f} pts of defects found"
-            f" (built at clarity {_pct(log.acceptance_cause_clarity[i, p])},"
-            f" {people[owner[p]]}'s trust {_pct(log.decision_trust[i, p])})"
+            f"  Progress: reported {_pct(log.reported_progress[i])}, true"
+            f" {_pct(log.true_progress[i])} · sponsor {_pct(log.sponsor[i])}"
         )
-    for p in np.flatnonzero(log.accepted[i]):
-        known = log.acceptance_found[i, p]
-        note = f", {known:.1f} pts of known defects" if known >= 0.05 else ""
-        out.append(f"  Signed off: {people[owner[p]]} accepted {packages[p]}{note}")
-    for p in np.flatnonzero(log.rework_found[i] >= MINOR_REWORK):
-        out.append(
-            f"  Rework found: {packages[p]} {log.rework_found[i, p]:.1f} pts"
-            f" (built at clarity {_pct(log.rework_cause_clarity[i, p])},"
-            f" {people[owner[p]]}'s trust {_pct(log.trust_before[i, owner[p]])})"
+        return out
+
+    def outcome(self, result: Outcome, i: int) -> list[str]:
+        """The end of game `i`: verdict, grade, and what the score is made of."""
+        sc, label = self.params.scoring, self.sc.turn_label
+        grade = sc.grade_names[int(result.grade[i])]
+        if result.cancelled[i]:
+            verdict = "CANCELLED by the sponsor"
+        else:
+            verdict = "WON" if result.won[i] else "LOST"
+        late = int(result.late_turns[i])
+        factors = [
+            f"value net of defects {_pct(result.quality[i])}",
+            f"x stakeholders' verdict {result.verdict_factor[i]:.2f}",
+            f"x schedule {result.schedule_factor[i]:.2f} ({late} {label}{'' if late == 1 else 's'}"
+            " late)",
+            f"x budget {result.budget_factor[i]:.2f}",
+        ]
+        if result.cancelled[i]:
+            factors.append(f"x cancelled {result.cancel_factor[i]:.2f}")
+        delays = ", ".join(
+            f"{name} {d:.1f}"
+            for name, d in zip(self.people, result.signoff_delay[i], strict=True)
+            if not np.isnan(d)
         )
-    for p in np.flatnonzero(log.finished[i]):
-        out.append(f"  Handed over: {packages[p]}, awaiting {people[owner[p]]}'s sign-off")
-    for s in np.flatnonzero(log.escalated[i]):
-        out.append(f"  Escalation: {people[s]} complained to {scenario.sponsor.name}")
-    changes = []
-    for k, name in enumerate(people):
-        before, after = log.trust_before[i, k], log.trust_after[i, k]
-        if abs(after - before) >= 0.005:
-            arrow = "up" if after > before else "down"
-            changes.append(f"{name} {_pct(before)}->{_pct(after)} {arrow}")
-    if changes:
-        out.append("  Trust: " + ", ".join(changes))
-    fresh = log.complaint[i] != (NO_COMPLAINT if heard is None else heard)
-    for s in np.flatnonzero((log.complaint[i] != NO_COMPLAINT) & fresh):
-        out.append(f'  {people[s]}: "{COMPLAINTS[log.complaint[i, s]]}."')
-    out.append(
-        f"  Progress: reported {_pct(log.reported_progress[i])}, true"
-        f" {_pct(log.true_progress[i])} · sponsor {_pct(log.sponsor[i])}"
-    )
-    return out
-
-
-def outcome_lines(result: Outcome, i: int, scenario: Scenario, params: Params) -> list[str]:
-    """The end of game `i`: verdict, grade and what the score is made of."""
-    grade = params.scoring.grade_names[int(result.grade[i])]
-    if result.cancelled[i]:
-        verdict = "CANCELLED by the sponsor"
-    else:
-        verdict = "WON" if result.won[i] else "LOST"
-    late = int(result.late_turns[i])
-    delays = ", ".join(
-        f"{s.name.split()[0]} {d:.1f}"
-        for s, d in zip(scenario.stakeholders, result.signoff_delay[i], strict=True)
-        if not np.isnan(d)
-    )
-    return [
-        f"Outcome: {verdict} · score {result.score[i]:.1f} · grade {grade}",
-        f"  Value accepted {_pct(result.value_delivered[i])}, net of defects"
-        f" {_pct(result.quality[i])} · stakeholders' verdict {_pct(result.verdict[i])}"
-        f" · {late} {scenario.turn_label}s late",
-        f"  True progress {_pct(result.true_progress[i])} (IT reported"
-        f" {_pct(result.reported_progress[i])}) · rework share of effort"
-        f" {_pct(result.rework_share[i])}",
-        f"  Sign-off delay in {scenario.turn_label}s: {delays or 'nothing was handed over'}",
-    ]
+        return [
+            f"Outcome: {verdict} · score {result.score[i]:.1f} (a win needs {sc.win_score:g})"
+            f" · grade {grade}",
+            "  Score = " + " ".join(factors),
+            f"  Value accepted {_pct(result.value_delivered[i])}; true progress"
+            f" {_pct(result.true_progress[i])} (IT reported {_pct(result.reported_progress[i])}):"
+            " true progress counts only work done right, not known defects or hidden rework",
+            f"  Rework: {_pct(result.rework_share[i])} of the build effort produced work that was"
+            f" wrong · sign-off delay in {label}s: {delays or 'nothing was handed over'}",
+        ]
 
 
 def transcript(
     run: Playthrough, scenario: Scenario, params: Params, i: int = 0, header: str = ""
 ) -> str:
     """The whole story of game `i` of a recorded playthrough."""
+    story = _Story(scenario, params)
     label = scenario.turn_label.capitalize()
     lines = [header] if header else []
     heard = np.full(params.n_stakeholders, NO_COMPLAINT, dtype=np.int64)
@@ -138,7 +174,7 @@ def transcript(
         turn = int(log.turn[i]) + 1
         late = " (past the deadline)" if turn > params.deadline else ""
         lines.append(f"{label} {turn} of {params.deadline}{late}")
-        lines += turn_lines(log, plan, i, scenario, params, heard)
+        lines += story.turn(log, plan, i, heard)
         heard = log.complaint[i].copy()
-    lines += outcome_lines(outcome(run.final, params), i, scenario, params)
+    lines += story.outcome(outcome(run.final, params), i)
     return "\n".join(lines) + "\n"
