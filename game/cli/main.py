@@ -60,6 +60,10 @@ def _fail(message: str) -> int:
 
 
 def cmd_scenarios() -> int:
+    if not shipped_dir().is_dir():
+        return _fail(
+            f"the scenario folder {shipped_dir()} does not exist (check ODD_DUCK_SCENARIOS)"
+        )
     for sid in shipped_ids():
         try:
             sc = load_scenario(sid)

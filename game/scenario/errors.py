@@ -23,8 +23,10 @@ class ScenarioError(Exception):
     """A scenario that failed to load; `diagnostics` lists every problem found."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__("\n".join(str(d) for d in diagnostics))
-        self.diagnostics = diagnostics
+        # In file order, so that an author can work down the file.
+        ordered = sorted(diagnostics, key=lambda d: (d.mark.file, d.mark.line, d.mark.col))
+        super().__init__("\n".join(str(d) for d in ordered))
+        self.diagnostics = ordered
 
 
 def format_path(path: KeyPath) -> str:
