@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.policies import POLICIES, get_policy
-from game.scenario.errors import ScenarioError
+from game.scenario.errors import InputError, ScenarioError
 from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
 from game.scenario.schema import scenario_json_schema
 
@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema()
         if args.command == "simulate":
             return cmd_simulate(args)
-    except ScenarioError as exc:
+    except InputError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)
         return EXIT_USAGE

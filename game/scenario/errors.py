@@ -19,14 +19,18 @@ class Diagnostic:
         return f"{text} ({self.hint})" if self.hint else text
 
 
-class ScenarioError(Exception):
-    """A scenario that failed to load; `diagnostics` lists every problem found."""
+class InputError(Exception):
+    """Bad input from a file; `diagnostics` lists every problem found, in file order."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         # In file order, so that an author can work down the file.
         ordered = sorted(diagnostics, key=lambda d: (d.mark.file, d.mark.line, d.mark.col))
         super().__init__("\n".join(str(d) for d in ordered))
         self.diagnostics = ordered
+
+
+class ScenarioError(InputError):
+    """A scenario that failed to load."""
 
 
 def format_path(path: KeyPath) -> str:

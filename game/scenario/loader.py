@@ -1,5 +1,6 @@
 """Load scenarios: YAML file or shipped id -> validated Scenario -> compiled Params."""
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -89,6 +90,11 @@ def load_scenario(ref: str | Path) -> Scenario:
     if diagnostics:
         raise ScenarioError(diagnostics)
     return scenario
+
+
+def scenario_digest(scenario: Scenario) -> str:
+    """A content hash of the validated scenario (after extends), for results and saves."""
+    return hashlib.sha256(scenario.model_dump_json().encode("utf-8")).hexdigest()
 
 
 def load(ref: str | Path) -> tuple[Scenario, Params]:

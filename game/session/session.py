@@ -1,0 +1,86 @@
+"""One game being played (N = 1): its history, replay and branching.
+
+The model is a pure function of the seed and the plans, so a session is fully
+described by (scenario, seed, game id, plans): replaying the plans from the
+start reproduces every state bit for bit. That is what a save file stores, and
+how "replay from turn k" in the debrief works.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model import Observation, Params, State, TurnLog, new_state, observe, step
+from game.scenario.schema import Scenario
+from game.session.runner import Playthrough
+
+F64 = npt.NDArray[np.float64]
+
+
+@dataclass
+class Session:
+    """A single game and everything that happened in it."""
+
+    scenario: Scenario
+    params: Params
+    seed: int
+    game_id: int = 0
+    team: str = ""
+    state: State = field(init=False)
+    plans: list[F64] = field(default_factory=list)  # one (A, T) plan per played turn
+    logs: list[TurnLog] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.state = new_state(self.params, [self.game_id], self.seed)
+
+    @property
+    def done(self) -> bool:
+        return bool(self.state.done[0])
+
+    @property
+    def turn(self) -> int:
+        """Turns played so far."""
+        return int(self.state.turn[0])
+
+    def observe(self) -> Observation:
+        """What the player sees now."""
+        return observe(self.state, self.params)
+
+    def play(self, plan: F64) -> TurnLog:
+        """Resolve one turn with `plan` (A, T); raises PlanError if it is illegal."""
+        if self.done:
+            raise RuntimeError("the game is over")
+        plan = np.asarray(plan, dtype=np.float64).reshape(
+            1, self.params.n_actions, self.params.n_targets
+        )
+        seen = self.observe()
+        self.state, log = step(self.state, plan, self.params)
+        self.observations.append(seen)
+        self.plans.append(plan[0].copy())
+        self.logs.append(log)
+        return log
+
+    def replay_plans(self, plans: Sequence[F64]) -> None:
+        """Play `plans` in order (used to restore and to branch)."""
+        for plan in plans:
+            self.play(plan)
+
+    def branch(self, turn: int) -> "Session":
+        """A new session that has played this one's first `turn` turns, ready for turn + 1."""
+        if not 0 <= turn <= len(self.plans):
+            raise ValueError(f"turn {turn} is outside 0..{len(self.plans)}")
+        other = Session(self.scenario, self.params, self.seed, self.game_id, self.team)
+        other.replay_plans(self.plans[:turn])
+        return other
+
+    def playthrough(self) -> Playthrough:
+        """The history in the batch format (for transcripts and charts)."""
+        return Playthrough(
+            final=self.state,
+            observations=list(self.observations),
+            plans=[p[None] for p in self.plans],
+            logs=list(self.logs),
+        )
