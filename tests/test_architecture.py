@@ -52,3 +52,16 @@ def test_every_shipped_scenario_points_editors_at_the_schema():
     for path in (ROOT / "scenarios").glob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../docs/scenario.schema.json", path
+
+
+def test_every_scenario_coefficient_reaches_the_model():
+    """The schema documents each coefficient once; the model's dataclass must take them all."""
+    from dataclasses import fields
+
+    from game.model.params import Coefficients
+    from game.scenario.coefficients import ModelCoefficients
+
+    compile_only = {"clarity_start", "complexity_clarity"}  # turned into per-package clarity
+    assert set(ModelCoefficients.model_fields) - compile_only == {
+        f.name for f in fields(Coefficients)
+    }
