@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from game.cli import batch_cmd
 from game.policies import POLICIES, get_policy
 from game.scenario.errors import InputError, ScenarioError
 from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--policy", default="balanced", help="one of: " + ", ".join(sorted(POLICIES)))
     sim.add_argument("--seed", type=_seed, default=1, help="run seed (a whole number >= 0)")
     sim.add_argument("--game", type=_game_id, default=0, help="game id within the run")
+    batch_cmd.add_parser(sub, _seed)
     return parser
 
 
@@ -139,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema()
         if args.command == "simulate":
             return cmd_simulate(args)
+        if args.command == "batch":
+            return batch_cmd.run(args, _fail)
     except InputError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)

@@ -2,7 +2,9 @@
 
 import hashlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from game.model.params import Params
 from game.scenario.compile import compile_scenario
@@ -75,10 +77,17 @@ def _read_with_extends(path: Path, chain: tuple[Path, ...] = ()) -> Document:
     return merge_documents(base, doc)
 
 
-def load_scenario(ref: str | Path) -> Scenario:
-    """Load and fully check a scenario; raise ScenarioError listing every problem."""
+def load_scenario(ref: str | Path, overrides: Mapping[str, Any] | None = None) -> Scenario:
+    """Load and fully check a scenario; raise ScenarioError listing every problem.
+
+    `overrides` sets values by key path before validation, e.g.
+    {"model.late_cost": 2.0, "stakeholders.dana.traits.patience": 0.2}; list items
+    are addressed by id or by index.
+    """
     path = ref if isinstance(ref, Path) else resolve(ref)
     doc = _read_with_extends(path)
+    for key, value in (overrides or {}).items():
+        _override(doc, key, value)
     scenario, problems = validate(doc)
     if scenario is None:
         raise ScenarioError(problems)
@@ -97,7 +106,53 @@ def scenario_digest(scenario: Scenario) -> str:
     return hashlib.sha256(scenario.model_dump_json().encode("utf-8")).hexdigest()
 
 
-def load(ref: str | Path) -> tuple[Scenario, Params]:
-    """Load a scenario and compile it for the model."""
-    scenario = load_scenario(ref)
+def load(ref: str | Path, overrides: Mapping[str, Any] | None = None) -> tuple[Scenario, Params]:
+    """Load a scenario (with optional key-path overrides) and compile it for the model."""
+    scenario = load_scenario(ref, overrides)
     return scenario, compile_scenario(scenario)
+
+
+def _override(doc: Document, key: str, value: Any) -> None:
+    """Set `key` (dotted path) in the document; unknown steps are a ScenarioError."""
+    node: Any = doc.data
+    parts = key.split(".")
+    where = doc.marks[()]
+    for depth, part in enumerate(parts):
+        last = depth == len(parts) - 1
+        if isinstance(node, list):
+            index = next(
+                (i for i, v in enumerate(node) if isinstance(v, dict) and v.get("id") == part), None
+            )
+            if index is None and part.isdigit() and int(part) < len(node):
+                index = int(part)
+            if index is None:
+                ids = [str(v.get("id")) for v in node if isinstance(v, dict)]
+                raise ScenarioError(
+                    [
+                        Diagnostic(
+                            where,
+                            tuple(parts[:depth]),
+                            f"no item '{part}' in {key}",
+                            "known: " + ", ".join(ids),
+                        )
+                    ]
+                )
+            if last:
+                node[index] = value
+                return
+            node = node[index]
+        elif isinstance(node, dict):
+            if last:
+                node[part] = value
+                return
+            node = node.setdefault(part, {})
+        else:
+            raise ScenarioError(
+                [
+                    Diagnostic(
+                        where,
+                        tuple(parts[:depth]),
+                        f"cannot set {key}: '{parts[depth - 1]}' has no keys",
+                    )
+                ]
+            )

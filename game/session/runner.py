@@ -1,5 +1,6 @@
 """Play N games to the end with a policy (the loop is over turns, never over games)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,11 +28,13 @@ def play(
     game_ids: npt.ArrayLike,
     seed: int,
     record: bool = True,
+    on_turn: Callable[[State, TurnLog], None] | None = None,
 ) -> Playthrough:
     """Run `policy` on the games until every one has ended.
 
     With `record`, every observation, plan and turn log is kept (for transcripts
-    and tests); without, only the final state (for large batches).
+    and tests); without, only the final state (for large batches). `on_turn` is
+    called with the state after each turn and its log (for streaming measures).
     """
     state = new_state(params, game_ids, seed)
     result = Playthrough(final=state)
@@ -39,6 +42,8 @@ def play(
         obs = observe(state, params)
         plan = policy(obs, params)
         state, log = step(state, plan, params)
+        if on_turn is not None:
+            on_turn(state, log)
         if record:
             result.observations.append(obs)
             result.plans.append(plan)

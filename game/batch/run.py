@@ -1,0 +1,164 @@
+"""Run many games headless: policies x sweep points x chunks, on one or more processes.
+
+Games are cut into chunks of `chunk` consecutive game ids; each chunk is
+played on its own and returns integer tallies (see aggregate.py), so the
+results do not depend on the chunk size or the number of workers. All policies
+of a run play the same game ids with the same seed: they meet the same luck.
+"""
+
+import itertools
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from game.batch.aggregate import Tally
+from game.batch.policyload import resolve_policy
+from game.model import Params, State, TurnLog, new_state, observe, step
+from game.model.rules.discovery import reported_progress, true_progress
+
+F64 = npt.NDArray[np.float64]
+
+# Per-game columns of games.csv, in order.
+GAME_COLUMNS = (
+    "score",
+    "grade",
+    "won",
+    "cancelled",
+    "late_turns",
+    "value_delivered",
+    "quality",
+    "verdict",
+    "rework_share",
+    "true_progress",
+    "reported_progress",
+    "turns_played",
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One chunk of one policy at one sweep point."""
+
+    point: int
+    policy: str
+    first: int  # first game id
+    stop: int  # one past the last game id
+
+
+@dataclass
+class ChunkResult:
+    job: Job
+    tally: Tally
+    game_turns: int
+    rows: dict[str, F64] | None = None  # per-game columns, when asked for
+
+
+@dataclass
+class BatchResult:
+    tallies: dict[tuple[int, str], Tally]
+    game_turns: int
+    elapsed_s: float
+    points: list[dict[str, Any]] = field(default_factory=list)
+
+
+def play_chunk(
+    params: Params, policy_spec: str, job: Job, seed: int, per_game: bool
+) -> ChunkResult:
+    """Play one chunk to the end and tally it (pure: same inputs, same result)."""
+    policy = resolve_policy(policy_spec)
+    ids = np.arange(job.first, job.stop)
+    tally = Tally(params.turns, params.n_stakeholders)
+    state: State = new_state(params, ids, seed)
+    tally.add_start(state, np.stack([true_progress(state), reported_progress(state)], axis=1))
+    last: TurnLog | None = None
+    for t in range(1, params.turns + 1):
+        if not state.done.all():
+            state, last = step(state, policy(observe(state, params), params), params)
+        elif last is not None:
+            # Every game ended early: later turns repeat the final state, with no points spent.
+            last = _idle(last)
+        assert last is not None
+        tally.add_turn(t, state, last)
+    result = tally.add_final(state, params)
+    rows = None
+    if per_game:
+        rows = {
+            name: np.asarray(getattr(result, name), dtype=np.float64)
+            for name in GAME_COLUMNS
+            if hasattr(result, name)
+        }
+        rows["turns_played"] = state.end_turn.astype(np.float64)
+    return ChunkResult(job, tally, int(state.end_turn.sum()), rows)
+
+
+def _idle(log: TurnLog) -> TurnLog:
+    from dataclasses import replace
+
+    zero = np.zeros_like(log.points_build)
+    return replace(log, points_build=zero, points_relations=zero, points_project=zero)
+
+
+def jobs(n_points: int, policies: Sequence[str], games: int, chunk: int) -> list[Job]:
+    """Every chunk of the run, in a fixed order."""
+    starts = range(0, games, chunk)
+    return [
+        Job(point, policy, first, min(first + chunk, games))
+        for point, policy, first in itertools.product(range(n_points), policies, starts)
+    ]
+
+
+_WORKER_PARAMS: list[Params] = []
+
+
+def _init_worker(params: list[Params]) -> None:
+    _WORKER_PARAMS[:] = params
+
+
+def _work(args: tuple[Job, int, bool]) -> ChunkResult:
+    job, seed, per_game = args
+    return play_chunk(_WORKER_PARAMS[job.point], job.policy, job, seed, per_game)
+
+
+def run_batch(
+    params: list[Params],
+    policies: Sequence[str],
+    games: int,
+    seed: int,
+    chunk: int = 1000,
+    workers: int = 1,
+    per_game: bool = False,
+    on_chunk: Callable[[ChunkResult], None] | None = None,
+) -> BatchResult:
+    """Play `games` games per policy and sweep point; `on_chunk` sees each chunk in order."""
+    todo = jobs(len(params), policies, games, chunk)
+    tallies = {
+        (point, policy): Tally(p.turns, p.n_stakeholders)
+        for point, p in enumerate(params)
+        for policy in policies
+    }
+    started = time.perf_counter()
+    game_turns = 0
+    for result in _results(params, todo, seed, workers, per_game):
+        tallies[(result.job.point, result.job.policy)].merge(result.tally)
+        game_turns += result.game_turns
+        if on_chunk is not None:
+            on_chunk(result)
+    return BatchResult(tallies, game_turns, time.perf_counter() - started)
+
+
+def _results(
+    params: list[Params], todo: list[Job], seed: int, workers: int, per_game: bool
+) -> Iterator[ChunkResult]:
+    args = [(job, seed, per_game) for job in todo]
+    if workers <= 1:
+        _init_worker(params)
+        yield from map(_work, args)
+        return
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(params,)) as pool:
+        # map keeps the job order, so per-game rows stream out in a fixed order.
+        yield from pool.map(_work, args, chunksize=1)

@@ -1,0 +1,36 @@
+"""`--sweep key.path=v1,v2,v3`: a grid over scenario keys."""
+
+import itertools
+from typing import Any
+
+import yaml
+
+
+class SweepError(ValueError):
+    """A sweep argument that cannot be read."""
+
+
+def parse_sweep(text: str) -> tuple[str, list[Any]]:
+    """'model.late_cost=1,1.5,2' -> ('model.late_cost', [1, 1.5, 2])."""
+    key, sep, values = text.partition("=")
+    key = key.strip()
+    if not sep or not key or not values.strip():
+        raise SweepError(f"'{text}' is not KEY.PATH=V1,V2,... (e.g. model.late_cost=1,1.5,2)")
+    parsed = []
+    for raw in values.split(","):
+        try:
+            parsed.append(yaml.safe_load(raw.strip()))
+        except yaml.YAMLError:
+            raise SweepError(f"'{raw}' in '{text}' is not a value") from None
+    return key, parsed
+
+
+def grid(sweeps: list[str]) -> list[dict[str, Any]]:
+    """Every combination of the sweeps' values, in order; [{}] when there are none."""
+    axes = [parse_sweep(s) for s in sweeps]
+    keys = [k for k, _ in axes]
+    if len(set(keys)) != len(keys):
+        raise SweepError("a key is swept twice")
+    return [
+        dict(zip(keys, combo, strict=True)) for combo in itertools.product(*(v for _, v in axes))
+    ]
