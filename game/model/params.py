@@ -10,8 +10,6 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from game.model.linalg import contract
-
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 B8 = npt.NDArray[np.bool_]
@@ -161,9 +159,15 @@ class Params:
     clarity_start: F64
     depends: B8  # (P, P): depends[p, q] means p needs q finished first
     owner_onehot: F64  # (P, S)
+    owner_slots: I64  # (R, S): each stakeholder's r-th package, or P if they own fewer
     events: EventTable
     coef: Coefficients
     scoring: Scoring
+
+    @property
+    def illegal(self) -> F64:
+        """(A, T) 1.0 where an action may not take a target (for a one-pass check)."""
+        return (~self.legal).astype(np.float64)
 
     @property
     def n_stakeholders(self) -> int:
@@ -187,5 +191,26 @@ class Params:
 
 
 def owner_sum(per_package: F64, params: Params) -> F64:
-    """Sum a (N, P) array over each stakeholder's packages -> (N, S)."""
-    return contract(per_package, params.owner_onehot)
+    """Sum a (N, P) array over each stakeholder's packages -> (N, S).
+
+    Summed in package order, one stakeholder's r-th package at a time, so that the
+    result does not depend on the batch (see linalg.py) and costs only as many
+    additions as the largest number of packages one stakeholder owns.
+    """
+    slots = params.owner_slots
+    padded = np.concatenate([per_package, np.zeros((per_package.shape[0], 1))], axis=1)
+    out = padded[:, slots[0]]
+    for rank in slots[1:]:
+        out += padded[:, rank]
+    return out
+
+
+def owner_slots(owner: I64, n_stakeholders: int) -> I64:
+    """(R, S): the r-th package of each stakeholder, or P (a zero column) if they own fewer."""
+    p = int(owner.shape[0])
+    owned = [np.flatnonzero(owner == k) for k in range(n_stakeholders)]
+    depth = max(1, *(len(o) for o in owned))
+    slots = np.full((depth, n_stakeholders), p, dtype=np.int64)
+    for k, packages in enumerate(owned):
+        slots[: len(packages), k] = packages
+    return slots

@@ -19,6 +19,7 @@ from game.model.state import State
 F64 = npt.NDArray[np.float64]
 
 _EPS = 1e-9
+_MAX_POINTS = 1e9  # far above any capacity; also rejects infinity
 
 
 class PlanError(ValueError):
@@ -39,35 +40,41 @@ def overtime_points(plan: F64, params: Params) -> F64:
 def regular_points(plan: F64, params: Params) -> F64:
     """Points spent on every action that is not overtime, shape (N,)."""
     is_regular = params.action_effect[:, Channel.OVERTIME] <= 0
-    return contract(plan.sum(axis=2), is_regular.astype(np.float64))
+    # Points are whole numbers, so this sum is exact in any order.
+    result: F64 = plan.sum(axis=2) @ is_regular.astype(np.float64)
+    return result
 
 
 def _fail(params: Params, bad: npt.NDArray[np.bool_], what: str) -> None:
+    """Raise for the first True of `bad`, if there is one."""
     where = np.argwhere(bad)
-    n, a, t = (int(v) for v in where[0])
-    raise PlanError(f"game {n}: action {a}, target {t}: {what}")
+    if where.size:
+        n, a, t = (int(v) for v in where[0])
+        raise PlanError(f"game {n}: action {a}, target {t}: {what}")
 
 
-def validate_plan(plan: F64, state: State, params: Params) -> None:
-    """Raise PlanError unless `plan` is legal for every running game of `state`."""
+def validate_plan(plan: F64, state: State, params: Params) -> F64:
+    """Raise PlanError unless `plan` is legal for every running game of `state`.
+
+    Returns the plan with the rows of finished games set to zero (step ignores them,
+    whatever they hold), ready to resolve.
+    """
     expected = (state.n_games, params.n_actions, params.n_targets)
     if plan.shape != expected:
         raise PlanError(f"plan has shape {plan.shape}, expected {expected}")
     if plan.dtype != np.float64:
         raise PlanError(f"plan has dtype {plan.dtype}, expected float64")
-    running = ~state.done[:, None, None]
-    # Rows of finished games are ignored by step, whatever they hold.
-    not_finite = ~np.isfinite(plan) & running
-    if not_finite.any():
-        _fail(params, not_finite, "points are not finite")
-    negative = (plan < 0) & running
-    if negative.any():
-        _fail(params, negative, "points are negative")
-    illegal = (plan > 0) & ~params.legal[None, :, :] & running
-    if illegal.any():
-        _fail(params, illegal, "this action cannot take this target")
-    uses = plan / params.action_cost[None, :, None]
-    partial = (np.abs(uses - np.round(uses)) > _EPS) & running
+    if state.done.any():
+        plan = np.where(state.done[:, None, None], 0.0, plan)
+    # One cheap pass catches NaN, infinities and negatives; the details only on failure.
+    if not ((plan >= 0) & (plan <= _MAX_POINTS)).all():
+        _fail(params, ~np.isfinite(plan), "points are not finite")
+        _fail(params, plan < 0, "points are negative")
+        _fail(params, plan > _MAX_POINTS, "points are not finite")
+    if (plan * params.illegal).any():
+        _fail(params, (plan > 0) & ~params.legal[None, :, :], "this action cannot take this target")
+    uses = plan * (1.0 / params.action_cost)[None, :, None]
+    partial = np.abs(uses - np.rint(uses)) > _EPS
     if partial.any():
         _fail(params, partial, "points are not a whole number of uses (multiples of its cost)")
     extra = overtime_points(plan, params)
@@ -77,10 +84,12 @@ def validate_plan(plan: F64, state: State, params: Params) -> None:
         raise PlanError(
             f"game {n}: {extra[n]:g} overtime points, at most {params.max_overtime:g} allowed"
         )
-    over = (regular_points(plan, params) > state.capacity + extra + _EPS) & ~state.done
+    spent = regular_points(plan, params)
+    over = (spent > state.capacity + extra + _EPS) & ~state.done
     if over.any():
         n = int(np.argmax(over))
         raise PlanError(
-            f"game {n}: plan spends {regular_points(plan, params)[n]:g} points,"
+            f"game {n}: plan spends {spent[n]:g} points,"
             f" capacity is {state.capacity[n] + extra[n]:g}"
         )
+    return plan

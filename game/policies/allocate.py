@@ -3,9 +3,8 @@
 import numpy as np
 import numpy.typing as npt
 
-from game.model.linalg import contract
 from game.model.observe import Observation
-from game.model.params import Params
+from game.model.params import Params, owner_sum
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
@@ -52,7 +51,7 @@ def fill_packages(obs: Observation, uses: F64, priority: F64, per_use: float = 1
 def stakeholder_share(obs: Observation, params: Params, per_package: F64) -> F64:
     """Size-weighted mean of a per-package quantity over each stakeholder's packages."""
     sizes = params.size @ params.owner_onehot
-    result: F64 = contract(per_package * params.size, params.owner_onehot) / sizes
+    result: F64 = owner_sum(per_package * params.size, params) / sizes
     return result
 
 

@@ -11,7 +11,6 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import PROJECT_EFFECTS, Channel
-from game.model.linalg import contract
 from game.model.observe import Observation
 from game.model.params import Params
 from game.model.plan import empty_plan
@@ -92,9 +91,9 @@ def _relationship_plan(
     # ... and again when one of their packages is about to start.
     rank = np.argsort(np.argsort(-queue, axis=1, kind="stable"), axis=1)
     starting = obs.buildable & (obs.package_reported < 0.05) & (rank < 3)
-    about_to_start = contract(starting, params.owner_onehot) > 0
+    about_to_start = (starting @ params.owner_onehot) > 0
     # Complex packages (unclear from the start) are worth a second conversation.
-    unclear = contract(starting * (params.clarity_start < 0.5), params.owner_onehot) > 0
+    unclear = ((starting * (params.clarity_start < 0.5)) @ params.owner_onehot) > 0
     candidates: list[tuple[int | None, F64]] = [
         (cat.workshop, np.where(kickoff, 5.0 + 0.1 * since + next_up, 0.0)),
         (cat.workshop, np.where(~early & about_to_start & (since >= 2), 4.5, 0.0)),

@@ -5,7 +5,7 @@ import dataclasses
 import numpy as np
 
 from game.model.channels import CHANNELS, CONDITION_VARS, PROJECT_EFFECTS, Target
-from game.model.params import Coefficients, EventTable, Params, Scoring
+from game.model.params import Coefficients, EventTable, Params, Scoring, owner_slots
 from game.scenario.schema import Scenario
 
 _NEVER = 10**6  # window end for events with no window
@@ -75,6 +75,7 @@ def compile_scenario(scenario: Scenario) -> Params:
         clarity_start=np.clip(clarity, 0.0, 1.0),
         depends=depends,
         owner_onehot=np.eye(n_s)[owner],
+        owner_slots=owner_slots(owner, n_s),
         events=_events(scenario, people, work),
         coef=_coefficients(scenario),
         scoring=_scoring(scenario),

@@ -55,6 +55,8 @@ def fire(state: State, params: Params, draws: F64, active: B8) -> B8:
 
 def apply_effects(state: State, params: Params, fired: F64) -> None:
     """Add the effects of the fired events (N, E as 0/1) to the state."""
+    if not fired.any():
+        return  # adding nothing; skipping it changes no bit
     ev = params.events
     project = contract(fired, ev.project)
     state.hype = np.clip(state.hype + project[:, 0], 0.0, 1.0)

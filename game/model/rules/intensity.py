@@ -8,7 +8,6 @@ import numpy.typing as npt
 from game.model.channels import Channel, Target
 from game.model.linalg import contract
 from game.model.params import Params
-from game.model.plan import overtime_points
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
@@ -44,7 +43,7 @@ def _contacted(uses: F64, params: Params) -> B8:
 
 def resolve(plan: F64, params: Params) -> Intensity:
     """Resolve a validated plan (N, A, T) into channel intensities."""
-    uses = plan / params.action_cost[None, :, None]
+    uses = plan * (1.0 / params.action_cost)[None, :, None]
     kind = params.action_target
     effect = params.action_effect
     s, p = params.n_stakeholders, params.n_packages
@@ -68,7 +67,7 @@ def resolve(plan: F64, params: Params) -> Intensity:
         stakeholder=stakeholder,
         project=project,
         contacted=_contacted(uses[:, :, :s], params),
-        overtime=overtime_points(plan, params),
+        overtime=contract(points / params.action_cost, effect[:, Channel.OVERTIME]),
         points_build=points[:, on_packages].sum(axis=1),
         points_relations=points[:, on_people].sum(axis=1),
         points_project=points[:, on_project & ~is_overtime].sum(axis=1),
