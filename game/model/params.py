@@ -165,9 +165,10 @@ class Params:
     scoring: Scoring
 
     @property
-    def illegal(self) -> F64:
-        """(A, T) 1.0 where an action may not take a target (for a one-pass check)."""
-        return (~self.legal).astype(np.float64)
+    def legal_count(self) -> I64:
+        """(A,) how many targets each action may take: always targets 0 .. count - 1."""
+        result: I64 = self.legal.sum(axis=1).astype(np.int64)
+        return result
 
     @property
     def n_stakeholders(self) -> int:

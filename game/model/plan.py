@@ -31,17 +31,17 @@ def empty_plan(n_games: int, params: Params) -> F64:
     return np.zeros((n_games, params.n_actions, params.n_targets), dtype=np.float64)
 
 
-def overtime_points(plan: F64, params: Params) -> F64:
-    """Extra capacity each game buys this turn, shape (N,)."""
+def overtime_points(totals: F64, params: Params) -> F64:
+    """Extra capacity each game buys this turn (N,), from points per action (N, A)."""
     per_use = params.action_effect[:, Channel.OVERTIME]
-    return contract(plan.sum(axis=2) / params.action_cost, per_use)
+    return contract(totals / params.action_cost, per_use)
 
 
-def regular_points(plan: F64, params: Params) -> F64:
-    """Points spent on every action that is not overtime, shape (N,)."""
+def regular_points(totals: F64, params: Params) -> F64:
+    """Points spent on every action that is not overtime (N,), from points per action."""
     is_regular = params.action_effect[:, Channel.OVERTIME] <= 0
     # Points are whole numbers, so this sum is exact in any order.
-    result: F64 = plan.sum(axis=2) @ is_regular.astype(np.float64)
+    result: F64 = totals @ is_regular.astype(np.float64)
     return result
 
 
@@ -53,11 +53,13 @@ def _fail(params: Params, bad: npt.NDArray[np.bool_], what: str) -> None:
         raise PlanError(f"game {n}: action {a}, target {t}: {what}")
 
 
-def validate_plan(plan: F64, state: State, params: Params) -> F64:
+def validate_plan(plan: F64, state: State, params: Params) -> tuple[F64, F64]:
     """Raise PlanError unless `plan` is legal for every running game of `state`.
 
     Returns the plan with the rows of finished games set to zero (step ignores them,
-    whatever they hold), ready to resolve.
+    whatever they hold) and the points per action (N, A), ready to resolve. Each
+    action's legal targets are 0 .. count - 1, so the checks run on those small
+    blocks and on the (normally empty) rest, not on the whole (N, A, T) array.
     """
     expected = (state.n_games, params.n_actions, params.n_targets)
     if plan.shape != expected:
@@ -66,25 +68,34 @@ def validate_plan(plan: F64, state: State, params: Params) -> F64:
         raise PlanError(f"plan has dtype {plan.dtype}, expected float64")
     if state.done.any():
         plan = np.where(state.done[:, None, None], 0.0, plan)
-    # One cheap pass catches NaN, infinities and negatives; the details only on failure.
-    if not ((plan >= 0) & (plan <= _MAX_POINTS)).all():
-        _fail(params, ~np.isfinite(plan), "points are not finite")
-        _fail(params, plan < 0, "points are negative")
-        _fail(params, plan > _MAX_POINTS, "points are not finite")
-    if (plan * params.illegal).any():
-        _fail(params, (plan > 0) & ~params.legal[None, :, :], "this action cannot take this target")
-    uses = plan * (1.0 / params.action_cost)[None, :, None]
-    partial = np.abs(uses - np.rint(uses)) > _EPS
-    if partial.any():
-        _fail(params, partial, "points are not a whole number of uses (multiples of its cost)")
-    extra = overtime_points(plan, params)
+    totals = np.empty((state.n_games, params.n_actions))
+    for a, count in enumerate(params.legal_count):
+        block = plan[:, a, :count]
+        if plan[:, a, count:].any():
+            _fail(
+                params,
+                (plan != 0) & ~params.legal[None, :, :],
+                "this action cannot take this target",
+            )
+        # One cheap pass catches NaN, infinities and negatives; the details only on failure.
+        if not ((block >= 0) & (block <= _MAX_POINTS)).all():
+            _fail(params, ~np.isfinite(plan), "points are not finite")
+            _fail(params, plan < 0, "points are negative")
+            _fail(params, plan > _MAX_POINTS, "points are not finite")
+        uses = block * (1.0 / params.action_cost[a])
+        if (np.abs(uses - np.rint(uses)) > _EPS).any():
+            partial = np.zeros(plan.shape, dtype=np.bool_)
+            partial[:, a, :count] = np.abs(uses - np.rint(uses)) > _EPS
+            _fail(params, partial, "points are not a whole number of uses (multiples of its cost)")
+        totals[:, a] = block.sum(axis=1)
+    extra = overtime_points(totals, params)
     too_much_overtime = (extra > params.max_overtime + _EPS) & ~state.done
     if too_much_overtime.any():
         n = int(np.argmax(too_much_overtime))
         raise PlanError(
             f"game {n}: {extra[n]:g} overtime points, at most {params.max_overtime:g} allowed"
         )
-    spent = regular_points(plan, params)
+    spent = regular_points(totals, params)
     over = (spent > state.capacity + extra + _EPS) & ~state.done
     if over.any():
         n = int(np.argmax(over))
@@ -92,4 +103,4 @@ def validate_plan(plan: F64, state: State, params: Params) -> F64:
             f"game {n}: plan spends {spent[n]:g} points,"
             f" capacity is {state.capacity[n] + extra[n]:g}"
         )
-    return plan
+    return plan, totals

@@ -102,13 +102,13 @@ def step(state: State, plan: F64, params: Params) -> tuple[State, TurnLog]:
 
     Pure: `state` is not modified. Raises PlanError for an illegal plan.
     """
-    plan = validate_plan(plan, state, params)
+    plan, totals = validate_plan(plan, state, params)
     old, s = state, state.copy()
     active = ~old.done
     played = old.turn.copy()
     u = uniforms(s.key, s.turn, n_draws(params))
     cut = _slices(params)
-    acts = intensity.resolve(plan, params)
+    acts = intensity.resolve(plan, totals, params)
     trust_before = s.trust.copy()
 
     fired = events.fire(s, params, u[:, cut["events"]], active)

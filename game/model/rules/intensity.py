@@ -32,43 +32,37 @@ class Intensity:
         return result
 
 
-def _contacted(uses: F64, params: Params) -> B8:
-    """Talking to someone counts as contact; going over their head does not."""
-    personal = (params.action_target == Target.STAKEHOLDER) & (
-        np.delete(params.action_effect, Channel.ESCALATE, axis=1).sum(axis=1) > 0
-    )
-    result: B8 = uses[:, personal, :].sum(axis=1) > 0
-    return result
-
-
-def resolve(plan: F64, params: Params) -> Intensity:
-    """Resolve a validated plan (N, A, T) into channel intensities."""
-    uses = plan * (1.0 / params.action_cost)[None, :, None]
-    kind = params.action_target
-    effect = params.action_effect
-    s, p = params.n_stakeholders, params.n_packages
-    on_packages = kind == Target.PACKAGE
-    on_people = kind == Target.STAKEHOLDER
-    on_project = kind == Target.PROJECT
-    n = plan.shape[0]
+def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
+    """Resolve a validated plan (N, A, T), with its points per action (N, A)."""
+    kind, effect, count = params.action_target, params.action_effect, params.legal_count
+    n, s, p = plan.shape[0], params.n_stakeholders, params.n_packages
+    inverse = 1.0 / params.action_cost
     build = np.zeros((n, p))
     stakeholder = np.zeros((n, s, effect.shape[1]))
+    contacted = np.zeros((n, s), dtype=np.bool_)
+    # Talking to someone counts as contact; going over their head does not.
+    personal = np.delete(effect, Channel.ESCALATE, axis=1).sum(axis=1) > 0
     # One action at a time, in catalogue order, so the sums do not depend on the batch.
-    for a in np.flatnonzero(on_packages):
-        build += uses[:, a, :p] * effect[a, Channel.BUILD]
-    for a in np.flatnonzero(on_people):
-        weighted = uses[:, a, :s] * params.preference[None, :, a]
-        stakeholder += weighted[:, :, None] * effect[None, None, a, :]
-    project = contract(uses[:, on_project, 0], effect[on_project])
+    for a in range(params.n_actions):
+        if not totals[:, a].any():
+            continue  # nobody used it: adding zeros would change no bit
+        uses = plan[:, a, : count[a]] * inverse[a]
+        if kind[a] == Target.PACKAGE:
+            build += uses * effect[a, Channel.BUILD]
+        elif kind[a] == Target.STAKEHOLDER:
+            weighted = uses * params.preference[None, :, a]
+            stakeholder += weighted[:, :, None] * effect[None, None, a, :]
+            if personal[a]:
+                contacted |= uses > 0
+    on_project = kind == Target.PROJECT
     is_overtime = effect[:, Channel.OVERTIME] > 0
-    points = plan.sum(axis=2)
     return Intensity(
         build=build,
         stakeholder=stakeholder,
-        project=project,
-        contacted=_contacted(uses[:, :, :s], params),
-        overtime=contract(points / params.action_cost, effect[:, Channel.OVERTIME]),
-        points_build=points[:, on_packages].sum(axis=1),
-        points_relations=points[:, on_people].sum(axis=1),
-        points_project=points[:, on_project & ~is_overtime].sum(axis=1),
+        project=contract(totals[:, on_project] * inverse[on_project], effect[on_project]),
+        contacted=contacted,
+        overtime=contract(totals * inverse, effect[:, Channel.OVERTIME]),
+        points_build=totals @ (kind == Target.PACKAGE).astype(np.float64),
+        points_relations=totals @ (kind == Target.STAKEHOLDER).astype(np.float64),
+        points_project=totals @ (on_project & ~is_overtime).astype(np.float64),
     )

@@ -1,0 +1,166 @@
+"""Throughput benchmark of the model; writes docs/PERFORMANCE.md.
+
+    python bench/benchmark.py              # the full table (about five minutes)
+    python bench/benchmark.py --quick      # small sizes only, for a smoke check
+
+Measures, for the default scenario: game-turns per second of the model alone
+(replaying recorded plans, so only `step` is timed) and of whole games (observe
++ the balanced policy + step), at batch sizes 1 to 1,000,000 (large batches in
+chunks); the best batch rate against stepping the same games one at a time;
+peak memory; the speed-up of two worker processes; and the time of one
+interactive turn. No test asserts on these numbers: they are a record.
+"""
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from game.batch.run import run_batch  # noqa: E402
+from game.model import new_state, observe, step  # noqa: E402
+from game.policies import POLICIES  # noqa: E402
+from game.scenario.loader import load  # noqa: E402
+
+SCENARIO = "crm-rollout"
+CHUNK = 1000
+
+
+def recorded_plans(params, n: int, seed: int = 1) -> list[np.ndarray]:
+    """Plans of n balanced games, turn by turn, so the model can be timed alone."""
+    state = new_state(params, np.arange(n), seed)
+    plans = []
+    while not state.done.all():
+        plan = POLICIES["balanced"](observe(state, params), params)
+        plans.append(plan)
+        state, _ = step(state, plan, params)
+    return plans
+
+
+def model_rate(params, n: int, repeats: int = 3) -> float:
+    """Game-turns per second of `step` alone on one batch of n games."""
+    plans = recorded_plans(params, n)
+    best = 0.0
+    for _ in range(repeats):
+        state = new_state(params, np.arange(n), 1)
+        turns = 0
+        start = time.perf_counter()
+        for plan in plans:
+            turns += int((~state.done).sum())
+            state, _ = step(state, plan, params)
+        best = max(best, turns / (time.perf_counter() - start))
+    return best
+
+
+def game_rate(params, games: int, chunk: int, workers: int = 1) -> float:
+    """Game-turns per second of whole games (observe + balanced policy + step), chunked."""
+    result = run_batch([params], ["balanced"], games=games, seed=1, chunk=chunk, workers=workers)
+    return result.game_turns / result.elapsed_s
+
+
+def one_at_a_time(params, games: int) -> float:
+    """Game-turns per second stepping each game alone (N = 1), for the batch ratio."""
+    plans = recorded_plans(params, games)
+    turns = 0
+    start = time.perf_counter()
+    for g in range(games):
+        state = new_state(params, [g], 1)
+        for plan in plans:
+            if state.done[0]:
+                break
+            state, _ = step(state, plan[g : g + 1], params)
+            turns += 1
+    return turns / (time.perf_counter() - start)
+
+
+def interactive_turn_ms(params, samples: int = 300) -> float:
+    state = new_state(params, [0], 1)
+    times = []
+    for _ in range(samples):
+        if state.done[0]:
+            state = new_state(params, [0], 1)
+        plan = POLICIES["balanced"](observe(state, params), params)
+        start = time.perf_counter()
+        state, _ = step(state, plan, params)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1e3
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()},"
+            f" numpy {np.__version__}, {platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes only")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
+    args = parser.parse_args()
+    scenario, params = load(SCENARIO)
+    sizes = [1, 100, 1000] if args.quick else [1, 100, 1000, 10_000, 100_000, 1_000_000]
+    rows = []
+    for n in sizes:
+        unchunked = model_rate(params, n) if n <= 10_000 else None
+        whole = game_rate(params, n, chunk=min(n, CHUNK))
+        rows.append((n, unchunked, whole))
+        print(f"{n:>9,} games: model {unchunked or 0:>12,.0f}  whole games {whole:>10,.0f} game-turns/s",
+              flush=True)
+    alone = one_at_a_time(params, 20 if args.quick else 100)
+    best_model = max(r[1] for r in rows if r[1])
+    best_whole = max(r[2] for r in rows)
+    workers_games = 4000 if args.quick else 40_000
+    one = game_rate(params, workers_games, CHUNK, workers=1)
+    two = game_rate(params, workers_games, CHUNK, workers=2)
+    turn_ms = interactive_turn_ms(params)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `python bench/benchmark.py` on {time.strftime('%Y-%m-%d')}:",
+        f"{machine()}.",
+        f"Scenario `{SCENARIO}` ({params.n_stakeholders} stakeholders, {params.n_packages}"
+        f" packages, up to {params.turns} turns), float64.",
+        "",
+        "| games | model alone, one batch (game-turns/s) | whole games, chunks of"
+        f" {CHUNK:,} (game-turns/s) |",
+        "|---:|---:|---:|",
+        *(f"| {n:,} | {f'{m:,.0f}' if m else '–'} | {w:,.0f} |" for n, m, w in rows),
+        "",
+        f"- Model alone, best batch rate ÷ one game at a time ({alone:,.0f} game-turns/s):"
+        f" **{best_model / alone:.0f}×**.",
+        f"- Whole games, best rate: {best_whole:,.0f} game-turns/s.",
+        f"- Two worker processes over one ({workers_games:,} games): **{two / one:.2f}×**"
+        f" ({one:,.0f} → {two:,.0f} game-turns/s).",
+        f"- One interactive turn (N = 1, `step` only): **{turn_ms:.2f} ms** (median of 300).",
+        f"- Peak memory of the benchmark process: {peak_mb:,.0f} MB.",
+        "",
+        "\"Model alone\" replays recorded plans of the balanced policy and times only `step`;",
+        "\"whole games\" is what `run_game.py batch` does: observe, the balanced policy and step,",
+        "for every turn of every game. Batches of 100,000 and more run in chunks (the model-alone",
+        "column is left out there).",
+    ]
+    notes = ROOT / "bench" / "NOTES.md"
+    if notes.exists():
+        lines += ["", notes.read_text(encoding="utf-8").strip()]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
