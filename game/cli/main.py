@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.cli import batch_cmd
+from game.cli import balance_cmd, batch_cmd
 from game.policies import POLICIES, get_policy
 from game.scenario.errors import InputError, ScenarioError
 from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=_seed, default=1, help="run seed (a whole number >= 0)")
     sim.add_argument("--game", type=_game_id, default=0, help="game id within the run")
     batch_cmd.add_parser(sub, _seed)
+    balance_cmd.add_parser(sub, _seed)
     return parser
 
 
@@ -143,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_simulate(args)
         if args.command == "batch":
             return batch_cmd.run(args, _fail)
+        if args.command == "balance":
+            return balance_cmd.run(args, _fail)
     except InputError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)

@@ -102,7 +102,7 @@ def _relationship_plan(
         (cat.reset, np.where(obs.expectation - obs.seen > 0.3, 3.0, 0.0)),
         (cat.favour, np.where(waiting & (obs.trust >= favour_trust), 3.5, 0.0)),
         (cat.workshop, np.where(has_open & ~early & (rejected | (since >= 4)), 2.5, 0.0)),
-        (cat.check_in, np.where(since >= 2, 2.0 + 0.2 * since - 0.5 * obs.trust, 0.0)),
+        (cat.check_in, np.where(since >= 1, 2.0 + 0.2 * since - 0.5 * obs.trust, 0.0)),
     ]
     if fill:
         candidates += [
@@ -131,7 +131,7 @@ def _relationship_plan(
 
 def balanced_share(params: Params) -> float:
     """About a third of capacity on relationships: more when more people need keeping on board."""
-    return float(np.clip(0.15 + 0.04 * params.n_stakeholders, 0.25, 0.4))
+    return float(np.clip(0.15 + 0.04 * params.n_stakeholders, 0.25, 0.35))
 
 
 def balanced(obs: Observation, params: Params) -> F64:

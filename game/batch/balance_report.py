@@ -1,0 +1,161 @@
+"""Write a BalanceReport as report.md with its charts."""
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from game.batch.balance import BUILT_IN, MIN_RATIO, BalanceReport
+from game.batch.charts import INK, PALETTE, _pyplot
+
+
+def write(report: BalanceReport, out: Path) -> Path:
+    """Write report.md, lesson.png, tornado.png and search.png into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    plt = _pyplot()
+    _lesson_chart(plt, report, out / "lesson.png")
+    if report.sensitivity:
+        _tornado(plt, report, out / "tornado.png")
+    _search_chart(plt, report, out / "search.png")
+    plt.close("all")
+    path = out / "report.md"
+    path.write_text(_markdown(report), encoding="utf-8")
+    return path
+
+
+def _markdown(r: BalanceReport) -> str:
+    sc = r.scenario
+    lines = [f"# Balance report: {sc.title} (`{sc.id}`)", ""]
+    verdict = (
+        "**A degenerate strategy was found.**" if r.degenerate else "No degenerate strategy found."
+    )
+    lines += [verdict, ""]
+    lines += [
+        "## 1. Does the lesson hold?",
+        "",
+        f"{r.games:,} games per policy on shared seeds.",
+        "",
+        "| policy | mean score | 95 % CI | median | win | cancelled | rework share |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name in BUILT_IN:
+        s = r.lesson[name]
+        low, high = s["score"]["ci95"]
+        lines.append(
+            f"| {name} | {s['score']['mean']:.1f} | {low:.1f}–{high:.1f}"
+            f" | {s['score']['percentiles']['p50']:.1f} | {s['rates']['win']:.0%}"
+            f" | {s['rates']['cancelled']:.0%} | {s['rework_share']:.2f} |"
+        )
+    bal = r.lesson["balanced"]["score"]["mean"]
+    ratios = {p: bal / max(r.lesson[p]["score"]["mean"], 1e-9) for p in BUILT_IN[1:]}
+    lines += [
+        "",
+        "Balanced ÷ " + ", ".join(f"{p}: **{v:.2f}×**" for p, v in ratios.items()) + ".",
+        "",
+        "![scores](lesson.png)",
+        "",
+    ]
+    lines += [
+        "## 2. Is there a dominant degenerate strategy?",
+        "",
+        "A cross-entropy search over a parametric policy reached a mean score of"
+        f" **{r.search.best_score:.1f}** while searching (balanced: {bal:.1f}). The best policy"
+        f" known is **{'the one found' if r.best_name == 'search' else 'balanced'}**"
+        f" ({r.best_score:.1f} on the lesson's games); it spends **{r.best_share:.0%}** of its"
+        " points on relationships.",
+        "",
+        "The search's settings:",
+        "",
+        "| setting | value |",
+        "|---|---:|",
+    ]
+    lines += [f"| {k} | {v:.2f} |" for k, v in r.search.best.describe().items()]
+    lines += [
+        "",
+        "The best known policy's non-build points by action:",
+        "",
+        "| action | share |",
+        "|---|---:|",
+    ]
+    lines += [
+        f"| {k} | {v:.0%} |" for k, v in sorted(r.best_actions.items(), key=lambda kv: -kv[1])
+    ]
+    lines += ["", "![search](search.png)", ""]
+    lines += ["Flags:", ""] + ([f"- ⚠ {f}" for f in r.flags] or ["- none"]) + [""]
+    lines += ["## 3. How sensitive is it?", ""]
+    if r.sensitivity:
+        weak = [
+            x
+            for x in r.sensitivity
+            if min(x["ratio_delivery"], x["ratio_relationship"]) < MIN_RATIO
+        ]
+        lines += [
+            f"Every model coefficient at ×0.5 and ×2, {len(r.sensitivity)} variants. Balanced"
+            f" keeps ≥ {MIN_RATIO}× each extreme under "
+            + (
+                "**every** change." if not weak else f"all but **{len(weak)}** changes (see notes)."
+            ),
+            "",
+            "![tornado](tornado.png)",
+            "",
+        ]
+    else:
+        lines += ["(skipped)", ""]
+    lines += [
+        "## 4. Too easy, too hard?",
+        "",
+        ", ".join(f"{p} wins {r.lesson[p]['rates']['win']:.0%}" for p in BUILT_IN) + ".",
+        "",
+    ]
+    lines += ["## Notes", ""] + ([f"- {n}" for n in r.notes] or ["- none"]) + [""]
+    return "\n".join(lines)
+
+
+def _lesson_chart(plt: Any, r: BalanceReport, path: Path) -> None:
+    fig, ax = plt.subplots(figsize=(8, 4))
+    means = [r.lesson[p]["score"]["mean"] for p in BUILT_IN]
+    lows = [m - r.lesson[p]["score"]["ci95"][0] for m, p in zip(means, BUILT_IN, strict=True)]
+    ax.barh(BUILT_IN, means, xerr=lows, color=PALETTE[:3], ecolor=INK, capsize=4)
+    ax.axvline(r.best_score, color=PALETTE[5], ls="--", label=f"best found {r.best_score:.1f}")
+    ax.set(title="Mean score per policy (95 % CI)", xlabel="score", xlim=(0, 100))
+    ax.invert_yaxis()
+    ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def _tornado(plt: Any, r: BalanceReport, path: Path) -> None:
+    base = r.lesson["balanced"]["score"]["mean"]
+    by_name: dict[str, dict[str, float]] = {}
+    for row in r.sensitivity:
+        by_name.setdefault(row["coefficient"], {})[row["factor"]] = row["balanced"] - base
+    ranked = sorted(by_name.items(), key=lambda kv: -sum(abs(v) for v in kv[1].values()))[:20]
+    fig, ax = plt.subplots(figsize=(9, 0.35 * len(ranked) + 1.5))
+    names = [name for name, _ in ranked]
+    y = np.arange(len(ranked))
+    ax.barh(y - 0.2, [d.get("x0.5", 0.0) for _, d in ranked], 0.4, color=PALETTE[1], label="×0.5")
+    ax.barh(y + 0.2, [d.get("x2", 0.0) for _, d in ranked], 0.4, color=PALETTE[5], label="×2")
+    ax.set_yticks(y, names)
+    ax.axvline(0, color=INK, lw=0.8)
+    ax.invert_yaxis()
+    ax.set(title=f"Balanced's score change (base {base:.1f})", xlabel="score change")
+    ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def _search_chart(plt: Any, r: BalanceReport, path: Path) -> None:
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    ax.plot(
+        np.arange(1, len(r.search.history) + 1),
+        r.search.history,
+        color=PALETTE[0],
+        lw=2,
+        marker="o",
+        label="best found",
+    )
+    ax.axhline(r.lesson["balanced"]["score"]["mean"], color=PALETTE[2], ls="--", label="balanced")
+    ax.set(title="Policy search", xlabel="iteration", ylabel="mean score")
+    ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)

@@ -1,0 +1,59 @@
+"""`run_game.py balance`: a designer's report on whether a scenario teaches its lesson."""
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(sub: Any, natural: Any) -> None:
+    p = sub.add_parser(
+        "balance",
+        help="report whether a scenario's lesson holds (policy search, sensitivity)",
+        description="Built-in policies with confidence intervals, a search for degenerate"
+        " strategies, a coefficient sensitivity (tornado) and win rates, as report.md.",
+    )
+    p.add_argument("--scenario", default="crm-rollout", help="shipped id or YAML path")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default reports/ID)")
+    p.add_argument("--games", type=natural, default=1000, help="games per built-in policy")
+    p.add_argument("--seed", type=natural, default=2026)
+    p.add_argument("--search-games", type=natural, default=200, help="games per search candidate")
+    p.add_argument("--iterations", type=natural, default=8, help="cross-entropy iterations")
+    p.add_argument(
+        "--sensitivity-games",
+        type=natural,
+        default=300,
+        help="games per policy for each coefficient change",
+    )
+    p.add_argument("--no-sensitivity", action="store_true", help="skip the tornado")
+
+
+def run(args: argparse.Namespace, fail: Any) -> int:
+    from game.batch.balance import balance
+    from game.batch.balance_report import write
+
+    if min(args.games, args.search_games, args.iterations, args.sensitivity_games) < 1:
+        return int(
+            fail("--games, --search-games, --iterations and --sensitivity-games must be >= 1")
+        )
+    ref = Path(args.scenario) if Path(args.scenario).is_file() else args.scenario
+    report = balance(
+        ref,
+        games=args.games,
+        seed=args.seed,
+        search_games=args.search_games,
+        iterations=args.iterations,
+        sensitivity_games=args.sensitivity_games,
+        sensitivity=not args.no_sensitivity,
+    )
+    out: Path = args.out or Path("reports") / report.scenario.id
+    path = write(report, out)
+    print(
+        f"{report.scenario.id}: "
+        + ("DEGENERATE STRATEGY FOUND" if report.degenerate else "no degenerate strategy found")
+        + f" · {path}"
+    )
+    for flag in report.flags:
+        print(f"  ! {flag}")
+    for note in report.notes:
+        print(f"  - {note}")
+    return 0
