@@ -113,6 +113,20 @@ def _flags(report: BalanceReport, params: Params, scenario: Scenario) -> None:
             report.notes.append(f"'{action_id}' is never worth using for the best policy found.")
 
 
+def _difficulty(report: BalanceReport) -> None:
+    """Too easy or too hard: who wins how often."""
+    wins = {p: report.lesson[p]["rates"]["win"] for p in BUILT_IN}
+    if wins["balanced"] < 0.1:
+        report.notes.append(f"Hard: balanced wins only {wins['balanced']:.0%} of games.")
+    if wins["balanced"] > 0.95:
+        report.notes.append(f"Easy: balanced wins {wins['balanced']:.0%} of games.")
+    for extreme in BUILT_IN[1:]:
+        if wins[extreme] > 0.3:
+            report.flags.append(
+                f"{extreme} wins {wins[extreme]:.0%} of games: an extreme should rarely win."
+            )
+
+
 def _coefficient_points(base: Scenario) -> list[tuple[str, float, float]]:
     """(name, value x0.5, value x2) for every model coefficient, kept inside its range."""
     values = base.model.model_dump()
@@ -182,6 +196,7 @@ def balance(
     share, actions, best_score = measured[best]
     report = BalanceReport(scenario, games, lesson, found, share, actions, best_score, best)
     _flags(report, params, scenario)
+    _difficulty(report)
     if sensitivity:
         report.sensitivity, skipped = _sensitivity(ref, scenario, sensitivity_games, seed)
         report.notes += [f"Not varied ({s})." for s in skipped]
