@@ -10,7 +10,7 @@ import itertools
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -97,8 +97,6 @@ def play_chunk(
 
 
 def _idle(log: TurnLog) -> TurnLog:
-    from dataclasses import replace
-
     zero = np.zeros_like(log.points_build)
     return replace(log, points_build=zero, points_relations=zero, points_project=zero)
 
