@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from plans import random_plan
 
 from game.model import new_state, observe, step
+from game.model.rules.discovery import true_progress
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
 
 
@@ -54,6 +55,10 @@ def test_random_legal_plans_keep_every_invariant(scenario, seed, plan_seed):
         after, log = step(state, plan, params)
         _check(after, state, params)
         assert np.array_equal(log.active, ~state.done)
+        # A game that had ended did nothing, and its log shows its final state.
+        ended = state.done
+        assert not log.accepted[ended].any() and not (log.effort[ended] > 0).any()
+        assert np.array_equal(log.true_progress[ended], true_progress(state)[ended])
         assert np.array_equal(after.turn, state.turn + ~state.done)
         obs = observe(after, params)
         assert np.isfinite(obs.reported_progress).all()

@@ -141,8 +141,10 @@ def step(state: State, plan: F64, params: Params) -> tuple[State, TurnLog]:
     reported, truth = discovery.reported_progress(s), discovery.true_progress(s)
     s.syndrome |= (reported >= SYNDROME_REPORTED) & (truth <= SYNDROME_TRUE)
     cancelled = project.end_turn(s, params, active)
-    complaint = stakeholders.complaints(s, params)
     _freeze_finished(old, s, active)
+    # Measured after the freeze, so that a game that had ended reports its final state.
+    reported, truth = discovery.reported_progress(s), discovery.true_progress(s)
+    complaint = stakeholders.complaints(s, params)
 
     log = _only_running(
         TurnLog(
