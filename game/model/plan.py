@@ -68,8 +68,11 @@ def validate_plan(plan: F64, state: State, params: Params) -> tuple[F64, F64]:
         raise PlanError(f"plan has dtype {plan.dtype}, expected float64")
     if state.done.any():
         plan = np.where(state.done[:, None, None], 0.0, plan)
-    totals = np.empty((state.n_games, params.n_actions))
+    totals = np.zeros((state.n_games, params.n_actions))
+    used = (plan != 0).any(axis=(0, 2))  # an unused action passes every check: skip it
     for a, count in enumerate(params.legal_count):
+        if not used[a]:
+            continue
         block = plan[:, a, :count]
         if plan[:, a, count:].any():
             _fail(

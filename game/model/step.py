@@ -210,6 +210,8 @@ _FLOWS = (
 
 def _only_running(log: TurnLog, active: B8) -> TurnLog:
     """A finished game did nothing this turn, whatever the rules computed for it."""
+    if active.all():
+        return log
     masked = {}
     for name in _FLOWS:
         value = getattr(log, name)

@@ -42,10 +42,16 @@ def fire(state: State, params: Params, draws: F64, active: B8) -> B8:
         ev.cond_var,
         N_PLAIN_VARS + (ev.cond_var - N_PLAIN_VARS) * s + ev.cond_index,
     )
-    values = condition_values(state, params)[:, np.maximum(column, 0)]
-    condition_met = (ev.cond_var < 0) | (ev.cond_sign * (values - ev.cond_value) >= 0)
     turn = state.turn[:, None]
-    in_window = (turn >= ev.start) & (turn <= ev.end)
+    # Manual events (probability 0) never fire by themselves: leave them out early.
+    in_window = (turn >= ev.start) & (turn <= ev.end) & (ev.probability > 0)
+    if not in_window.any():
+        return np.zeros((state.n_games, params.n_events), dtype=np.bool_)
+    if (ev.cond_var >= 0).any():
+        values = condition_values(state, params)[:, np.maximum(column, 0)]
+        condition_met = (ev.cond_var < 0) | (ev.cond_sign * (values - ev.cond_value) >= 0)
+    else:
+        condition_met = np.ones((1, params.n_events), dtype=np.bool_)
     eligible = in_window & condition_met & ~(ev.once & state.event_fired) & active[:, None]
     fired: B8 = eligible & (draws < ev.probability)
     state.event_fired |= fired
