@@ -18,7 +18,6 @@ F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 
 FINE = 2**20  # resolution of sums (about 1e-6)
-COARSE = 2**10  # resolution of sums of squares (they would overflow at FINE)
 SCORE_BINS = 10_001  # score histogram: 0.00 .. 100.00 in steps of 0.01
 SHARE_BINS = 101  # histograms of shares in [0, 1]: steps of 0.01
 PERCENTILES = (1, 5, 10, 25, 50, 75, 90, 95, 99)
@@ -27,6 +26,12 @@ PERCENTILES = (1, 5, 10, 25, 50, 75, 90, 95, 99)
 def _q(x: F64, scale: int = FINE) -> I64:
     result: I64 = np.round(np.nan_to_num(x) * scale).astype(np.int64)
     return result
+
+
+def _exact_square_sum(q: I64) -> int:
+    """Sum of q**2, exactly, without int64 overflow: q = hi * 2**10 + lo, summed by parts."""
+    hi, lo = q >> 10, q & 1023
+    return (int((hi * hi).sum()) << 20) + (int((hi * lo).sum()) << 11) + int((lo * lo).sum())
 
 
 def _bins(x: F64, bins: int, top: float) -> I64:
@@ -122,7 +127,7 @@ class Tally:
         self.won += int(result.won.sum())
         self.cancelled += int(result.cancelled.sum())
         self.score_sum += int(_q(result.score).sum())
-        self.score_sq += int((_q(result.score, COARSE) ** 2).sum())
+        self.score_sq += _exact_square_sum(_q(result.score))
         self.score_hist += _bins(result.score, SCORE_BINS, 100.0)
         for name in ("rework_share", "late_turns", "value_delivered", "verdict", "true_progress"):
             self.sums[name] = self.sums.get(name, 0) + int(_q(getattr(result, name)).sum())
@@ -136,9 +141,10 @@ class Tally:
         """The JSON-ready summary (see docs/BATCH.md for every field)."""
         n = max(self.games, 1)
         mean = self.score_sum / FINE / n
-        var = max(self.score_sq / COARSE**2 / n - (self.score_sum / FINE / n) ** 2, 0.0)
-        std = float(np.sqrt(var * n / max(n - 1, 1)))
-        half = 1.96 * std / np.sqrt(n)
+        # Exact integers until the one division: sum of squared deviations = sq - sum^2 / n.
+        deviations = self.score_sq - self.score_sum**2 / n if self.games else 0.0
+        std = float(np.sqrt(max(deviations, 0.0) / (n - 1))) / FINE if self.games > 1 else None
+        half = 1.96 * std / np.sqrt(n) if std is not None else None
         cumulative = np.cumsum(self.score_hist)
         step = 100.0 / (SCORE_BINS - 1)
         percentiles = {
@@ -153,11 +159,16 @@ class Tally:
             "games": self.games,
             "score": {
                 "mean": round(mean, 4),
-                "std": round(std, 4),
-                "ci95": [round(mean - half, 4), round(mean + half, 4)],
+                "std": None if std is None else round(std, 4),
+                "ci95": None if half is None else [round(mean - half, 4), round(mean + half, 4)],
                 "min": round(float(occupied[0]) * step, 2) if occupied.size else None,
                 "max": round(float(occupied[-1]) * step, 2) if occupied.size else None,
                 "percentiles": percentiles,
+            },
+            "counts": {
+                "win": self.won,
+                "loss": self.games - self.won - self.cancelled,
+                "cancelled": self.cancelled,
             },
             "rates": {
                 "win": round(self.won / n, 4),

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from game.batch.run import run_batch
-from game.batch.search import Knobs, SearchResult, cross_entropy, parametric
+from game.batch.search import Knobs, SearchResult, cross_entropy, parametric, search_actions
 from game.model import Params, new_state, observe, outcome, step
 from game.model.channels import Channel, Target
 from game.policies import POLICIES, Policy
@@ -44,6 +45,9 @@ class BalanceReport:
     best_actions: dict[str, float]  # action id -> share of the best policy's non-build points
     best_score: float
     best_name: str  # "search" or "balanced": whichever scored higher on the same games
+    lead: tuple[float, float, float]  # the search's lead over balanced: CI low, mean, CI high
+    seed: int
+    settings: dict[str, int]
     flags: list[str] = field(default_factory=list)  # degenerate strategies: a hole in the lesson
     notes: list[str] = field(default_factory=list)  # worth a look, not a failure
     sensitivity: list[dict[str, Any]] = field(default_factory=list)
@@ -58,10 +62,16 @@ def _lesson(params: Params, games: int, seed: int, ids: list[str]) -> dict[str, 
     return {p: result.tallies[(0, p)].summary(ids) for p in BUILT_IN}
 
 
-def _usage(
-    params: Params, scenario: Scenario, policy: Policy, games: int, seed: int
-) -> tuple[float, dict[str, float], float]:
-    """How a policy spends its points, measured over real games, and its mean score."""
+@dataclass(frozen=True)
+class Measured:
+    """How a policy spends its points over real games, and its per-game scores."""
+
+    share: float  # of all points (overtime aside), on relationships
+    actions: dict[str, float]  # action id -> share of non-build points
+    scores: npt.NDArray[np.float64]
+
+
+def _usage(params: Params, scenario: Scenario, policy: Policy, games: int, seed: int) -> Measured:
     state = new_state(params, np.arange(games), seed)
     points = np.zeros(params.n_actions)
     while not state.done.all():
@@ -78,24 +88,28 @@ def _usage(
         for i, a in enumerate(scenario.actions)
         if kind[i] != Target.PACKAGE and not overtime[i]
     }
-    score = float(outcome(state, params).score.mean())
-    return float(relations / used) if used else 0.0, shares, score
+    share = float(relations / used) if used else 0.0
+    return Measured(share, shares, outcome(state, params).score)
 
 
 def _flags(report: BalanceReport, params: Params, scenario: Scenario) -> None:
     low, high = SHARE_BAND
-    balanced = report.lesson["balanced"]["score"]["mean"]
     if not low <= report.best_share <= high:
         report.flags.append(
-            f"The best policy found spends {report.best_share:.0%} of its points on"
+            f"The best policy known spends {report.best_share:.0%} of its points on"
             f" relationships, outside {low:.0%}-{high:.0%}: "
             + ("delivery alone pays." if report.best_share < low else "relationships alone pay.")
         )
-    if report.best_score > MAX_LEAD * balanced:
+    lead_low, lead, lead_high = report.lead
+    if lead_low > MAX_LEAD - 1:
         report.flags.append(
-            f"The best policy found scores {report.best_score:.1f},"
-            f" {report.best_score / balanced - 1:.0%} above balanced ({balanced:.1f}):"
-            " look at its settings below."
+            f"The policy found beats balanced by {lead:.0%} (95 % CI {lead_low:.0%} to"
+            f" {lead_high:.0%}) on games the search never saw: look at its settings."
+        )
+    elif lead > MAX_LEAD - 1:
+        report.notes.append(
+            f"The policy found beats balanced by {lead:.0%}, but the 95 % CI ({lead_low:.0%} to"
+            f" {lead_high:.0%}) includes {MAX_LEAD - 1:.0%}: borderline, worth a second look."
         )
     kind = params.action_target
     relationship_ids = [
@@ -108,9 +122,16 @@ def _flags(report: BalanceReport, params: Params, scenario: Scenario) -> None:
             report.flags.append(
                 f"'{action_id}' takes {share:.0%} of the best policy's relationship points (spam)."
             )
+    searched = set(search_actions(params, scenario))
     for action_id, share in report.best_actions.items():
-        if share < NEVER_USED:
-            report.notes.append(f"'{action_id}' is never worth using for the best policy found.")
+        if action_id in searched and share < NEVER_USED:
+            report.notes.append(
+                f"'{action_id}' takes under {NEVER_USED:.0%} of the best policy's non-build points:"
+                " it is rarely worth its cost."
+            )
+    unsearched = sorted(set(report.best_actions) - searched)
+    if unsearched:
+        report.notes.append("Not part of the search: " + ", ".join(unsearched) + ".")
 
 
 def _difficulty(report: BalanceReport) -> None:
@@ -128,7 +149,8 @@ def _difficulty(report: BalanceReport) -> None:
 
 
 def _coefficient_points(base: Scenario) -> list[tuple[str, float, float]]:
-    """(name, value x0.5, value x2) for every model coefficient, kept inside its range."""
+    """(name, base value, varied value) for every model coefficient at x0.5 and x2, kept
+    inside its documented range; a variant the range clips back to the base is left out."""
     values = base.model.model_dump()
     out = []
     for name, info in ModelCoefficients.model_fields.items():
@@ -139,7 +161,10 @@ def _coefficient_points(base: Scenario) -> list[tuple[str, float, float]]:
         for bound in info.metadata:
             lo = float(getattr(bound, "ge", lo) if getattr(bound, "ge", None) is not None else lo)
             hi = float(getattr(bound, "le", hi) if getattr(bound, "le", None) is not None else hi)
-        out.append((name, float(np.clip(value * 0.5, lo, hi)), float(np.clip(value * 2.0, lo, hi))))
+        for factor in (0.5, 2.0):
+            varied = float(np.clip(value * factor, lo, hi))
+            if varied != value:
+                out.append((name, value, varied))
     return out
 
 
@@ -147,25 +172,26 @@ def _sensitivity(
     ref: str | Path, scenario: Scenario, games: int, seed: int
 ) -> tuple[list[dict[str, Any]], list[str]]:
     ids = [s.id for s in scenario.stakeholders]
-    cases, params_list, skipped = [], [], []
-    for name, low, high in _coefficient_points(scenario):
-        for factor, value in (("x0.5", low), ("x2", high)):
-            try:
-                _, params = load(ref, overrides={f"model.{name}": value})
-            except ScenarioError as exc:
-                skipped.append(f"model.{name} {factor}: {exc.diagnostics[0].message}")
-                continue
-            cases.append((name, factor, value))
-            params_list.append(params)
+    # The unchanged scenario runs on the same games, so a change with no effect shows none.
+    cases: list[tuple[str, float, float]] = [("(base)", 1.0, 1.0)]
+    params_list, skipped = [load(ref)[1]], []
+    for name, value, varied in _coefficient_points(scenario):
+        try:
+            _, params = load(ref, overrides={f"model.{name}": varied})
+        except ScenarioError as exc:
+            skipped.append(f"model.{name} = {varied:g}: {exc.diagnostics[0].message}")
+            continue
+        cases.append((name, value, varied))
+        params_list.append(params)
     result = run_batch(params_list, list(BUILT_IN), games=games, seed=seed)
     rows = []
-    for k, (name, factor, value) in enumerate(cases):
+    for k, (name, value, varied) in enumerate(cases):
         means = {p: result.tallies[(k, p)].summary(ids)["score"]["mean"] for p in BUILT_IN}
         rows.append(
             {
                 "coefficient": name,
-                "factor": factor,
-                "value": value,
+                "factor": f"x{varied / value:.3g}",
+                "value": varied,
                 **means,
                 "ratio_delivery": means["balanced"] / max(means["delivery_first"], 1e-9),
                 "ratio_relationship": means["balanced"] / max(means["relationship_first"], 1e-9),
@@ -192,15 +218,37 @@ def balance(
     # The best policy known is the search's, or balanced if the search did not beat it.
     candidates = {"search": searched, "balanced": POLICIES["balanced"]}
     measured = {name: _usage(params, scenario, p, games, seed) for name, p in candidates.items()}
-    best = max(measured, key=lambda name: measured[name][2])
-    share, actions, best_score = measured[best]
-    report = BalanceReport(scenario, games, lesson, found, share, actions, best_score, best)
+    best = max(measured, key=lambda name: float(measured[name].scores.mean()))
+    chosen = measured[best]
+    # The lead of the search's policy over balanced, paired over the same held-out games.
+    d = measured["search"].scores - measured["balanced"].scores
+    base = max(float(measured["balanced"].scores.mean()), 1e-9)
+    half = 1.96 * float(d.std(ddof=1)) / np.sqrt(d.size) if d.size > 1 else 0.0
+    lead = (float(d.mean() - half) / base, float(d.mean()) / base, float(d.mean() + half) / base)
+    report = BalanceReport(
+        scenario,
+        games,
+        lesson,
+        found,
+        chosen.share,
+        chosen.actions,
+        float(chosen.scores.mean()),
+        best,
+        lead,
+        seed,
+        {
+            "games": games,
+            "search_games": search_games,
+            "iterations": iterations,
+            "sensitivity_games": sensitivity_games if sensitivity else 0,
+        },
+    )
     _flags(report, params, scenario)
     _difficulty(report)
     if sensitivity:
         report.sensitivity, skipped = _sensitivity(ref, scenario, sensitivity_games, seed)
         report.notes += [f"Not varied ({s})." for s in skipped]
-        for row in report.sensitivity:
+        for row in report.sensitivity[1:]:
             worst = min(row["ratio_delivery"], row["ratio_relationship"])
             if worst < MIN_RATIO:
                 report.notes.append(

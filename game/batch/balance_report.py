@@ -7,6 +7,7 @@ import numpy as np
 
 from game.batch.balance import BUILT_IN, MIN_RATIO, BalanceReport
 from game.batch.charts import INK, PALETTE, _pyplot
+from game.scenario.loader import scenario_digest
 
 
 def write(report: BalanceReport, out: Path) -> Path:
@@ -25,7 +26,13 @@ def write(report: BalanceReport, out: Path) -> Path:
 
 def _markdown(r: BalanceReport) -> str:
     sc = r.scenario
-    lines = [f"# Balance report: {sc.title} (`{sc.id}`)", ""]
+    settings = ", ".join(f"{k} {v:,}" for k, v in r.settings.items())
+    lines = [
+        f"# Balance report: {sc.title} (`{sc.id}`)",
+        "",
+        f"Seed {r.seed}; {settings}; scenario sha256 `{scenario_digest(sc)[:16]}`.",
+        "",
+    ]
     verdict = (
         "**A degenerate strategy was found.**" if r.degenerate else "No degenerate strategy found."
     )
@@ -58,11 +65,11 @@ def _markdown(r: BalanceReport) -> str:
     lines += [
         "## 2. Is there a dominant degenerate strategy?",
         "",
-        "A cross-entropy search over a parametric policy reached a mean score of"
-        f" **{r.search.best_score:.1f}** while searching (balanced: {bal:.1f}). The best policy"
-        f" known is **{'the one found' if r.best_name == 'search' else 'balanced'}**"
-        f" ({r.best_score:.1f} on the lesson's games); it spends **{r.best_share:.0%}** of its"
-        " points on relationships.",
+        "A cross-entropy search over a parametric policy, played on games of its own, reached"
+        f" {r.search.best_score:.1f}. Judged on the lesson's games, which it never saw, it beats"
+        f" balanced by **{r.lead[1]:+.0%}** (95 % CI {r.lead[0]:+.0%} to {r.lead[2]:+.0%})."
+        f" The best policy known is **{_best_name(r)}**"
+        f" ({r.best_score:.1f}); it spends **{r.best_share:.0%}** of its points on relationships.",
         "",
         "The search's settings:",
         "",
@@ -84,13 +91,13 @@ def _markdown(r: BalanceReport) -> str:
     lines += ["Flags:", ""] + ([f"- ⚠ {f}" for f in r.flags] or ["- none"]) + [""]
     lines += ["## 3. How sensitive is it?", ""]
     if r.sensitivity:
+        variants = r.sensitivity[1:]
         weak = [
-            x
-            for x in r.sensitivity
-            if min(x["ratio_delivery"], x["ratio_relationship"]) < MIN_RATIO
+            x for x in variants if min(x["ratio_delivery"], x["ratio_relationship"]) < MIN_RATIO
         ]
         lines += [
-            f"Every model coefficient at ×0.5 and ×2, {len(r.sensitivity)} variants. Balanced"
+            f"Every model coefficient at ×0.5 and ×2 (clipped to its range; a variant clipped back"
+            f" to the base is left out): {len(variants)} variants. Balanced"
             f" keeps ≥ {MIN_RATIO}× each extreme under "
             + (
                 "**every** change." if not weak else f"all but **{len(weak)}** changes (see notes)."
@@ -111,12 +118,19 @@ def _markdown(r: BalanceReport) -> str:
     return "\n".join(lines)
 
 
+def _best_name(r: BalanceReport) -> str:
+    return "the one found" if r.best_name == "search" else "balanced"
+
+
 def _lesson_chart(plt: Any, r: BalanceReport, path: Path) -> None:
     fig, ax = plt.subplots(figsize=(8, 4))
     means = [r.lesson[p]["score"]["mean"] for p in BUILT_IN]
     lows = [m - r.lesson[p]["score"]["ci95"][0] for m, p in zip(means, BUILT_IN, strict=True)]
     ax.barh(BUILT_IN, means, xerr=lows, color=PALETTE[:3], ecolor=INK, capsize=4)
-    ax.axvline(r.best_score, color=PALETTE[5], ls="--", label=f"best found {r.best_score:.1f}")
+    who = "found by the search" if r.best_name == "search" else "balanced"
+    ax.axvline(
+        r.best_score, color=PALETTE[5], ls="--", label=f"best known ({who}) {r.best_score:.1f}"
+    )
     ax.set(title="Mean score per policy (95 % CI)", xlabel="score", xlim=(0, 100))
     ax.invert_yaxis()
     ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
@@ -125,20 +139,42 @@ def _lesson_chart(plt: Any, r: BalanceReport, path: Path) -> None:
 
 
 def _tornado(plt: Any, r: BalanceReport, path: Path) -> None:
-    base = r.lesson["balanced"]["score"]["mean"]
-    by_name: dict[str, dict[str, float]] = {}
-    for row in r.sensitivity:
-        by_name.setdefault(row["coefficient"], {})[row["factor"]] = row["balanced"] - base
-    ranked = sorted(by_name.items(), key=lambda kv: -sum(abs(v) for v in kv[1].values()))[:20]
+    base = r.sensitivity[0]["balanced"]  # the unchanged scenario on the same games
+    lower: dict[str, tuple[float, str]] = {}
+    upper: dict[str, tuple[float, str]] = {}
+    for row in r.sensitivity[1:]:
+        side = lower if float(row["factor"][1:]) < 1 else upper
+        side[row["coefficient"]] = (row["balanced"] - base, row["factor"])
+    names_all = sorted(
+        set(lower) | set(upper),
+        key=lambda n: -(abs(lower.get(n, (0.0, ""))[0]) + abs(upper.get(n, (0.0, ""))[0])),
+    )
+    ranked = names_all[:20]
     fig, ax = plt.subplots(figsize=(9, 0.35 * len(ranked) + 1.5))
-    names = [name for name, _ in ranked]
     y = np.arange(len(ranked))
-    ax.barh(y - 0.2, [d.get("x0.5", 0.0) for _, d in ranked], 0.4, color=PALETTE[1], label="×0.5")
-    ax.barh(y + 0.2, [d.get("x2", 0.0) for _, d in ranked], 0.4, color=PALETTE[5], label="×2")
-    ax.set_yticks(y, names)
+    ax.barh(
+        y - 0.2,
+        [lower.get(n, (0.0, ""))[0] for n in ranked],
+        0.4,
+        color=PALETTE[1],
+        label="lowered (×0.5 or to its bound)",
+    )
+    ax.barh(
+        y + 0.2,
+        [upper.get(n, (0.0, ""))[0] for n in ranked],
+        0.4,
+        color=PALETTE[5],
+        label="raised (×2 or to its bound)",
+    )
+    labels = [f"{n} ({lower.get(n, (0, '–'))[1]}, {upper.get(n, (0, '–'))[1]})" for n in ranked]
+    ax.set_yticks(y, labels)
     ax.axvline(0, color=INK, lw=0.8)
     ax.invert_yaxis()
-    ax.set(title=f"Balanced's score change (base {base:.1f})", xlabel="score change")
+    shown = f"top {len(ranked)} of {len(names_all)}" if len(names_all) > len(ranked) else "all"
+    ax.set(
+        title=f"Balanced's score change ({shown} coefficients; base {base:.1f})",
+        xlabel="score change",
+    )
     ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -152,7 +188,7 @@ def _search_chart(plt: Any, r: BalanceReport, path: Path) -> None:
         color=PALETTE[0],
         lw=2,
         marker="o",
-        label="best found",
+        label="best found (on the search's own games)",
     )
     ax.axhline(r.lesson["balanced"]["score"]["mean"], color=PALETTE[2], ls="--", label="balanced")
     ax.set(title="Policy search", xlabel="iteration", ylabel="mean score")

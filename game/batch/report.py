@@ -90,7 +90,8 @@ def table_rows(data: dict[str, Any]) -> list[list[str]]:
             [
                 entry["policy"],
                 ", ".join(f"{k}={v}" for k, v in entry["sweep"].items()) or "-",
-                f"{score['mean']:.1f} [{score['ci95'][0]:.1f}, {score['ci95'][1]:.1f}]",
+                f"{score['mean']:.1f}"
+                + (f" [{score['ci95'][0]:.1f}, {score['ci95'][1]:.1f}]" if score["ci95"] else ""),
                 f"{score['percentiles']['p50']:.1f}",
                 f"{entry['rates']['win']:.0%}",
                 f"{entry['rates']['cancelled']:.0%}",
@@ -110,6 +111,6 @@ TABLE_HEADER = [
     "win",
     "cancelled",
     "rework",
-    "sign-off",
+    "sign-off (mean of people)",
     "late",
 ]

@@ -8,8 +8,9 @@ of a run play the same game ids with the same seed: they meet the same luck.
 
 import itertools
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,8 +19,9 @@ import numpy.typing as npt
 
 from game.batch.aggregate import Tally
 from game.batch.policyload import resolve_policy
-from game.model import Params, State, TurnLog, new_state, observe, step
+from game.model import Params, PlanError, State, TurnLog, new_state, observe, step
 from game.model.rules.discovery import reported_progress, true_progress
+from game.policies import Policy
 
 F64 = npt.NDArray[np.float64]
 
@@ -66,6 +68,29 @@ class BatchResult:
     points: list[dict[str, Any]] = field(default_factory=list)
 
 
+class BatchError(RuntimeError):
+    """A policy that failed or made an illegal plan; the message names policy, game and turn."""
+
+
+def _turn(
+    params: Params, policy: Policy, spec: str, state: State, job: Job, t: int
+) -> tuple[State, TurnLog]:
+    """One turn of a chunk, with failures told in terms of game ids and turns."""
+    where = f"policy '{spec}', turn {t}"
+    try:
+        plan = policy(observe(state, params), params)
+    except Exception as exc:  # the policy's own code: report it, do not crash on it
+        raise BatchError(f"{where}: the policy raised {type(exc).__name__}: {exc}") from None
+    if not isinstance(plan, np.ndarray):
+        raise BatchError(f"{where}: the policy returned {type(plan).__name__}, not an array")
+    try:
+        return step(state, plan, params)
+    except PlanError as exc:
+        game = "" if exc.row is None else f", game {job.first + exc.row}"
+        detail = str(exc).split(": ", 1)[-1] if exc.row is not None else str(exc)
+        raise BatchError(f"{where}{game}: illegal plan: {detail}") from None
+
+
 def play_chunk(
     params: Params, policy_spec: str, job: Job, seed: int, per_game: bool
 ) -> ChunkResult:
@@ -78,7 +103,7 @@ def play_chunk(
     last: TurnLog | None = None
     for t in range(1, params.turns + 1):
         if not state.done.all():
-            state, last = step(state, policy(observe(state, params), params), params)
+            state, last = _turn(params, policy, policy_spec, state, job, t)
         elif last is not None:
             # Every game ended early: later turns repeat the final state, with no points spent.
             last = _idle(last)
@@ -158,5 +183,12 @@ def _results(
         yield from map(_work, args)
         return
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(params,)) as pool:
-        # map keeps the job order, so per-game rows stream out in a fixed order.
-        yield from pool.map(_work, args, chunksize=1)
+        # A bounded window of chunks in flight, yielded in job order: memory stays flat
+        # however many chunks there are, and per-game rows stream out in a fixed order.
+        window: deque[Future[ChunkResult]] = deque()
+        for item in args:
+            window.append(pool.submit(_work, item))
+            if len(window) >= 4 * workers:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()

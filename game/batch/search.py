@@ -19,6 +19,7 @@ from game.model.state import AWAITING, OPEN
 from game.policies.allocate import stakeholder_share
 from game.policies.builtin import Policy, _finish
 from game.policies.catalogue import Catalogue, catalogue
+from game.scenario.schema import Scenario
 
 F64 = npt.NDArray[np.float64]
 
@@ -27,6 +28,8 @@ JOBS = ("check_in", "workshop", "demo", "reset", "favour")
 # Parameter layout: share, front-loading, targeting, quality, testing, then one weight per job.
 SHARE, FRONT, AIM, QUALITY, TESTING = range(5)
 DIM = 5 + len(JOBS)
+# The search plays game ids from here on; reports judge its result on ids 0, 1, 2, ...
+SEARCH_GAMES_FROM = 10_000_000
 NAMES = (
     "relationship share",
     "front-loading",
@@ -104,6 +107,13 @@ def _plan(obs: Observation, params: Params, k: F64, cat: Catalogue) -> F64:
     return _finish(obs, params, cat, plan, capacity - spent)
 
 
+def search_actions(params: Params, scenario: Scenario) -> list[str]:
+    """Ids of the catalogue actions the parametric policy can use."""
+    cat = catalogue(params)
+    indices = [getattr(cat, job) for job in (*JOBS, "quality", "testing")]
+    return [scenario.actions[i].id for i in indices if i is not None]
+
+
 def _opportunities(obs: Observation, params: Params) -> dict[str, npt.NDArray[np.bool_]]:
     """Where each relationship action can do anything at all (N, S) per job."""
     open_work = stakeholder_share(obs, params, (obs.package_status == OPEN).astype(np.float64))
@@ -129,7 +139,8 @@ def evaluate(params: Params, raw: F64, games: int, seed: int) -> F64:
     """Mean score of each candidate (rows of raw) over the same `games` seeds."""
     pop = raw.shape[0]
     knobs = Knobs(np.repeat(_unit(raw), games, axis=0))
-    ids = np.tile(np.arange(games), pop)  # every candidate meets the same luck
+    # Every candidate meets the same luck, on games kept apart from the ones used to judge.
+    ids = np.tile(np.arange(games), pop) + SEARCH_GAMES_FROM
     state = new_state(params, ids, seed)
     policy = parametric(knobs)
     while not state.done.all():

@@ -16,12 +16,18 @@ def parse_sweep(text: str) -> tuple[str, list[Any]]:
     key = key.strip()
     if not sep or not key or not values.strip():
         raise SweepError(f"'{text}' is not KEY.PATH=V1,V2,... (e.g. model.late_cost=1,1.5,2)")
-    parsed = []
+    parsed: list[Any] = []
     for raw in values.split(","):
         try:
-            parsed.append(yaml.safe_load(raw.strip()))
+            value = yaml.safe_load(raw.strip())
         except yaml.YAMLError:
-            raise SweepError(f"'{raw}' in '{text}' is not a value") from None
+            value = None
+        # Coefficients, traits, sizes and counts are numbers; anything else is a typo.
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise SweepError(f"'{raw.strip()}' in '{text}' is not a number")
+        if value in parsed:
+            raise SweepError(f"'{raw.strip()}' is given twice in '{text}'")
+        parsed.append(value)
     return key, parsed
 
 

@@ -1,6 +1,7 @@
 """`run_game.py batch`: many headless games, summarised (see docs/BATCH.md)."""
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -8,8 +9,9 @@ from typing import Any
 from game.batch.charts import _label, draw_all
 from game.batch.policyload import PolicySpecError, resolve_policy
 from game.batch.report import TABLE_HEADER, GameRows, summary, table_rows, write_json
-from game.batch.run import ChunkResult, run_batch
+from game.batch.run import BatchError, ChunkResult, run_batch
 from game.batch.sweep import SweepError, grid
+from game.scenario.errors import ScenarioError
 from game.scenario.loader import load, scenario_digest
 
 
@@ -42,9 +44,18 @@ def add_parser(sub: Any, natural: Any) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar or table")
 
 
+MAX_GAMES = 10**9
+MAX_CHUNK = 10**6
+OUTPUTS = ("summary.json", "games.csv", "scores.png", "trust.png", "progress.png", "capacity.png")
+
+
 def run(args: argparse.Namespace, fail: Any) -> int:
-    if args.games < 1 or args.chunk < 1 or args.workers < 1:
-        return int(fail("--games, --chunk and --workers must be at least 1"))
+    if not (1 <= args.games <= MAX_GAMES and 1 <= args.chunk <= MAX_CHUNK and args.workers >= 1):
+        return int(
+            fail(
+                f"--games must be 1..{MAX_GAMES:,}, --chunk 1..{MAX_CHUNK:,}, --workers at least 1"
+            )
+        )
     policies = [p.strip() for p in args.policy.split(",") if p.strip()]
     if len(set(policies)) != len(policies) or not policies:
         return int(fail("give each policy once"))
@@ -55,14 +66,31 @@ def run(args: argparse.Namespace, fail: Any) -> int:
     except (PolicySpecError, SweepError) as exc:
         return int(fail(str(exc)))
     ref = str(args.scenario)
-    loaded = [load(Path(ref) if Path(ref).is_file() else ref, overrides=pt) for pt in points]
-    scenario = loaded[0][0]
-    out: Path = args.out or Path("runs") / scenario.id
-    out.mkdir(parents=True, exist_ok=True)
+    source: str | Path = Path(ref) if Path(ref).is_file() else ref
+    base = load(source)[0]
+    loaded = []
+    for point in points:
+        try:
+            loaded.append(load(source, overrides=point))
+        except ScenarioError as exc:
+            first = exc.diagnostics[0]
+            return int(
+                fail(
+                    f"--sweep {point}: {first.message}" + (f" ({first.hint})" if first.hint else "")
+                )
+            )
+    out: Path = args.out or Path("runs") / base.id
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in OUTPUTS:  # never leave an earlier run's files beside this one's
+            (out / name).unlink(missing_ok=True)
+    except OSError as exc:
+        return int(fail(f"cannot use --out {out}: {exc.strerror or exc}"))
     inputs = {
         "scenario": ref,
-        "scenario_id": scenario.id,
-        "scenario_sha256": scenario_digest(scenario),
+        "scenario_id": base.id,
+        "scenario_sha256": scenario_digest(base),
+        "sweep_sha256": [scenario_digest(sc) for sc, _ in loaded] if args.sweep else [],
         "policies": policies,
         "seed": args.seed,
         "games": args.games,
@@ -72,16 +100,22 @@ def run(args: argparse.Namespace, fail: Any) -> int:
         "per_game": args.per_game,
     }
     total = args.games * len(policies) * len(points)
-    csv_handle = (
-        (out / "games.csv").open("w", newline="", encoding="utf-8") if args.per_game else None
-    )
-    rows = GameRows(csv_handle, args.seed, points) if csv_handle else None
+    partial = out / ".games.csv.partial"
     try:
-        result = _run_with_progress(args, [p for _, p in loaded], policies, rows, total)
-    finally:
-        if csv_handle:
-            csv_handle.close()
-    data = summary(result, scenario, inputs, points, policies)
+        with contextlib.ExitStack() as stack:
+            handle = (
+                stack.enter_context(partial.open("w", newline="", encoding="utf-8"))
+                if args.per_game
+                else None
+            )
+            rows = GameRows(handle, args.seed, points) if handle else None
+            result = _run_with_progress(args, [p for _, p in loaded], policies, rows, total)
+        if args.per_game:
+            partial.replace(out / "games.csv")
+    except BatchError as exc:
+        partial.unlink(missing_ok=True)
+        return int(fail(str(exc)))
+    data = summary(result, base, inputs, points, policies)
     write_json(out / "summary.json", data)
     if not args.no_charts:
         hists = {

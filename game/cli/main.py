@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.cli import balance_cmd, batch_cmd
-from game.policies import POLICIES, get_policy
+from game.policies import POLICIES
 from game.scenario.errors import InputError, ScenarioError
 from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
 from game.scenario.schema import scenario_json_schema
@@ -34,6 +34,13 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--policy", default="balanced", help="one of: " + ", ".join(sorted(POLICIES)))
     sim.add_argument("--seed", type=_seed, default=1, help="run seed (a whole number >= 0)")
     sim.add_argument("--game", type=_game_id, default=0, help="game id within the run")
+    sim.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY.PATH=VALUE",
+        help="override a scenario key, as a batch sweep point does (repeatable)",
+    )
     batch_cmd.add_parser(sub, _seed)
     balance_cmd.add_parser(sub, _seed)
     return parser
@@ -107,15 +114,23 @@ def cmd_schema() -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.batch.policyload import PolicySpecError, resolve_policy
+    from game.batch.sweep import SweepError, parse_sweep
     from game.session.runner import play
     from game.session.transcript import transcript
 
     try:
-        policy = get_policy(args.policy)
-    except KeyError as exc:
-        return _fail(str(exc.args[0]))
+        policy = resolve_policy(args.policy)
+        overrides = {}
+        for item in args.set:
+            key, values = parse_sweep(item)
+            if len(values) != 1:
+                return _fail(f"--set {item}: give one value")
+            overrides[key] = values[0]
+    except (PolicySpecError, SweepError) as exc:
+        return _fail(str(exc))
     ref: str | Path = Path(args.scenario) if Path(args.scenario).is_file() else args.scenario
-    scenario, params = load(ref)
+    scenario, params = load(ref, overrides=overrides)
     run = play(params, policy, [args.game], seed=args.seed)
     header = (
         f"{scenario.title} ({scenario.id}) · policy {args.policy} · seed {args.seed}"
@@ -152,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("run_game.py: interrupted", file=sys.stderr)
+        return 130
     # No subcommand: the game itself will open here once the UI exists.
     parser.print_help()
     return 0

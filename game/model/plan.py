@@ -23,7 +23,15 @@ _MAX_POINTS = 1e9  # far above any capacity; also rejects infinity
 
 
 class PlanError(ValueError):
-    """A plan that the rules do not allow; the message names game, action and target."""
+    """A plan that the rules do not allow; the message names game, action and target.
+
+    `row` is the offending game's row in the batch (None for shape errors), so that a
+    caller that knows the batch's game ids can name the game.
+    """
+
+    def __init__(self, message: str, row: int | None = None) -> None:
+        super().__init__(message)
+        self.row = row
 
 
 def empty_plan(n_games: int, params: Params) -> F64:
@@ -50,7 +58,7 @@ def _fail(params: Params, bad: npt.NDArray[np.bool_], what: str) -> None:
     where = np.argwhere(bad)
     if where.size:
         n, a, t = (int(v) for v in where[0])
-        raise PlanError(f"game {n}: action {a}, target {t}: {what}")
+        raise PlanError(f"game {n}: action {a}, target {t}: {what}", row=n)
 
 
 def validate_plan(plan: F64, state: State, params: Params) -> tuple[F64, F64]:
@@ -96,7 +104,8 @@ def validate_plan(plan: F64, state: State, params: Params) -> tuple[F64, F64]:
     if too_much_overtime.any():
         n = int(np.argmax(too_much_overtime))
         raise PlanError(
-            f"game {n}: {extra[n]:g} overtime points, at most {params.max_overtime:g} allowed"
+            f"game {n}: {extra[n]:g} overtime points, at most {params.max_overtime:g} allowed",
+            row=n,
         )
     spent = regular_points(totals, params)
     over = (spent > state.capacity + extra + _EPS) & ~state.done
@@ -104,6 +113,7 @@ def validate_plan(plan: F64, state: State, params: Params) -> tuple[F64, F64]:
         n = int(np.argmax(over))
         raise PlanError(
             f"game {n}: plan spends {spent[n]:g} points,"
-            f" capacity is {state.capacity[n] + extra[n]:g}"
+            f" capacity is {state.capacity[n] + extra[n]:g}",
+            row=n,
         )
     return plan, totals
