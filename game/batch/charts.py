@@ -33,8 +33,15 @@ def _pyplot() -> Any:
 
 
 def _label(entry: dict[str, Any]) -> str:
+    # A custom policy is named by its file's name and function, not its whole path.
+    policy = Path(entry["policy"]).name if ":" in entry["policy"] else entry["policy"]
     sweep = ", ".join(f"{k}={v}" for k, v in entry["sweep"].items())
-    return f"{entry['policy']} ({sweep})" if sweep else entry["policy"]
+    return f"{policy} ({sweep})" if sweep else policy
+
+
+def _style(k: int) -> dict[str, Any]:
+    """Colour k of the palette; past seven entries the line style changes too."""
+    return {"color": PALETTE[k % len(PALETTE)], "ls": ("-", "--", ":")[(k // len(PALETTE)) % 3]}
 
 
 def draw_all(data: dict[str, Any], histograms: dict[str, np.ndarray], out: Path) -> list[Path]:
@@ -55,20 +62,38 @@ def _scores(
     plt: Any, entries: list[dict[str, Any]], hists: dict[str, np.ndarray], path: Path
 ) -> Path:
     fig, ax = plt.subplots(figsize=(10, 5.5))
-    centres = np.linspace(0, 100, 101)
+    centres = np.arange(100) + 0.5  # bins [k, k + 1); 100 itself joins the last one
+    peaks = []
     for k, entry in enumerate(entries):
         fine = hists[_label(entry)]
-        coarse = np.add.reduceat(fine, np.arange(0, fine.size, 100))[:101]
+        coarse = np.add.reduceat(fine[:-1], np.arange(0, fine.size - 1, 100))
+        coarse[-1] += fine[-1]
         share = coarse / max(coarse.sum(), 1)
+        peaks.append(float(share.max()))
         ax.step(
             centres,
             share,
             where="mid",
-            color=PALETTE[k % len(PALETTE)],
             lw=2,
+            **_style(k),
             label=f"{_label(entry)}: mean {entry['score']['mean']:.1f}",
         )
-    ax.set(title="Score distribution", xlabel="score", ylabel="share of games", xlim=(0, 100))
+    ax.set(
+        title="Score distribution", xlabel="score", ylabel="share of games per point", xlim=(0, 100)
+    )
+    ordered = sorted(peaks)
+    if len(ordered) > 1 and ordered[-1] > 3 * ordered[-2]:
+        # One spike (random play at 0, say) would flatten every other curve: cut it.
+        ax.set_ylim(0, 1.3 * ordered[-2])
+        ax.annotate(
+            "(a peak is cut off)",
+            xy=(0.99, 0.97),
+            xycoords="axes fraction",
+            ha="right",
+            va="top",
+            color=INK,
+            fontsize=9,
+        )
     ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -82,10 +107,12 @@ def _trust(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
     for ax, entry in zip(axes.ravel(), entries, strict=False):
         for k, (sid, curve) in enumerate(entry["per_turn"]["trust"].items()):
             turns = np.arange(len(curve["mean"]))
-            colour = PALETTE[k % len(PALETTE)]
-            ax.fill_between(turns, curve["p10"], curve["p90"], color=colour, alpha=0.18, lw=0)
-            ax.plot(turns, curve["mean"], color=colour, lw=2, label=sid)
-        ax.set(title=f"Trust: {_label(entry)}", xlabel="turn", ylim=(0, 1))
+            style = _style(k)
+            ax.fill_between(
+                turns, curve["p10"], curve["p90"], color=style["color"], alpha=0.12, lw=0
+            )
+            ax.plot(turns, curve["mean"], lw=2, label=sid, **style)
+        ax.set(title=f"Trust: {_label(entry)}", xlabel="turn", ylabel="trust", ylim=(0, 1))
         ax.legend(fontsize=9, facecolor="#2a3142", edgecolor="#4a5266")
     for ax in axes.ravel()[len(entries) :]:
         ax.set_visible(False)
@@ -98,7 +125,7 @@ def _trust(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
 def _progress(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
     fig, ax = plt.subplots(figsize=(10, 5.5))
     for k, entry in enumerate(entries):
-        colour = PALETTE[k % len(PALETTE)]
+        colour = _style(k)["color"]
         true, reported = (
             entry["per_turn"]["progress"]["true"],
             entry["per_turn"]["progress"]["reported"],
@@ -108,6 +135,14 @@ def _progress(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
         ax.fill_between(turns, true["p10"], true["p90"], color=colour, alpha=0.15, lw=0)
         ax.plot(turns, true["mean"], color=colour, lw=2.5, label=_label(entry))
     ax.axhline(0.9, color=INK, lw=0.8, ls=":")
+    ax.annotate(
+        "90 %",
+        xy=(0.005, 0.905),
+        xycoords=("axes fraction", "data"),
+        color=INK,
+        fontsize=9,
+        va="bottom",
+    )
     ax.set(
         title="True progress (solid) vs what IT reported (dashed)",
         xlabel="turn",
@@ -135,7 +170,13 @@ def _capacity(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
         bottom += totals
     ax.set(title="Capacity split over the game (points per game)", xlabel="points")
     ax.invert_yaxis()
-    ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
+    ax.legend(
+        facecolor="#2a3142",
+        edgecolor="#4a5266",
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12),
+        ncol=3,
+    )
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     return path
