@@ -73,8 +73,3 @@ class State:
     def copy(self) -> "State":
         """A deep copy; `step` works on one so that it stays a pure function."""
         return replace(self, **{f.name: getattr(self, f.name).copy() for f in fields(self)})
-
-    def select(self, index: npt.ArrayLike) -> "State":
-        """The sub-batch of games at `index` (a copy)."""
-        idx = np.atleast_1d(np.asarray(index))
-        return replace(self, **{f.name: getattr(self, f.name)[idx].copy() for f in fields(self)})
