@@ -53,3 +53,21 @@ def test_every_path_stays_float64(crm):
         value = getattr(params, f.name)
         if isinstance(value, np.ndarray) and value.dtype.kind == "f":
             assert value.dtype == np.float64, f.name
+
+
+def test_stakeholder_sums_do_not_depend_on_the_batch_even_for_big_portfolios():
+    """owner_sum must add a stakeholder's packages in one fixed order, however many."""
+    from types import SimpleNamespace
+
+    from game.model.params import owner_sum, owner_slots
+
+    owner = np.array([0] * 30 + [1] * 9 + [2])
+    params = SimpleNamespace(owner_slots=owner_slots(owner, 3))
+    values = np.random.default_rng(7).lognormal(0.0, 4.0, size=(3000, owner.size))
+    batch = owner_sum(values, params)
+    for i in (0, 1234, 2999):
+        assert np.array_equal(owner_sum(values[i : i + 1], params)[0], batch[i])
+    in_order = np.zeros(3)
+    for p, k in enumerate(owner):
+        in_order[k] += values[0, p]
+    assert np.array_equal(batch[0], in_order)

@@ -20,6 +20,7 @@ def contract(a: npt.NDArray[np.generic], b: npt.NDArray[np.generic]) -> F64:
     vector = right.ndim == 1
     b2 = right[:, None] if vector else right
     out = np.zeros((left.shape[0], b2.shape[1]), dtype=np.float64)
-    for k in range(left.shape[1]):
+    # Terms whose row of b is all zero add +-0.0 to finite sums, which changes no bit.
+    for k in np.flatnonzero(b2.any(axis=1)):
         out += left[:, k, None] * b2[None, k, :]
     return out[:, 0] if vector else out

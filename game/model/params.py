@@ -198,12 +198,11 @@ def owner_sum(per_package: F64, params: Params) -> F64:
     result does not depend on the batch (see linalg.py) and costs only as many
     additions as the largest number of packages one stakeholder owns.
     """
-    slots = params.owner_slots
     padded = np.concatenate([per_package, np.zeros((per_package.shape[0], 1))], axis=1)
-    out = padded[:, slots[0]]
-    for rank in slots[1:]:
-        out += padded[:, rank]
-    return out
+    # (N, R, S) -> (N, S): a reduction over a middle axis adds the R rows one after the
+    # other (numpy's pairwise summation applies only along the innermost axis).
+    result: F64 = padded[:, params.owner_slots].sum(axis=1)
+    return result
 
 
 def owner_slots(owner: I64, n_stakeholders: int) -> I64:

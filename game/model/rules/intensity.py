@@ -18,7 +18,7 @@ class Intensity:
     """A plan resolved into effects per channel."""
 
     build: F64  # (N, P) build effort points per package
-    stakeholder: F64  # (N, S, C) channel intensity per stakeholder (preferences applied)
+    stakeholder: F64  # (C, N, S) channel intensity per stakeholder (preferences applied)
     project: F64  # (N, C) project-wide channel intensity
     contacted: B8  # (N, S) any relationship action this turn
     overtime: F64  # (N,) extra capacity points
@@ -28,7 +28,7 @@ class Intensity:
 
     def saturated(self, channel: Channel) -> F64:
         """1 - exp(-intensity): contact saturates within a turn; spamming one action pays less."""
-        result: F64 = -np.expm1(-self.stakeholder[:, :, channel])
+        result: F64 = -np.expm1(-self.stakeholder[channel])
         return result
 
 
@@ -38,7 +38,7 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
     n, s, p = plan.shape[0], params.n_stakeholders, params.n_packages
     inverse = 1.0 / params.action_cost
     build = np.zeros((n, p))
-    stakeholder = np.zeros((n, s, effect.shape[1]))
+    stakeholder = np.zeros((effect.shape[1], n, s))
     contacted = np.zeros((n, s), dtype=np.bool_)
     # Talking to someone counts as contact; going over their head does not.
     personal = np.delete(effect, Channel.ESCALATE, axis=1).sum(axis=1) > 0
@@ -51,7 +51,9 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
             build += uses * effect[a, Channel.BUILD]
         elif kind[a] == Target.STAKEHOLDER:
             weighted = uses * params.preference[None, :, a]
-            stakeholder += weighted[:, :, None] * effect[None, None, a, :]
+            # Only the channels this action touches: adding +0.0 elsewhere changes no bit.
+            for c in np.flatnonzero(effect[a]):
+                stakeholder[c] += weighted * effect[a, c]
             if personal[a]:
                 contacted |= uses > 0
     on_project = kind == Target.PROJECT

@@ -23,7 +23,7 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
     over_budget = state.budget_spent > params.budget
     late = state.turn >= params.deadline
     update = c.sponsor_update_gain * -np.expm1(-acts.project[:, Channel.SPONSOR])
-    forced = (acts.stakeholder[:, :, Channel.ESCALATE] > 0).sum(axis=1)
+    forced = (acts.stakeholder[Channel.ESCALATE] > 0).sum(axis=1)
     sponsor = (
         state.sponsor
         + c.sponsor_delivery_gain * accepted_value

@@ -14,7 +14,7 @@ B8 = npt.NDArray[np.bool_]
 
 def favour_granted(state: State, params: Params, acts: Intensity) -> B8:
     """A favour is granted where there is capital to spend and a sign-off to speed up."""
-    asked = acts.stakeholder[:, :, Channel.FAVOUR] > 0
+    asked = acts.stakeholder[Channel.FAVOUR] > 0
     waiting = owner_sum((state.status == AWAITING).astype(np.float64), params) > 0
     granted: B8 = asked & waiting & (state.trust >= params.coef.favour_min_trust)
     return granted
@@ -32,7 +32,7 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8) -> 
     unmet = np.maximum(state.expectation - state.seen - tolerance(params), 0.0)
     disappointment = c.gap_erosion * unmet * trust
     spent = c.favour_trust_cost * granted
-    forced = c.escalate_trust_cost * trust * (acts.stakeholder[:, :, Channel.ESCALATE] > 0)
+    forced = c.escalate_trust_cost * trust * (acts.stakeholder[Channel.ESCALATE] > 0)
     resets = c.reset_trust_cost * trust * acts.saturated(Channel.RESET)
     updated = trust + gain - erosion - disappointment - spent - forced - resets
     state.trust = np.clip(updated, c.trust_floor, state.ceiling)

@@ -41,7 +41,7 @@ def sign_off(
     owner = params.owner
     owner_trust = state.trust[:, owner]
     favoured = favour[:, owner]
-    forced = acts.stakeholder[:, owner, Channel.ESCALATE] > 0
+    forced = acts.stakeholder[Channel.ESCALATE][:, owner] > 0
     p_decide = np.clip(c.signoff_base + c.signoff_trust * owner_trust, 0.0, 1.0)
     p_decide = np.where(favoured, np.maximum(p_decide, c.favour_signoff), p_decide)
     p_decide = np.where(forced, 1.0, p_decide)

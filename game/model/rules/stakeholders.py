@@ -56,7 +56,7 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> No
     reset = acts.saturated(Channel.RESET)
     e = e - c.reset_rate * reset * np.maximum(e - np.maximum(truth, state.seen), 0.0)
     state.expectation = np.clip(e, 0.0, 1.0)
-    calming = -np.expm1(-acts.stakeholder[:, :, Channel.RESET].sum(axis=1))
+    calming = -np.expm1(-acts.stakeholder[Channel.RESET].sum(axis=1))
     state.hype = state.hype * (1.0 - c.reset_hype * calming)
     state.satisfaction = satisfaction(state, params)
 
