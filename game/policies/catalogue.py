@@ -1,5 +1,6 @@
 """Find a scenario's actions by what they do, so policies work on any catalogue."""
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,8 +39,20 @@ def _best(params: Params, channel: Channel, target: Target) -> int | None:
     return int(np.argmax(score))
 
 
+_CACHE: dict[int, Catalogue] = {}
+
+
 def catalogue(params: Params) -> Catalogue:
-    """Look the jobs up in `params`' action catalogue."""
+    """Look the jobs up in `params`' action catalogue (once per Params object)."""
+    key = id(params)
+    if key not in _CACHE:
+        _CACHE[key] = _look_up(params)
+        # Forget the entry when the Params go, so a later object with the same id is not served.
+        weakref.finalize(params, _CACHE.pop, key, None)
+    return _CACHE[key]
+
+
+def _look_up(params: Params) -> Catalogue:
     build = _best(params, Channel.BUILD, Target.PACKAGE)
     if build is None:
         raise ValueError("the scenario has no build action")
