@@ -103,8 +103,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()},"
-            f" numpy {np.__version__}, {platform.system()} {platform.release()}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" numpy {np.__version__}, {platform.system()} {platform.release()}"
+    )
 
 
 def main() -> None:
@@ -112,15 +114,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes only")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
     args = parser.parse_args()
-    scenario, params = load(SCENARIO)
+    _, params = load(SCENARIO)
     sizes = [1, 100, 1000] if args.quick else [1, 100, 1000, 10_000, 100_000, 1_000_000]
     rows = []
     for n in sizes:
         unchunked = model_rate(params, n) if n <= 10_000 else None
         whole = game_rate(params, n, chunk=min(n, CHUNK))
         rows.append((n, unchunked, whole))
-        print(f"{n:>9,} games: model {unchunked or 0:>12,.0f}  whole games {whole:>10,.0f} game-turns/s",
-              flush=True)
+        print(
+            f"{n:>9,} games: model {unchunked or 0:>12,.0f}"
+            f"  whole games {whole:>10,.0f} game-turns/s",
+            flush=True,
+        )
     alone = one_at_a_time(params, 20 if args.quick else 100)
     best_model = max(r[1] for r in rows if r[1])
     best_whole = max(r[2] for r in rows)
@@ -150,8 +155,8 @@ def main() -> None:
         f"- One interactive turn (N = 1, `step` only): **{turn_ms:.2f} ms** (median of 300).",
         f"- Peak memory of the benchmark process: {peak_mb:,.0f} MB.",
         "",
-        "\"Model alone\" replays recorded plans of the balanced policy and times only `step`;",
-        "\"whole games\" is what `run_game.py batch` does: observe, the balanced policy and step,",
+        '"Model alone" replays recorded plans of the balanced policy and times only `step`;',
+        '"whole games" is what `run_game.py batch` does: observe, the balanced policy and step,',
         "for every turn of every game. Batches of 100,000 and more run in chunks (the model-alone",
         "column is left out there).",
     ]

@@ -59,7 +59,7 @@ def test_stakeholder_sums_do_not_depend_on_the_batch_even_for_big_portfolios():
     """owner_sum must add a stakeholder's packages in one fixed order, however many."""
     from types import SimpleNamespace
 
-    from game.model.params import owner_sum, owner_slots
+    from game.model.params import owner_slots, owner_sum
 
     owner = np.array([0] * 30 + [1] * 9 + [2])
     params = SimpleNamespace(owner_slots=owner_slots(owner, 3))
