@@ -32,7 +32,7 @@ def _pyplot() -> Any:
     return plt
 
 
-def _label(entry: dict[str, Any]) -> str:
+def entry_label(entry: dict[str, Any]) -> str:
     # A custom policy is named by its file's name and function, not its whole path.
     policy = Path(entry["policy"]).name if ":" in entry["policy"] else entry["policy"]
     sweep = ", ".join(f"{k}={v}" for k, v in entry["sweep"].items())
@@ -65,7 +65,7 @@ def _scores(
     centres = np.arange(100) + 0.5  # bins [k, k + 1); 100 itself joins the last one
     peaks = []
     for k, entry in enumerate(entries):
-        fine = hists[_label(entry)]
+        fine = hists[entry_label(entry)]
         coarse = np.add.reduceat(fine[:-1], np.arange(0, fine.size - 1, 100))
         coarse[-1] += fine[-1]
         share = coarse / max(coarse.sum(), 1)
@@ -76,7 +76,7 @@ def _scores(
             where="mid",
             lw=2,
             **_style(k),
-            label=f"{_label(entry)}: mean {entry['score']['mean']:.1f}",
+            label=f"{entry_label(entry)}: mean {entry['score']['mean']:.1f}",
         )
     ax.set(
         title="Score distribution", xlabel="score", ylabel="share of games per point", xlim=(0, 100)
@@ -112,7 +112,7 @@ def _trust(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
                 turns, curve["p10"], curve["p90"], color=style["color"], alpha=0.12, lw=0
             )
             ax.plot(turns, curve["mean"], lw=2, label=sid, **style)
-        ax.set(title=f"Trust: {_label(entry)}", xlabel="turn", ylabel="trust", ylim=(0, 1))
+        ax.set(title=f"Trust: {entry_label(entry)}", xlabel="turn", ylabel="trust", ylim=(0, 1))
         ax.legend(fontsize=9, facecolor="#2a3142", edgecolor="#4a5266")
     for ax in axes.ravel()[len(entries) :]:
         ax.set_visible(False)
@@ -133,7 +133,7 @@ def _progress(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
         turns = np.arange(len(true["mean"]))
         ax.plot(turns, reported["mean"], color=colour, lw=1.5, ls="--")
         ax.fill_between(turns, true["p10"], true["p90"], color=colour, alpha=0.15, lw=0)
-        ax.plot(turns, true["mean"], color=colour, lw=2.5, label=_label(entry))
+        ax.plot(turns, true["mean"], color=colour, lw=2.5, label=entry_label(entry))
     ax.axhline(0.9, color=INK, lw=0.8, ls=":")
     ax.annotate(
         "90 %",
@@ -157,7 +157,7 @@ def _progress(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
 
 def _capacity(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
     fig, ax = plt.subplots(figsize=(10, 5.5))
-    labels = [_label(e) for e in entries]
+    labels = [entry_label(e) for e in entries]
     kinds = [
         ("build", "building", PALETTE[4]),
         ("relations", "relationships", PALETTE[0]),

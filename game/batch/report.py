@@ -73,9 +73,7 @@ class GameRows:
 
 
 def _cell(name: str, value: float) -> str:
-    if name in ("won", "cancelled"):
-        return str(int(value))
-    if name in ("grade", "turns_played"):
+    if name in ("won", "cancelled", "grade", "turns_played"):
         return str(int(value))
     return f"{value:.6g}"
 

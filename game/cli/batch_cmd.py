@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.batch.charts import _label, draw_all
+from game.batch.charts import draw_all, entry_label
 from game.batch.policyload import PolicySpecError, resolve_policy
 from game.batch.report import TABLE_HEADER, GameRows, summary, table_rows, write_json
 from game.batch.run import BatchError, ChunkResult, run_batch
@@ -119,7 +119,7 @@ def run(args: argparse.Namespace, fail: Any) -> int:
     write_json(out / "summary.json", data)
     if not args.no_charts:
         hists = {
-            _label(entry): result.tallies[(k, entry["policy"])].score_hist
+            entry_label(entry): result.tallies[(k, entry["policy"])].score_hist
             for k, point in enumerate(points)
             for entry in data["results"]
             if entry["sweep"] == point

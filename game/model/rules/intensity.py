@@ -8,6 +8,7 @@ import numpy.typing as npt
 from game.model.channels import Channel, Target
 from game.model.linalg import contract
 from game.model.params import Params
+from game.model.plan import overtime_points
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
@@ -63,7 +64,7 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
         stakeholder=stakeholder,
         project=contract(totals[:, on_project] * inverse[on_project], effect[on_project]),
         contacted=contacted,
-        overtime=contract(totals * inverse, effect[:, Channel.OVERTIME]),
+        overtime=overtime_points(totals, params),
         points_build=totals @ (kind == Target.PACKAGE).astype(np.float64),
         points_relations=totals @ (kind == Target.STAKEHOLDER).astype(np.float64),
         points_project=totals @ (on_project & ~is_overtime).astype(np.float64),
