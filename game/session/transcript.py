@@ -35,6 +35,27 @@ def first_names(scenario: Scenario) -> list[str]:
     return [(s.name.split() or [s.id])[0] for s in scenario.stakeholders]
 
 
+def describe_plan(scenario: Scenario, plan: F64) -> str:
+    """'Build 6 pts (Pipeline 4, Quotes 2) · Requirements workshop 2 pts (Dana)' for (A, T)."""
+    people = first_names(scenario)
+    packages = [p.title for p in scenario.packages]
+    parts = []
+    for a, action in enumerate(scenario.actions):
+        points = plan[a]
+        total = float(points.sum())
+        if total <= 0:
+            continue
+        if action.target == "project":
+            parts.append(f"{action.label} {_pts(total)}")
+            continue
+        names = packages if action.target == "package" else people
+        chosen = np.flatnonzero(points)
+        one_use = all(points[t] == action.cost for t in chosen) and action.target != "package"
+        targets = ", ".join(names[t] if one_use else f"{names[t]} {points[t]:g}" for t in chosen)
+        parts.append(f"{action.label} {_pts(total)} ({targets})")
+    return " · ".join(parts) if parts else "nothing"
+
+
 class _Story:
     """Builds the lines of one game; holds the names it needs."""
 
@@ -46,24 +67,7 @@ class _Story:
         self.favour = params.action_effect[:, Channel.FAVOUR] > 0
 
     def plan(self, plan: F64) -> str:
-        """'Build 6 pts (Pipeline 4, Quotes 2) · Requirements workshop 2 pts (Dana)'."""
-        parts = []
-        for a, action in enumerate(self.sc.actions):
-            points = plan[a]
-            total = float(points.sum())
-            if total <= 0:
-                continue
-            if action.target == "project":
-                parts.append(f"{action.label} {_pts(total)}")
-                continue
-            names = self.packages if action.target == "package" else self.people
-            chosen = np.flatnonzero(points)
-            one_use = all(points[t] == action.cost for t in chosen) and action.target != "package"
-            targets = ", ".join(
-                names[t] if one_use else f"{names[t]} {points[t]:g}" for t in chosen
-            )
-            parts.append(f"{action.label} {_pts(total)} ({targets})")
-        return " · ".join(parts) if parts else "nothing"
+        return describe_plan(self.sc, plan)
 
     def turn(self, log: TurnLog, plan: F64, i: int, heard: I64) -> list[str]:
         """What happened to game `i` in one turn, cause first."""

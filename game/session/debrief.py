@@ -1,0 +1,296 @@
+"""The end-of-round debrief as data: the true story of one game, its key moments,
+what the built-in policies would have scored on the same luck, and a JSON export.
+
+Headless (numpy only): the charts that draw this data live in game/ui/charts.py.
+"""
+
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model import Channel, outcome
+from game.model.observe import MOOD_NAMES
+from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
+from game.model.state import ACCEPTED
+from game.model.step import SYNDROME_REPORTED, SYNDROME_TRUE
+from game.policies import POLICIES
+from game.session.runner import play
+from game.session.savefile import to_record
+from game.session.session import Session
+from game.session.transcript import MINOR_REWORK, first_names
+
+F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
+FORMAT = "odd-duck-round"
+BIG_REWORK = 1.0  # points found at once that make a key moment
+
+# How much each kind of moment matters in a debrief.
+_WEIGHT = {
+    "end": 100, "syndrome": 90, "rejection": 80, "escalation": 70, "forced": 65,
+    "event": 60, "complaint": 50, "rework": 40, "acceptance": 30,
+}  # fmt: skip
+# Each repeat of a kind counts for less, so that ten rejections do not hide everything else.
+_REPEAT = 15
+
+
+@dataclass(frozen=True)
+class RoundSeries:
+    """Per-turn truth of one (N = 1) game, T turns played: arrays (T,), trust (T, S)."""
+
+    turns: I64  # 1-based
+    reported: F64
+    true: F64
+    trust: F64
+    build_points: F64
+    relation_points: F64
+    project_points: F64
+    rework_found: F64  # team-found plus acceptance-found, summed over packages
+    names: tuple[str, ...]  # stakeholders' first names
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One thing worth talking about in the debrief."""
+
+    turn: int  # 1-based
+    kind: str
+    text: str
+    stakeholder: int | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a built-in policy scored on the same seed and game id."""
+
+    policy: str
+    score: float
+    grade: str
+
+
+def series(session: Session) -> RoundSeries:
+    """The per-turn arrays of every turn played so far (all empty before the first)."""
+    logs = [log for log in session.logs if log.active[0]]
+    S = session.params.n_stakeholders
+
+    def col(name: str) -> F64:
+        return np.array([float(getattr(log, name)[0]) for log in logs], dtype=np.float64)
+
+    return RoundSeries(
+        turns=np.array([int(log.turn[0]) + 1 for log in logs], dtype=np.int64),
+        reported=col("reported_progress"),
+        true=col("true_progress"),
+        trust=np.array([log.trust_after[0] for log in logs], dtype=np.float64).reshape(-1, S),
+        build_points=col("points_build"),
+        relation_points=col("points_relations"),
+        project_points=col("points_project"),
+        rework_found=np.array(
+            [float(log.rework_found[0].sum() + log.acceptance_found[0].sum()) for log in logs],
+            dtype=np.float64,
+        ),
+        names=tuple(first_names(session.scenario)),
+    )
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _nth(k: int) -> str:
+    return {2: "2nd", 3: "3rd"}.get(k, f"{k}th")
+
+
+def _candidates(session: Session) -> list[Moment]:
+    """Every moment of the game in turn order; inside a turn, causes before consequences."""
+    sc, params = session.scenario, session.params
+    people, packages, owner = first_names(sc), [p.title for p in sc.packages], params.owner
+    forcing = params.action_effect[:, Channel.ESCALATE] > 0
+    out: list[Moment] = []
+    complained, signed, syndrome = set(), set(), False
+    rejections = np.zeros(params.n_packages, dtype=np.int64)
+
+    def add(t: int, kind: str, text: str, who: Any = None) -> None:
+        out.append(Moment(t, kind, text, None if who is None else int(who)))
+
+    for log, plan in zip(session.logs, session.plans, strict=True):
+        t = int(log.turn[0]) + 1
+        for e in np.flatnonzero(log.events[0]):
+            add(t, "event", sc.events[e].title)
+        for p in np.flatnonzero(log.rework_found[0] >= BIG_REWORK):
+            found, clarity = log.rework_found[0, p], _pct(log.rework_cause_clarity[0, p])
+            text = f"Testing found {found:.1f} pts to redo in {packages[p]}, built at clarity"
+            add(t, "rework", f"{text} {clarity}", owner[p])
+        reported, truth = float(log.reported_progress[0]), float(log.true_progress[0])
+        if not syndrome and reported >= SYNDROME_REPORTED and truth <= SYNDROME_TRUE:
+            syndrome = True  # the same test the model uses for state.syndrome
+            text = f"The 90% syndrome: IT reported {_pct(reported)}, truly {_pct(truth)}"
+            add(t, "syndrome", text)
+        for s in np.flatnonzero((plan[forcing, : len(people)] > 0).any(axis=0)):
+            add(t, "forced", f"You escalated over {people[s]}'s head to force a decision", s)
+        for p in np.flatnonzero(log.rejected[0]):
+            rejections[p] += 1
+            again = f" again ({_nth(int(rejections[p]))} time)" if rejections[p] > 1 else ""
+            clarity, trust = log.acceptance_cause_clarity[0, p], log.decision_trust[0, p]
+            why = f"built at clarity {_pct(clarity)} while trust was {_pct(trust)}"
+            add(
+                t, "rejection", f"{people[owner[p]]} rejected {packages[p]}{again}: {why}", owner[p]
+            )
+        for p in np.flatnonzero(log.accepted[0]):
+            if owner[p] not in signed:
+                signed.add(owner[p])
+                known = log.acceptance_found[0, p]
+                note = f", with {known:.1f} pts of known defects" if known >= MINOR_REWORK else ""
+                text = f"{people[owner[p]]} signed off for the first time: {packages[p]}{note}"
+                add(t, "acceptance", text, owner[p])
+        for s in np.flatnonzero(log.complaint[0] != NO_COMPLAINT):
+            if s not in complained:
+                complained.add(s)
+                add(t, "complaint", f'{people[s]}: "{COMPLAINTS[log.complaint[0, s]]}"', s)
+        for s in np.flatnonzero(log.escalated[0]):
+            text = f"Unhappy, {people[s]} went to {sc.sponsor.name}: support"
+            add(t, "escalation", f"{text} {_pct(log.sponsor[0])}", s)
+    if session.done and session.logs:
+        add(session.turn, "end", _ending(session))
+    return out
+
+
+def _ending(session: Session) -> str:
+    result = outcome(session.state, session.params)
+    grade = session.params.scoring.grade_names[int(result.grade[0])]
+    if result.cancelled[0]:
+        why = f"{session.scenario.sponsor.name} cancelled the project"
+    elif (session.state.status[0] == ACCEPTED).all():
+        why = "everything signed off"
+    else:
+        why = "time ran out"
+    return f"Game over, {why}: score {result.score[0]:.0f}, grade {grade}"
+
+
+def key_moments(session: Session, limit: int = 12) -> list[Moment]:
+    """At most `limit` of the most important moments, sorted by turn (cause first within one).
+
+    Importance is the kind's weight, less for each repeat of the same kind, so that the
+    debrief shows different kinds of lesson before it shows the same one twice.
+    """
+    seen: dict[str, int] = {}
+    ranked = []
+    for index, moment in enumerate(_candidates(session)):
+        repeat = seen.get(moment.kind, 0)
+        seen[moment.kind] = repeat + 1
+        ranked.append((-(_WEIGHT[moment.kind] - _REPEAT * repeat), index, moment))
+    kept = sorted(ranked)[: max(limit, 0)]
+    kept.sort(key=lambda r: (r[2].turn, r[1]))  # candidates come cause first in a turn
+    return [moment for _, _, moment in kept]
+
+
+def compare_policies(
+    session: Session,
+    policies: tuple[str, ...] = ("balanced", "delivery_first", "relationship_first"),
+) -> list[Comparison]:
+    """Each named built-in policy played to the end on the session's seed and game id.
+
+    The model is deterministic, so a policy that the session itself followed scores
+    exactly what the session scored.
+    """
+    params, out = session.params, []
+    for name in policies:
+        run = play(params, POLICIES[name], [session.game_id], session.seed, record=False)
+        result = outcome(run.final, params)
+        grade = params.scoring.grade_names[int(result.grade[0])]
+        out.append(Comparison(name, float(result.score[0]), grade))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """Numpy scalars and arrays as JSON-ready Python values; NaN and infinities as None."""
+    if isinstance(value, np.ndarray):
+        return [_plain(v) for v in value.tolist()]
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _observation(session: Session, k: int) -> dict[str, Any]:
+    """What the player saw before playing turn k + 1."""
+    obs, ids = session.observations[k], [s.id for s in session.scenario.stakeholders]
+    said = [None if c == NO_COMPLAINT else COMPLAINTS[c] for c in obs.complaint[0]]
+    people = {
+        sid: {key: getattr(obs, key)[0, s] for key in ("trust", "expectation", "seen", "vague")}
+        | {"mood": MOOD_NAMES[int(obs.mood[0, s])], "complaint": said[s]}
+        for s, sid in enumerate(ids)
+    }
+    return {
+        "turn": k + 1,
+        "reported_progress": obs.reported_progress[0],
+        "budget_left": obs.budget_left[0],
+        "sponsor": obs.sponsor[0],
+        "stakeholders": people,
+    }
+
+
+def round_record(session: Session, scenario_ref: str) -> dict[str, Any]:
+    """The whole round as JSON-ready data: `json.dumps` works and no value is NaN.
+
+    It holds what a save file holds (so the round can be replayed) and the debrief's truth.
+    """
+    record = to_record(session, scenario_ref)
+    record["format"] = FORMAT
+    record["scenario"]["title"] = session.scenario.title
+    record["observations"] = [_observation(session, k) for k in range(len(session.observations))]
+    result = outcome(session.state, session.params)
+    ends = {f.name: getattr(result, f.name)[0] for f in fields(result)}
+    ends["grade"] = session.params.scoring.grade_names[int(result.grade[0])]
+    ids = [s.id for s in session.scenario.stakeholders]
+    ends["signoff_delay"] = dict(zip(ids, result.signoff_delay[0], strict=True))
+    record["outcome"] = ends
+    data = asdict(series(session))
+    data["trust"] = {sid: data["trust"][:, s] for s, sid in enumerate(ids)}
+    record["series"] = data
+    record["key_moments"] = [asdict(m) for m in key_moments(session)]
+    plain: dict[str, Any] = _plain(record)
+    return plain
+
+
+def export_round(session: Session, scenario_ref: str, directory: Path) -> tuple[Path, Path]:
+    """Write `<scenario>-<team>-seed<seed>.json` and a PNG report beside it, each atomically.
+
+    Returns (json path, png path). The team name is reduced to a safe file-name part.
+    """
+    from game.ui.charts import report_png  # matplotlib only when a report is wanted
+
+    team = re.sub(r"[^\w-]+", "-", session.team).strip("-") or "team"  # letters of any script
+    stem = f"{session.scenario.id}-{team}-seed{session.seed}"
+    path, png = directory / f"{stem}.json", directory / f"{stem}.png"
+    text = json.dumps(round_record(session, scenario_ref), indent=1, ensure_ascii=False)
+    write_atomically(path, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))
+    report_png(session, png)
+    return path, png
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Have `write` fill a temporary file beside `path`, then rename it over `path`: a
+    reader (or a crash) sees the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,308 @@
+"""Debrief charts: the truth of a round drawn with matplotlib (Agg), off screen.
+
+`import matplotlib` costs ~380 ms, so it happens inside the functions, on first use.
+Figures are built with `Figure` + `FigureCanvasAgg`, never pyplot, whose global state
+is neither thread- nor process-safe; rcParams are never touched.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from game.batch.charts import BACKGROUND, INK, PALETTE
+from game.model.step import SYNDROME_REPORTED, SYNDROME_TRUE
+from game.session.debrief import (
+    RoundSeries,
+    compare_policies,
+    key_moments,
+    series,
+    write_atomically,
+)
+
+if TYPE_CHECKING:
+    import pygame
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from game.session.session import Session
+
+PANEL, EDGE = "#2a3142", "#4a5266"
+DPI = 72  # one point is one pixel, so every font size below is in pixels
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")  # trust lines differ by shape, not colour only
+REPORTED, TRUE, GAP = "#56B4E9", INK, "#D55E00"
+CAPACITY = (("build", "#0072B2"), ("relationships", "#009E73"), ("project", "#CC79A7"))
+BOLD: dict[str, Any] = {"color": INK, "weight": "bold"}
+
+
+def _figure(size: tuple[int, int]) -> tuple[Figure, Any]:
+    """An empty dark figure of exactly `size` pixels, with its own Agg canvas."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI, facecolor=BACKGROUND)
+    return fig, FigureCanvasAgg(fig)
+
+
+def _ticks(top: float, most: int, whole: bool = False) -> list[float]:
+    """Round tick values from 0 (from one step for turns) to `top`, at most `most` of them.
+    Fixed ticks instead of a tick locator halve the drawing time of a chart."""
+    steps = [s * 10.0**e for e in range(-1, 4) for s in (1, 2, 5)]
+    step = next(s for s in steps if top / s <= most and (not whole or s >= 1))
+    return [float(v) for v in np.arange(step if whole else 0.0, top + 1e-9, step)]
+
+
+def _style(ax: Axes, data: RoundSeries, fs: float, label: str, deadline: int | None) -> None:
+    """Dark panel, big ticks, a whole-turn x axis up to the deadline: readable from afar."""
+    ax.set_facecolor(PANEL)
+    for spine in ax.spines.values():
+        spine.set_color(EDGE)
+    ax.tick_params(colors=INK, labelsize=14 * fs)
+    ax.set_xlabel(label, color=INK, fontsize=14 * fs, loc="left")  # the right is the deadline's
+    last = max(int(data.turns.max(initial=1)), deadline or 1)
+    ax.set_xlim(0.4, last + 0.6)
+    ax.set_xticks(_ticks(last, 7, whole=True))
+    ax.grid(axis="y", color=EDGE, linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _percent(ax: Axes) -> None:
+    from matplotlib.ticker import PercentFormatter
+
+    ax.set_ylim(0.0, 1.05)
+    ax.set_yticks([0.0, 0.5, 1.0])
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+
+
+def _progress(ax: Axes, data: RoundSeries, fs: float, _: list[str], deadline: int | None) -> None:
+    """True progress (solid, thick) over what IT reported (dashed), the gap shaded."""
+    t, rep, tru = data.turns, data.reported, data.true
+    ax.fill_between(t, tru, rep, where=rep > tru, color=GAP, alpha=0.55, lw=0)
+    ax.plot(t, rep, color=REPORTED, ls="--", lw=2.5 * fs)
+    ax.plot(t, tru, color=TRUE, lw=4 * fs)
+    _percent(ax)
+    if deadline is not None:
+        ax.axvline(deadline, color=INK, lw=1.5, ls=":", zorder=1)
+        # Named under its tick, in the x label's row.
+        below: dict[str, Any] = {
+            "xycoords": ("data", "axes fraction"),
+            "textcoords": "offset points",
+        }
+        ax.annotate(
+            "deadline",
+            (deadline, 0),
+            (0, -22 * fs),
+            ha="center",
+            va="top",
+            fontsize=14 * fs,
+            annotation_clip=False,
+            **below,
+            **BOLD,
+        )
+    if t.size:
+        _end_labels(ax, t[-1], [(rep[-1], "reported", REPORTED), (tru[-1], "true", TRUE)], fs)
+    syndrome = np.flatnonzero((rep >= SYNDROME_REPORTED) & (tru <= SYNDROME_TRUE))
+    if syndrome.size:
+        k = int(syndrome[0])
+        ax.annotate(
+            "the 90% syndrome",
+            xy=(t[k], (rep[k] + tru[k]) / 2),
+            # Late in a round the lower right is empty: the true line is high by then.
+            xytext=(0.97, 0.1),
+            textcoords="axes fraction",
+            ha="right",
+            fontsize=15 * fs,
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": PANEL, "edgecolor": "none"},
+            arrowprops={"arrowstyle": "->", "color": INK, "lw": 1.5},
+            **BOLD,
+        )
+
+
+def _end_labels(ax: Axes, x: float, labels: list[tuple[float, str, str]], fs: float) -> None:
+    """Name two lines right of their last points (a legend would cover them), pushed
+    apart vertically when the ends are close."""
+    bottom, top = ax.get_ylim()
+    gap = 18 * fs * (top - bottom) / (ax.get_position().height * ax.figure.bbox.height)
+    (high, *named_high), (low, *named_low) = sorted(labels, reverse=True)
+    if high - low < gap:
+        high, low = (high + low + gap) / 2, (high + low - gap) / 2
+    for y, (name, colour) in ((high, named_high), (low, named_low)):
+        ax.annotate(
+            name,
+            (x, y),
+            (8 * fs, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=15 * fs,
+            annotation_clip=False,
+            **(BOLD | {"color": colour}),
+        )
+
+
+def _trust(ax: Axes, data: RoundSeries, fs: float, colours: list[str], _: int | None) -> None:
+    """One line per stakeholder, in their colour and with their own marker."""
+    every = max(1, data.turns.size // 8)  # a marker every few turns keeps the lines readable
+    for s, name in enumerate(data.names):
+        ax.plot(
+            data.turns,
+            data.trust[:, s],
+            color=colours[s % len(colours)],
+            lw=2.5 * fs,
+            marker=MARKERS[s % len(MARKERS)],
+            markersize=8 * fs,
+            markevery=every,
+            label=name,
+        )
+    _percent(ax)
+    ax.legend(
+        fontsize=13 * fs, frameon=False, labelcolor=INK, loc="center left", bbox_to_anchor=(1, 0.5)
+    )
+
+
+def _capacity(ax: Axes, data: RoundSeries, fs: float, _: list[str], __: int | None) -> None:
+    """Where each turn's points went: stacked build / relationships / project."""
+    from matplotlib.patches import Patch
+
+    bottom = np.zeros(data.turns.size)
+    parts = (data.build_points, data.relation_points, data.project_points)
+    for (_label, colour), points in zip(CAPACITY, parts, strict=True):
+        ax.bar(data.turns, points, bottom=bottom, color=colour, width=0.8)
+        bottom = bottom + points
+    top = max(float(bottom.max(initial=0.0)), 1.0)
+    ax.set_ylim(0, top * 1.35)  # headroom for the legend
+    ax.set_yticks(_ticks(top, 4))
+    # Explicit handles: before the first turn there are no bars to take colours from.
+    handles = [Patch(color=colour, label=label) for label, colour in CAPACITY]
+    ax.legend(
+        handles=handles,
+        fontsize=13 * fs,
+        frameon=False,
+        labelcolor=INK,
+        loc="upper center",
+        ncol=3,
+        handlelength=1.0,
+        columnspacing=1.0,
+    )
+
+
+def _rework(ax: Axes, data: RoundSeries, fs: float, _: list[str], __: int | None) -> None:
+    """Points of rework found each turn, by the team's testing or at sign-off."""
+    ax.bar(data.turns, data.rework_found, color=GAP, width=0.8)
+    top = max(float(data.rework_found.max(initial=0.0)), 1.0)
+    ax.set_ylim(0, top * 1.15)
+    ax.set_yticks(_ticks(top, 4))
+    ax.set_ylabel("pts", color=INK, fontsize=14 * fs)
+
+
+Draw = Callable[["Axes", RoundSeries, float, list[str], "int | None"], None]
+CHARTS: dict[str, tuple[str, Draw]] = {
+    "progress": ("Progress: true vs reported", _progress),
+    "trust": ("Trust", _trust),
+    "capacity": ("Where the capacity went", _capacity),
+    "rework": ("Rework found", _rework),
+}
+
+
+def chart_surfaces(
+    data: RoundSeries,
+    size: tuple[int, int],
+    colours: list[str],
+    font_scale: float = 1.0,
+    deadline: int | None = None,
+    turn_label: str = "week",
+) -> dict[str, pygame.Surface]:
+    """The debrief charts "progress", "trust", "capacity" and "rework", each a surface of
+    exactly `size` pixels; `colours` are the stakeholders' colours in scenario order.
+    Costs tens of ms a chart: draw once when the debrief opens, never per frame."""
+    import pygame
+
+    fs, (w, h) = font_scale, size
+    longest = max((len(n) for n in data.names), default=4)
+    # Right margins hold the trust legend and the progress lines' names (~0.62 em a letter).
+    right = {"trust": 13 * fs * (0.62 * longest + 4), "progress": 15 * fs * 6.2}
+    out = {}
+    for name, (title, draw) in CHARTS.items():
+        fig, canvas = _figure(size)
+        # Fixed pixel margins: constrained layout would cost ~50 ms a chart.
+        fig.subplots_adjust(
+            left=62 * fs / w,
+            right=1 - right.get(name, 14) / w,
+            bottom=50 * fs / h,
+            top=1 - 36 * fs / h,
+        )
+        ax = fig.add_subplot()
+        _style(ax, data, fs, turn_label, deadline)
+        # The title starts at the figure's edge, not the axes', so a long one still fits.
+        fig.text(8 / w, 1 - 6 / h, title, va="top", fontsize=20 * fs, **BOLD)
+        draw(ax, data, fs, colours, deadline)
+        canvas.draw()
+        # frombuffer shares matplotlib's memory: copy before the figure goes away.
+        out[name] = pygame.image.frombuffer(canvas.buffer_rgba(), size, "RGBA").copy()
+        fig.clear()
+    return out
+
+
+def report_png(session: Session, path: Path, size: tuple[int, int] = (1600, 1000)) -> None:
+    """One facilitator page: title, team, score, the four charts, the key moments and what
+    the built-in policies scored on the same luck. Written atomically (temp file, rename)."""
+    from game.model import outcome
+
+    data, fs = series(session), size[0] / 1600
+    sc, params = session.scenario, session.params
+    result = outcome(session.state, params)
+    grade = params.scoring.grade_names[int(result.grade[0])]
+    verdict = "cancelled" if result.cancelled[0] else ("won" if result.won[0] else "lost")
+    if not session.done:
+        verdict = f"so far, after {sc.turn_label} {session.turn}"
+    fig, canvas = _figure(size)
+    fig.text(0.02, 0.975, f"ODD DUCK · {sc.title}", fontsize=34 * fs, va="top", **BOLD)
+    team = session.team or "Team"
+    line = f"{team} · seed {session.seed} · score {result.score[0]:.0f} · grade {grade} · {verdict}"
+    fig.text(0.02, 0.915, line, fontsize=24 * fs, va="top", color=INK)
+    others = " · ".join(
+        f"{c.policy.replace('_', '-')} {c.score:.0f} ({c.grade})" for c in compare_policies(session)
+    )
+    line = f"Same luck, built-in teams: {others}"
+    fig.text(0.02, 0.87, line, fontsize=18 * fs, va="top", color=INK)
+    grid = fig.add_gridspec(2, 2, left=0.05, right=0.62, top=0.80, bottom=0.07)
+    grid.update(wspace=0.32, hspace=0.45)
+    for k, (title, draw) in enumerate(CHARTS.values()):
+        ax = fig.add_subplot(grid[k // 2, k % 2])
+        _style(ax, data, fs * 1.1, sc.turn_label, params.deadline)
+        ax.set_title(title, fontsize=22 * fs, loc="left", **BOLD)
+        draw(ax, data, fs * 1.1, PALETTE, params.deadline)
+    _moments(fig, session, fs)
+    try:
+        write_atomically(path, canvas.print_png)
+    finally:
+        fig.clear()
+
+
+def _moments(fig: Figure, session: Session, fs: float) -> None:
+    """The key moments as a column of wrapped lines: turn, stakeholder swatch, text."""
+    x, y = 0.74, 0.80
+    title = f"Key moments, by {session.scenario.turn_label}"
+    fig.text(x - 0.03, y + 0.01, title, fontsize=26 * fs, va="bottom", **BOLD)
+    text: dict[str, Any] = {"color": INK, "va": "top", "fontsize": 17 * fs}
+    scale = fs * 1000 / fig.bbox.height  # the steps below are fractions of a 1000 px page
+
+    def height(lines: list[str]) -> float:
+        return (0.0205 * len(lines) + 0.016) * scale  # 17 px lines at 1.2 spacing
+
+    # Fewer moments rather than a list cut off at the bottom (the end would go first):
+    # key_moments drops the least important ones.
+    for limit in range(10, 0, -1):
+        moments = [(m, textwrap.wrap(m.text, 36)) for m in key_moments(session, limit)]
+        if sum(height(lines) for _, lines in moments) <= y - 0.03:
+            break
+    for moment, lines in moments:
+        who = moment.stakeholder
+        swatch = INK if who is None else PALETTE[who % len(PALETTE)]
+        fig.text(x - 0.012, y, f"{moment.turn}", ha="right", **text)
+        fig.text(x - 0.006, y, "■", **(text | {"color": swatch}))
+        fig.text(x + 0.008, y, "\n".join(lines), linespacing=1.2, **text)
+        y -= height(lines)
