@@ -7,6 +7,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,12 @@ SHIPPED = shipped_ids()
 def loaded(ref: str) -> tuple[Scenario, Params]:
     """Each shipped scenario is parsed once per test session."""
     return load(ref)
+
+
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real autosave, settings or exports."""
+    monkeypatch.setenv("ODD_DUCK_HOME", str(tmp_path / "odd-duck-home"))
 
 
 @pytest.fixture(params=SHIPPED)

@@ -74,10 +74,14 @@ def test_run_game_py_in_a_real_process_has_no_traceback(tmp_path):
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "the file is empty" in done.stderr
-    plain = subprocess.run(
-        [sys.executable, str(ROOT / "run_game.py")], capture_output=True, text=True, check=False
+    helped = subprocess.run(
+        [sys.executable, str(ROOT / "run_game.py"), "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    assert plain.returncode == 0 and "simulate" in plain.stdout
+    assert helped.returncode == 0
+    assert "play" in helped.stdout and "simulate" in helped.stdout
 
 
 def test_output_that_cannot_show_a_character_does_not_crash():

@@ -1,4 +1,4 @@
-"""Command line: `run_game.py [scenarios|validate|schema|simulate] ...`.
+"""Command line: `run_game.py [play|scenarios|validate|schema|simulate|batch|balance] ...`.
 
 Every user error (bad scenario, unknown id, bad argument) prints one clear
 message and exits with status 2; no traceback reaches the user.
@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.cli import balance_cmd, batch_cmd
+from game.cli import balance_cmd, batch_cmd, play_cmd
 from game.policies import POLICIES
 from game.scenario.errors import InputError, ScenarioError
 from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     batch_cmd.add_parser(sub, _seed)
     balance_cmd.add_parser(sub, _seed)
+    play_cmd.add_parser(sub, _seed)
     return parser
 
 
@@ -161,6 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return batch_cmd.run(args, _fail)
         if args.command == "balance":
             return balance_cmd.run(args, _fail)
+        if args.command in ("play", None):
+            if args.command is None:
+                args = parser.parse_args(["play"])
+            return play_cmd.run(args, _fail)
     except InputError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)
@@ -170,6 +175,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("run_game.py: interrupted", file=sys.stderr)
         return 130
-    # No subcommand: the game itself will open here once the UI exists.
-    parser.print_help()
     return 0

@@ -1,0 +1,88 @@
+"""`run_game.py play`: the game window (with no arguments: the title screen)."""
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from game.policies import POLICIES
+from game.scenario.loader import load
+
+DEFAULT_PACE = 2.5
+
+
+def _window(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not WIDTHxHEIGHT, e.g. 1280x720") from None
+    if not (1024 <= w <= 7680 and 600 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"{w}x{h} is outside 1024x600 to 7680x4320")
+    return w, h
+
+
+def _pace(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not 0 <= value <= 60:
+        raise argparse.ArgumentTypeError(f"{value:g} is outside 0 to 60 seconds")
+    return value
+
+
+def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
+    p = sub.add_parser(
+        "play",
+        help="open the game window (the default when no command is given)",
+        description="Play Odd Duck in a window. Without options: the title screen.",
+    )
+    p.add_argument("--scenario", help="shipped id or YAML path: skip the title screen")
+    p.add_argument("--seed", type=natural, help="the round's seed (default: random)")
+    p.add_argument("--team", default="", help="team name shown in the round and its exports")
+    p.add_argument("--resume", action="store_true", help="continue the autosaved round")
+    p.add_argument(
+        "--autoplay",
+        metavar="POLICY",
+        help="let a built-in policy play through the screens: " + ", ".join(sorted(POLICIES)),
+    )
+    p.add_argument("--fast", action="store_true", help="autoplay without pauses")
+    p.add_argument(
+        "--pace", type=_pace, default=DEFAULT_PACE, help="seconds per autoplay step (default 2.5)"
+    )
+    p.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="DIR",
+        help="play a seeded round (autoplay, balanced by default) and save a PNG of every screen",
+    )
+    p.add_argument("--window", type=_window, default=(1280, 720), help="WIDTHxHEIGHT")
+
+
+def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
+    if args.autoplay is not None and args.autoplay not in POLICIES:
+        return fail(f"unknown policy '{args.autoplay}' (known: {', '.join(sorted(POLICIES))})")
+    if args.resume and args.scenario:
+        return fail("--resume continues the saved round; leave out --scenario")
+    scenario = args.scenario
+    if scenario is not None:
+        if Path(scenario).is_file():
+            scenario = str(Path(scenario).resolve())
+        load(scenario)  # a bad scenario is reported here, before a window opens
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.app import App, PlayOptions
+
+    options = PlayOptions(
+        scenario=scenario,
+        seed=args.seed,
+        team=args.team.strip()[:40],
+        resume=args.resume,
+        autoplay=args.autoplay,
+        pace=0.0 if args.fast else args.pace,
+        screenshot_dir=args.screenshot,
+        window=args.window,
+    )
+    if args.screenshot is not None and args.pace == DEFAULT_PACE and not args.fast:
+        options = PlayOptions(**{**options.__dict__, "pace": 0.0})
+    return App(options).run()

@@ -1,0 +1,215 @@
+"""The window and its loop: events -> update -> draw, over a small stack of screens.
+
+The loop sleeps while nothing moves: a team talking over the turn screen costs a
+few frames a second, not a core. Rendering never changes the game; screens turn
+input into a plan and `GameRun.play` applies it.
+"""
+
+import contextlib
+import time
+import warnings
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pygame
+
+from game.ui import paths
+from game.ui.art.sound import Sounds
+from game.ui.game_run import GameRun
+from game.ui.screens.base import Screen
+from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.theme import DESIGN_SIZE, MIN_SIZE, Style
+
+ACTIVE_FPS = 60
+IDLE_WAIT_MS = 250  # while idle, wake this often so tooltips and timers still run
+ACTIVE_AFTER_INPUT_S = 0.6  # hover highlights need frames for a moment after input
+
+
+@dataclass(frozen=True)
+class PlayOptions:
+    scenario: str | None = None  # skip the title screen when given
+    seed: int | None = None
+    team: str = ""
+    resume: bool = False
+    autoplay: str | None = None  # a built-in policy plays through the real screens
+    pace: float = 2.5  # seconds per autoplay step, slow enough for a room to follow
+    screenshot_dir: Path | None = None
+    window: tuple[int, int] = DESIGN_SIZE
+    max_frames: int | None = None  # tests: stop after this many frames
+
+
+class App:
+    """Owns the window, the settings, the sounds, the current round and the screen stack."""
+
+    def __init__(self, options: PlayOptions, settings: Settings | None = None) -> None:
+        self.options = options
+        self.settings = settings if settings is not None else load_settings(paths.settings_path())
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 60)
+        self.surface = self._open_window(options.window)
+        pygame.display.set_caption("Odd Duck")
+        self.style = self._make_style()
+        self.sounds = Sounds(enabled=self.settings.sound)
+        self.stack: list[Screen] = []
+        self.game: GameRun | None = None
+        self.running = True
+        self.keyboard_used = False
+        self.resume_error = ""  # why Continue could not resume, shown on the title
+        self.frames = 0
+        self.last_input = time.monotonic()
+        self.pilot = None
+        if options.autoplay or options.screenshot_dir:
+            from game.ui.pilot import Pilot
+
+            self.pilot = Pilot(self, options.autoplay or "balanced", options)
+
+    # --- window -----------------------------------------------------------------------
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        flags = pygame.RESIZABLE
+        if self.settings.fullscreen:
+            flags |= pygame.FULLSCREEN
+            size = (0, 0)
+        try:
+            surface = pygame.display.set_mode(size, flags)
+        except pygame.error:  # e.g. no fullscreen mode on this display
+            surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        with warnings.catch_warnings(), contextlib.suppress(AttributeError, pygame.error):
+            # pygame-ce warns about drawing through a Window; only its minimum size is set.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        return surface
+
+    def _make_style(self) -> Style:
+        size = self.surface.get_size()
+        return Style(size, self.settings.text_size, self.settings.colour_blind_palette)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
+        if size != self.surface.get_size():
+            self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Rebuild every screen for the current window size and settings."""
+        self.style = self._make_style()
+        for screen in self.stack:
+            screen.restyle()
+
+    def apply_settings(self, settings: Settings) -> None:
+        old, self.settings = self.settings, settings
+        save_settings(settings, paths.settings_path())
+        self.sounds.muted = not settings.sound
+        if settings.fullscreen != old.fullscreen:
+            self.surface = self._open_window(DESIGN_SIZE)
+        if replace(settings, sound=old.sound) != old:
+            self.restyle()
+
+    def toggle_fullscreen(self) -> None:
+        self.apply_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
+
+    # --- screens ------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen:
+        return self.stack[-1]
+
+    def push(self, screen: Screen) -> None:
+        self.stack.append(screen)
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop()
+
+    def replace_all(self, screen: Screen) -> None:
+        self.stack = [screen]
+
+    def find(self, name: str) -> Screen | None:
+        return next((s for s in reversed(self.stack) if s.name == name), None)
+
+    # --- loop ----------------------------------------------------------------------------
+    def run(self) -> int:
+        """Play until the window closes; returns the exit status."""
+        from game.ui import flow
+
+        flow.open_first_screen(self)
+        clock = pygame.time.Clock()
+        last = time.monotonic()
+        while self.running:
+            events = self._next_events()
+            now = time.monotonic()
+            self.frame(events, min(0.1, now - last))
+            last = now
+            if self.busy():
+                clock.tick(ACTIVE_FPS)
+            if self.options.max_frames is not None and self.frames >= self.options.max_frames:
+                break
+        return 0
+
+    def busy(self) -> bool:
+        """True while frames are needed: animation, a pilot, or the moments after input."""
+        recent = time.monotonic() - self.last_input < ACTIVE_AFTER_INPUT_S
+        return self.pilot is not None or recent or any(s.animating for s in self.stack)
+
+    def _next_events(self) -> list[pygame.event.Event]:
+        if self.busy():
+            return pygame.event.get()
+        first = pygame.event.wait(IDLE_WAIT_MS)
+        events = [first] if first.type != pygame.NOEVENT else []
+        return events + pygame.event.get()
+
+    def frame(self, events: list[pygame.event.Event], dt: float) -> None:
+        """One turn of the loop: give events to the top screen, update, draw, flip."""
+        for event in events:
+            self._dispatch(event)
+            if not self.running:
+                return
+        for screen in self.stack:
+            screen.animating = screen.update(dt)
+        self.top.manager.update(dt)
+        if self.pilot is not None:
+            self.pilot.tick()
+        self.draw()
+        pygame.display.flip()
+        self.frames += 1
+
+    def draw(self) -> None:
+        """Paint the top screen, and the screens under it when it is an overlay."""
+        first = len(self.stack) - 1
+        while first > 0 and not self.stack[first].opaque:
+            first -= 1
+        for screen in self.stack[first:]:
+            screen.draw(self.surface)
+            screen.manager.draw_ui(self.surface)
+            if screen is self.top:
+                screen.draw_over(self.surface)
+
+    def _dispatch(self, event: pygame.event.Event) -> None:
+        from game.ui import flow
+
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
+            self.last_input = time.monotonic()
+            self.keyboard_used = event.type == pygame.KEYDOWN or (
+                self.keyboard_used and event.type != pygame.MOUSEBUTTONDOWN
+            )
+        if event.type == pygame.QUIT:
+            self.running = False  # the autosave is already on disk after every turn
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize((event.w, event.h))
+            return
+        top = self.top
+        if top.manager.process_events(event):
+            return
+        if top.handle(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            flow.global_key(self, event)
+
+    def capture(self, path: Path) -> None:
+        """Save exactly what is on screen now."""
+        self.draw()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.surface, str(path))
+
+    def quit(self) -> None:
+        self.running = False

@@ -1,0 +1,51 @@
+"""The scenarios the title screen offers: shipped ones, the user's folder, opened files.
+
+Loading every scenario up front lets a card show its length and difficulty, and
+lets a broken file show its errors on the card instead of failing at Start.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.scenario.errors import InputError
+from game.scenario.loader import load_scenario, shipped_ids
+from game.ui import paths
+
+MAX_USER_FILES = 40  # a folder with hundreds of files would only bury the shipped ones
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    ref: str  # what `load` takes: a shipped id or a path
+    title: str
+    summary: str
+    turns: int
+    difficulty: str
+    source: str  # "shipped", "yours" (the user's folder) or "file" (opened this session)
+    error: str = ""  # the validation messages of a file that does not load
+
+    @property
+    def playable(self) -> bool:
+        return not self.error
+
+
+def entry(ref: str, source: str) -> ScenarioEntry:
+    """A card for `ref`; a file that does not load becomes a card with its errors."""
+    try:
+        sc = load_scenario(ref)
+    except InputError as exc:
+        name = Path(ref).name
+        return ScenarioEntry(ref, name, "This file has problems.", 0, "", source, str(exc))
+    return ScenarioEntry(ref, sc.title, sc.summary, sc.deadline, sc.difficulty, source)
+
+
+def catalogue(default_first: str = "crm-rollout") -> list[ScenarioEntry]:
+    """Shipped scenarios (tutorial first: it is where a new team should start), then the user's."""
+    ids = shipped_ids()
+    order = sorted(ids, key=lambda i: (i != "tutorial", i != default_first, i))
+    entries = [entry(i, "shipped") for i in order]
+    folder = paths.user_scenario_dir()
+    if folder.is_dir():
+        files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])[:MAX_USER_FILES]
+        entries += [entry(str(f), "yours") for f in files]
+    return entries

@@ -1,0 +1,161 @@
+"""Drawing primitives shared by the screens: text that fits, cards, bars.
+
+These only paint; they never change what they are given.
+"""
+
+import pygame
+
+from game.ui.theme import BORDER, CARD, FAINT, INK, TRACK, Colour
+
+ELLIPSIS = "…"
+
+
+def fit(text: str, font: pygame.font.Font, width: int) -> str:
+    """`text`, cut with an ellipsis so that it is at most `width` pixels wide."""
+    if font.size(text)[0] <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if font.size(text[:mid].rstrip() + ELLIPSIS)[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + ELLIPSIS
+
+
+def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int = 99) -> list[str]:
+    """Word-wrap `text` to `width`; the last allowed line ends in an ellipsis if cut."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        line = ""
+        for word in words:
+            trial = f"{line} {word}".strip()
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = fit(lines[-1] + " " + ELLIPSIS, font, width)
+    return [fit(line, font, width) for line in lines]
+
+
+def text(
+    surface: pygame.Surface,
+    content: str,
+    font: pygame.font.Font,
+    pos: tuple[int, int],
+    colour: Colour = INK,
+    anchor: str = "topleft",
+    width: int | None = None,
+) -> pygame.Rect:
+    """Draw one line (cut to `width` if given) and return the rectangle it covers."""
+    if width is not None:
+        content = fit(content, font, width)
+    image = font.render(content, True, colour)
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+def paragraph(
+    surface: pygame.Surface,
+    content: str,
+    font: pygame.font.Font,
+    rect: pygame.Rect,
+    colour: Colour = INK,
+    spacing: float = 1.25,
+) -> int:
+    """Wrapped text inside `rect` (lines that do not fit are left out); returns its bottom."""
+    step = round(font.get_linesize() * spacing)
+    max_lines = max(1, rect.height // step)
+    y = rect.top
+    for line in wrap(content, font, rect.width, max_lines):
+        surface.blit(font.render(line, True, colour), (rect.left, y))
+        y += step
+    return y
+
+
+def card(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    radius: int,
+    stripe: Colour | None = None,
+    fill: Colour = CARD,
+    border: Colour = BORDER,
+) -> None:
+    """A rounded card, with the owner's colour as a stripe down its left edge."""
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    if stripe is not None:
+        band = pygame.Rect(rect.left, rect.top, max(4, radius // 2 + 2), rect.height)
+        pygame.draw.rect(
+            surface, stripe, band, border_top_left_radius=radius, border_bottom_left_radius=radius
+        )
+    pygame.draw.rect(surface, border, rect, width=1, border_radius=radius)
+
+
+def bar(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    value: float,
+    colour: Colour,
+    vague: bool = False,
+    marker: float | None = None,
+) -> None:
+    """A horizontal bar filled to `value` (0..1).
+
+    A vague bar (a stakeholder IT has not spoken to lately) has a soft, striped end
+    instead of an exact edge, so the player cannot read a precise number from it.
+    `marker` draws a thin tick, e.g. what someone expects beside what they have seen.
+    """
+    value = min(1.0, max(0.0, value))
+    radius = rect.height // 2
+    pygame.draw.rect(surface, TRACK, rect, border_radius=radius)
+    filled = rect.copy()
+    filled.width = round(rect.width * value)
+    if vague:
+        fuzz = max(6, rect.width // 6)
+        filled.width = max(0, filled.width - fuzz // 2)
+        _fuzzy_end(surface, rect, filled.right, fuzz, colour)
+    if filled.width > 0:
+        pygame.draw.rect(surface, colour, filled, border_radius=radius)
+    if marker is not None:
+        x = rect.left + round(rect.width * min(1.0, max(0.0, marker)))
+        pygame.draw.line(surface, INK, (x, rect.top - 2), (x, rect.bottom + 1), 2)
+    pygame.draw.rect(surface, FAINT, rect, width=1, border_radius=radius)
+
+
+def _fuzzy_end(
+    surface: pygame.Surface, track: pygame.Rect, x: int, fuzz: int, colour: Colour
+) -> None:
+    """Fading stripes after `x`: the edge of a value nobody has checked lately."""
+    steps = 5
+    for k in range(steps):
+        alpha = 200 - k * 40
+        left = x + k * fuzz // steps
+        stripe = pygame.Rect(left, track.top, max(1, fuzz // steps - 1), track.height)
+        stripe = stripe.clip(track)
+        if stripe.width <= 0:
+            continue
+        layer = pygame.Surface(stripe.size, pygame.SRCALPHA)
+        layer.fill((*colour, alpha))
+        surface.blit(layer, stripe)
+
+
+def pips(
+    surface: pygame.Surface, rect: pygame.Rect, value: float, colour: Colour, count: int = 5
+) -> None:
+    """A value as a row of filled and empty blocks (▮▮▮▯▯): readable from far away."""
+    gap = max(2, rect.height // 4)
+    width = (rect.width - gap * (count - 1)) // count
+    filled = round(min(1.0, max(0.0, value)) * count)
+    for k in range(count):
+        block = pygame.Rect(rect.left + k * (width + gap), rect.top, width, rect.height)
+        if k < filled:
+            pygame.draw.rect(surface, colour, block, border_radius=2)
+        else:
+            pygame.draw.rect(surface, FAINT, block, width=1, border_radius=2)

@@ -1,0 +1,108 @@
+"""Moving between screens: which comes first, what the global keys do, how a round starts.
+
+Screens call these instead of building each other, so the order of the game
+(title -> briefing -> turns <-> reports -> debrief) is written down once.
+"""
+
+import secrets
+
+import pygame
+
+from game.scenario.errors import InputError
+from game.ui import paths
+from game.ui.app import App
+from game.ui.game_run import GameRun
+
+
+def new_seed() -> int:
+    # Short enough to read out to the room, so another team can play the same luck.
+    return secrets.randbelow(100_000)
+
+
+def open_first_screen(app: App) -> None:
+    from game.ui.screens.title import TitleScreen
+
+    options = app.options
+    if options.screenshot_dir is not None:
+        app.replace_all(TitleScreen(app))  # the screenshots start at the title
+        return
+    if options.resume:
+        if not continue_game(app):
+            app.replace_all(TitleScreen(app))
+        return
+    if options.scenario is not None:
+        seed = options.seed if options.seed is not None else new_seed()
+        start_game(app, options.scenario, seed, options.team)
+        return
+    app.replace_all(TitleScreen(app))
+
+
+def start_game(app: App, scenario_ref: str, seed: int, team: str) -> None:
+    """A new round from the briefing; raises InputError for a scenario that does not load."""
+    from game.ui.screens.briefing import BriefingScreen
+
+    app.game = GameRun.start(scenario_ref, seed, team, paths.autosave_path())
+    app.replace_all(BriefingScreen(app))
+
+
+def continue_game(app: App) -> bool:
+    """Resume the autosave where the player left it; False (and a message) if impossible."""
+    try:
+        app.game = GameRun.resume(paths.autosave_path())
+    except InputError as exc:
+        app.resume_error = str(exc)
+        return False
+    show_current_turn(app)
+    return True
+
+
+def show_current_turn(app: App) -> None:
+    """The turn screen, or the debrief once the round is over."""
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.turn import TurnScreen
+
+    assert app.game is not None
+    if app.game.session.done:
+        app.replace_all(DebriefScreen(app))
+    else:
+        app.replace_all(TurnScreen(app))
+
+
+def to_title(app: App) -> None:
+    from game.ui.screens.title import TitleScreen
+
+    app.replace_all(TitleScreen(app))
+
+
+def open_help(app: App) -> None:
+    from game.ui.screens.help import HelpOverlay
+
+    if app.top.name != "help":
+        app.push(HelpOverlay(app))
+
+
+def open_pause(app: App) -> None:
+    from game.ui.screens.pause import PauseOverlay
+
+    if app.top.name not in ("pause", "title"):
+        app.push(PauseOverlay(app))
+
+
+def open_settings(app: App) -> None:
+    from game.ui.screens.settings_screen import SettingsOverlay
+
+    if app.top.name != "settings":
+        app.push(SettingsOverlay(app))
+
+
+def global_key(app: App, event: pygame.event.Event) -> None:
+    """Keys that work on every screen unless the screen used them first."""
+    if event.key == pygame.K_F1 or (event.unicode == "?" and app.top.name != "title"):
+        open_help(app)
+    elif event.key == pygame.K_F11:
+        app.toggle_fullscreen()
+    elif event.key == pygame.K_ESCAPE:
+        if app.top.opaque:
+            open_pause(app)
+        else:
+            app.pop()

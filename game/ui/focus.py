@@ -1,0 +1,101 @@
+"""Keyboard focus over a screen's buttons: Tab / arrows move, Enter or Space presses.
+
+pygame_gui has no focus traversal for buttons, and the game must be playable
+without a mouse, so each screen lists its focusable elements in reading order.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+import pygame_gui
+
+from game.ui.theme import FOCUS
+
+Action = Callable[[], None]
+
+
+@dataclass
+class Focusable:
+    element: pygame_gui.core.UIElement
+    action: Action | None  # None for a text field: focusing it lets it take the keys
+
+
+class FocusRing:
+    """The ordered focusable elements of one screen and which one has the focus."""
+
+    def __init__(self) -> None:
+        self.items: list[Focusable] = []
+        self.index = 0
+
+    def clear(self) -> None:
+        self.items = []
+        self.index = 0
+
+    def add(self, element: pygame_gui.core.UIElement, action: Action | None) -> None:
+        self.items.append(Focusable(element, action))
+
+    @property
+    def current(self) -> Focusable | None:
+        if not self.items:
+            return None
+        return self.items[self.index % len(self.items)]
+
+    def action_of(self, element: object) -> Action | None:
+        return next((i.action for i in self.items if i.element is element), None)
+
+    def focus_on(self, element: pygame_gui.core.UIElement) -> None:
+        for k, item in enumerate(self.items):
+            if item.element is element:
+                self.index = k
+                self._sync_text_field()
+
+    def move(self, step: int) -> None:
+        if not self.items:
+            return
+        for _ in range(len(self.items)):
+            self.index = (self.index + step) % len(self.items)
+            if self.items[self.index].element.is_enabled:
+                break
+        self._sync_text_field()
+
+    def _sync_text_field(self) -> None:
+        for k, item in enumerate(self.items):
+            if item.action is None and isinstance(
+                item.element, pygame_gui.elements.UITextEntryLine
+            ):
+                if k == self.index:
+                    item.element.focus()
+                else:
+                    item.element.unfocus()
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        """Move or press on a key; True when the key was used."""
+        current = self.current
+        typing = current is not None and current.action is None
+        if event.key == pygame.K_TAB:
+            self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return True
+        if typing and event.key not in (pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN):
+            return False  # the text field takes letters and the left/right arrows
+        if event.key in (pygame.K_DOWN, pygame.K_RIGHT):
+            self.move(1)
+            return True
+        if event.key in (pygame.K_UP, pygame.K_LEFT):
+            self.move(-1)
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and current:
+            if current.action is not None and current.element.is_enabled:
+                current.action()
+            elif typing:
+                self.move(1)
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface, width: int) -> None:
+        """An outline around the focused element, drawn over the widgets."""
+        current = self.current
+        if current is None or not current.element.visible:
+            return
+        rect = current.element.rect.inflate(2 * width + 2, 2 * width + 2)
+        pygame.draw.rect(surface, FOCUS, rect, width=width, border_radius=10)

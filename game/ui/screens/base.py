@@ -1,0 +1,119 @@
+"""What every screen shares: its own pygame_gui manager, a focus ring, the build/draw cycle.
+
+Each screen owns a UIManager, so an overlay (help, pause) can sit on top of the
+turn screen without the turn screen's buttons taking clicks through it. On a
+resize or a text-size change the screen is rebuilt from scratch for the new
+Style: layouts are computed, never stretched.
+"""
+
+import warnings
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import pygame
+import pygame_gui
+from pygame_gui.core import UIElement
+from pygame_gui.elements import UIButton
+
+from game.ui.focus import Action, FocusRing
+from game.ui.theme import Style
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+E = TypeVar("E", bound=UIElement)
+
+
+class Screen:
+    """A full-window screen. Subclasses lay out in `build` and paint in `draw`."""
+
+    name = "screen"
+    opaque = True  # an overlay sets False, and the screen below it is drawn first
+
+    def __init__(self, app: "App") -> None:
+        self.app = app
+        self.animating = False
+        self.focus = FocusRing()
+        self.manager = self._new_manager()
+        self.rebuild()
+
+    @property
+    def style(self) -> Style:
+        return self.app.style
+
+    def _new_manager(self) -> pygame_gui.UIManager:
+        manager = pygame_gui.UIManager(self.style.window, self.style.gui_theme())
+        with warnings.catch_warnings():
+            # The theme has loaded some of these already; pygame_gui warns about each one.
+            warnings.filterwarnings("ignore", message="Trying to pre-load font")
+            manager.preload_fonts(self.style.gui_fonts())
+        return manager
+
+    def rebuild(self) -> None:
+        """Drop every widget and lay the screen out again for the current Style."""
+        self.manager.clear_and_reset()
+        self.focus.clear()
+        self.clicks: dict[UIElement, Action] = {}
+        self.placed: list[UIElement] = []
+        self.build()
+
+    def restyle(self) -> None:
+        """The window or the text size changed: a fresh manager with the scaled theme."""
+        index = self.focus.index
+        self.manager = self._new_manager()
+        self.rebuild()
+        self.focus.index = index
+
+    def build(self) -> None:
+        """Create the widgets of this screen."""
+
+    def button(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        action: Action,
+        focus: bool = True,
+        **options: Any,
+    ) -> UIButton:
+        """A button that runs `action` when clicked (and, if `focus`, from the keyboard)."""
+        element = self.place(UIButton(rect, text, self.manager, **options))
+        self.clicks[element] = action
+        if focus:
+            self.focus.add(element, action)
+        return element
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """A raw pygame event for this screen; True when used. Keys go to the focus ring."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            action = self.clicks.get(event.ui_element) or self.focus.action_of(event.ui_element)
+            if action is not None:
+                self.focus.focus_on(event.ui_element)
+                action()
+                return True
+        if event.type == pygame.KEYDOWN:
+            return self.focus.handle_key(event)
+        return False
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by `dt` seconds; True while something is still moving."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint what sits under the widgets."""
+        surface.fill((27, 31, 42))
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Paint what sits over the widgets (the focus outline)."""
+        if self.app.keyboard_used:
+            self.focus.draw(surface, self.style.px(3))
+
+    def autoplay(self) -> None:
+        """What the demonstration pilot does on this screen (nothing by default)."""
+
+    def place(self, element: E) -> E:
+        """Register a widget this screen laid out, for the layout checks."""
+        self.placed.append(element)
+        return element
+
+    def elements(self) -> list[UIElement]:
+        """The visible widgets this screen laid out (not their inner parts), for layout tests."""
+        return [e for e in self.placed if e.visible and e.alive()]

@@ -1,0 +1,150 @@
+"""The briefing: the story, the people, the goal, and how to play in three lines."""
+
+import html
+
+import pygame
+from pygame_gui.elements import UITextBox
+
+from game.ui import draw, flow, people
+from game.ui.screens.base import Screen
+from game.ui.theme import ACCENT, BACKGROUND, INK, MUTED, canvas
+
+HOW_TO_PLAY = (
+    "Each week, spend your team's points: build the packages, or spend time with the people"
+    " who will use them.",
+    "Watch their faces and their words. People you neglect drift away, and their needs change"
+    " without anyone hearing it.",
+    "A package counts only when its owner signs it off. End the week with the button or Enter.",
+)
+
+
+class BriefingScreen(Screen):
+    name = "briefing"
+
+    def build(self) -> None:
+        s, page = self.style, canvas(self.style)
+        game = self.app.game
+        assert game is not None
+        sc = game.session.scenario
+        m = s.px(36)
+        self.page = page.inflate(-2 * m, -2 * m)
+        split = self.page.left + round(self.page.width * 0.55)
+        self.left = pygame.Rect(
+            self.page.left, self.page.top, split - self.page.left - s.px(12), self.page.height
+        )
+        self.right = pygame.Rect(
+            split + s.px(12), self.page.top, self.page.right - split - s.px(12), self.page.height
+        )
+        title_h = s.text_px(28) * 2 + s.px(8)
+        button_h = max(s.px(52), s.text_px(18) + s.px(24))
+        how_h = 3 * 2 * s.font(15).get_linesize() + s.text_px(18) + s.px(20)
+        self.goal_h = 3 * s.font(16, bold=True).get_linesize() + s.px(8)
+        story_rect = pygame.Rect(
+            self.left.left,
+            self.left.top + title_h,
+            self.left.width,
+            self.left.height - title_h - self.goal_h - how_h - button_h - s.px(30),
+        )
+        body = "<br><br>".join(html.escape(p.strip()) for p in sc.story.split("\n\n") if p.strip())
+        deadline = f"{sc.deadline} {sc.turn_label}s"
+        self.story = self.place(UITextBox(body, story_rect, self.manager))
+        self.goal_text = f"Goal: {sc.goal} (deadline: {deadline})"
+        self.goal_top = story_rect.bottom + s.px(10)
+        self.how_top = self.goal_top + self.goal_h + s.px(6)
+        self.button(
+            pygame.Rect(self.left.left, self.left.bottom - button_h, s.px(300), button_h),
+            f"Begin {sc.turn_label} 1",
+            self.start_turns,
+            object_id="#primary",
+        )
+        self.button(
+            pygame.Rect(
+                self.left.left + s.px(316), self.left.bottom - button_h, s.px(160), button_h
+            ),
+            "Back",
+            lambda: flow.to_title(self.app),
+        )
+
+    def start_turns(self) -> None:
+        flow.show_current_turn(self.app)
+
+    def autoplay(self) -> None:
+        self.start_turns()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        s = self.style
+        game = self.app.game
+        assert game is not None
+        sc = game.session.scenario
+        surface.fill(BACKGROUND)
+        draw.text(
+            surface, sc.title, s.font(28, bold=True), self.left.topleft, INK, width=self.left.width
+        )
+        sponsor = f"sponsor: {sc.sponsor.name}, {sc.sponsor.role}"
+        sub = f"Briefing · {sc.deadline} {sc.turn_label}s · {sponsor}"
+        draw.text(
+            surface,
+            sub,
+            s.font(16),
+            (self.left.left, self.left.top + s.text_px(28) + s.px(10)),
+            MUTED,
+            width=self.left.width,
+        )
+        goal = pygame.Rect(self.left.left, self.goal_top, self.left.width, self.goal_h)
+        draw.paragraph(surface, self.goal_text, s.font(16, bold=True), goal, ACCENT, 1.0)
+        y = self.how_top
+        draw.text(surface, "How to play", s.font(18, bold=True), (self.left.left, y), ACCENT)
+        y += s.text_px(18) + s.px(8)
+        font = s.font(15)
+        for k, line in enumerate(HOW_TO_PLAY):
+            draw.text(surface, f"{k + 1}.", font, (self.left.left, y), ACCENT)
+            rect = pygame.Rect(
+                self.left.left + s.px(24), y, self.left.width - s.px(24), 2 * font.get_linesize()
+            )
+            draw.paragraph(surface, line, font, rect, INK, 1.0)
+            y += 2 * font.get_linesize()
+        self._draw_people(surface)
+
+    def _draw_people(self, surface: pygame.Surface) -> None:
+        s = self.style
+        game = self.app.game
+        assert game is not None
+        sc = game.session.scenario
+        draw.text(surface, "The people", s.font(20, bold=True), self.right.topleft, INK)
+        top = self.right.top + s.text_px(20) + s.px(14)
+        count = len(sc.stakeholders)
+        cols = 1 if count <= 4 else 2
+        rows = -(-count // cols)
+        gap = s.px(10)
+        card_h = (self.right.bottom - top - gap * (rows - 1)) // rows
+        card_w = (self.right.width - gap * (cols - 1)) // cols
+        for k, person in enumerate(sc.stakeholders):
+            rect = pygame.Rect(
+                self.right.left + (k % cols) * (card_w + gap),
+                top + (k // cols) * (card_h + gap),
+                card_w,
+                card_h,
+            )
+            draw.card(surface, rect, s.px(8), people.colour(s, k))
+            pad = s.px(12)
+            face = min(rect.height - 2 * pad, s.px(72))
+            surface.blit(
+                people.portrait(sc, k, people.NEUTRAL, face),
+                (rect.left + pad + s.px(4), rect.top + pad),
+            )
+            x = rect.left + pad + s.px(4) + face + pad
+            width = rect.right - pad - x
+            y = rect.top + pad
+            y = draw.text(
+                surface, person.name, s.font(18, bold=True), (x, y), INK, width=width
+            ).bottom
+            y = draw.text(
+                surface,
+                f"{person.role} · {person.department}",
+                s.font(14),
+                (x, y),
+                MUTED,
+                width=width,
+            ).bottom
+            quote = pygame.Rect(x, y + s.px(4), width, rect.bottom - pad - y - s.px(4))
+            draw.paragraph(surface, f"“{person.cares_about}”", s.font(14), quote, INK, 1.05)

@@ -1,0 +1,290 @@
+"""The debrief: outcome and score, the charts over the turns, key moments, replay, export."""
+
+import html
+from functools import partial
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame_gui.elements import UITextBox
+
+from game.model import outcome
+from game.session.debrief import Comparison, compare_policies, export_round, key_moments, series
+from game.ui import draw, flow, paths
+from game.ui.screens.base import Screen
+from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, GOOD, INK, MUTED, PANEL
+
+CHARTS = (
+    ("progress", "Progress: true vs reported"),
+    ("trust", "Trust"),
+    ("capacity", "Capacity split"),
+    ("rework", "Rework found"),
+)
+POLICY_NAMES = {
+    "balanced": "Balanced",
+    "delivery_first": "Delivery first",
+    "relationship_first": "Relationships first",
+}
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class DebriefScreen(Screen):
+    name = "debrief"
+
+    def __init__(self, app: "App") -> None:
+        game = app.game
+        assert game is not None
+        self.session = game.session
+        self.result = outcome(self.session.state, self.session.params)
+        self.series = series(self.session)
+        self.moments = key_moments(self.session, limit=12)
+        self.others: list[Comparison] = compare_policies(self.session)
+        self.chart = 0
+        self.replay_turn = max(0, len(self.session.plans) // 2)
+        self.message = ""
+        self._charts: dict[str, pygame.Surface] = {}
+        self._chart_size = (0, 0)
+        super().__init__(app)
+
+    def build(self) -> None:
+        s = self.style
+        w, h = s.window
+        g = s.px(20)
+        self.head = pygame.Rect(
+            g,
+            g,
+            w - 2 * g,
+            s.font(30, bold=True).get_linesize() + s.font(15).get_linesize() * 2 + s.px(10),
+        )
+        body_top = self.head.bottom + s.px(12)
+        left_w = round((w - 3 * g) * 0.6)
+        self.left = pygame.Rect(g, body_top, left_w, h - g - body_top)
+        self.right = pygame.Rect(
+            self.left.right + g, body_top, w - 3 * g - left_w, self.left.height
+        )
+        tab_h = max(s.px(38), s.text_px(15) + s.px(18))
+        tab_w = (self.left.width - 3 * s.px(8)) // 4
+        self.tabs = []
+        for k, (_, label) in enumerate(CHARTS):
+            rect = pygame.Rect(self.left.left + k * (tab_w + s.px(8)), self.left.top, tab_w, tab_h)
+            self.tabs.append(
+                self.button(
+                    rect,
+                    draw.fit(label, s.font(15), tab_w - s.px(12)),
+                    partial(self.show_chart, k),
+                    tool_tip_text=f"{label} (keys 1–4, or Left/Right)",
+                )
+            )
+        self.chart_rect = pygame.Rect(
+            self.left.left,
+            self.left.top + tab_h + s.px(10),
+            self.left.width,
+            self.left.height - tab_h - s.px(10),
+        )
+        self._build_right(tab_h)
+
+    def _build_right(self, tab_h: int) -> None:
+        s = self.style
+        area = self.right
+        button_h = max(s.px(44), s.text_px(16) + s.px(20))
+        gap = s.px(8)
+        self.compare_h = (
+            s.font(14, bold=True).get_linesize()
+            + len(self.others) * s.font(15).get_linesize()
+            + s.px(20)
+        )
+        buttons_top = area.bottom - 3 * button_h - 2 * gap
+        moments = pygame.Rect(
+            area.left,
+            area.top + self.compare_h + s.px(10),
+            area.width,
+            buttons_top - area.top - self.compare_h - s.px(20),
+        )
+        self.moments_box = self.place(UITextBox(self._moments_html(), moments, self.manager))
+        half = (area.width - gap) // 2
+        y = buttons_top
+        step_w = s.px(44)
+        self.button(
+            pygame.Rect(area.left, y, step_w, button_h),
+            "−",
+            lambda: self.move_replay(-1),
+            tool_tip_text="An earlier week",
+        )
+        self.replay_button = self.button(
+            pygame.Rect(area.left + step_w + gap, y, area.width - 2 * (step_w + gap), button_h),
+            self._replay_label(),
+            self.replay,
+            tool_tip_text="Go back to the start of this week and play on from there.",
+        )
+        self.button(
+            pygame.Rect(area.right - step_w, y, step_w, button_h),
+            "+",
+            lambda: self.move_replay(1),
+            tool_tip_text="A later week",
+        )
+        y += button_h + gap
+        self.button(
+            pygame.Rect(area.left, y, half, button_h),
+            "Export round",
+            self.export,
+            tool_tip_text="Write the round as JSON and a PNG report to the exports folder.",
+        )
+        self.button(
+            pygame.Rect(area.right - half, y, half, button_h),
+            "Play again",
+            lambda: flow.to_title(self.app),
+        )
+        y += button_h + gap
+        self.button(pygame.Rect(area.left, y, area.width, button_h), "Quit", self.app.quit)
+
+    def _moments_html(self) -> str:
+        label = self.session.scenario.turn_label
+        lines = ["<b>Key moments</b>"]
+        for m in self.moments:
+            lines.append(f"<b>{label.capitalize()} {m.turn}</b>  {html.escape(m.text)}")
+        return "<br>".join(lines)
+
+    def _replay_label(self) -> str:
+        label = self.session.scenario.turn_label
+        if self.replay_turn == 0:
+            return "Replay from the start"
+        return f"Replay from {label} {self.replay_turn + 1}"
+
+    def regions(self) -> dict[str, pygame.Rect]:
+        return {"outcome": self.head, "chart": self.chart_rect, "side": self.right}
+
+    # --- actions -------------------------------------------------------------------------
+    def show_chart(self, k: int) -> None:
+        self.chart = k % len(CHARTS)
+
+    def move_replay(self, step: int) -> None:
+        played = len(self.session.plans)
+        self.replay_turn = max(0, min(played - 1, self.replay_turn + step))
+        self.replay_button.set_text(self._replay_label())
+
+    def replay(self) -> None:
+        game = self.app.game
+        assert game is not None
+        self.app.game = game.branch(self.replay_turn)
+        flow.show_current_turn(self.app)
+
+    def export(self) -> None:
+        game = self.app.game
+        assert game is not None
+        try:
+            json_path, png_path = export_round(self.session, game.scenario_ref, paths.export_dir())
+        except OSError as exc:
+            self.message = f"Could not export: {exc.strerror or exc}"
+            return
+        self.message = f"Saved {json_path.name} and {png_path.name} in {json_path.parent}"
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN:
+            if pygame.K_1 <= event.key <= pygame.K_4:
+                self.show_chart(event.key - pygame.K_1)
+                return True
+            if event.key in (pygame.K_RIGHT, pygame.K_LEFT) and not event.mod:
+                self.show_chart(self.chart + (1 if event.key == pygame.K_RIGHT else -1))
+                return True
+        return super().handle(event)
+
+    # --- painting ------------------------------------------------------------------------
+    def charts(self) -> dict[str, pygame.Surface]:
+        """The four charts at the chart area's size, drawn once per size (~20 ms each)."""
+        if self._chart_size != self.chart_rect.size:
+            from game.ui.charts import chart_surfaces
+
+            colours = [self.style.person_hex(k) for k in range(len(self.series.names))]
+            self._charts = chart_surfaces(
+                self.series,
+                self.chart_rect.size,
+                colours,
+                self.style.scale * self.style.text_size,
+                deadline=self.session.scenario.deadline,
+                turn_label=self.session.scenario.turn_label,
+            )
+            self._chart_size = self.chart_rect.size
+        return self._charts
+
+    def draw(self, surface: pygame.Surface) -> None:
+        s = self.style
+        surface.fill(BACKGROUND)
+        r, sc = self.result, self.session.params.scoring
+        grade = sc.grade_names[int(r.grade[0])]
+        if r.cancelled[0]:
+            verdict, colour = "Cancelled by the sponsor", BAD
+        else:
+            verdict, colour = ("Won", GOOD) if r.won[0] else ("Lost", BAD)
+        team = self.session.team or "your team"
+        sub = f"Debrief · {self.session.scenario.title} · {team} · seed {self.session.seed}"
+        y = draw.text(
+            surface, sub, s.font(15), self.head.topleft, MUTED, width=self.head.width
+        ).bottom
+        line = f"{verdict} · score {r.score[0]:.0f} of 100 · grade {grade}"
+        y = draw.text(
+            surface, line, s.font(30, bold=True), (self.head.left, y), colour, width=self.head.width
+        ).bottom
+        late = int(r.late_turns[0])
+        factors = (
+            f"value accepted net of defects {100 * r.quality[0]:.0f}%"
+            f" × stakeholders' verdict {r.verdict_factor[0]:.2f}"
+            f" × schedule {r.schedule_factor[0]:.2f} ({late} late)"
+            f" × budget {r.budget_factor[0]:.2f} · true progress {100 * r.true_progress[0]:.0f}%"
+            f" (IT reported {100 * r.reported_progress[0]:.0f}%)"
+        )
+        draw.text(surface, factors, s.font(15), (self.head.left, y), INK, width=self.head.width)
+        for k, tab in enumerate(self.tabs):
+            if k == self.chart:
+                pygame.draw.rect(
+                    surface,
+                    ACCENT,
+                    tab.rect.inflate(s.px(4), s.px(4)),
+                    width=s.px(2),
+                    border_radius=s.px(9),
+                )
+        name = CHARTS[self.chart][0]
+        surface.blit(self.charts()[name], self.chart_rect)
+        self._draw_comparison(surface)
+        if self.message:
+            draw.text(
+                surface,
+                self.message,
+                s.font(14),
+                (self.right.left, self.right.bottom + s.px(2)),
+                ACCENT,
+                width=self.right.width,
+            )
+
+    def _draw_comparison(self, surface: pygame.Surface) -> None:
+        s = self.style
+        area = pygame.Rect(self.right.left, self.right.top, self.right.width, self.compare_h)
+        pygame.draw.rect(surface, PANEL, area, border_radius=s.px(8))
+        pad = s.px(10)
+        y = draw.text(
+            surface,
+            "THE SAME SEED, PLAYED BY A FIXED STRATEGY",
+            s.font(14, bold=True),
+            (area.left + pad, area.top + pad),
+            MUTED,
+            width=area.width - 2 * pad,
+        ).bottom
+        font = s.font(15)
+        mine = float(self.result.score[0])
+        for other in self.others:
+            name = POLICY_NAMES.get(other.policy, other.policy)
+            text = f"{name} scored {other.score:.0f} (grade {other.grade})"
+            diff = mine - other.score
+            note = f"you {'+' if diff >= 0 else '−'}{abs(diff):.0f}"
+            draw.text(
+                surface,
+                text,
+                font,
+                (area.left + pad, y),
+                INK,
+                width=area.width - 2 * pad - font.size(note)[0] - pad,
+            )
+            draw.text(
+                surface, note, font, (area.right - pad, y), GOOD if diff >= 0 else FAINT, "topright"
+            )
+            y += font.get_linesize()

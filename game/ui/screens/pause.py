@@ -1,0 +1,65 @@
+"""The menu (Esc): resume, save and quit, restart, settings, back to the title."""
+
+import pygame
+
+from game.ui import flow
+from game.ui.screens.overlay import Overlay
+
+
+class PauseOverlay(Overlay):
+    name = "pause"
+    title = "Paused"
+    panel_size = (480, 420)
+
+    def build(self) -> None:
+        s = self.style
+        rect = self.panel()
+        button_h = max(s.px(48), s.text_px(18) + s.px(22))
+        gap = s.px(12)
+        x, w = rect.left + s.px(24), rect.width - s.px(48)
+        y = self.content_top()
+        entries = [
+            ("Resume", self.close, "#primary", "Back to the game (Esc)"),
+            (
+                "Save and quit",
+                self.save_and_quit,
+                "#menu",
+                "The round is saved after every week; Continue on the title resumes it.",
+            ),
+            ("Restart this round", self.restart, "#menu", "Same scenario and seed, from week 1."),
+            (
+                "Settings",
+                lambda: flow.open_settings(self.app),
+                "#menu",
+                "Full screen, text size, sound, colours.",
+            ),
+            (
+                "Back to the title",
+                lambda: flow.to_title(self.app),
+                "#menu",
+                "The round stays saved for Continue.",
+            ),
+        ]
+        for label, action, object_id, tip in entries:
+            if y + button_h > rect.bottom - s.px(16):
+                break
+            self.button(
+                pygame.Rect(x, y, w, button_h),
+                label,
+                action,
+                object_id=object_id,
+                tool_tip_text=tip,
+            )
+            y += button_h + gap
+
+    def save_and_quit(self) -> None:
+        if self.app.game is not None:
+            self.app.game.save()
+        self.app.quit()
+
+    def restart(self) -> None:
+        game = self.app.game
+        if game is None:
+            return
+        self.app.game = game.restart()
+        flow.show_current_turn(self.app)

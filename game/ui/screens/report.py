@@ -1,0 +1,211 @@
+"""The turn report: the week as a short story, cause first, and the bars that moved."""
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.session.transcript import describe_plan
+from game.session.week import WeekReport, week_report
+from game.ui import draw, flow
+from game.ui.art.icons import load_icon
+from game.ui.screens.base import Screen
+from game.ui.theme import ACCENT, BACKGROUND, BAD, CARD, GOOD, INK, MUTED, PANEL, canvas
+
+EASE_SECONDS = 0.3
+TONES = {"good": GOOD, "bad": BAD, "neutral": INK}
+SOUNDS = (("rejection", "rejection"), ("escalation", "escalation"), ("signoff", "signoff"))
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def ease(t: float) -> float:
+    """Ease-out cubic on 0..1: fast start, soft landing."""
+    t = min(1.0, max(0.0, t))
+    return 1 - (1 - t) ** 3
+
+
+class ReportScreen(Screen):
+    name = "report"
+
+    def __init__(self, app: "App", turn_index: int) -> None:
+        game = app.game
+        assert game is not None
+        self.report: WeekReport = week_report(game.session, turn_index)
+        self.plan_text = describe_plan(game.session.scenario, game.session.plans[turn_index])
+        self.clock = 0.0
+        kinds = {item.kind for item in self.report.items}
+        for kind, sound in SOUNDS:
+            if kind in kinds:
+                app.sounds.play(sound)
+                break
+        super().__init__(app)
+
+    def build(self) -> None:
+        s, page = self.style, canvas(self.style)
+        m = s.px(40)
+        self.page = page.inflate(-2 * m, -2 * m)
+        split = self.page.left + round(self.page.width * 0.6)
+        self.story = pygame.Rect(
+            self.page.left, self.page.top, split - self.page.left - s.px(16), self.page.height
+        )
+        self.moves = pygame.Rect(
+            split + s.px(16), self.page.top, self.page.right - split - s.px(16), self.page.height
+        )
+        game = self.app.game
+        assert game is not None
+        done = game.session.done
+        label = (
+            "See the debrief"
+            if done
+            else f"Plan {game.session.scenario.turn_label} {game.session.turn + 1}"
+        )
+        button_h = max(s.px(52), s.text_px(18) + s.px(24))
+        self.continue_button = self.button(
+            pygame.Rect(self.moves.left, self.moves.bottom - button_h, self.moves.width, button_h),
+            f"{label}  (Enter)",
+            self.proceed,
+            object_id="#primary",
+        )
+
+    def regions(self) -> dict[str, pygame.Rect]:
+        return {"story": self.story, "moves": self.moves}
+
+    def proceed(self) -> None:
+        flow.show_current_turn(self.app)
+
+    def autoplay(self) -> None:
+        self.proceed()
+
+    def update(self, dt: float) -> bool:
+        self.clock += dt
+        return self.clock < EASE_SECONDS + 0.05
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_SPACE,
+        ):
+            self.proceed()
+            return True
+        return super().handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        s = self.style
+        surface.fill(BACKGROUND)
+        r = self.report
+        y = draw.text(
+            surface, r.title, s.font(28, bold=True), self.story.topleft, INK, width=self.story.width
+        ).bottom
+        head = pygame.Rect(
+            self.story.left,
+            y + s.px(8),
+            self.story.width,
+            round(2.3 * s.font(20, bold=True).get_linesize()),
+        )
+        y = draw.paragraph(surface, r.headline, s.font(20, bold=True), head, ACCENT, 1.1) + s.px(12)
+        font = s.font(16)
+        icon = s.text_px(18)
+        plan_box = self._plan_box()
+        text_w = self.story.width - icon - s.px(32)
+        shown = 0
+        items = [i for i in r.items if i.text.rstrip(".…") != r.headline.rstrip(".…")]
+        for item in items:
+            lines = draw.wrap(item.text, font, text_w, max_lines=2)
+            height = max(len(lines) * font.get_linesize() + s.px(12), icon + s.px(12))
+            if y + height > plan_box.top - s.px(24):
+                break
+            rect = pygame.Rect(self.story.left, y, self.story.width, height)
+            pygame.draw.rect(surface, CARD, rect, border_radius=s.px(6))
+            tone = TONES.get(item.tone, INK)
+            surface.blit(
+                load_icon(item.icon, icon, tone), (rect.left + s.px(10), rect.centery - icon // 2)
+            )
+            for k, text in enumerate(lines):
+                surface.blit(
+                    font.render(text, True, INK),
+                    (rect.left + icon + s.px(22), rect.top + s.px(6) + k * font.get_linesize()),
+                )
+            y += height + s.px(6)
+            shown += 1
+        if shown < len(items):
+            draw.text(
+                surface,
+                f"… and {len(items) - shown} smaller things",
+                s.font(14),
+                (self.story.left, y),
+                MUTED,
+            )
+        if not items:
+            draw.text(
+                surface, "A quiet week: nothing stood out.", font, (self.story.left, y), MUTED
+            )
+        self._draw_plan(surface, plan_box)
+        self._draw_moves(surface)
+
+    def _plan_box(self) -> pygame.Rect:
+        s = self.style
+        height = s.font(13, bold=True).get_linesize() + 2 * s.font(15).get_linesize() + s.px(20)
+        return pygame.Rect(self.story.left, self.story.bottom - height, self.story.width, height)
+
+    def _draw_plan(self, surface: pygame.Surface, box: pygame.Rect) -> None:
+        """What the team spent its points on: the cause of everything above it."""
+        s = self.style
+        pygame.draw.rect(surface, PANEL, box, border_radius=s.px(8))
+        pad = s.px(10)
+        head = draw.text(
+            surface,
+            "YOUR PLAN THIS WEEK",
+            s.font(13, bold=True),
+            (box.left + pad, box.top + pad),
+            MUTED,
+        )
+        body = pygame.Rect(
+            box.left + pad,
+            head.bottom + s.px(4),
+            box.width - 2 * pad,
+            box.bottom - head.bottom - pad,
+        )
+        draw.paragraph(surface, self.plan_text, s.font(15), body, INK, 1.0)
+
+    def _draw_moves(self, surface: pygame.Surface) -> None:
+        s = self.style
+        area = self.moves
+        panel = pygame.Rect(
+            area.left, area.top, area.width, self.continue_button.rect.top - area.top - s.px(16)
+        )
+        pygame.draw.rect(surface, PANEL, panel, border_radius=s.px(10))
+        pad = s.px(16)
+        y = panel.top + pad
+        draw.text(surface, "WHAT MOVED", s.font(14, bold=True), (panel.left + pad, y), MUTED)
+        y += s.font(14, bold=True).get_linesize() + s.px(8)
+        t = ease(self.clock / EASE_SECONDS)
+        font = s.font(15)
+        row = font.get_linesize() + s.px(22)
+        for move in self.report.moves:
+            if y + row > panel.bottom - pad:
+                break
+            value = move.before + (move.after - move.before) * t
+            colour = (
+                self.style.person_colour(move.stakeholder)
+                if move.stakeholder is not None
+                else (86, 180, 233)
+            )
+            change = f"{100 * move.before:.0f}% to {100 * move.after:.0f}%"
+            draw.text(surface, move.label, font, (panel.left + pad, y), INK, width=panel.width // 2)
+            draw.text(
+                surface,
+                change,
+                font,
+                (panel.right - pad, y),
+                GOOD if move.after > move.before else BAD,
+                "topright",
+            )
+            bar = pygame.Rect(
+                panel.left + pad, y + font.get_linesize() + s.px(4), panel.width - 2 * pad, s.px(10)
+            )
+            draw.bar(surface, bar, value, colour, marker=move.before)
+            y += row
+        if not self.report.moves:
+            draw.text(surface, "Nothing moved much.", font, (panel.left + pad, y), MUTED)

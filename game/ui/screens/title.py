@@ -1,0 +1,414 @@
+"""The title screen: the game's name, a scenario picker, team and seed, Continue."""
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UITextBox, UITextEntryLine
+from pygame_gui.windows import UIFileDialog
+
+from game.scenario.errors import InputError
+from game.ui import draw, flow, paths
+from game.ui.catalogue import ScenarioEntry, catalogue, entry
+from game.ui.game_run import GameRun
+from game.ui.screens.base import Screen
+from game.ui.theme import ACCENT, BACKGROUND, CARD_HIGHLIGHT, FAINT, FOCUS, INK, MUTED, canvas
+
+DIFFICULTY = {"easy": "easy", "normal": "normal", "hard": "hard", "": "—"}
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, app: "App") -> None:
+        self.entries = catalogue()
+        self.selected = 0
+        self.page = 0
+        self.team = app.options.team
+        self.seed_text = "" if app.options.seed is None else str(app.options.seed)
+        self.message = app.resume_error
+        self.saved = self._read_autosave()
+        self.dialog: UIFileDialog | None = None
+        super().__init__(app)
+
+    @staticmethod
+    def _read_autosave() -> str:
+        """A one-line description of the autosaved round, or '' when there is none."""
+        path = paths.autosave_path()
+        if not path.is_file():
+            return ""
+        try:
+            run = GameRun.resume(path)
+        except InputError:
+            return ""
+        session = run.session
+        state = "finished" if session.done else f"{session.scenario.turn_label} {session.turn + 1}"
+        team = f" · {session.team}" if session.team else ""
+        return f"{session.scenario.title} · {state}{team}"
+
+    # --- layout --------------------------------------------------------------------------
+    def build(self) -> None:
+        s, page = self.style, canvas(self.style)
+        m = s.px(40)
+        self.left = pygame.Rect(page.left + m, page.top + m, s.px(440), page.height - 2 * m)
+        self.right = pygame.Rect(
+            self.left.right + s.px(40),
+            page.top + m,
+            page.right - m - self.left.right - s.px(40),
+            page.height - 2 * m,
+        )
+        self._build_form()
+        self._build_cards()
+
+    def _build_form(self) -> None:
+        s, left = self.style, self.left
+        entry_h = s.text_px(18) + s.px(18)
+        y = left.top + s.text_px(56) + s.px(12) + 3 * s.text_px(18) + s.px(24)
+        self.team_label_y = y
+        y += s.text_px(15) + s.px(6)
+        self.team_entry = UITextEntryLine(
+            pygame.Rect(left.left, y, left.width, entry_h),
+            self.manager,
+            placeholder_text="e.g. Blue",
+        )
+        self.team_entry.set_text_length_limit(40)
+        self.team_entry.set_text(self.team)
+        y += entry_h + s.px(14)
+        self.seed_label_y = y
+        y += s.text_px(15) + s.px(6)
+        random_w = s.px(130)
+        self.seed_entry = UITextEntryLine(
+            pygame.Rect(left.left, y, left.width - random_w - s.px(10), entry_h),
+            self.manager,
+            placeholder_text="random",
+        )
+        self.seed_entry.set_allowed_characters("numbers")
+        self.seed_entry.set_text_length_limit(12)
+        self.seed_entry.set_text(self.seed_text)
+        self.random_button = UIButton(
+            pygame.Rect(left.right - random_w, y, random_w, entry_h),
+            "New seed",
+            self.manager,
+            tool_tip_text="Pick a random seed. Teams with the same seed meet the same luck.",
+        )
+        y += entry_h + s.px(26)
+        big = max(s.px(52), s.text_px(18) + s.px(24))
+        self.start_button = UIButton(
+            pygame.Rect(left.left, y, left.width, big),
+            "Start the round",
+            self.manager,
+            object_id="#primary",
+        )
+        y += big + s.px(12)
+        normal = max(s.px(44), s.text_px(16) + s.px(20))
+        label = f"Continue: {self.saved}" if self.saved else "Continue (no saved round)"
+        self.continue_button = UIButton(
+            pygame.Rect(left.left, y, left.width, normal),
+            draw.fit(label, s.font(16), left.width - s.px(20)),
+            self.manager,
+            tool_tip_text="Resume the round exactly where it was left.",
+        )
+        if not self.saved:
+            self.continue_button.disable()
+        y += normal + s.px(12)
+        half = (left.width - s.px(12)) // 2
+        self.settings_button = UIButton(
+            pygame.Rect(left.left, y, half, normal), "Settings", self.manager
+        )
+        self.quit_button = UIButton(
+            pygame.Rect(left.right - half, y, half, normal), "Quit", self.manager
+        )
+        self.form_bottom = y + normal
+        for element in (
+            self.team_entry,
+            self.seed_entry,
+            self.random_button,
+            self.start_button,
+            self.continue_button,
+            self.settings_button,
+            self.quit_button,
+        ):
+            self.place(element)
+
+    def _build_cards(self) -> None:
+        s, right = self.style, self.right
+        gap = s.px(16)
+        top = right.top + s.text_px(28) + s.px(18)
+        self.card_h = s.text_px(20) + 3 * s.font(15).get_linesize() + s.text_px(14) + s.px(44)
+        self.error_h = s.px(110) if self.message or not self._current.playable else 0
+        pager_h = s.px(40)
+        space = right.bottom - top - self.error_h - pager_h
+        self.rows = max(1, (space + gap) // (self.card_h + gap))
+        per_page = 2 * self.rows
+        cards = [*self.entries, None]  # None: the "open a file" card
+        self.pages = max(1, -(-len(cards) // per_page))
+        self.page = min(self.page, self.pages - 1)
+        shown = cards[self.page * per_page : (self.page + 1) * per_page]
+        width = (right.width - gap) // 2
+        self.card_rects: list[tuple[pygame.Rect, ScenarioEntry | None]] = []
+        self.focus.add(self.team_entry, None)
+        self.focus.add(self.seed_entry, None)
+        for k, card in enumerate(shown):
+            rect = pygame.Rect(
+                right.left + (k % 2) * (width + gap),
+                top + (k // 2) * (self.card_h + gap),
+                width,
+                self.card_h,
+            )
+            self.card_rects.append((rect, card))
+            index = self.entries.index(card) if card is not None else -1
+            tip = card.summary if card is not None else "Choose a scenario YAML file."
+            button = self.place(
+                UIButton(rect, "", self.manager, object_id="#ghost", tool_tip_text=tip)
+            )
+            self.focus.add(button, partial(self.choose, index))
+        self.pager_y = top + self.rows * (self.card_h + gap)
+        if self.pages > 1:
+            prev = UIButton(
+                pygame.Rect(right.left, self.pager_y, s.px(120), pager_h - s.px(6)),
+                "‹ Previous",
+                self.manager,
+            )
+            nxt = UIButton(
+                pygame.Rect(right.right - s.px(120), self.pager_y, s.px(120), pager_h - s.px(6)),
+                "Next ›",
+                self.manager,
+            )
+            self.place(prev)
+            self.place(nxt)
+            self.focus.add(prev, lambda: self.turn_page(-1))
+            self.focus.add(nxt, lambda: self.turn_page(1))
+        if self.error_h:
+            text = self.message or self._current.error
+            box = pygame.Rect(right.left, right.bottom - self.error_h, right.width, self.error_h)
+            safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            self.error_box = self.place(UITextBox(safe.replace("\n", "<br>"), box, self.manager))
+        self.focus.add(self.start_button, self.start)
+        self.focus.add(self.continue_button, self.resume)
+        self.focus.add(self.settings_button, lambda: flow.open_settings(self.app))
+        self.focus.add(self.quit_button, self.app.quit)
+        self.focus.add(self.random_button, self.random_seed)
+        if self.focus.index == 0:
+            self.focus.focus_on(self.start_button)
+
+    @property
+    def _current(self) -> ScenarioEntry:
+        return self.entries[self.selected]
+
+    def regions(self) -> dict[str, pygame.Rect]:
+        return {"form": self.left, "scenarios": self.right}
+
+    # --- actions -------------------------------------------------------------------------
+    def _remember_fields(self) -> None:
+        self.team = self.team_entry.get_text().strip()
+        self.seed_text = self.seed_entry.get_text().strip()
+
+    def choose(self, index: int) -> None:
+        self._remember_fields()
+        if index < 0:
+            self.open_file_dialog()
+            return
+        self.selected = index
+        self.message = ""
+        self.rebuild()
+
+    def turn_page(self, step: int) -> None:
+        self._remember_fields()
+        self.page = (self.page + step) % self.pages
+        self.rebuild()
+
+    def random_seed(self) -> None:
+        self.seed_entry.set_text(str(flow.new_seed()))
+
+    def start(self) -> None:
+        self._remember_fields()
+        chosen = self._current
+        if not chosen.playable:
+            self.message = f"{chosen.title} cannot be played until its problems are fixed."
+            self.rebuild()
+            return
+        seed = int(self.seed_text) if self.seed_text else flow.new_seed()
+        try:
+            flow.start_game(self.app, chosen.ref, seed, self.team)
+        except InputError as exc:
+            self.message = str(exc)
+            self.rebuild()
+
+    def resume(self) -> None:
+        if not flow.continue_game(self.app):
+            self.message = self.app.resume_error
+            self.rebuild()
+
+    def autoplay(self) -> None:
+        """The pilot starts the scenario it was given (or the chosen one) on a fixed seed."""
+        wanted = self.app.options.scenario
+        for k, candidate in enumerate(self.entries):
+            if wanted is not None and wanted in (candidate.ref, Path(candidate.ref).stem):
+                self.selected = k
+        self.seed_entry.set_text(
+            str(self.app.options.seed if self.app.options.seed is not None else 1)
+        )
+        self.start()
+
+    def open_file_dialog(self) -> None:
+        s = self.style
+        size = pygame.Rect(0, 0, min(s.window[0] - 40, s.px(640)), min(s.window[1] - 40, s.px(480)))
+        size.center = (s.window[0] // 2, s.window[1] // 2)
+        self.dialog = UIFileDialog(
+            size,
+            self.manager,
+            "Open a scenario file",
+            initial_file_path=str(Path.cwd()),
+            allow_existing_files_only=True,
+        )
+
+    def open_file(self, path: str) -> None:
+        found = next((k for k, e in enumerate(self.entries) if e.ref == path), None)
+        if found is None:
+            self.entries.append(entry(path, "file"))
+            found = len(self.entries) - 1
+        self.selected = found
+        self.page = (found + 0) // (2 * self.rows)
+        self.message = ""
+        self.rebuild()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED:
+            self.open_file(event.text)
+            return True
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
+            self.dialog = None
+            return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            self._remember_fields()
+            self.focus.move(1)
+            return True
+        if self.dialog is not None:
+            return False
+        return super().handle(event)
+
+    # --- painting ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        s, left = self.style, self.left
+        surface.fill(BACKGROUND)
+        y = left.top
+        name = draw.text(surface, "ODD DUCK", s.font(56, bold=True), (left.left, y), ACCENT)
+        y = name.bottom + s.px(4)
+        tagline = "A serious game about the hardest part of IT work: the people."
+        draw.paragraph(
+            surface,
+            tagline,
+            s.font(18),
+            pygame.Rect(left.left, y, left.width, 3 * s.text_px(18) * 1.3),
+            MUTED,
+        )
+        draw.text(surface, "Team name", s.font(15), (left.left, self.team_label_y), MUTED)
+        draw.text(
+            surface,
+            "Seed: the same seed gives every team the same luck",
+            s.font(15),
+            (left.left, self.seed_label_y),
+            MUTED,
+            width=left.width,
+        )
+        hint = "Tab or arrows move · Enter chooses · F1 help · F11 full screen"
+        draw.text(
+            surface,
+            hint,
+            s.font(14),
+            (left.left, self.left.bottom),
+            FAINT,
+            "bottomleft",
+            width=left.width,
+        )
+        draw.text(
+            surface, "Choose a scenario", s.font(28, bold=True), (self.right.left, self.right.top)
+        )
+        for rect, card in self.card_rects:
+            self._draw_card(surface, rect, card)
+        if self.pages > 1:
+            label = f"page {self.page + 1} of {self.pages}"
+            draw.text(
+                surface,
+                label,
+                s.font(14),
+                (self.right.centerx, self.pager_y + s.px(8)),
+                MUTED,
+                "midtop",
+            )
+
+    def _draw_card(
+        self, surface: pygame.Surface, rect: pygame.Rect, card: ScenarioEntry | None
+    ) -> None:
+        s = self.style
+        chosen = card is not None and card is self._current
+        draw.card(
+            surface,
+            rect,
+            s.px(8),
+            ACCENT if chosen else None,
+            CARD_HIGHLIGHT if chosen else (42, 49, 66),
+            FOCUS if chosen else (74, 82, 102),
+        )
+        pad = s.px(16)
+        inner = rect.inflate(-2 * pad, -2 * s.px(12))
+        if card is None:
+            draw.text(
+                surface,
+                "Open a file…",
+                s.font(20, bold=True),
+                inner.topleft,
+                INK,
+                width=inner.width,
+            )
+            draw.paragraph(
+                surface,
+                "Play a scenario YAML from anywhere on this computer.",
+                s.font(15),
+                pygame.Rect(
+                    inner.left, inner.top + s.text_px(20) * 1.5, inner.width, inner.height // 2
+                ),
+                MUTED,
+            )
+            return
+        title = draw.text(
+            surface, card.title, s.font(20, bold=True), inner.topleft, INK, width=inner.width
+        )
+        foot_h = s.font(14).get_linesize()
+        body = pygame.Rect(
+            inner.left,
+            title.bottom + s.px(6),
+            inner.width,
+            inner.bottom - title.bottom - foot_h - s.px(10),
+        )
+        colour = (213, 94, 0) if card.error else MUTED
+        draw.paragraph(
+            surface,
+            card.summary,
+            s.font(15),
+            body,
+            colour,
+            1.15,
+        )
+        where = {"shipped": "", "yours": " · your folder", "file": " · opened file"}[card.source]
+        facts = (
+            f"{card.turns} weeks · {DIFFICULTY.get(card.difficulty, card.difficulty)}{where}"
+            if card.playable
+            else f"has problems{where}"
+        )
+        if chosen:
+            facts = "chosen · " + facts
+        draw.text(
+            surface,
+            facts,
+            s.font(14),
+            (inner.left, inner.bottom),
+            FOCUS if chosen else MUTED,
+            "bottomleft",
+            width=inner.width,
+        )

@@ -1,0 +1,566 @@
+"""The main screen: the people, the work board, this week's plan, the news, End week."""
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame_gui.elements import UIButton
+
+from game.model import PlanError
+from game.scenario.schema import Scenario
+from game.ui import draw, flow
+from game.ui.planner import Planner, Row
+from game.ui.screens.base import Screen
+from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, FOCUS, INK, MUTED, PANEL
+from game.ui.widgets import board, stakeholder_card, topbar
+from game.ui.widgets.stakeholder_card import CardView
+
+SECTION_TITLES = {"build": "BUILD", "project": "PROJECT"}
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class TurnScreen(Screen):
+    name = "turn"
+
+    def __init__(self, app: "App") -> None:
+        game = app.game
+        assert game is not None
+        self.session = game.session
+        self.scenario: Scenario = self.session.scenario
+        self.seen = self.session.observe()
+        self.planner = Planner(self.scenario, self.session.params, self.seen)
+        self.person = self._neediest()
+        self.selected_row = 0
+        self.card_scroll = 0
+        self.plan_scroll = 0
+        self.board_scroll = 0
+        self.message = ""
+        super().__init__(app)
+
+    def _neediest(self) -> int:
+        """Start with the person IT has been out of touch with longest."""
+        return int(self.seen.since_contact[0].argmax())
+
+    # --- layout --------------------------------------------------------------------------
+    def build(self) -> None:
+        s = self.style
+        w, h = s.window
+        g = s.px(16)
+        self.top = pygame.Rect(0, 0, w, topbar.height(s))
+        body_top = self.top.bottom + g
+        usable = w - 4 * g
+        left_w, right_w = round(usable * 0.28), round(usable * 0.28)
+        mid_w = usable - left_w - right_w
+        news_h = 2 * s.font(15).get_linesize() + s.px(16)
+        self.people_area = pygame.Rect(g, body_top, left_w, h - g - body_top)
+        self.news = pygame.Rect(self.people_area.right + g, h - g - news_h, mid_w, news_h)
+        self.board_area = pygame.Rect(self.news.left, body_top, mid_w, self.news.top - g - body_top)
+        self.plan_area = pygame.Rect(self.board_area.right + g, body_top, right_w, h - g - body_top)
+        menu_w = max(s.px(44), s.font(16).size("Menu")[0] + s.px(28))
+        button_h = self.top.height - s.px(16)
+        self.button(
+            pygame.Rect(w - g - menu_w, s.px(8), menu_w, button_h),
+            "Menu",
+            lambda: flow.open_pause(self.app),
+            focus=False,
+            tool_tip_text="Menu (Esc): save, restart, settings",
+        )
+        self.button(
+            pygame.Rect(w - g - menu_w - s.px(8) - button_h, s.px(8), button_h, button_h),
+            "?",
+            lambda: flow.open_help(self.app),
+            focus=False,
+            tool_tip_text="How to play (F1)",
+        )
+        self.reserved = menu_w + button_h + s.px(24)
+        self._build_people()
+        self._build_planner()
+
+    def _note_h(self) -> int:
+        """Room under a scrolling list for its 'more below' note."""
+        return self.style.font(13).get_linesize() + self.style.px(4)
+
+    def _header_h(self) -> int:
+        return self.style.font(14, bold=True).get_linesize() + self.style.px(8)
+
+    def _build_people(self) -> None:
+        s = self.style
+        area = self.people_area
+        top = area.top + self._header_h()
+        self.card_h = stakeholder_card.card_height(s)
+        gap = s.px(10)
+        count = len(self.scenario.stakeholders)
+        bottom = area.bottom - self._note_h()
+        self.cards_visible = max(1, (bottom - top + gap) // (self.card_h + gap))
+        self.card_scroll = max(0, min(self.card_scroll, count - self.cards_visible))
+        self.card_rects: list[tuple[pygame.Rect, int]] = []
+        for k in range(self.card_scroll, min(count, self.card_scroll + self.cards_visible)):
+            rect = pygame.Rect(
+                area.left,
+                top + (k - self.card_scroll) * (self.card_h + gap),
+                area.width,
+                self.card_h,
+            )
+            self.card_rects.append((rect, k))
+            person = self.scenario.stakeholders[k]
+            tip = f"{person.name}: “{person.cares_about}” Click or press {k + 1} to plan for them."
+            self.button(
+                rect,
+                "",
+                partial(self.choose_person, k),
+                focus=False,
+                object_id="#ghost",
+                tool_tip_text=tip,
+            )
+
+    def rows(self) -> list[Row | str]:
+        """The planner's lines in order: section titles (str) and rows."""
+        name = self.scenario.stakeholders[self.person].name.split()[0]
+        out: list[Row | str] = ["build", *self.planner.build_rows()]
+        out += [f"with {name}", *self.planner.people_rows(self.person)]
+        out += ["project", *self.planner.project_rows()]
+        return out
+
+    def _build_planner(self) -> None:
+        s = self.style
+        area = self.plan_area
+        self.row_h = max(s.px(32), s.font(15).get_linesize() + s.px(12))
+        self.end_h = max(s.px(54), s.text_px(18) + s.px(24))
+        self.plan_head_h = (
+            self._header_h()
+            + s.font(22, bold=True).get_linesize()
+            + s.font(12).get_linesize()
+            + s.px(20)
+        )
+        self.list_area = pygame.Rect(
+            area.left,
+            area.top + self.plan_head_h,
+            area.width,
+            area.height - self.plan_head_h - self.end_h - s.px(12) - self._note_h(),
+        )
+        self.end_button = self.button(
+            pygame.Rect(area.left, area.bottom - self.end_h, area.width, self.end_h),
+            f"End {self.scenario.turn_label}  (Enter)",
+            self.end_week,
+            focus=False,
+            object_id="#primary",
+            tool_tip_text="Resolve this week with the plan as it stands (Enter).",
+        )
+        lines = self.rows()
+        rows = [r for r in lines if isinstance(r, Row)]
+        self.selected_row = max(0, min(self.selected_row, len(rows) - 1))
+        fits = max(1, self.list_area.height // self.row_h)
+        sel_line = lines.index(rows[self.selected_row]) if rows else 0
+        if sel_line < self.plan_scroll:
+            self.plan_scroll = max(0, sel_line - 1)
+        elif sel_line >= self.plan_scroll + fits:
+            self.plan_scroll = sel_line - fits + 1
+        self.plan_scroll = max(0, min(self.plan_scroll, max(0, len(lines) - fits)))
+        self.visible_lines = lines[self.plan_scroll : self.plan_scroll + fits]
+        self.hidden_lines = (self.plan_scroll, max(0, len(lines) - self.plan_scroll - fits))
+        self.row_widgets: dict[int, tuple[pygame.Rect, UIButton, UIButton]] = {}
+        step = self.row_h - s.px(8)
+        for k, line in enumerate(self.visible_lines):
+            if not isinstance(line, Row):
+                continue
+            rect = pygame.Rect(
+                self.list_area.left,
+                self.list_area.top + k * self.row_h,
+                self.list_area.width,
+                self.row_h - s.px(4),
+            )
+            index = rows.index(line)
+            plus = pygame.Rect(
+                rect.right - step - s.px(4), rect.top + (rect.height - step) // 2, step, step
+            )
+            minus = plus.move(-(step + s.px(44)), 0)
+            label = pygame.Rect(rect.left, rect.top, minus.left - rect.left - s.px(4), rect.height)
+            self.button(
+                label,
+                "",
+                partial(self.select_row, index),
+                focus=False,
+                object_id="#ghost",
+                tool_tip_text=line.tooltip,
+            )
+            down = self.button(
+                minus,
+                "−",
+                partial(self.change, line, -1, index),
+                focus=False,
+                object_id="#stepper",
+                tool_tip_text="One use less (Left arrow)",
+            )
+            up = self.button(
+                plus,
+                "+",
+                partial(self.change, line, 1, index),
+                focus=False,
+                object_id="#stepper",
+                tool_tip_text=line.tooltip,
+            )
+            self.row_widgets[index] = (rect, down, up)
+        self._refresh_steppers()
+
+    def _refresh_steppers(self) -> None:
+        for _, (rect, down, up) in self.row_widgets.items():
+            row = self._row_at(rect)
+            if row is None:
+                continue
+            (up.enable if self.planner.can_add(row) else up.disable)()
+            (down.enable if self.planner.can_remove(row) else down.disable)()
+
+    def _row_at(self, rect: pygame.Rect) -> Row | None:
+        k = (rect.top - self.list_area.top) // self.row_h
+        line = self.visible_lines[k] if 0 <= k < len(self.visible_lines) else None
+        return line if isinstance(line, Row) else None
+
+    def _all_rows(self) -> list[Row]:
+        return [r for r in self.rows() if isinstance(r, Row)]
+
+    def regions(self) -> dict[str, pygame.Rect]:
+        """The painted panels, for the layout checks: inside the window, never overlapping."""
+        return {
+            "top bar": self.top,
+            "stakeholders": self.people_area,
+            "work board": self.board_area,
+            "news": self.news,
+            "plan": self.plan_area,
+        }
+
+    # --- actions -------------------------------------------------------------------------
+    def choose_person(self, s: int) -> None:
+        if 0 <= s < len(self.scenario.stakeholders):
+            self.person = s
+            rows = self._all_rows()
+            self.selected_row = next((i for i, r in enumerate(rows) if r.section == "people"), 0)
+            self.rebuild()
+
+    def select_row(self, index: int) -> None:
+        self.selected_row = index
+        self.rebuild()
+
+    def change(self, row: Row, step: int, index: int | None = None) -> None:
+        done = self.planner.add(row) if step > 0 else self.planner.remove(row)
+        if index is not None:
+            self.selected_row = index
+        if done:
+            self.app.sounds.play("click")
+            self.message = ""
+        self._refresh_steppers()
+
+    def move_selection(self, step: int) -> None:
+        rows = self._all_rows()
+        self.selected_row = (self.selected_row + step) % max(1, len(rows))
+        self.rebuild()
+
+    def end_week(self) -> None:
+        game = self.app.game
+        assert game is not None
+        try:
+            game.play(self.planner.plan)
+        except PlanError as exc:  # the planner should prevent this; never lose the turn silently
+            self.message = f"That plan is not allowed: {exc}"
+            return
+        self.app.sounds.play("end_week")
+        from game.ui.screens.report import ReportScreen
+
+        self.app.replace_all(ReportScreen(self.app, len(game.session.logs) - 1))
+
+    def autoplay(self) -> None:
+        """The pilot: first show the policy's plan on the planner, then end the week."""
+        if self.planner.plan.any():
+            self.end_week()
+            return
+        from game.policies import get_policy
+
+        assert self.app.pilot is not None
+        policy = get_policy(self.app.pilot.policy)
+        self.planner.set_plan(policy(self.seen, self.session.params)[0])
+        self.rebuild()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            return self._scroll(event)
+        if event.type == pygame.KEYDOWN:
+            return self._key(event)
+        return super().handle(event)
+
+    def _scroll(self, event: pygame.event.Event) -> bool:
+        pos = pygame.mouse.get_pos()
+        if self.people_area.collidepoint(pos):
+            self.card_scroll -= event.y
+        elif self.board_area.collidepoint(pos):
+            self.board_scroll -= event.y
+        elif self.list_area.collidepoint(pos):
+            self.plan_scroll -= event.y
+            self.rebuild()
+            return True
+        else:
+            return False
+        self.rebuild()
+        return True
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        rows = self._all_rows()
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.end_week()
+        elif key in (pygame.K_DOWN, pygame.K_TAB) and not event.mod & pygame.KMOD_SHIFT:
+            self.move_selection(1)
+        elif key in (pygame.K_UP, pygame.K_TAB):
+            self.move_selection(-1)
+        elif key in (pygame.K_RIGHT, pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_EQUALS) and rows:
+            self.change(rows[self.selected_row], 1)
+        elif key in (pygame.K_LEFT, pygame.K_MINUS, pygame.K_KP_MINUS) and rows:
+            self.change(rows[self.selected_row], -1)
+        elif pygame.K_1 <= key <= pygame.K_9:
+            self.choose_person(key - pygame.K_1)
+        elif key == pygame.K_PAGEDOWN:
+            self.card_scroll += 1
+            self.rebuild()
+        elif key == pygame.K_PAGEUP:
+            self.card_scroll -= 1
+            self.rebuild()
+        else:
+            return False
+        return True
+
+    # --- painting ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        s = self.style
+        surface.fill(BACKGROUND)
+        topbar.draw_bar(
+            surface,
+            self.top,
+            s,
+            self.scenario,
+            self.seen,
+            self.session.params.budget,
+            self.planner.left(),
+            self.planner.capacity + self.planner.overtime(),
+            self.reserved,
+        )
+        self._draw_people(surface)
+        self._draw_board(surface)
+        self._draw_planner(surface)
+        self._draw_news(surface)
+
+    def _header(
+        self, surface: pygame.Surface, rect: pygame.Rect, title: str, note: str = ""
+    ) -> None:
+        s = self.style
+        head = draw.text(surface, title, s.font(14, bold=True), rect.topleft, MUTED)
+        if note:
+            draw.text(
+                surface,
+                note,
+                s.font(13),
+                (rect.right, head.centery),
+                FAINT,
+                "midright",
+                width=rect.width - head.width - s.px(12),
+            )
+
+    def _draw_people(self, surface: pygame.Surface) -> None:
+        s = self.style
+        self._header(surface, self.people_area, "STAKEHOLDERS", "1–9 picks a person")
+        for rect, k in self.card_rects:
+            view = CardView.of(self.scenario, self.seen, k)
+            stakeholder_card.draw_card(
+                surface, rect, s, self.scenario, view, k == self.person, f"[{k + 1}]"
+            )
+        count = len(self.scenario.stakeholders)
+        if self.card_rects:
+            last = self.card_rects[-1][0]
+            below = count - self.card_scroll - len(self.card_rects)
+            stakeholder_card.scroll_hint(
+                surface,
+                pygame.Rect(
+                    self.people_area.left,
+                    self.card_rects[0][0].top,
+                    self.people_area.width,
+                    last.bottom - self.card_rects[0][0].top,
+                ),
+                s,
+                self.card_scroll,
+                below,
+            )
+
+    def _draw_board(self, surface: pygame.Surface) -> None:
+        s = self.style
+        area = self.board_area
+        self._header(surface, area, "WORK BOARD", "* reported: what IT believes is built")
+        top = area.top + self._header_h()
+        row_h = board.row_height(s)
+        gap = s.px(5)
+        count = len(self.scenario.packages)
+        fits = max(1, (area.bottom - self._note_h() - top + gap) // (row_h + gap))
+        self.board_scroll = max(0, min(self.board_scroll, count - fits))
+        build_rows = {r.target: self.planner.points(r) for r in self.planner.build_rows()}
+        for k in range(self.board_scroll, min(count, self.board_scroll + fits)):
+            rect = pygame.Rect(
+                area.left, top + (k - self.board_scroll) * (row_h + gap), area.width, row_h
+            )
+            view = board.PackageView.of(self.scenario, self.seen, k)
+            board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0))
+        if fits < count:
+            below = count - self.board_scroll - fits
+            note = f"{self.board_scroll} more above, {below} below (scroll)"
+            draw.text(
+                surface,
+                note,
+                s.font(13),
+                (area.right, top + fits * (row_h + gap)),
+                FAINT,
+                "topright",
+            )
+
+    def _draw_planner(self, surface: pygame.Surface) -> None:
+        s = self.style
+        area = self.plan_area
+        pygame.draw.rect(surface, PANEL, area.inflate(s.px(12), s.px(12)), border_radius=s.px(10))
+        self._header(surface, area, f"THIS {self.scenario.turn_label.upper()}'S PLAN")
+        y = area.top + self._header_h()
+        left, total = self.planner.left(), self.planner.capacity + self.planner.overtime()
+        colour = ACCENT if left > 0 else (0, 158, 115)
+        text = f"{left:g} of {total:g} points left" if left > 0 else f"All {total:g} points planned"
+        line = draw.text(
+            surface, text, s.font(22, bold=True), (area.left, y), colour, width=area.width
+        )
+        build, people_pts, project = self.planner.split()
+        split = pygame.Rect(area.left, line.bottom + s.px(6), area.width, s.px(8))
+        self._split_bar(surface, split, build, people_pts, project, total)
+        rows = self._all_rows()
+        for k, line_item in enumerate(self.visible_lines):
+            y = self.list_area.top + k * self.row_h
+            if isinstance(line_item, str):
+                title = SECTION_TITLES.get(line_item, line_item.upper())
+                draw.text(
+                    surface,
+                    title,
+                    s.font(13, bold=True),
+                    (area.left, y + self.row_h - s.px(6)),
+                    FAINT,
+                    "bottomleft",
+                )
+                continue
+            index = rows.index(line_item)
+            rect, down, up = self.row_widgets[index]
+            selected = index == self.selected_row
+            if selected:
+                pygame.draw.rect(surface, (52, 60, 80), rect, border_radius=s.px(6))
+                if self.app.keyboard_used:
+                    pygame.draw.rect(surface, FOCUS, rect, width=s.px(2), border_radius=s.px(6))
+            points = self.planner.points(line_item)
+            available = line_item.section != "build" or bool(
+                self.seen.buildable[0, line_item.target]
+            )
+            draw.text(
+                surface,
+                line_item.label,
+                s.font(15),
+                (rect.left + s.px(8), rect.centery),
+                INK if available else FAINT,
+                "midleft",
+                width=down.rect.left - rect.left - s.px(14),
+            )
+            draw.text(
+                surface,
+                f"{points:g}",
+                s.font(16, bold=True),
+                ((down.rect.right + up.rect.left) // 2, rect.centery),
+                ACCENT if points else MUTED,
+                "center",
+            )
+        above, below = self.hidden_lines
+        if above or below:
+            note = f"{above} more above, {below} below (scroll)"
+            draw.text(
+                surface,
+                note,
+                s.font(13),
+                (area.right, self.list_area.bottom + s.px(2)),
+                FAINT,
+                "topright",
+            )
+        if self.message:
+            draw.paragraph(
+                surface,
+                self.message,
+                s.font(14),
+                pygame.Rect(area.left, self.end_button.rect.top - s.px(40), area.width, s.px(40)),
+                BAD,
+            )
+
+    def _split_bar(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        build: float,
+        people_pts: float,
+        project: float,
+        total: float,
+    ) -> None:
+        pygame.draw.rect(surface, (31, 36, 48), rect, border_radius=rect.height // 2)
+        x = rect.left
+        for value, colour in (
+            (build, (86, 180, 233)),
+            (people_pts, (230, 159, 0)),
+            (project, (204, 121, 167)),
+        ):
+            width = round(rect.width * value / total) if total else 0
+            if width:
+                pygame.draw.rect(surface, colour, (x, rect.top, width, rect.height))
+            x += width
+        font = self.style.font(12)
+        legend = f"build {build:g} · people {people_pts:g} · project {project:g}"
+        draw.text(
+            surface,
+            legend,
+            font,
+            (rect.left, rect.bottom + self.style.px(2)),
+            MUTED,
+            width=rect.width,
+        )
+
+    def _draw_news(self, surface: pygame.Surface) -> None:
+        s = self.style
+        rect = self.news
+        pygame.draw.rect(surface, PANEL, rect, border_radius=s.px(8))
+        pad = s.px(10)
+        head = draw.text(
+            surface, "NEWS", s.font(13, bold=True), (rect.left + pad, rect.top + pad), ACCENT
+        )
+        lines = self.news_lines()
+        font = s.font(15)
+        y = rect.top + pad
+        for line in lines[:2]:
+            draw.text(
+                surface,
+                line,
+                font,
+                (head.right + s.px(12), y),
+                INK,
+                width=rect.right - head.right - s.px(12) - pad,
+            )
+            y += font.get_linesize()
+
+    def news_lines(self) -> list[str]:
+        if not self.session.logs:
+            sc = self.scenario
+            return [
+                f"{sc.turn_label.capitalize()} 1. {sc.goal}",
+                "Everyone is waiting to see what IT does first.",
+            ]
+        from game.session.week import week_report
+
+        report = week_report(self.session, len(self.session.logs) - 1)
+        label = self.scenario.turn_label
+        lines = [report.headline]
+        for item in report.items:
+            if item.text.rstrip(".…") not in (line.rstrip(".…") for line in lines):
+                lines.append(item.text)
+        return [f"{label.capitalize()} {report.turn}: {line}" for line in lines]

@@ -1,0 +1,59 @@
+"""Player settings (fullscreen, text size, sound, palette), kept in the data folder."""
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+TEXT_SIZES = (1.0, 1.25, 1.5)  # 1.5 is the projector size
+TEXT_SIZE_NAMES = ("normal", "large", "projector")
+
+
+@dataclass(frozen=True)
+class Settings:
+    fullscreen: bool = False
+    text_size: float = 1.0
+    sound: bool = True
+    colour_blind_palette: bool = True
+
+    def next_text_size(self) -> "Settings":
+        index = TEXT_SIZES.index(self.text_size) if self.text_size in TEXT_SIZES else 0
+        return replace(self, text_size=TEXT_SIZES[(index + 1) % len(TEXT_SIZES)])
+
+    @property
+    def text_size_name(self) -> str:
+        if self.text_size in TEXT_SIZES:
+            return TEXT_SIZE_NAMES[TEXT_SIZES.index(self.text_size)]
+        return f"x{self.text_size:g}"
+
+
+def load_settings(path: Path) -> Settings:
+    """The saved settings; defaults for anything missing, unreadable or out of range.
+
+    Settings are a convenience, not the player's work: a damaged file must never
+    stop the game from starting, so it is ignored rather than reported.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    values: dict[str, object] = {}
+    for f in fields(Settings):
+        value = data.get(f.name)
+        if f.type in (bool, "bool") and isinstance(value, bool):
+            values[f.name] = value
+        elif f.name == "text_size" and isinstance(value, int | float) and value in TEXT_SIZES:
+            values[f.name] = float(value)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write atomically, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(asdict(settings), handle, indent=1)
+    Path(tmp).replace(path)

@@ -1,0 +1,1 @@
+"""Painted parts of the turn screen: stakeholder cards, package rows, the top bar."""

@@ -1,0 +1,182 @@
+"""A stakeholder's card: face, name, trust (vague when out of touch), expected vs seen, quote."""
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.model.observe import MOOD_NAMES, Observation
+from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
+from game.scenario.schema import Scenario
+from game.ui import draw, people
+from game.ui.theme import BAD, CARD, CARD_HIGHLIGHT, FAINT, FOCUS, INK, MUTED, Style
+
+
+@dataclass(frozen=True)
+class CardView:
+    """What one card shows, read from the observation (never the true state)."""
+
+    index: int
+    name: str
+    role: str
+    mood: int
+    trust: float
+    vague: bool
+    expectation: float
+    seen: float
+    since_contact: int
+    complaint: str
+
+    @classmethod
+    def of(cls, scenario: Scenario, seen: Observation, s: int) -> "CardView":
+        person = scenario.stakeholders[s]
+        code = int(seen.complaint[0, s])
+        return cls(
+            s,
+            person.name,
+            person.role,
+            int(seen.mood[0, s]),
+            float(seen.trust[0, s]),
+            bool(seen.vague[0, s]),
+            float(seen.expectation[0, s]),
+            float(seen.seen[0, s]),
+            int(seen.since_contact[0, s]),
+            "" if code == NO_COMPLAINT else COMPLAINTS[code],
+        )
+
+
+def card_height(style: Style) -> int:
+    lines = (
+        style.font(18, bold=True).get_linesize()
+        + style.font(13).get_linesize() * 4
+        + style.font(14).get_linesize()
+    )
+    return lines + style.px(26)
+
+
+def since_text(weeks: int, label: str) -> str:
+    if weeks <= 0:
+        return f"spoke this {label}"
+    if weeks == 1:
+        return f"spoke last {label}"
+    return f"{weeks} {label}s since you spoke"
+
+
+def draw_card(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    style: Style,
+    scenario: Scenario,
+    view: CardView,
+    selected: bool,
+    key_hint: str,
+) -> None:
+    s = style
+    draw.card(
+        surface,
+        rect,
+        s.px(8),
+        people.colour(s, view.index),
+        CARD_HIGHLIGHT if selected else CARD,
+        FOCUS if selected else (74, 82, 102),
+    )
+    pad = s.px(10)
+    face = min(s.px(64), rect.height // 2)
+    left = rect.left + s.px(8) + pad
+    image = people.portrait(scenario, view.index, view.mood, face)
+    if view.vague:
+        image = image.copy()
+        image.set_alpha(150)  # out of touch: the face is what you remember, not what you see
+    surface.blit(image, (left, rect.top + pad))
+    mood = ("~" if view.vague else "") + MOOD_NAMES[view.mood]
+    draw.text(
+        surface,
+        mood,
+        s.font(13),
+        (left + face // 2, rect.top + pad + face + s.px(2)),
+        MUTED,
+        "midtop",
+        width=face + s.px(16),
+    )
+    x = left + face + pad
+    width = rect.right - pad - x
+    y = rect.top + pad
+    hint = s.font(13)
+    hint_rect = draw.text(
+        surface, key_hint, hint, (rect.right - pad, y + s.px(2)), FAINT, "topright"
+    )
+    y = draw.text(
+        surface,
+        view.name,
+        s.font(18, bold=True),
+        (x, y),
+        INK,
+        width=width - hint_rect.width - s.px(6),
+    ).bottom
+    small = s.font(13)
+    y = draw.text(surface, view.role, small, (x, y), MUTED, width=width).bottom + s.px(2)
+    label_w = small.size("Expects")[0] + s.px(8)
+    bar_h = max(6, s.px(9))
+    line = small.get_linesize()
+    colour = people.colour(s, view.index)
+    draw.text(surface, "Trust", small, (x, y), MUTED)
+    trust_bar = pygame.Rect(x + label_w, y + (line - bar_h) // 2, width - label_w - s.px(20), bar_h)
+    draw.bar(surface, trust_bar, view.trust, colour, vague=view.vague)
+    if view.vague:
+        draw.text(
+            surface,
+            "~",
+            s.font(16, bold=True),
+            (trust_bar.right + s.px(4), y + line // 2),
+            MUTED,
+            "midleft",
+        )
+    y += line
+    draw.text(surface, "Seen", small, (x, y), MUTED)
+    seen_bar = pygame.Rect(x + label_w, y + (line - bar_h) // 2, width - label_w - s.px(20), bar_h)
+    draw.bar(
+        surface, seen_bar, view.seen, (190, 196, 210), vague=view.vague, marker=view.expectation
+    )
+    y += line
+    gap = view.expectation - view.seen
+    facts = f"expects {100 * view.expectation:.0f}%, has seen {100 * view.seen:.0f}%"
+    draw.text(surface, facts, small, (x, y), BAD if gap > 0.25 else MUTED, width=width)
+    y += line + s.px(2)
+    bottom = pygame.Rect(
+        rect.left + s.px(8) + pad, y, rect.width - s.px(8) - 2 * pad, rect.bottom - y - pad // 2
+    )
+    since = since_text(view.since_contact, scenario.turn_label)
+    if view.complaint:
+        quote = f"“{view.complaint}”"
+        draw.text(
+            surface,
+            quote,
+            s.font(14, bold=True),
+            bottom.topleft,
+            (255, 214, 150),
+            width=bottom.width,
+        )
+    else:
+        draw.text(
+            surface,
+            since,
+            s.font(14),
+            bottom.topleft,
+            MUTED if view.since_contact < 3 else (255, 214, 150),
+            width=bottom.width,
+        )
+
+
+def scroll_hint(
+    surface: pygame.Surface, rect: pygame.Rect, style: Style, above: int, below: int
+) -> None:
+    """'1 more above, 2 below (scroll)' under the cards, when some are out of view."""
+    if above or below:
+        note = f"{above} more above, {below} below (scroll)"
+        draw.text(
+            surface,
+            note,
+            style.font(13),
+            (rect.right, rect.bottom + style.px(2)),
+            FAINT,
+            "topright",
+        )

@@ -1,0 +1,70 @@
+"""Driving the real app with synthetic pygame events, as a player would (dummy SDL drivers)."""
+
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.ui.app import App, PlayOptions
+from game.ui.settings import Settings
+
+FRAME = 1 / 60
+
+
+def make_app(window: tuple[int, int] = (1280, 720), **options: object) -> App:
+    """The app with its first screen open, default settings (never the user's)."""
+    app = App(PlayOptions(window=window, **options), Settings())  # type: ignore[arg-type]
+    from game.ui import flow
+
+    flow.open_first_screen(app)
+    app.frame([], FRAME)
+    return app
+
+
+def pump(app: App, frames: int = 3) -> None:
+    """Run a few frames so that posted events and the UI events they cause are handled."""
+    for _ in range(frames):
+        app.frame(pygame.event.get(), FRAME)
+        if not app.running:
+            return
+
+
+def key(app: App, code: int, mod: int = 0, unicode: str = "") -> None:
+    pygame.event.post(
+        pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=unicode, scancode=0)
+    )
+    pygame.event.post(
+        pygame.event.Event(pygame.KEYUP, key=code, mod=mod, unicode=unicode, scancode=0)
+    )
+    pump(app)
+
+
+def click(app: App, element: pygame_gui.core.UIElement) -> None:
+    """A left click at the element's centre: down, then up."""
+    pos = element.rect.center
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False)
+    )
+    pump(app, 1)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
+    pump(app)
+
+
+def button_named(app: App, text: str) -> pygame_gui.elements.UIButton:
+    """The top screen's enabled button whose label starts with `text`."""
+    for element in app.top.manager.get_sprite_group().sprites():
+        if isinstance(element, pygame_gui.elements.UIButton) and element.text.startswith(text):
+            return element
+    labels = [
+        e.text
+        for e in app.top.manager.get_sprite_group().sprites()
+        if isinstance(e, pygame_gui.elements.UIButton)
+    ]
+    raise AssertionError(f"no button '{text}' on {app.top.name}: {labels}")
+
+
+def save_shot(app: App, folder: Path, name: str) -> Path:
+    path = folder / f"{name}.png"
+    app.capture(path)
+    return path
