@@ -71,7 +71,8 @@ def test_resume_after_the_process_is_killed(
 
     # And the round goes on from there.
     if app.top.name == "turn":
-        key(app, pygame.K_RETURN)  # end the week with an empty plan
+        key(app, pygame.K_RETURN)  # an empty plan: the first Enter warns, the second plays it
+        key(app, pygame.K_RETURN)
         assert app.top.name == "report" and session.turn == played + 1
         assert _saved_plans(autosave) == played + 1
 

@@ -55,7 +55,7 @@ class Pilot:
         if top.animating:
             return False
         if isinstance(top, TurnScreen) and game is not None:
-            planned = bool(top.planner.plan.any())
+            planned = top.pilot_planned
             return planned and (game.session.turn >= SHOW_FROM_TURN or game.session.done)
         if top.name == "report" and game is not None:
             return game.session.turn > SHOW_FROM_TURN or game.session.done

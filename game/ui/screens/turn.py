@@ -11,7 +11,7 @@ from game.scenario.schema import Scenario
 from game.ui import draw, flow
 from game.ui.planner import Planner, Row
 from game.ui.screens.base import Screen
-from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, FOCUS, INK, MUTED, PANEL
+from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL
 from game.ui.widgets import board, stakeholder_card, topbar
 from game.ui.widgets.stakeholder_card import CardView
 
@@ -37,6 +37,8 @@ class TurnScreen(Screen):
         self.plan_scroll = 0
         self.board_scroll = 0
         self.message = ""
+        self.warned_unspent = False
+        self.pilot_planned = False
         super().__init__(app)
 
     def _neediest(self) -> int:
@@ -249,6 +251,7 @@ class TurnScreen(Screen):
         if done:
             self.app.sounds.play("click")
             self.message = ""
+            self.warned_unspent = False
         self._refresh_steppers()
 
     def move_selection(self, step: int) -> None:
@@ -256,9 +259,19 @@ class TurnScreen(Screen):
         self.selected_row = (self.selected_row + step) % max(1, len(rows))
         self.rebuild()
 
-    def end_week(self) -> None:
+    def end_week(self, confirmed: bool = False) -> None:
+        """Play the plan; the first press with points left over only warns."""
         game = self.app.game
         assert game is not None
+        left = self.planner.left()
+        if left > 0 and not confirmed and not self.warned_unspent:
+            self.warned_unspent = True
+            label = self.scenario.turn_label
+            self.message = (
+                f"{left:g} points are not planned yet."
+                f" Press End {label} again to leave them unused."
+            )
+            return
         try:
             game.play(self.planner.plan)
         except PlanError as exc:  # the planner should prevent this; never lose the turn silently
@@ -271,14 +284,15 @@ class TurnScreen(Screen):
 
     def autoplay(self) -> None:
         """The pilot: first show the policy's plan on the planner, then end the week."""
-        if self.planner.plan.any():
-            self.end_week()
+        if self.pilot_planned:
+            self.end_week(confirmed=True)
             return
         from game.policies import get_policy
 
         assert self.app.pilot is not None
         policy = get_policy(self.app.pilot.policy)
         self.planner.set_plan(policy(self.seen, self.session.params)[0])
+        self.pilot_planned = True
         self.rebuild()
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -487,12 +501,16 @@ class TurnScreen(Screen):
                 "topright",
             )
         if self.message:
+            # A toast over the bottom of the list: it goes away with the next change.
+            font = s.font(15, bold=True)
+            height = 2 * font.get_linesize() + s.px(16)
+            toast = pygame.Rect(
+                area.left, self.end_button.rect.top - height - s.px(8), area.width, height
+            )
+            pygame.draw.rect(surface, PANEL, toast, border_radius=s.px(8))
+            pygame.draw.rect(surface, ACCENT, toast, width=s.px(2), border_radius=s.px(8))
             draw.paragraph(
-                surface,
-                self.message,
-                s.font(14),
-                pygame.Rect(area.left, self.end_button.rect.top - s.px(40), area.width, s.px(40)),
-                BAD,
+                surface, self.message, font, toast.inflate(-s.px(16), -s.px(12)), INK, 1.0
             )
 
     def _split_bar(
