@@ -1,0 +1,51 @@
+"""The title screen's scenario picker: the user's folder, opened files, and files with errors."""
+
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.ui import paths
+from tests.ui_driver import button_named, click, make_app, pump
+
+BROKEN = "id: mine\ntitel: typo\n"
+
+
+def test_a_broken_file_in_the_users_folder_shows_its_errors_and_cannot_start() -> None:
+    folder = paths.user_scenario_dir()
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text(BROKEN, encoding="utf-8")
+    app = make_app()
+    title = app.top
+    index = next(k for k, e in enumerate(title.entries) if e.source == "yours")
+    assert "titel: unknown key 'titel'" in title.entries[index].error
+    title.choose(index)
+    assert "titel" in title.error_box.html_text
+    click(app, button_named(app, "Start the round"))
+    assert app.top is title and "cannot be played" in title.message
+
+
+def test_open_a_file_adds_it_and_starts_it(tmp_path: Path) -> None:
+    source = (Path(__file__).parents[1] / "scenarios" / "tutorial.yaml").read_text("utf-8")
+    mine = tmp_path / "my-workshop.yaml"
+    mine.write_text(source.replace("id: tutorial", "id: my-workshop"), encoding="utf-8")
+    app = make_app()
+    title = app.top
+    opener = next(
+        i.element
+        for i in title.focus.items
+        if i.element.rect.center == title.card_rects[-1][0].center
+    )
+    click(app, opener)
+    assert isinstance(title.dialog, pygame_gui.windows.UIFileDialog)
+    # What the dialog posts when a file is picked:
+    pygame.event.post(
+        pygame.event.Event(
+            pygame_gui.UI_FILE_DIALOG_PATH_PICKED, text=str(mine), ui_element=title.dialog
+        )
+    )
+    pump(app)
+    assert title.entries[title.selected].ref == str(mine)
+    click(app, button_named(app, "Start the round"))
+    assert app.top.name == "briefing"
+    assert app.game.session.scenario.id == "my-workshop"
