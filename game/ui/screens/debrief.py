@@ -14,7 +14,7 @@ from game.ui.screens.base import Screen
 from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, GOOD, INK, MUTED, PANEL
 
 CHARTS = (
-    ("progress", "Progress: true vs reported"),
+    ("progress", "True progress"),
     ("trust", "Trust"),
     ("capacity", "Capacity split"),
     ("rework", "Rework found"),

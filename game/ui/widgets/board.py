@@ -32,7 +32,7 @@ class PackageView:
         if status == ACCEPTED:
             word, icon, tone = "accepted", "check", GOOD
         elif status == AWAITING:
-            word, icon, tone = "sign-off?", "hourglass", WARN
+            word, icon, tone = "to sign off", "hourglass", WARN
         elif seen.rejections[0, p] > 0:
             word, icon, tone = "rejected", "cross", BAD
         elif seen.buildable[0, p]:
