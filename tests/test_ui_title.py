@@ -49,3 +49,16 @@ def test_open_a_file_adds_it_and_starts_it(tmp_path: Path) -> None:
     click(app, button_named(app, "Start the round"))
     assert app.top.name == "briefing"
     assert app.game.session.scenario.id == "my-workshop"
+
+
+def test_starting_a_new_round_asks_before_replacing_the_saved_one() -> None:
+    app = make_app(scenario="tutorial", seed=9, team="Red")
+    assert app.top.name == "briefing"
+    click(app, button_named(app, "Back"))
+    title = app.top
+    assert title.saved_unfinished and title.team == "Red"  # the same scenario and team again
+    assert title.entries[title.selected].ref == "tutorial"
+    click(app, button_named(app, "Start the round"))
+    assert app.top is title and "replaces the saved one" in title.message
+    click(app, button_named(app, "Start the round"))
+    assert app.top.name == "briefing"

@@ -55,11 +55,11 @@ def _names(item: WeekItem, title: str) -> bool:
 
 
 def _check_shape(report: WeekReport) -> None:
-    assert report.headline and len(report.headline) <= 120
+    assert report.headline and len(report.headline) <= 160
     order = [KINDS.index(item.kind) for item in report.items]
     assert order == sorted(order), "items come by importance"
     for item in report.items:
-        assert item.text and len(item.text) <= 120, item.text
+        assert item.text and len(item.text) <= 160, item.text
         assert item.icon in ICONS and item.tone in {"good", "bad", "neutral"}
 
 

@@ -13,12 +13,12 @@ import numpy.typing as npt
 from game.model import Channel
 from game.model.channels import PROJECT_EFFECTS
 from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
-from game.model.state import AWAITING
+from game.model.state import ACCEPTED, AWAITING
 from game.session.session import Session
 from game.session.transcript import MINOR_REWORK, MINOR_TRUST, first_names
 
 # Longest line a projector shows at the report's font size.
-LIMIT = 110
+LIMIT = 150  # two lines on the report at projector size; the news strip cuts to fit
 # Below this clarity the owner's needs count as unclear: the cause, not the tests, is the story.
 UNCLEAR = 0.6
 ICONS = {"event": "warning", "rejection": "cross", "escalation": "warning", "rework": "hammer"}
@@ -179,7 +179,7 @@ class _Week:
         if clarity < UNCLEAR:
             return f"{self.unclear(k, clarity)}: {found:.1f} pts of rework found in {{t}}", "bad"
         built = "" if np.isnan(clarity) else f" (built at clarity {_pct(clarity)})"
-        return f"Testing caught {found:.1f} pts of rework in {{t}}{built}", "neutral"
+        return f"The team found {found:.1f} pts of rework in {{t}}{built}", "neutral"
 
     def escalations(self) -> list[WeekItem]:
         went = f"complained to {self.sc.sponsor.name}: sponsor support fell"
@@ -280,7 +280,7 @@ class _Week:
 
     def progress(self) -> list[WeekItem]:
         before, after = self.before.reported_progress[0], self.log.reported_progress[0]
-        arrow = f"reported progress {_pct(before)}  to  {_pct(after)}"
+        arrow = f"reported progress {_pct(before)} to {_pct(after)}"
         if not _moved(before, after):
             return []
         if after > before:
@@ -319,8 +319,21 @@ class _Week:
                 self.sc.events[events[0]].title + (f" — {effects}." if effects else ".")
             )
         first = next((item.text for item in items if item.kind not in ("trust", "progress")), "")
-        text = first or f"A quiet {self.sc.turn_label}: {self.quiet()}"
-        return text if text.endswith(("…", ".")) else ellipsis(text + ".")
+        quiet = self.quiet()
+        text = first or f"A quiet {self.sc.turn_label}: {quiet[:1].lower()}{quiet[1:]}"
+        return text if text.endswith(("…", ".", '."')) else ellipsis(text + ".")
+
+    def ending(self, session: Session, turn_index: int) -> str:
+        """Why the round ended with this turn, or '' if it goes on (cancelling has its own)."""
+        last = turn_index == len(session.logs) - 1
+        if not (last and session.done) or self.log.cancelled[0]:
+            return ""
+        if (session.state.status[0] == ACCEPTED).all():
+            label = self.sc.turn_label
+            return (
+                f"Delivered: every package is signed off, in {label} {int(self.log.turn[0]) + 1}."
+            )
+        return "The last possible week is over: the round ends with what is signed off."
 
 
 def week_report(session: Session, turn_index: int) -> WeekReport:
@@ -341,4 +354,6 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
     items += week.packages("rework") + week.packages("signoff") + week.packages("handover")
     items += week.favours() + week.complaints()
     items += week.trust() + week.progress()
-    return WeekReport(turn, title, week.headline(items), items, week.moves())
+    ending = week.ending(session, turn_index)
+    headline = ending or week.headline(items)
+    return WeekReport(turn, title, headline, items, week.moves())

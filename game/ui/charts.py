@@ -35,7 +35,11 @@ PANEL, EDGE = "#2a3142", "#4a5266"
 DPI = 72  # one point is one pixel, so every font size below is in pixels
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")  # trust lines differ by shape, not colour only
 REPORTED, TRUE, GAP = "#56B4E9", INK, "#D55E00"
-CAPACITY = (("build", "#0072B2"), ("relationships", "#009E73"), ("project", "#CC79A7"))
+CAPACITY = (
+    ("build", "#0072B2"),
+    ("people", "#009E73"),
+    ("project", "#CC79A7"),
+)  # as on the planner
 BOLD: dict[str, Any] = {"color": INK, "weight": "bold"}
 
 
@@ -164,7 +168,7 @@ def _trust(ax: Axes, data: RoundSeries, fs: float, colours: list[str], _: int | 
 
 
 def _capacity(ax: Axes, data: RoundSeries, fs: float, _: list[str], __: int | None) -> None:
-    """Where each turn's points went: stacked build / relationships / project."""
+    """Where each turn's points went: stacked build / people / project."""
     from matplotlib.patches import Patch
 
     bottom = np.zeros(data.turns.size)
@@ -203,7 +207,7 @@ CHARTS: dict[str, tuple[str, Draw]] = {
     "progress": ("Progress: true vs reported", _progress),
     "trust": ("Trust", _trust),
     "capacity": ("Where the capacity went", _capacity),
-    "rework": ("Rework found", _rework),
+    "rework": ("Rework found (by the team or at sign-off)", _rework),
 }
 
 

@@ -55,7 +55,7 @@ class DebriefScreen(Screen):
             g,
             g,
             w - 2 * g,
-            s.font(30, bold=True).get_linesize() + s.font(15).get_linesize() * 2 + s.px(10),
+            s.font(30, bold=True).get_linesize() + s.font(15).get_linesize() * 3 + s.px(10),
         )
         body_top = self.head.bottom + s.px(12)
         left_w = round((w - 3 * g) * 0.6)
@@ -157,6 +157,7 @@ class DebriefScreen(Screen):
     # --- actions -------------------------------------------------------------------------
     def show_chart(self, k: int) -> None:
         self.chart = k % len(CHARTS)
+        self.focus.focus_on(self.tabs[self.chart])  # one highlighted tab, not two
 
     def move_replay(self, step: int) -> None:
         played = len(self.session.plans)
@@ -233,7 +234,8 @@ class DebriefScreen(Screen):
             f" × budget {r.budget_factor[0]:.2f} · true progress {100 * r.true_progress[0]:.0f}%"
             f" (IT reported {100 * r.reported_progress[0]:.0f}%)"
         )
-        draw.text(surface, factors, s.font(15), (self.head.left, y), INK, width=self.head.width)
+        rest = pygame.Rect(self.head.left, y, self.head.width, self.head.bottom - y)
+        draw.paragraph(surface, factors, s.font(15), rest, INK, 1.0)
         for k, tab in enumerate(self.tabs):
             if k == self.chart:
                 pygame.draw.rect(
@@ -246,14 +248,16 @@ class DebriefScreen(Screen):
         name = CHARTS[self.chart][0]
         surface.blit(self.charts()[name], self.chart_rect)
         self._draw_comparison(surface)
-        if self.message:
-            draw.text(
-                surface,
-                self.message,
-                s.font(14),
-                (self.right.left, self.right.bottom + s.px(2)),
-                ACCENT,
-                width=self.right.width,
+        if self.message:  # a toast over the bottom of the chart
+            font = s.font(15, bold=True)
+            height = 2 * font.get_linesize() + s.px(16)
+            toast = pygame.Rect(
+                self.chart_rect.left, self.chart_rect.bottom - height, self.chart_rect.width, height
+            )
+            pygame.draw.rect(surface, PANEL, toast, border_radius=s.px(8))
+            pygame.draw.rect(surface, ACCENT, toast, width=s.px(2), border_radius=s.px(8))
+            draw.paragraph(
+                surface, self.message, font, toast.inflate(-s.px(16), -s.px(12)), INK, 1.0
             )
 
     def _draw_comparison(self, surface: pygame.Surface) -> None:

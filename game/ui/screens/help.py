@@ -45,7 +45,7 @@ class HelpOverlay(Overlay):
                 s.px(200),
                 button_h,
             ),
-            "Back to the game",
+            "Close (Esc)",
             self.close,
             object_id="#primary",
         )

@@ -32,24 +32,37 @@ class TitleScreen(Screen):
         self.team = app.options.team
         self.seed_text = "" if app.options.seed is None else str(app.options.seed)
         self.message = app.resume_error
-        self.saved = self._read_autosave()
+        self.saved, self.saved_unfinished = self._read_autosave()
+        self.confirm_replace = False
+        self.follow_selection = False
         self.dialog: UIFileDialog | None = None
+        if app.game is not None:  # back from a round: offer the same scenario and team again
+            self._preselect(app.game.scenario_ref)
+            self.team = app.game.session.team
         super().__init__(app)
 
+    def _preselect(self, ref: str) -> None:
+        found = next((k for k, e in enumerate(self.entries) if e.ref == ref), None)
+        if found is None:
+            self.entries.append(entry(ref, "file"))
+            found = len(self.entries) - 1
+        self.selected = found
+        self.follow_selection = True
+
     @staticmethod
-    def _read_autosave() -> str:
-        """A one-line description of the autosaved round, or '' when there is none."""
+    def _read_autosave() -> tuple[str, bool]:
+        """A one-line description of the autosaved round ('' if none), and if it is unfinished."""
         path = paths.autosave_path()
         if not path.is_file():
-            return ""
+            return "", False
         try:
             run = GameRun.resume(path)
         except InputError:
-            return ""
+            return "", False
         session = run.session
         state = "finished" if session.done else f"{session.scenario.turn_label} {session.turn + 1}"
         team = f" · {session.team}" if session.team else ""
-        return f"{session.scenario.title} · {state}{team}"
+        return f"{session.scenario.title} · {state}{team}", not session.done
 
     # --- layout --------------------------------------------------------------------------
     def build(self) -> None:
@@ -147,6 +160,9 @@ class TitleScreen(Screen):
         per_page = 2 * self.rows
         cards = [*self.entries, None]  # None: the "open a file" card
         self.pages = max(1, -(-len(cards) // per_page))
+        if self.follow_selection:  # the chosen card's page, however many cards fit now
+            self.page = self.selected // per_page
+            self.follow_selection = False
         self.page = min(self.page, self.pages - 1)
         shown = cards[self.page * per_page : (self.page + 1) * per_page]
         width = (right.width - gap) // 2
@@ -215,6 +231,7 @@ class TitleScreen(Screen):
             return
         self.selected = index
         self.message = ""
+        self.follow_selection = True
         self.rebuild()
 
     def turn_page(self, step: int) -> None:
@@ -229,7 +246,16 @@ class TitleScreen(Screen):
         self._remember_fields()
         chosen = self._current
         if not chosen.playable:
-            self.message = f"{chosen.title} cannot be played until its problems are fixed."
+            self.message = f"{chosen.title} cannot be played until these are fixed:\n{chosen.error}"
+            self.rebuild()
+            return
+        if self.saved_unfinished and not self.confirm_replace:
+            # The autosave holds one round: never replace an unfinished one by accident.
+            self.confirm_replace = True
+            self.message = (
+                f"A new round replaces the saved one ({self.saved})."
+                " Press Start again to go ahead, or Continue to go back to it."
+            )
             self.rebuild()
             return
         seed = int(self.seed_text) if self.seed_text else flow.new_seed()
@@ -268,12 +294,7 @@ class TitleScreen(Screen):
         )
 
     def open_file(self, path: str) -> None:
-        found = next((k for k, e in enumerate(self.entries) if e.ref == path), None)
-        if found is None:
-            self.entries.append(entry(path, "file"))
-            found = len(self.entries) - 1
-        self.selected = found
-        self.page = (found + 0) // (2 * self.rows)
+        self._preselect(path)
         self.message = ""
         self.rebuild()
 

@@ -11,7 +11,7 @@ from game.scenario.schema import Scenario
 from game.ui import draw, flow
 from game.ui.planner import Planner, Row
 from game.ui.screens.base import Screen
-from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL
+from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL, hex_colour
 from game.ui.widgets import board, stakeholder_card, topbar
 from game.ui.widgets.stakeholder_card import CardView
 
@@ -39,6 +39,7 @@ class TurnScreen(Screen):
         self.message = ""
         self.warned_unspent = False
         self.pilot_planned = False
+        self.reveal_person = True
         super().__init__(app)
 
     def _neediest(self) -> int:
@@ -92,10 +93,14 @@ class TurnScreen(Screen):
         area = self.people_area
         top = area.top + self._header_h()
         self.card_h = stakeholder_card.card_height(s)
-        gap = s.px(10)
+        gap = s.px(8)
         count = len(self.scenario.stakeholders)
         bottom = area.bottom - self._note_h()
         self.cards_visible = max(1, (bottom - top + gap) // (self.card_h + gap))
+        if self.reveal_person:  # the person being planned for is always in view
+            self.card_scroll = min(self.card_scroll, self.person)
+            self.card_scroll = max(self.card_scroll, self.person - self.cards_visible + 1)
+            self.reveal_person = False
         self.card_scroll = max(0, min(self.card_scroll, count - self.cards_visible))
         self.card_rects: list[tuple[pygame.Rect, int]] = []
         for k in range(self.card_scroll, min(count, self.card_scroll + self.cards_visible)):
@@ -236,8 +241,15 @@ class TurnScreen(Screen):
     def choose_person(self, s: int) -> None:
         if 0 <= s < len(self.scenario.stakeholders):
             self.person = s
+            self.reveal_person = True
             rows = self._all_rows()
             self.selected_row = next((i for i, r in enumerate(rows) if r.section == "people"), 0)
+            # Scroll the planner so the person's section starts at the top of the list.
+            self.plan_scroll = next(
+                k
+                for k, line in enumerate(self.rows())
+                if isinstance(line, str) and line.startswith("with ")
+            )
             self.rebuild()
 
     def select_row(self, index: int) -> None:
@@ -382,7 +394,7 @@ class TurnScreen(Screen):
         s = self.style
         self._header(surface, self.people_area, "STAKEHOLDERS", "1–9 picks a person")
         for rect, k in self.card_rects:
-            view = CardView.of(self.scenario, self.seen, k)
+            view = CardView.of(self.scenario, self.seen, k, self._planned_for(k))
             stakeholder_card.draw_card(
                 surface, rect, s, self.scenario, view, k == self.person, f"[{k + 1}]"
             )
@@ -402,6 +414,11 @@ class TurnScreen(Screen):
                 self.card_scroll,
                 below,
             )
+
+    def _planned_for(self, k: int) -> str:
+        """'Workshop, Check-in': the people actions this plan aims at stakeholder k."""
+        rows = [r for r in self.planner.people_rows(k) if self.planner.points(r) > 0]
+        return ", ".join(r.label for r in rows)
 
     def _draw_board(self, surface: pygame.Surface) -> None:
         s = self.style
@@ -525,9 +542,9 @@ class TurnScreen(Screen):
         pygame.draw.rect(surface, (31, 36, 48), rect, border_radius=rect.height // 2)
         x = rect.left
         for value, colour in (
-            (build, (86, 180, 233)),
-            (people_pts, (230, 159, 0)),
-            (project, (204, 121, 167)),
+            (build, hex_colour("#0072B2")),  # the debrief's capacity chart uses the same
+            (people_pts, hex_colour("#009E73")),
+            (project, hex_colour("#CC79A7")),
         ):
             width = round(rect.width * value / total) if total else 0
             if width:

@@ -45,7 +45,8 @@ class PackageView:
             package.title,
             owner,
             people.first_name(scenario, owner),
-            float(seen.package_reported[0, p]),
+            # Signed off is done as far as IT's board goes; its known defects are in the debrief.
+            1.0 if status == ACCEPTED else float(seen.package_reported[0, p]),
             word,
             icon,
             tone,

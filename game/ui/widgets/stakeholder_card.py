@@ -8,7 +8,7 @@ from game.model.observe import MOOD_NAMES, Observation
 from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
 from game.scenario.schema import Scenario
 from game.ui import draw, people
-from game.ui.theme import BAD, CARD, CARD_HIGHLIGHT, FAINT, FOCUS, INK, MUTED, Style
+from game.ui.theme import ACCENT, BAD, CARD, CARD_HIGHLIGHT, FAINT, FOCUS, INK, MUTED, Style
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,11 @@ class CardView:
     seen: float
     since_contact: int
     complaint: str
+    turn: int  # 0-based turn being planned
+    planned: str  # what this week's plan spends on them, e.g. "Demo, Check-in"
 
     @classmethod
-    def of(cls, scenario: Scenario, seen: Observation, s: int) -> "CardView":
+    def of(cls, scenario: Scenario, seen: Observation, s: int, planned: str = "") -> "CardView":
         person = scenario.stakeholders[s]
         code = int(seen.complaint[0, s])
         return cls(
@@ -41,6 +43,8 @@ class CardView:
             float(seen.seen[0, s]),
             int(seen.since_contact[0, s]),
             "" if code == NO_COMPLAINT else COMPLAINTS[code],
+            int(seen.turn[0]),
+            planned,
         )
 
 
@@ -50,15 +54,20 @@ def card_height(style: Style) -> int:
         + style.font(13).get_linesize() * 4
         + style.font(14).get_linesize()
     )
-    return lines + style.px(26)
+    return lines + style.px(18)
 
 
-def since_text(weeks: int, label: str) -> str:
-    if weeks <= 0:
-        return f"spoke this {label}"
-    if weeks == 1:
+def since_text(turns_silent: int, label: str, turn: int) -> str:
+    """How long ago IT last spoke to them, counted from the turn being planned.
+
+    The model's counter is 0 right after a turn with contact, so at the start of the
+    next turn the last talk was one turn ago.
+    """
+    if turn == 0:
+        return "met at the kick-off"
+    if turns_silent <= 0:
         return f"spoke last {label}"
-    return f"{weeks} {label}s since you spoke"
+    return f"{turns_silent + 1} {label}s since you spoke"
 
 
 def draw_card(
@@ -79,7 +88,7 @@ def draw_card(
         CARD_HIGHLIGHT if selected else CARD,
         FOCUS if selected else (74, 82, 102),
     )
-    pad = s.px(10)
+    pad = s.px(8)
     face = min(s.px(64), rect.height // 2)
     left = rect.left + s.px(8) + pad
     image = people.portrait(scenario, view.index, view.mood, face)
@@ -87,16 +96,20 @@ def draw_card(
         image = image.copy()
         image.set_alpha(150)  # out of touch: the face is what you remember, not what you see
     surface.blit(image, (left, rect.top + pad))
-    mood = ("~" if view.vague else "") + MOOD_NAMES[view.mood]
-    draw.text(
-        surface,
-        mood,
-        s.font(13),
-        (left + face // 2, rect.top + pad + face + s.px(2)),
-        MUTED,
-        "midtop",
-        width=face + s.px(16),
-    )
+    # Out of touch, the face is what IT remembers: say so rather than show a current mood.
+    # Out of touch, the face is what IT remembers: label it so, never as today's mood.
+    labels = ["last seen", MOOD_NAMES[view.mood]] if view.vague else [MOOD_NAMES[view.mood]]
+    label_y = rect.top + pad + face + s.px(2)
+    for text in labels:
+        label_y = draw.text(
+            surface,
+            text,
+            s.font(13),
+            (left + face // 2, label_y),
+            FAINT if view.vague else MUTED,
+            "midtop",
+            width=face + 2 * pad,
+        ).bottom
     x = left + face + pad
     width = rect.right - pad - x
     y = rect.top + pad
@@ -144,8 +157,17 @@ def draw_card(
     bottom = pygame.Rect(
         rect.left + s.px(8) + pad, y, rect.width - s.px(8) - 2 * pad, rect.bottom - y - pad // 2
     )
-    since = since_text(view.since_contact, scenario.turn_label)
-    if view.complaint:
+    since = since_text(view.since_contact, scenario.turn_label, view.turn)
+    if view.planned:
+        draw.text(
+            surface,
+            f"Planned: {view.planned}",
+            s.font(14, bold=True),
+            bottom.topleft,
+            ACCENT,
+            width=bottom.width,
+        )
+    elif view.complaint:
         quote = f"“{view.complaint}”"
         draw.text(
             surface,
@@ -161,7 +183,7 @@ def draw_card(
             since,
             s.font(14),
             bottom.topleft,
-            MUTED if view.since_contact < 3 else (255, 214, 150),
+            MUTED if view.since_contact < 2 else (255, 214, 150),
             width=bottom.width,
         )
 
