@@ -11,8 +11,8 @@ spent on one stakeholder: pick them on the left, or press their number. <b>Proje
 (quality effort, testing, overtime, steering) help the whole project.<br><br>\
 <b>What you see is IT's view.</b> Progress is what your team believes is built: hidden rework \
 counts as done until somebody finds it. A trust bar with a <b>~</b> and soft edges belongs to \
-someone you have not spoken to lately; their face, marked "last seen", is what you remember. The thin tick on \
-<i>Seen</i> is what they expect to have seen by now.<br><br>\
+someone you have not spoken to lately; their face, marked "last seen", is what you \
+remember. The thin tick on <i>Seen</i> is what they expect to have seen by now.<br><br>\
 <b>A package counts once its owner signs it off.</b> Owners who trust you and understand what \
 was built sign off quickly; the others take their time, or reject it.<br><br>\
 <b>Keys</b><br>\
