@@ -22,6 +22,7 @@ KINDS = (
     "signoff",
     "handover",
     "favour",
+    "contact",
     "complaint",
     "trust",
     "progress",
@@ -195,3 +196,20 @@ def test_every_shipped_scenario_gets_a_report(
     session = _play(*shipped, policy, seed=3)
     for report in _reports(session):
         _check_shape(report)
+
+
+def test_time_with_people_says_what_it_did() -> None:
+    """A demo, a workshop and a steering update each get a line with what IT can see."""
+    scenario, params = load("tutorial")
+    session = Session(scenario, params, seed=1)
+    ids = [a.id for a in scenario.actions]
+    plan = np.zeros((params.n_actions, params.n_targets))
+    plan[ids.index("workshop"), 0] = 2
+    plan[ids.index("demo"), 1] = 2
+    plan[ids.index("steering"), 0] = 1
+    session.play(plan)
+    report = week_report(session, 0)
+    texts = [item.text for item in report.items if item.kind == "contact"]
+    assert any(t.startswith("Workshop with Marta") for t in texts), texts
+    assert any(t.startswith("Demo for Jonas: has now seen") for t in texts), texts
+    assert any(t.startswith("Steering update for") for t in texts), texts

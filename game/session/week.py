@@ -29,7 +29,7 @@ ICONS |= {"signoff": "check", "handover": "hourglass", "favour": "handshake", "c
 class WeekItem:
     """One line of the report."""
 
-    kind: str  # event, signoff, rejection, rework, handover, escalation, favour, trust, ...
+    kind: str  # event, signoff, rejection, rework, handover, escalation, favour, contact, ...
     icon: str  # warning, check, cross, hammer, hourglass, speech, handshake, arrow_up, ...
     text: str
     stakeholder: int | None  # whose portrait goes with it, if one person's
@@ -180,6 +180,26 @@ class _Week:
             return f"{self.unclear(k, clarity)}: {found:.1f} pts of rework found in {{t}}", "bad"
         built = "" if np.isnan(clarity) else f" (built at clarity {_pct(clarity)})"
         return f"The team found {found:.1f} pts of rework in {{t}}{built}", "neutral"
+
+    def contacts(self) -> list[WeekItem]:
+        """What the week's time with people and with the sponsor did, as IT can see it."""
+        out, after = [], self.after
+        for s in self.asked(Channel.CLARIFY):
+            text = f"Workshop with {self.people[s]}: {self.depts[s]}'s needs are clearer now"
+            out.append(_item("contact", text, s, "good", "handshake"))
+        for s in self.asked(Channel.DEMO):
+            seen, expected = _pct(after.seen[0, s]), _pct(after.expectation[0, s])
+            text = f"Demo for {self.people[s]}: has now seen {seen} working, expects {expected}"
+            out.append(_item("contact", text, s, "good", "handshake"))
+        for s in self.asked(Channel.RESET):
+            text = f"Honest talk with {self.people[s]}: now expects {_pct(after.expectation[0, s])}"
+            out.append(_item("contact", text, s, "neutral", "speech"))
+        steering = self.params.action_effect[:, Channel.SPONSOR] > 0
+        if self.plan[steering].any():
+            moved = f"{_pct(self.before.sponsor[0])} to {_pct(self.log.sponsor[0])}"
+            text = f"Steering update for {self.sc.sponsor.name}: sponsor support {moved}"
+            out.append(_item("contact", text, None, "good", "handshake"))
+        return out
 
     def escalations(self) -> list[WeekItem]:
         went = f"complained to {self.sc.sponsor.name}: sponsor support fell"
@@ -352,7 +372,7 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
         return WeekReport(turn, title, "The round is over: nothing more happened.", [], [])
     items = week.events() + week.packages("rejection") + week.escalations()
     items += week.packages("rework") + week.packages("signoff") + week.packages("handover")
-    items += week.favours() + week.complaints()
+    items += week.favours() + week.contacts() + week.complaints()
     items += week.trust() + week.progress()
     ending = week.ending(session, turn_index)
     headline = ending or week.headline(items)

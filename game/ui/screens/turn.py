@@ -79,6 +79,7 @@ class TurnScreen(Screen):
         )
         self.reserved = menu_w + button_h + s.px(24)
         self._build_people()
+        self._build_board()
         self._build_planner()
 
     def _note_h(self) -> int:
@@ -420,34 +421,53 @@ class TurnScreen(Screen):
         rows = [r for r in self.planner.people_rows(k) if self.planner.points(r) > 0]
         return ", ".join(r.label for r in rows)
 
+    def _build_board(self) -> None:
+        """Rows of the work board; each has a tooltip, and a click plans building it."""
+        s, area = self.style, self.board_area
+        top = area.top + self._header_h()
+        row_h, gap = board.row_height(s), s.px(5)
+        count = len(self.scenario.packages)
+        self.board_fits = max(1, (area.bottom - self._note_h() - top + gap) // (row_h + gap))
+        self.board_scroll = max(0, min(self.board_scroll, count - self.board_fits))
+        self.board_rows: list[tuple[pygame.Rect, int]] = []
+        for k in range(self.board_scroll, min(count, self.board_scroll + self.board_fits)):
+            rect = pygame.Rect(
+                area.left, top + (k - self.board_scroll) * (row_h + gap), area.width, row_h
+            )
+            self.board_rows.append((rect, k))
+            tip = board.tooltip(self.scenario, self.seen, k)
+            self.button(
+                rect,
+                "",
+                partial(self.plan_building, k),
+                focus=False,
+                object_id="#ghost",
+                tool_tip_text=tip,
+            )
+
+    def plan_building(self, p: int) -> None:
+        """A click on a package row selects its line in the planner, if it can be built."""
+        rows = self._all_rows()
+        found = next(
+            (i for i, r in enumerate(rows) if r.section == "build" and r.target == p), None
+        )
+        if found is not None:
+            self.select_row(found)
+
     def _draw_board(self, surface: pygame.Surface) -> None:
         s = self.style
         area = self.board_area
         self._header(surface, area, "WORK BOARD", "* reported: what IT believes is built")
-        top = area.top + self._header_h()
-        row_h = board.row_height(s)
-        gap = s.px(5)
-        count = len(self.scenario.packages)
-        fits = max(1, (area.bottom - self._note_h() - top + gap) // (row_h + gap))
-        self.board_scroll = max(0, min(self.board_scroll, count - fits))
         build_rows = {r.target: self.planner.points(r) for r in self.planner.build_rows()}
-        for k in range(self.board_scroll, min(count, self.board_scroll + fits)):
-            rect = pygame.Rect(
-                area.left, top + (k - self.board_scroll) * (row_h + gap), area.width, row_h
-            )
+        for rect, k in self.board_rows:
             view = board.PackageView.of(self.scenario, self.seen, k)
             board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0))
-        if fits < count:
-            below = count - self.board_scroll - fits
+        count = len(self.scenario.packages)
+        if self.board_fits < count and self.board_rows:
+            below = count - self.board_scroll - self.board_fits
             note = f"{self.board_scroll} more above, {below} below (scroll)"
-            draw.text(
-                surface,
-                note,
-                s.font(13),
-                (area.right, top + fits * (row_h + gap)),
-                FAINT,
-                "topright",
-            )
+            y = self.board_rows[-1][0].bottom + s.px(5)
+            draw.text(surface, note, s.font(13), (area.right, y), FAINT, "topright")
 
     def _draw_planner(self, surface: pygame.Surface) -> None:
         s = self.style

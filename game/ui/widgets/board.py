@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.model.observe import Observation
-from game.model.state import ACCEPTED, AWAITING
+from game.model.state import ACCEPTED, AWAITING, OPEN
 from game.scenario.schema import Scenario
 from game.ui import draw, people
 from game.ui.art.icons import load_icon
@@ -52,6 +52,29 @@ class PackageView:
             tone,
             float(seen.rework_found[0, p]),
         )
+
+
+def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
+    """Who owns the package, its size, and what it waits for (IT's view)."""
+    package = scenario.packages[p]
+    owner = next(s for s in scenario.stakeholders if s.id == package.owner)
+    lines = [
+        f"{package.title}. Owner: {owner.name} ({owner.department}). Size {package.size:g} points;"
+        f" IT reports {100 * float(seen.package_reported[0, p]):.0f}% built."
+    ]
+    ids = [q.id for q in scenario.packages]
+    waits = [
+        scenario.packages[ids.index(d)].title
+        for d in package.depends_on
+        if seen.package_status[0, ids.index(d)] == OPEN
+    ]
+    if waits and seen.package_status[0, p] == OPEN:
+        lines.append("Cannot be built before " + "; ".join(waits) + " is built.")
+    if seen.rejections[0, p]:
+        lines.append(f"Rejected {int(seen.rejections[0, p])} time(s) by {owner.name.split()[0]}.")
+    if seen.rework_found[0, p] >= 0.05:
+        lines.append(f"Rework found so far: {float(seen.rework_found[0, p]):.1f} points.")
+    return " ".join(lines)
 
 
 def row_height(style: Style) -> int:
