@@ -97,10 +97,14 @@ def _slices(params: Params) -> dict[str, slice]:
     return out
 
 
-def step(state: State, plan: F64, params: Params) -> tuple[State, TurnLog]:
+def step(
+    state: State, plan: F64, params: Params, forced: B8 | None = None
+) -> tuple[State, TurnLog]:
     """Play one turn of every running game; finished games are left as they were.
 
-    Pure: `state` is not modified. Raises PlanError for an illegal plan.
+    `forced` (N, E) marks events a facilitator fires this turn, whatever their trigger
+    (a `once` event still fires only once). Pure: `state` is not modified. Raises
+    PlanError for an illegal plan.
     """
     plan, totals = validate_plan(plan, state, params)
     old, s = state, state.copy()
@@ -111,7 +115,7 @@ def step(state: State, plan: F64, params: Params) -> tuple[State, TurnLog]:
     acts = intensity.resolve(plan, totals, params)
     trust_before = s.trust.copy()
 
-    fired = events.fire(s, params, u[:, cut["events"]], active)
+    fired = events.fire(s, params, u[:, cut["events"]], active, forced)
     demo = stakeholders.demo_strength(s, params, acts)
     granted = relationships.favour_granted(s, params, acts)
     relationships.update_trust(s, params, acts, granted)

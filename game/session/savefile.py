@@ -52,6 +52,9 @@ class SaveRecord(_Strict):
     game_id: int = Field(ge=0, le=2**63 - 1)
     team: str = Field("", max_length=200)
     plans: list[dict[str, dict[str, float]]] = Field(max_length=200)
+    fired: dict[int, list[str]] = Field(
+        default_factory=dict, description="turn index -> events a facilitator fired by hand"
+    )
 
 
 def encode_plan(plan: F64, scenario: Scenario) -> dict[str, dict[str, float]]:
@@ -109,6 +112,11 @@ def to_record(session: Session, scenario_ref: str) -> dict[str, Any]:
         "game_id": session.game_id,
         "team": session.team,
         "plans": [encode_plan(p, session.scenario) for p in session.plans],
+        "fired": {
+            turn: [session.scenario.events[e].id for e in events]
+            for turn, events in enumerate(session.fired_by_hand)
+            if events
+        },
     }
 
 
@@ -181,6 +189,12 @@ def restore(path: Path) -> tuple[Session, str]:
             key=("scenario", "sha256"),
         )
     session = Session(scenario, params, record.seed, record.game_id, record.team)
+    event_ids = [e.id for e in scenario.events]
+    for turn, names in record.fired.items():
+        unknown = [n for n in names if n not in event_ids]
+        if unknown or not 0 <= turn < len(record.plans):
+            what = f"unknown event '{unknown[0]}'" if unknown else f"no turn {turn + 1} was played"
+            raise _fail(path, what, "the file was edited by hand?", key=("fired", turn))
     for turn, entries in enumerate(record.plans):
         where: tuple[str | int, ...] = ("plans", turn)
         plan, problems = decode_plan(entries, session, where)
@@ -190,7 +204,7 @@ def restore(path: Path) -> tuple[Session, str]:
         if session.done:
             raise _fail(path, f"turn {turn + 1} was saved after the game ended", key=where)
         try:
-            session.play(plan)
+            session.play(plan, [event_ids.index(n) for n in record.fired.get(turn, [])])
         except PlanError as exc:
             raise _fail(
                 path, f"turn {turn + 1}: {exc}", "the file was edited by hand?", key=where

@@ -32,6 +32,7 @@ class Session:
     plans: list[F64] = field(default_factory=list)  # one (A, T) plan per played turn
     logs: list[TurnLog] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
+    fired_by_hand: list[list[int]] = field(default_factory=list)  # event indexes, per turn
 
     def __post_init__(self) -> None:
         self.state = new_state(self.params, [self.game_id], self.seed)
@@ -49,31 +50,39 @@ class Session:
         """What the player sees now."""
         return observe(self.state, self.params)
 
-    def play(self, plan: F64) -> TurnLog:
-        """Resolve one turn with `plan` (A, T); raises PlanError if it is illegal."""
+    def play(self, plan: F64, fire: Sequence[int] = ()) -> TurnLog:
+        """Resolve one turn with `plan` (A, T); raises PlanError if it is illegal.
+
+        `fire` lists events (indexes) a facilitator fires by hand this turn.
+        """
         if self.done:
             raise RuntimeError("the game is over")
         plan = np.asarray(plan, dtype=np.float64).reshape(
             1, self.params.n_actions, self.params.n_targets
         )
+        forced = None
+        if fire:
+            forced = np.zeros((1, self.params.n_events), dtype=np.bool_)
+            forced[0, list(fire)] = True
         seen = self.observe()
-        self.state, log = step(self.state, plan, self.params)
+        self.state, log = step(self.state, plan, self.params, forced)
         self.observations.append(seen)
         self.plans.append(plan[0].copy())
         self.logs.append(log)
+        self.fired_by_hand.append(sorted(set(fire)))
         return log
 
-    def replay_plans(self, plans: Sequence[F64]) -> None:
-        """Play `plans` in order (used to restore and to branch)."""
-        for plan in plans:
-            self.play(plan)
+    def replay_plans(self, plans: Sequence[F64], fired: Sequence[Sequence[int]] = ()) -> None:
+        """Play `plans` in order, with the events fired by hand (used to restore and to branch)."""
+        for k, plan in enumerate(plans):
+            self.play(plan, fired[k] if k < len(fired) else ())
 
     def branch(self, turn: int) -> "Session":
         """A new session that has played this one's first `turn` turns, ready for turn + 1."""
         if not 0 <= turn <= len(self.plans):
             raise ValueError(f"turn {turn} is outside 0..{len(self.plans)}")
         other = Session(self.scenario, self.params, self.seed, self.game_id, self.team)
-        other.replay_plans(self.plans[:turn])
+        other.replay_plans(self.plans[:turn], self.fired_by_hand[:turn])
         return other
 
     def playthrough(self) -> Playthrough:

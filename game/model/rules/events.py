@@ -31,11 +31,26 @@ def condition_values(state: State, params: Params) -> F64:
     return np.concatenate([plain, state.trust, state.satisfaction], axis=1)
 
 
-def fire(state: State, params: Params, draws: F64, active: B8) -> B8:
-    """Decide which events fire this turn and apply their effects; returns (N, E)."""
+def fire(state: State, params: Params, draws: F64, active: B8, forced: B8 | None = None) -> B8:
+    """Decide which events fire this turn and apply their effects; returns (N, E).
+
+    `forced` (N, E): events fired by hand this turn (a facilitator's "the CFO is
+    replaced"), on top of those their triggers fire.
+    """
     ev = params.events
     if params.n_events == 0:
         return np.zeros((state.n_games, 0), dtype=np.bool_)
+    fired = _by_trigger(state, params, draws, active)
+    if forced is not None and forced.any():
+        fired |= forced & ~(ev.once & state.event_fired) & active[:, None]
+        state.event_fired |= fired
+    apply_effects(state, params, fired.astype(np.float64))
+    return fired
+
+
+def _by_trigger(state: State, params: Params, draws: F64, active: B8) -> B8:
+    """The events whose own triggers fire this turn (marked as fired in `state`)."""
+    ev = params.events
     s = params.n_stakeholders
     column = np.where(
         ev.cond_var < N_PLAIN_VARS,
@@ -55,7 +70,6 @@ def fire(state: State, params: Params, draws: F64, active: B8) -> B8:
     eligible = in_window & condition_met & ~(ev.once & state.event_fired) & active[:, None]
     fired: B8 = eligible & (draws < ev.probability)
     state.event_fired |= fired
-    apply_effects(state, params, fired.astype(np.float64))
     return fired
 
 
