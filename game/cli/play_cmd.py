@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from game.policies import POLICIES
 from game.scenario.loader import load
 
 DEFAULT_PACE = 2.5
+DEFAULT_TIMER = 180.0
 
 
 def _window(text: str) -> tuple[int, int]:
@@ -30,6 +32,22 @@ def _pace(text: str) -> float:
     if not 0 <= value <= 60:
         raise argparse.ArgumentTypeError(f"{value:g} is outside 0 to 60 seconds")
     return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not 0 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"{value:g} is outside 0 to 3600 seconds")
+    return value
+
+
+def workshop_seed(scenario_id: str) -> int:
+    """The seed every team gets unless told otherwise: fixed per scenario, so the teams
+    meet the same luck and differences come from their decisions."""
+    return zlib.crc32(scenario_id.encode("utf-8")) % 100_000
 
 
 def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
@@ -58,6 +76,22 @@ def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
         help="play a seeded round (autoplay, balanced by default) and save a PNG of every screen",
     )
     p.add_argument("--window", type=_window, default=(1280, 720), help="WIDTHxHEIGHT")
+    w = p.add_argument_group("workshop mode (docs/WORKSHOP.md)")
+    w.add_argument("--workshop", action="store_true", help="a team's round in a workshop")
+    w.add_argument(
+        "--turn-timer",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help=f"time per turn in a workshop (default {DEFAULT_TIMER}; 0: no timer)",
+    )
+    w.add_argument(
+        "--results",
+        type=Path,
+        default=Path("results"),
+        metavar="DIR",
+        help="where the team's result file is written at the end (default results/)",
+    )
 
 
 def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
@@ -65,23 +99,39 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         return fail(f"unknown policy '{args.autoplay}' (known: {', '.join(sorted(POLICIES))})")
     if args.resume and args.scenario:
         return fail("--resume continues the saved round; leave out --scenario")
-    scenario = args.scenario
+    if args.workshop and not args.resume and not (args.scenario and args.team.strip()):
+        return fail("--workshop needs --scenario and --team (or --resume after a crash)")
+    if args.turn_timer is not None and not args.workshop:
+        return fail("--turn-timer is for --workshop rounds")
+    scenario, seed = args.scenario, args.seed
     if scenario is not None:
         if Path(scenario).is_file():
             scenario = str(Path(scenario).resolve())
-        load(scenario)  # a bad scenario is reported here, before a window opens
+        sc, _ = load(scenario)  # a bad scenario is reported here, before a window opens
+        if args.workshop and seed is None:
+            seed = workshop_seed(sc.id)
+    timer = DEFAULT_TIMER if args.turn_timer is None else args.turn_timer
+    if args.workshop:
+        print(
+            f"Workshop round: team {args.team.strip() or '(from the save)'}, seed {seed},"
+            f" {f'{timer:g} s per turn' if timer else 'no timer'}; the result goes to"
+            f" {args.results.resolve()}"
+        )
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import App, PlayOptions
 
     options = PlayOptions(
         scenario=scenario,
-        seed=args.seed,
+        seed=seed,
         team=args.team.strip()[:40],
         resume=args.resume,
         autoplay=args.autoplay,
         pace=0.0 if args.fast else args.pace,
         screenshot_dir=args.screenshot,
         window=args.window,
+        workshop=args.workshop,
+        turn_timer=(timer or None) if args.workshop else None,
+        results_dir=args.results.resolve(),
     )
     if args.screenshot is not None and args.pace == DEFAULT_PACE and not args.fast:
         options = PlayOptions(**{**options.__dict__, "pace": 0.0})

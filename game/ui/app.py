@@ -19,6 +19,7 @@ from game.ui.game_run import GameRun
 from game.ui.screens.base import Screen
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.theme import DESIGN_SIZE, MIN_SIZE, Style
+from game.ui.workshop import Workshop
 
 ACTIVE_FPS = 60
 IDLE_WAIT_MS = 250  # while idle, wake this often so tooltips and timers still run
@@ -36,6 +37,9 @@ class PlayOptions:
     screenshot_dir: Path | None = None
     window: tuple[int, int] = DESIGN_SIZE
     max_frames: int | None = None  # tests: stop after this many frames
+    workshop: bool = False
+    turn_timer: float | None = None  # seconds per turn in a workshop
+    results_dir: Path | None = None  # where a workshop team's result file goes
 
 
 class App:
@@ -58,6 +62,9 @@ class App:
         self.resume_error = ""  # why Continue could not resume, shown on the title
         self.frames = 0
         self.last_input = time.monotonic()
+        self.workshop: Workshop | None = None
+        if options.workshop:
+            self.workshop = Workshop(options.turn_timer, options.results_dir or Path("results"))
         self.pilot = None
         if options.autoplay or options.screenshot_dir:
             from game.ui.pilot import Pilot

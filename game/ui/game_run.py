@@ -37,8 +37,9 @@ class GameRun:
         session, ref = savefile.restore(path)
         return cls(session, ref, path)
 
-    def play(self, plan: F64) -> TurnLog:
-        log = self.session.play(plan)
+    def play(self, plan: F64, fire: list[int] | None = None) -> TurnLog:
+        """Play a turn (with events a facilitator fires), then autosave before returning."""
+        log = self.session.play(plan, fire or [])
         self.save()
         return log
 

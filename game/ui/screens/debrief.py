@@ -9,6 +9,7 @@ from pygame_gui.elements import UITextBox
 
 from game.model import outcome
 from game.session.debrief import Comparison, compare_policies, export_round, key_moments, series
+from game.session.results import write_result
 from game.ui import draw, flow, paths
 from game.ui.screens.base import Screen
 from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, GOOD, INK, MUTED, PANEL
@@ -46,6 +47,21 @@ class DebriefScreen(Screen):
         self._charts: dict[str, pygame.Surface] = {}
         self._chart_size = (0, 0)
         super().__init__(app)
+        self._write_workshop_result()
+
+    def _write_workshop_result(self) -> None:
+        """In a workshop, the team's round goes to the results folder, once."""
+        workshop, game = self.app.workshop, self.app.game
+        if workshop is None or game is None or workshop.result_path is not None:
+            return
+        try:
+            workshop.result_path = write_result(
+                workshop.results_dir, self.session, game.scenario_ref, workshop.settings()
+            )
+        except OSError as exc:
+            self.message = f"Could not write the result for the facilitator: {exc.strerror or exc}"
+            return
+        self.message = f"Result saved for the facilitator: {workshop.result_path}"
 
     def build(self) -> None:
         s = self.style
@@ -117,6 +133,8 @@ class DebriefScreen(Screen):
             self.replay,
             tool_tip_text="Go back to the start of this week and play on from there.",
         )
+        if self.app.workshop is not None:  # the room compares first rounds: no second try
+            self.replay_button.disable()
         self.button(
             pygame.Rect(area.right - step_w, y, step_w, button_h),
             "+",

@@ -43,13 +43,15 @@ class PauseOverlay(Overlay):
         for label, action, object_id, tip in entries:
             if y + button_h > rect.bottom - s.px(16):
                 break
-            self.button(
+            button = self.button(
                 pygame.Rect(x, y, w, button_h),
                 label,
                 action,
                 object_id=object_id,
                 tool_tip_text=tip,
             )
+            if action == self.restart and self.app.workshop is not None:
+                button.disable()  # in a workshop every team plays its round once
             y += button_h + gap
 
     def save_and_quit(self) -> None:

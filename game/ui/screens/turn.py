@@ -11,9 +11,11 @@ from game.scenario.schema import Scenario
 from game.ui import draw, flow
 from game.ui.planner import Planner, Row
 from game.ui.screens.base import Screen
-from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL, hex_colour
+from game.ui.screens.facilitator import FacilitatorOverlay, is_hotkey
+from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, FOCUS, INK, MUTED, PANEL, hex_colour
 from game.ui.widgets import board, stakeholder_card, topbar
 from game.ui.widgets.stakeholder_card import CardView
+from game.ui.workshop import WARN_SECONDS, clock_text
 
 SECTION_TITLES = {"build": "BUILD", "project": "PROJECT"}
 
@@ -40,6 +42,8 @@ class TurnScreen(Screen):
         self.warned_unspent = False
         self.pilot_planned = False
         self.reveal_person = True
+        if app.workshop is not None:
+            app.workshop.start_turn()
         super().__init__(app)
 
     def _neediest(self) -> int:
@@ -78,6 +82,11 @@ class TurnScreen(Screen):
             tool_tip_text="How to play (F1)",
         )
         self.reserved = menu_w + button_h + s.px(24)
+        if self.app.workshop is not None and self.app.workshop.turn_timer is not None:
+            width = s.font(22, bold=True).size("00:00")[0] + s.px(24)
+            self.timer_rect = pygame.Rect(0, s.px(8), width, button_h)
+            self.timer_rect.right = w - g - menu_w - button_h - s.px(16)
+            self.reserved += width + s.px(8)
         self._build_people()
         self._build_board()
         self._build_planner()
@@ -286,7 +295,8 @@ class TurnScreen(Screen):
             )
             return
         try:
-            game.play(self.planner.plan)
+            workshop = self.app.workshop
+            game.play(self.planner.plan, workshop.take_events() if workshop else None)
         except PlanError as exc:  # the planner should prevent this; never lose the turn silently
             self.message = f"That plan is not allowed: {exc}"
             return
@@ -330,7 +340,25 @@ class TurnScreen(Screen):
         self.rebuild()
         return True
 
+    def update(self, dt: float) -> bool:
+        """The workshop timer: a warning, then the week ends with the plan as it stands."""
+        workshop = self.app.workshop
+        if workshop is None:
+            return False
+        status = workshop.check()
+        if status == "warn":
+            label = self.scenario.turn_label
+            self.message = f"{WARN_SECONDS:.0f} seconds left: the {label} then ends with this plan."
+            self.app.sounds.play("escalation")
+        elif status == "expired":
+            self.end_week(confirmed=True)
+        return False
+
     def _key(self, event: pygame.event.Event) -> bool:
+        command = is_hotkey(event) if self.app.workshop is not None else ""
+        if command:
+            self.app.push(FacilitatorOverlay(self.app, command))
+            return True
         key = event.key
         rows = self._all_rows()
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -374,6 +402,19 @@ class TurnScreen(Screen):
         self._draw_board(surface)
         self._draw_planner(surface)
         self._draw_news(surface)
+        self._draw_timer(surface)
+
+    def _draw_timer(self, surface: pygame.Surface) -> None:
+        workshop = self.app.workshop
+        if workshop is None or workshop.turn_timer is None:
+            return
+        s, rect, left = self.style, self.timer_rect, workshop.left()
+        urgent = left <= WARN_SECONDS
+        pygame.draw.rect(surface, BAD if urgent else PANEL, rect, border_radius=s.px(8))
+        pygame.draw.rect(surface, ACCENT, rect, width=s.px(2), border_radius=s.px(8))
+        text = "paused" if workshop.paused else clock_text(left)
+        font = s.font(22, bold=True) if not workshop.paused else s.font(16, bold=True)
+        draw.text(surface, text, font, rect.center, INK, "center", width=rect.width - s.px(8))
 
     def _header(
         self, surface: pygame.Surface, rect: pygame.Rect, title: str, note: str = ""

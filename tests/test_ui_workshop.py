@@ -1,0 +1,119 @@
+"""Workshop mode: the turn timer, the facilitator's keys with their confirm step, results."""
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.cli.main import main
+from game.cli.play_cmd import workshop_seed
+from game.session.results import load_results
+from tests.ui_driver import button_named, click, key, make_app, pump
+
+CTRL_SHIFT = pygame.KMOD_CTRL | pygame.KMOD_SHIFT
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def workshop_app(tmp_path: Path, team: str = "Blue", timer: float | None = 60.0):  # type: ignore[no-untyped-def]
+    app = make_app(
+        scenario="crm-rollout", seed=7, team=team, workshop=True, turn_timer=timer,
+        results_dir=tmp_path / "results",
+    )  # fmt: skip
+    clock = FakeClock()
+    app.workshop.clock = clock
+    key(app, pygame.K_RETURN)  # past the briefing
+    assert app.top.name == "turn"
+    app.workshop.start_turn()
+    return app, clock
+
+
+def test_the_timer_warns_then_ends_the_week_with_the_plan_as_it_stands(tmp_path: Path) -> None:
+    app, clock = workshop_app(tmp_path)
+    turn = app.top
+    key(app, pygame.K_RIGHT)  # one point on the first build row
+    planned = turn.planner.plan.copy()
+    clock.now += 31
+    pump(app)
+    assert app.top is turn and "30 seconds left" in turn.message
+    clock.now += 30
+    pump(app)
+    assert app.top.name == "report"
+    assert (app.game.session.plans[0] == planned).all()
+
+
+def test_pause_and_one_more_minute_need_a_confirmation(tmp_path: Path) -> None:
+    app, clock = workshop_app(tmp_path)
+    key(app, pygame.K_t, CTRL_SHIFT)
+    assert app.top.name == "facilitator"
+    key(app, pygame.K_ESCAPE)  # cancelled: nothing changes
+    assert app.top.name == "turn" and app.workshop.left() == 60
+    key(app, pygame.K_t, CTRL_SHIFT)
+    key(app, pygame.K_RETURN)
+    assert app.workshop.left() == 120
+    key(app, pygame.K_p, CTRL_SHIFT)
+    key(app, pygame.K_RETURN)
+    clock.now += 500
+    pump(app)
+    assert app.top.name == "turn" and app.workshop.paused and app.workshop.left() == 120
+
+
+def test_the_facilitator_fires_a_manual_event_for_this_week(tmp_path: Path) -> None:
+    app, _ = workshop_app(tmp_path)
+    scenario = app.game.session.scenario
+    manual = next(k for k, e in enumerate(scenario.events) if e.trigger.manual)
+    key(app, pygame.K_e, CTRL_SHIFT)
+    click(app, button_named(app, scenario.events[manual].title))
+    click(app, button_named(app, "Confirm"))
+    assert app.top.name == "turn" and app.workshop.pending_events == [manual]
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # an empty plan: confirmed with the second Enter
+    assert app.top.name == "report"
+    assert app.game.session.logs[0].events[0, manual]
+    assert app.game.session.fired_by_hand == [[manual]]
+
+
+def test_each_team_leaves_one_result_file_and_cannot_replay(tmp_path: Path) -> None:
+    for team in ("Blue", "Blue"):
+        app, _ = workshop_app(tmp_path, team, timer=None)
+        game = app.game
+        from game.policies import POLICIES
+        from game.ui import flow
+
+        while not game.session.done:
+            game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
+        flow.show_current_turn(app)
+        assert app.top.name == "debrief"
+        assert "Result saved for the facilitator" in app.top.message
+        assert not app.top.replay_button.is_enabled
+    results = load_results(tmp_path / "results")
+    assert [r.team for r in results] == ["Blue", "Blue"]
+    assert len({r.path for r in results}) == 2
+
+
+def test_every_team_gets_the_same_seed_by_default() -> None:
+    assert workshop_seed("crm-rollout") == workshop_seed("crm-rollout")
+    assert workshop_seed("crm-rollout") != workshop_seed("tutorial")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["play", "--workshop", "--scenario", "tutorial"],
+            "--workshop needs --scenario and --team",
+        ),
+        (["play", "--turn-timer", "60"], "--turn-timer is for --workshop rounds"),
+    ],
+)
+def test_workshop_arguments_are_checked(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
