@@ -101,3 +101,12 @@ def test_out_of_range_ids_exit_2(capsys):
         main(["simulate", "--game", str(2**64)])
     assert info.value.code == 2
     assert "outside 0 to" in capsys.readouterr().err
+
+
+def test_validate_check_balance_exit_codes(tmp_path, capsys):
+    assert main(["validate", "--check-balance", "--games", "100", "tutorial"]) == 0
+    assert "balance smoke test" in capsys.readouterr().out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\n", encoding="utf-8")
+    assert main(["validate", "--check-balance", str(bad)]) == 2  # invalid: no games played
+    assert "balance smoke test" not in capsys.readouterr().out

@@ -4,7 +4,7 @@ Every policy plays the same games (same seed, same game ids), so the paired
 differences are the policies' alone.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -41,6 +41,9 @@ class NeglectEffect:
     rework_neglected: float
     delay_balanced: float  # mean sign-off delay of their packages, turns
     delay_neglected: float
+    # Per game, behind the means (balanced, neglected), for paired CIs; NaN delay: none built.
+    rework_games: tuple[F64, F64] = field(default=(np.zeros(0),) * 2, compare=False, repr=False)
+    delay_games: tuple[F64, F64] = field(default=(np.zeros(0),) * 2, compare=False, repr=False)
 
     @property
     def rework_ratio(self) -> float:
@@ -56,6 +59,7 @@ class Lesson:
     rework_share: dict[str, float]
     balanced_minus: dict[str, Paired]  # balanced - extreme, paired over seeds
     neglect: list[NeglectEffect]
+    scores: dict[str, F64] = field(default_factory=dict, compare=False, repr=False)  # per game
 
     def ratio(self, extreme: str) -> float:
         return self.score["balanced"] / max(self.score[extreme], 1e-9)
@@ -76,13 +80,17 @@ def check_lesson(
         base_delay = results["balanced"].signoff_delay
         for s in range(params.n_stakeholders):
             final = play(params, neglecting(s), ids, seed, record=False).final
+            rework = flawed_share(final, params)[:, s]
+            delay = outcome(final, params).signoff_delay[:, s]
             effects.append(
                 NeglectEffect(
                     stakeholder=s,
                     rework_balanced=float(base_rework[:, s].mean()),
-                    rework_neglected=float(flawed_share(final, params)[:, s].mean()),
+                    rework_neglected=float(rework.mean()),
                     delay_balanced=float(np.nanmean(base_delay[:, s])),
-                    delay_neglected=float(np.nanmean(outcome(final, params).signoff_delay[:, s])),
+                    delay_neglected=float(np.nanmean(delay)),
+                    rework_games=(base_rework[:, s], rework),
+                    delay_games=(base_delay[:, s], delay),
                 )
             )
     return Lesson(
@@ -96,6 +104,7 @@ def check_lesson(
             for k in ("delivery_first", "relationship_first")
         },
         neglect=effects,
+        scores={k: r.score for k, r in results.items()},
     )
 
 

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.cli import balance_cmd, batch_cmd, play_cmd
+from game.cli import balance_cmd, batch_cmd, check_balance, play_cmd
 from game.policies import POLICIES
 from game.scenario.errors import InputError, ScenarioError
 from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
@@ -28,6 +28,18 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("scenarios", help="list the shipped scenarios")
     validate = sub.add_parser("validate", help="check scenario files (exit 0 when all are valid)")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="YAML files or shipped ids")
+    validate.add_argument(
+        "--check-balance",
+        action="store_true",
+        help="also play a quick balance smoke test of each valid file"
+        " (exit 1 when the lesson may not come across, 2 when a file is invalid)",
+    )
+    validate.add_argument(
+        "--games",
+        type=check_balance.games_type,
+        default=check_balance.DEFAULT_GAMES,
+        help=f"games per policy for --check-balance (default {check_balance.DEFAULT_GAMES})",
+    )
     sub.add_parser("schema", help="print the JSON Schema of the scenario format")
     sim = sub.add_parser("simulate", help="play one headless game and print its transcript")
     sim.add_argument("--scenario", default="crm-rollout", help="shipped id or YAML path")
@@ -87,7 +99,9 @@ def cmd_scenarios() -> int:
     return 0
 
 
-def cmd_validate(paths: Sequence[str]) -> int:
+def cmd_validate(
+    paths: Sequence[str], balance: bool = False, games: int = check_balance.DEFAULT_GAMES
+) -> int:
     status = 0
     for ref in paths:
         if not ref.strip():
@@ -106,6 +120,8 @@ def cmd_validate(paths: Sequence[str]) -> int:
             f"{ref}: ok ({sc.id}: {len(sc.stakeholders)} stakeholders,"
             f" {len(sc.packages)} packages, {sc.turns} turns)"
         )
+        if balance:
+            status = max(status, check_balance.run_check(ref, games))
     return status
 
 
@@ -153,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "scenarios":
             return cmd_scenarios()
         if args.command == "validate":
-            return cmd_validate(args.paths)
+            return cmd_validate(args.paths, args.check_balance, args.games)
         if args.command == "schema":
             return cmd_schema()
         if args.command == "simulate":

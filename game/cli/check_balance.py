@@ -1,0 +1,84 @@
+"""`run_game.py validate --check-balance FILE`: a quick balance smoke test after validation.
+
+Exit status of `run_check`: 0 when there is no warning (the lesson comes across), 1 when
+there are warnings (the lesson may not come across). An invalid file never gets here:
+`load` raises InputError, which `main()` reports with exit status 2.
+"""
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+from time import perf_counter
+from typing import TYPE_CHECKING, TextIO
+
+from game.scenario.loader import load
+
+if TYPE_CHECKING:  # the simulation is imported when a check runs, not with the parser
+    from game.batch.smoke import SmokeResult
+
+DEFAULT_GAMES = 300  # per policy: a few seconds, and CIs narrow enough to warn on
+MIN_GAMES = 20  # fewer games make intervals so wide that no warning could be supported
+MAX_GAMES = 100_000
+EXIT_OK = 0
+EXIT_WARNINGS = 1
+WIDTH = 100
+
+
+def games_type(text: str) -> int:
+    """argparse type for `--games`: a whole number from MIN_GAMES to MAX_GAMES."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not MIN_GAMES <= value <= MAX_GAMES:
+        raise argparse.ArgumentTypeError(f"{value} is outside {MIN_GAMES} to {MAX_GAMES:,}")
+    return value
+
+
+def run_check(ref: str, games: int = DEFAULT_GAMES, out: TextIO | None = None) -> int:
+    """Load `ref` (a YAML path or a shipped id), play the smoke test and print a table of
+    the policies and the findings to `out` (default stdout). Returns EXIT_WARNINGS when
+    there is a warning, else EXIT_OK; an invalid scenario raises InputError."""
+    from game.batch.smoke import smoke_check
+
+    stream = out if out is not None else sys.stdout
+    path: str | Path = Path(ref) if Path(ref).exists() else ref
+    scenario, params = load(path)
+    start = perf_counter()
+    result = smoke_check(params, scenario, games=games)
+    stream.write(report(result, perf_counter() - start))
+    return EXIT_WARNINGS if result.warnings else EXIT_OK
+
+
+def report(result: "SmokeResult", elapsed: float | None = None) -> str:
+    """The table and the findings as text, warnings first, each wrapped to WIDTH."""
+    timing = f", {elapsed:.1f} s" if elapsed is not None else ""
+    lines = [
+        f"{result.scenario_id}: balance smoke test, {result.games} games per policy"
+        f" (seed {result.seed}{timing})",
+        f"  {'policy':<20} {'mean score':>10} {'win rate':>9}",
+    ]
+    # Balanced first: the others are read against it.
+    for policy in sorted(result.score, key=lambda p: p != "balanced"):
+        score, wins = result.score[policy], result.win_rate[policy]
+        lines.append(f"  {policy:<20} {score:>10.1f} {wins:>9.0%}")
+    order = {"warning": 0, "ok": 1, "note": 2}
+    for finding in sorted(result.findings, key=lambda f: order[f.level]):
+        head = f"  {finding.level + ':':<9}"
+        lines.append(
+            textwrap.fill(
+                finding.text,
+                width=WIDTH,
+                initial_indent=head,
+                subsequent_indent=" " * len(head),
+                break_on_hyphens=False,
+            )
+        )
+    count = len(result.warnings)
+    lines.append(
+        f"  {count} warning{'s' if count != 1 else ''}: the lesson may not come across."
+        if count
+        else "  No warnings: the lesson comes across."
+    )
+    return "\n".join(lines) + "\n"
