@@ -1,0 +1,49 @@
+"""`debrief --show`: the projector view steps through every slide and closes on Esc."""
+
+from pathlib import Path
+
+import numpy as np
+import pygame
+
+from game.policies import POLICIES
+from game.session.results import load_results, write_result
+from game.session.session import Session
+from game.ui.team_debrief import TeamDebriefView, show
+from tests.conftest import loaded
+
+TEAMS = {"Blue": "balanced", "Red": "delivery_first", "Green": "relationship_first"}
+
+
+def _results(folder: Path) -> list:  # type: ignore[type-arg]
+    scenario, params = loaded("tutorial")
+    for team, policy in TEAMS.items():
+        session = Session(scenario, params, 12, team=team)
+        while not session.done:
+            session.play(POLICIES[policy](session.observe(), params)[0])
+        write_result(folder, session, "tutorial", {})
+    return load_results(folder)
+
+
+def test_every_slide_draws_something(tmp_path: Path) -> None:
+    results = _results(tmp_path)
+    surface = pygame.display.set_mode((1280, 720))
+    view = TeamDebriefView(results, surface.get_size())
+    kinds = [slide.kind for slide in view.slides]
+    assert kinds[0] == "leaderboard" and kinds[-1] == "questions" and "chart" in kinds
+    for k in range(len(view.slides)):
+        assert view.index == k
+        view.draw(surface)
+        pixels = pygame.surfarray.array3d(surface)[:, 100:660]
+        assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 40, view.slide.title
+        view.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0))
+    assert view.index == len(view.slides) - 1  # stays on the last slide
+    assert not view.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0))
+
+
+def test_the_real_loop_steps_and_closes(tmp_path: Path) -> None:
+    results = _results(tmp_path)
+    pygame.display.init()
+    for _ in range(3):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0))
+    assert show(results, (1280, 720)) == 0
