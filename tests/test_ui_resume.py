@@ -120,3 +120,13 @@ def test_play_reports_an_invalid_scenario_file(
     bad.write_text("id: x\ntitel: typo\n", encoding="utf-8")
     assert main(["play", "--scenario", str(bad)]) == 2
     assert "titel: unknown key" in capsys.readouterr().err
+
+
+def test_no_window_possible_is_one_clear_message(tmp_path: Path) -> None:
+    env = {**os.environ, "ODD_DUCK_HOME": str(tmp_path), "SDL_VIDEODRIVER": "no-such-driver"}
+    done = subprocess.run(
+        [sys.executable, "run_game.py", "play", "--scenario", "tutorial"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "cannot open the game window" in done.stderr and "Traceback" not in done.stderr

@@ -118,6 +118,8 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
             f" {args.results.resolve()}"
         )
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
     from game.ui.app import App, PlayOptions
 
     options = PlayOptions(
@@ -135,4 +137,8 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
     )
     if args.screenshot is not None and args.pace == DEFAULT_PACE and not args.fast:
         options = PlayOptions(**{**options.__dict__, "pace": 0.0})
-    return App(options).run()
+    try:
+        app = App(options)
+    except pygame.error as exc:  # no display, or SDL cannot open a window here
+        return fail(f"cannot open the game window: {exc} (is there a display?)")
+    return app.run()
