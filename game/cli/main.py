@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.cli import balance_cmd, batch_cmd, check_balance, play_cmd
+from game.cli import balance_cmd, batch_cmd, check_balance, new_scenario_cmd, play_cmd
 from game.policies import POLICIES
 from game.scenario.errors import InputError, ScenarioError
 from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     batch_cmd.add_parser(sub, _seed)
     balance_cmd.add_parser(sub, _seed)
     play_cmd.add_parser(sub, _seed)
+    new_scenario_cmd.add_parser(sub, _seed)
     return parser
 
 
@@ -178,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return batch_cmd.run(args, _fail)
         if args.command == "balance":
             return balance_cmd.run(args, _fail)
+        if args.command == "new-scenario":
+            return new_scenario_cmd.run(args, _fail)
         if args.command in ("play", None):
             if args.command is None:
                 args = parser.parse_args(["play"])
