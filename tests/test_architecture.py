@@ -31,7 +31,7 @@ def test_the_model_imports_numpy_only():
 
 
 def test_headless_packages_never_import_pygame():
-    for package in ("model", "scenario", "policies", "session", "batch"):
+    for package in ("model", "scenario", "policies", "session", "batch", "facilitator"):
         for path in (ROOT / "game" / package).rglob("*.py"):
             tops = {name.split(".")[0] for name in _imports(path)}
             assert not tops & {"pygame", "pygame_gui"}, path

@@ -1,4 +1,4 @@
-"""Command line: `run_game.py [play|scenarios|validate|schema|simulate|batch|balance] ...`.
+"""Command line: `run_game.py COMMAND ...` (play, scenarios, validate, simulate, batch, ...).
 
 Every user error (bad scenario, unknown id, bad argument) prints one clear
 message and exits with status 2; no traceback reaches the user.
@@ -10,7 +10,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.cli import balance_cmd, batch_cmd, check_balance, new_scenario_cmd, play_cmd
+from game.cli import (
+    balance_cmd,
+    batch_cmd,
+    check_balance,
+    debrief_cmd,
+    new_scenario_cmd,
+    play_cmd,
+)
 from game.policies import POLICIES
 from game.scenario.errors import InputError, ScenarioError
 from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
@@ -57,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     balance_cmd.add_parser(sub, _seed)
     play_cmd.add_parser(sub, _seed)
     new_scenario_cmd.add_parser(sub, _seed)
+    debrief_cmd.add_parser(sub, _seed)
     return parser
 
 
@@ -179,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return batch_cmd.run(args, _fail)
         if args.command == "balance":
             return balance_cmd.run(args, _fail)
+        if args.command == "debrief":
+            return debrief_cmd.run(args, _fail)
         if args.command == "new-scenario":
             return new_scenario_cmd.run(args, _fail)
         if args.command in ("play", None):

@@ -1,0 +1,61 @@
+"""The debrief page's look: a dark theme like the game's (docs/VISUAL.md), big type for a
+projector, and its one inline script. Nothing here comes from the network."""
+
+CSS = """
+:root { --bg: #1b1f2a; --card: #2a3142; --edge: #4a5266; --ink: #e8e6e3; --dim: #b8bcc6;
+  --good: #6fd3b0; --bad: #f2a46d; }
+* { box-sizing: border-box; }
+html { background: var(--bg); }
+body { margin: 0 auto; max-width: 1600px; padding: 36px 48px 72px; color: var(--ink);
+  font: 22px/1.4 "Noto Sans", "DejaVu Sans", "Segoe UI", system-ui, sans-serif; }
+h1 { font-size: 56px; margin: 0; letter-spacing: .03em; }
+h2 { font-size: 36px; margin: 56px 0 16px; }
+.sub { font-size: 28px; color: var(--dim); margin: 4px 0 8px; }
+.mark { color: var(--team); margin-right: .4em; }
+.legend { font-size: 26px; font-weight: 700; margin: 0 0 16px; }
+.legend > span { display: inline-block; white-space: nowrap; margin-right: 1.6em; }
+table.board { width: 100%; border-collapse: separate; border-spacing: 0 8px; font-size: 28px; }
+.board th { text-align: left; font-size: 19px; color: var(--dim); font-weight: 600;
+  text-transform: uppercase; letter-spacing: .06em; padding: 0 18px; }
+.board td { background: var(--card); padding: 14px 18px; }
+.board td:first-child { border-radius: 8px 0 0 8px; box-shadow: inset 10px 0 0 var(--team);
+  padding-left: 30px; font-weight: 700; }
+.board td:last-child { border-radius: 0 8px 8px 0; }
+.board .team { font-weight: 700; overflow-wrap: anywhere; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.board th.num { text-align: right; }
+.won, .lost, .cancelled { white-space: nowrap; }
+.won { color: var(--good); font-weight: 700; }
+.lost, .cancelled { color: var(--bad); font-weight: 700; }
+.grid { display: grid; gap: 28px; grid-template-columns: repeat(auto-fit, minmax(640px, 1fr)); }
+figure { margin: 0; }
+img { display: block; max-width: 100%; height: auto; border-radius: 8px; }
+.wide { overflow-x: auto; }
+table.moments { border-collapse: separate; border-spacing: 8px; width: 100%;
+  table-layout: fixed; font-size: 21px; margin: 0 -8px; }
+.moments th.team { background: var(--card); border-top: 10px solid var(--team);
+  border-radius: 8px 8px 0 0; padding: 12px 14px; font-size: 26px; text-align: left;
+  overflow-wrap: anywhere; }
+.moments .turn { width: 120px; text-align: right; vertical-align: top; padding: 12px 6px;
+  color: var(--dim); font-size: 22px; font-weight: 600; white-space: nowrap; }
+.moments td { background: var(--card); vertical-align: top; padding: 10px 14px;
+  box-shadow: inset 5px 0 0 var(--team); border-radius: 4px; }
+.moments td.none { background: transparent; box-shadow: inset 2px 0 0 var(--edge); }
+.moments ul { list-style: none; margin: 0; padding: 0; }
+.moments li + li { margin-top: 12px; }
+.tag { display: inline-block; font-size: 15px; font-weight: 700; letter-spacing: .06em;
+  text-transform: uppercase; padding: 0 8px; border-radius: 4px; border: 1px solid var(--edge);
+  color: var(--dim); margin-right: 8px; vertical-align: 2px; }
+.tag.bad { border-color: var(--bad); color: var(--bad); }
+.tag.good { border-color: var(--good); color: var(--good); }
+ol.questions { font-size: 32px; line-height: 1.45; padding-left: 1.6em; }
+ol.questions li { margin-bottom: 18px; }
+footer { margin-top: 56px; color: var(--dim); font-size: 18px; }
+"""
+# Counts the charts that really loaded: a browser test reads these back from the DOM.
+SCRIPT = """window.addEventListener("load", function () {
+  var images = Array.prototype.slice.call(document.images);
+  document.body.dataset.imagesTotal = String(images.length);
+  document.body.dataset.imagesLoaded = String(images.filter(function (i) {
+    return i.complete && i.naturalWidth > 0; }).length);
+});"""
