@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from game import i18n
 from game.policies import POLICIES
 from game.scenario.loader import load
 
@@ -76,6 +77,13 @@ def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
         help="play a seeded round (autoplay, balanced by default) and save a PNG of every screen",
     )
     p.add_argument("--window", type=_window, default=(1280, 720), help="WIDTHxHEIGHT")
+    p.add_argument(
+        "--lang",
+        choices=i18n.available(),
+        default="",
+        help="the window's language for this run (default: the saved setting, else the"
+        " scenario's language if there is a catalogue for it, else English)",
+    )
     w = p.add_argument_group("workshop mode (docs/WORKSHOP.md)")
     w.add_argument("--workshop", action="store_true", help="a team's round in a workshop")
     w.add_argument(
@@ -134,6 +142,7 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         workshop=args.workshop,
         turn_timer=(timer or None) if args.workshop else None,
         results_dir=args.results.resolve(),
+        language=args.lang,
     )
     if args.screenshot is not None and args.pace == DEFAULT_PACE and not args.fast:
         options = PlayOptions(**{**options.__dict__, "pace": 0.0})

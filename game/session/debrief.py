@@ -2,6 +2,8 @@
 what the built-in policies would have scored on the same luck, and a JSON export.
 
 Headless (numpy only): the charts that draw this data live in game/ui/charts.py.
+The key moments' sentences come from the UI's catalogue (game/i18n, keys "moment.*"),
+in the language in effect when they are made.
 """
 
 import json
@@ -17,6 +19,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from game import i18n
+from game.i18n import number, ordinal, percent, tr
 from game.model import Channel, outcome
 from game.model.observe import MOOD_NAMES
 from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
@@ -27,6 +31,7 @@ from game.session.runner import play
 from game.session.savefile import to_record
 from game.session.session import Session
 from game.session.transcript import MINOR_REWORK, first_names
+from game.session.week import complaint_text
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
@@ -101,11 +106,7 @@ def series(session: Session) -> RoundSeries:
 
 
 def _pct(x: float) -> str:
-    return f"{100 * x:.0f}%"
-
-
-def _nth(k: int) -> str:
-    return {2: "2nd", 3: "3rd"}.get(k, f"{k}th")
+    return percent(x)
 
 
 def _candidates(session: Session) -> list[Moment]:
@@ -126,37 +127,43 @@ def _candidates(session: Session) -> list[Moment]:
             add(t, "event", sc.events[e].title)
         for p in np.flatnonzero(log.rework_found[0] >= BIG_REWORK):
             found, clarity = log.rework_found[0, p], _pct(log.rework_cause_clarity[0, p])
-            text = f"Testing found {found:.1f} pts to redo in {packages[p]}, built at clarity"
-            add(t, "rework", f"{text} {clarity}", owner[p])
+            text = tr("moment.rework", found=number(found, 1), package=packages[p], clarity=clarity)
+            add(t, "rework", text, owner[p])
         reported, truth = float(log.reported_progress[0]), float(log.true_progress[0])
         if not syndrome and reported >= SYNDROME_REPORTED and truth <= SYNDROME_TRUE:
             syndrome = True  # the same test the model uses for state.syndrome
-            text = f"The 90% syndrome: IT reported {_pct(reported)}, truly {_pct(truth)}"
+            text = tr("moment.syndrome", reported=_pct(reported), true=_pct(truth))
             add(t, "syndrome", text)
         for s in np.flatnonzero((plan[forcing, : len(people)] > 0).any(axis=0)):
-            add(t, "forced", f"You escalated over {people[s]}'s head to force a decision", s)
+            add(t, "forced", tr("moment.forced", name=people[s]), s)
         for p in np.flatnonzero(log.rejected[0]):
             rejections[p] += 1
-            again = f" again ({_nth(int(rejections[p]))} time)" if rejections[p] > 1 else ""
+            nth = ordinal(int(rejections[p]))
+            again = tr("moment.again", nth=nth) if rejections[p] > 1 else ""
             clarity, trust = log.acceptance_cause_clarity[0, p], log.decision_trust[0, p]
-            why = f"built at clarity {_pct(clarity)} while trust was {_pct(trust)}"
-            add(
-                t, "rejection", f"{people[owner[p]]} rejected {packages[p]}{again}: {why}", owner[p]
+            why = tr("moment.rejection.why", clarity=_pct(clarity), trust=_pct(trust))
+            text = tr(
+                "moment.rejection", name=people[owner[p]], package=packages[p], again=again, why=why
             )
+            add(t, "rejection", text, owner[p])
         for p in np.flatnonzero(log.accepted[0]):
             if owner[p] not in signed:
                 signed.add(owner[p])
                 known = log.acceptance_found[0, p]
-                note = f", with {known:.1f} pts of known defects" if known >= MINOR_REWORK else ""
-                text = f"{people[owner[p]]} signed off for the first time: {packages[p]}{note}"
+                defects = tr("week.signoff.defects", found=number(known, 1))
+                note = defects if known >= MINOR_REWORK else ""
+                name, package = people[owner[p]], packages[p]
+                text = tr("moment.signoff", name=name, package=package, note=note)
                 add(t, "acceptance", text, owner[p])
         for s in np.flatnonzero(log.complaint[0] != NO_COMPLAINT):
             if s not in complained:
                 complained.add(s)
-                add(t, "complaint", f'{people[s]}: "{COMPLAINTS[log.complaint[0, s]]}"', s)
+                said = complaint_text(log.complaint[0, s])
+                add(t, "complaint", tr("moment.complaint", name=people[s], complaint=said), s)
         for s in np.flatnonzero(log.escalated[0]):
-            text = f"Unhappy, {people[s]} went to {sc.sponsor.name}: support"
-            add(t, "escalation", f"{text} {_pct(log.sponsor[0])}", s)
+            support = _pct(log.sponsor[0])
+            text = tr("moment.escalation", name=people[s], sponsor=sc.sponsor.name, support=support)
+            add(t, "escalation", text, s)
     if session.done and session.logs:
         add(session.turn, "end", _ending(session))
     return out
@@ -166,12 +173,12 @@ def _ending(session: Session) -> str:
     result = outcome(session.state, session.params)
     grade = session.params.scoring.grade_names[int(result.grade[0])]
     if result.cancelled[0]:
-        why = f"{session.scenario.sponsor.name} cancelled the project"
+        why = tr("moment.end.cancelled", sponsor=session.scenario.sponsor.name)
     elif (session.state.status[0] == ACCEPTED).all():
-        why = "everything signed off"
+        why = tr("moment.end.delivered")
     else:
-        why = "time ran out"
-    return f"Game over, {why}: score {result.score[0]:.0f}, grade {grade}"
+        why = tr("moment.end.time")
+    return tr("moment.end", why=why, score=number(result.score[0], 0), grade=grade)
 
 
 def key_moments(session: Session, limit: int = 12) -> list[Moment]:
@@ -261,6 +268,7 @@ def round_record(session: Session, scenario_ref: str) -> dict[str, Any]:
     data["trust"] = {sid: data["trust"][:, s] for s, sid in enumerate(ids)}
     record["series"] = data
     record["key_moments"] = [asdict(m) for m in key_moments(session)]
+    record["language"] = i18n.language()  # the language the key moments are written in
     plain: dict[str, Any] = _plain(record)
     return plain
 

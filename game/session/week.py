@@ -3,6 +3,9 @@
 Built only from the session's turn log, plan and the observation before the turn,
 as short lines that fit one line at projector size. The turn-report screen shows
 the items and animates the bars that moved; nothing here draws.
+
+Every sentence comes from the UI's catalogue (game/i18n, keys "week.*"), in the
+language in effect when the report is made; names and titles are the scenario's.
 """
 
 from dataclasses import dataclass
@@ -10,10 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from game.i18n import cap, number, percent, tr, trn, turn_word
 from game.model import Channel
 from game.model.channels import PROJECT_EFFECTS
-from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
+from game.model.rules.stakeholders import NO_COMPLAINT
 from game.model.state import ACCEPTED, AWAITING
+from game.scenario.schema import Scenario
 from game.session.session import Session
 from game.session.transcript import MINOR_REWORK, MINOR_TRUST, first_names
 
@@ -23,6 +28,14 @@ LIMIT = 150  # two lines on the report at projector size; the news strip cuts to
 UNCLEAR = 0.6
 ICONS = {"event": "warning", "rejection": "cross", "escalation": "warning", "rework": "hammer"}
 ICONS |= {"signoff": "check", "handover": "hourglass", "favour": "handshake", "complaint": "speech"}
+# The model's complaint codes (index into rules.stakeholders.COMPLAINTS, English for logs),
+# as catalogue keys: the players read them in the window's language.
+COMPLAINT_KEYS = ("complaint.0", "complaint.1", "complaint.2", "complaint.3")
+
+
+def complaint_text(code: int) -> str:
+    """What a stakeholder with complaint `code` says, in the current language."""
+    return tr(COMPLAINT_KEYS[code])
 
 
 @dataclass(frozen=True)
@@ -75,7 +88,12 @@ def _fit(template: str, title: str) -> str:
 
 
 def _pct(x: float) -> str:
-    return "?%" if np.isnan(x) else f"{100 * x:.0f}%"
+    return tr("format.percent", n="?") if np.isnan(x) else percent(x)
+
+
+def _change(before: float, after: float) -> str:
+    """'40% to 55%'."""
+    return tr("week.change", before=_pct(before), after=_pct(after))
 
 
 def _moved(before: float, after: float) -> bool:
@@ -117,20 +135,30 @@ class _Week:
     def effects(self, e: int) -> tuple[str, str]:
         """What event `e` does in the player's terms ('hype +25%, Dana's expectations +10%'), and
         its tone: 'bad' when most of its effects hurt the project."""
-        ev, people, per = self.params.events, self.people, self.sc.turn_label
+        ev, people, per = self.params.events, self.people, turn_word(self.sc.turn_label)
         trust, expect = ev.trust[e], ev.expectation[e]
         fx = dict(zip(PROJECT_EFFECTS, ev.project[e], strict=True))
+
         # (harm, words): harm > 0 where the effect hurts; clarity is invisible to the player.
+        def pct(x: float) -> str:
+            return percent(x, sign=True)
+
         parts = [
-            (fx["hype"], f"hype {100 * fx['hype']:+.0f}%"),
-            (-fx["sponsor"], f"sponsor support {100 * fx['sponsor']:+.0f}%"),
-            (fx["fatigue"], f"fatigue {100 * fx['fatigue']:+.0f}%"),
-            (-fx["budget"], f"budget {fx['budget']:+g}"),
-            (-fx["capacity"], f"team capacity {fx['capacity']:+g} per {per}"),
-            *((x, f"+{x:g} pts of work") for x in ev.scope[e]),
-            *((-x, f"{n}'s trust {100 * x:+.0f}%") for n, x in zip(people, trust, strict=True)),
+            (fx["hype"], tr("week.effect.hype", change=pct(fx["hype"]))),
+            (-fx["sponsor"], tr("week.effect.sponsor", change=pct(fx["sponsor"]))),
+            (fx["fatigue"], tr("week.effect.fatigue", change=pct(fx["fatigue"]))),
+            (-fx["budget"], tr("week.effect.budget", change=number(fx["budget"], sign=True))),
+            (
+                -fx["capacity"],
+                tr("week.effect.capacity", change=number(fx["capacity"], sign=True), label=per),
+            ),
+            *((x, tr("week.effect.scope", points=number(x))) for x in ev.scope[e]),
             *(
-                (x, f"{n}'s expectations {100 * x:+.0f}%")
+                (-x, tr("week.effect.trust", name=n, change=pct(x)))
+                for n, x in zip(people, trust, strict=True)
+            ),
+            *(
+                (x, tr("week.effect.expectation", name=n, change=pct(x)))
                 for n, x in zip(people, expect, strict=True)
             ),
             *((-x, "") for x in ev.clarity[e]),
@@ -142,7 +170,7 @@ class _Week:
     def events(self) -> list[WeekItem]:
         out = []
         if self.log.cancelled[0]:
-            text = f"Sponsor support ran out: {self.sc.sponsor.name} cancelled the project"
+            text = tr("week.cancelled", sponsor=self.sc.sponsor.name)
             out.append(_item("event", text, None, icon="cross"))
         for e in np.flatnonzero(self.log.events[0]):
             event, tone = self.sc.events[e], self.effects(int(e))[1]
@@ -150,7 +178,7 @@ class _Week:
         return out
 
     def unclear(self, k: int, clarity: float) -> str:
-        return f"{self.depts[k]}'s needs were unclear (clarity {_pct(clarity)})"
+        return tr("week.unclear", department=self.depts[k], clarity=_pct(clarity))
 
     def packages(self, kind: str) -> list[WeekItem]:
         """One `kind` line per package it applies to, the title shortened to fit."""
@@ -165,55 +193,58 @@ class _Week:
     def package_line(self, kind: str, p: int, k: int) -> tuple[str, str]:
         """The line for package `p` (owned by `k`), '{t}' standing for its title, and its tone."""
         log, name, found = self.log, self.people[k], self.log.acceptance_found[0, p]
+        t = "{t}"  # stays in the text for _fit to fill with the (shortened) title
         if kind == "rejection":
             clarity, trust = log.acceptance_cause_clarity[0, p], log.decision_trust[0, p]
             # Short, so that the package title keeps most of the line.
-            why = f"built at clarity {_pct(clarity)}, trust {_pct(trust)}"
-            return f"{name} rejected {{t}}: {found:.1f} pts of defects ({why})", "bad"
+            why = tr("week.rejection.why", clarity=_pct(clarity), trust=_pct(trust))
+            text = tr("week.rejection", name=name, t=t, found=number(found, 1), why=why)
+            return text, "bad"
         if kind == "signoff":
-            note = f", with {found:.1f} pts of known defects" if found >= MINOR_REWORK else ""
-            return f"{name} signed off {{t}}{note}", "good"
+            defects = tr("week.signoff.defects", found=number(found, 1))
+            note = defects if found >= MINOR_REWORK else ""
+            return tr("week.signoff", name=name, t=t, note=note), "good"
         if kind == "handover":
-            return f"Built and handed over: {{t}}, waiting for {name}'s sign-off", "neutral"
+            return tr("week.handover", name=name, t=t), "neutral"
         found, clarity = log.rework_found[0, p], log.rework_cause_clarity[0, p]
         if clarity < UNCLEAR:
-            return f"{self.unclear(k, clarity)}: {found:.1f} pts of rework found in {{t}}", "bad"
-        built = "" if np.isnan(clarity) else f" (built at clarity {_pct(clarity)})"
-        return f"The team found {found:.1f} pts of rework in {{t}}{built}", "neutral"
+            unclear = self.unclear(k, clarity)
+            return tr("week.rework.unclear", unclear=unclear, found=number(found, 1), t=t), "bad"
+        built = "" if np.isnan(clarity) else tr("week.rework.built", clarity=_pct(clarity))
+        return tr("week.rework", found=number(found, 1), t=t, built=built), "neutral"
 
     def contacts(self) -> list[WeekItem]:
         """What the week's time with people and with the sponsor did, as IT can see it."""
         out, after = [], self.after
         for s in self.asked(Channel.CLARIFY):
-            text = f"Workshop with {self.people[s]}: {self.depts[s]}'s needs are clearer now"
+            text = tr("week.contact.clarify", name=self.people[s], department=self.depts[s])
             out.append(_item("contact", text, s, "good", "handshake"))
         for s in self.asked(Channel.DEMO):
             seen, expected = _pct(after.seen[0, s]), _pct(after.expectation[0, s])
-            text = f"Demo for {self.people[s]}: has now seen {seen} working, expects {expected}"
+            text = tr("week.contact.demo", name=self.people[s], seen=seen, expects=expected)
             out.append(_item("contact", text, s, "good", "handshake"))
         for s in self.asked(Channel.RESET):
-            text = f"Honest talk with {self.people[s]}: now expects {_pct(after.expectation[0, s])}"
+            expects = _pct(after.expectation[0, s])
+            text = tr("week.contact.reset", name=self.people[s], expects=expects)
             out.append(_item("contact", text, s, "neutral", "speech"))
         steering = self.params.action_effect[:, Channel.SPONSOR] > 0
         if self.plan[steering].any():
-            moved = f"{_pct(self.before.sponsor[0])} to {_pct(self.log.sponsor[0])}"
-            text = f"Steering update for {self.sc.sponsor.name}: sponsor support {moved}"
+            moved = _change(self.before.sponsor[0], self.log.sponsor[0])
+            text = tr("week.contact.steering", sponsor=self.sc.sponsor.name, change=moved)
             out.append(_item("contact", text, None, "good", "handshake"))
         return out
 
     def escalations(self) -> list[WeekItem]:
-        went = f"complained to {self.sc.sponsor.name}: sponsor support fell"
+        sponsor = self.sc.sponsor.name
         out = [
-            _item("escalation", f"Unhappy with the project, {self.people[s]} {went}", int(s))
+            _item("escalation", tr("week.escalation", name=self.people[s], sponsor=sponsor), int(s))
             for s in np.flatnonzero(self.log.escalated[0])
         ]
-        cost = "trust and the sponsor's patience"
         for s in self.asked(Channel.ESCALATE):
-            over = f"You went over {self.people[s]}'s head"
             if self.mine(s, self.before.package_status[0] == AWAITING):
-                text = f"{over}: a decision is forced, paid for in {cost}"
+                text = tr("week.forced", name=self.people[s])
             else:
-                text = f"{over} with nothing to decide: {cost} spent"
+                text = tr("week.forced.nothing", name=self.people[s])
             out.append(_item("escalation", text, s))
         return out
 
@@ -222,35 +253,37 @@ class _Week:
         for s in self.asked(Channel.FAVOUR):
             name, trust = self.people[s], _pct(log.trust_before[0, s])
             if log.favour_granted[0, s]:
-                text = f"{name} trusted you ({trust}) enough for a favour: a quick decision,"
-                out.append(_item("favour", f"{text} paid for in trust", s, "good"))
+                text = tr("week.favour.granted", name=name, trust=trust)
+                out.append(_item("favour", text, s, "good"))
             elif not self.mine(s, self.before.package_status[0] == AWAITING):
-                text = f"None of {name}'s packages awaited sign-off: the favour was wasted"
-                out.append(_item("favour", text, s))
+                out.append(_item("favour", tr("week.favour.wasted", name=name), s))
             else:
-                text = f"Too little trust ({trust}, a favour needs {need}): {name} refused"
+                text = tr("week.favour.refused", name=name, trust=trust, need=need)
                 out.append(_item("favour", text, s))
         return out
 
     def complaints(self) -> list[WeekItem]:
         said = self.log.complaint[0]
         fresh = np.flatnonzero((said != NO_COMPLAINT) & (said != self.heard))
-        quotes = [(int(s), f'{self.people[s]}: "{COMPLAINTS[said[s]]}."') for s in fresh]
+        quotes = [
+            (int(s), tr("week.complaint", name=self.people[s], complaint=complaint_text(said[s])))
+            for s in fresh
+        ]
         return [_item("complaint", text, s) for s, text in quotes]
 
     def trust_cause(self, s: int) -> str:
         """Why stakeholder `s`'s trust moved, from the week's facts (most telling first)."""
         log, rose = self.log, self.log.trust_after[0, s] > self.log.trust_before[0, s]
         causes = [
-            (self.mine(s, log.rejected[0]), "After the rejection"),
-            (s in self.asked(Channel.ESCALATE), "After you went over their head"),
-            (log.favour_granted[0, s], "After calling in a favour"),
-            (self.mine(s, log.accepted[0]), "After the sign-off"),
-            ((self.params.events.trust[log.events[0], s] != 0).any(), "After this week's news"),
-            (log.contacted[0, s] and rose, "After your time with them"),
-            (log.contacted[0, s], "Despite your contact"),
+            (self.mine(s, log.rejected[0]), "week.cause.rejection"),
+            (s in self.asked(Channel.ESCALATE), "week.cause.escalation"),
+            (log.favour_granted[0, s], "week.cause.favour"),
+            (self.mine(s, log.accepted[0]), "week.cause.signoff"),
+            ((self.params.events.trust[log.events[0], s] != 0).any(), "week.cause.news"),
+            (log.contacted[0, s] and rose, "week.cause.contact"),
+            (log.contacted[0, s], "week.cause.despite"),
         ]
-        return next((why for true, why in causes if true), "With no contact from you")
+        return tr(next((why for true, why in causes if true), "week.cause.none"))
 
     def trust(self) -> list[WeekItem]:
         """One line per cause and direction, so that the weekly drift of many is one line."""
@@ -262,13 +295,13 @@ class _Week:
         unknown = [int(s) for s in np.flatnonzero(self.after.vague[0])]
         if unknown:
             names = ", ".join(self.people[s] for s in unknown)
-            text = f"Out of touch with {names}: you can only guess how they feel about you now"
+            text = tr("week.trust.unknown", names=names)
             out.append(
                 _item("trust", text, unknown[0] if len(unknown) == 1 else None, "bad", "clock")
             )
         for (cause, rose), who in groups.items():
             moves = ", ".join(f"{self.people[s]} {self.trust_move(s)}" for s in who)
-            text = f"{cause}, trust {'rose' if rose else 'fell'}: {moves}"
+            text = tr("week.trust.rose" if rose else "week.trust.fell", cause=cause, moves=moves)
             icon, tone = ("arrow_up", "good") if rose else ("arrow_down", "bad")
             out.append(_item("trust", text, who[0] if len(who) == 1 else None, tone, icon))
         return out
@@ -280,7 +313,7 @@ class _Week:
         return [int(s) for s in np.flatnonzero(moved)]
 
     def trust_move(self, s: int) -> str:
-        return f"{_pct(self.log.trust_before[0, s])} to {_pct(self.log.trust_after[0, s])}"
+        return _change(self.log.trust_before[0, s], self.log.trust_after[0, s])
 
     def moves(self) -> list[BarMove]:
         """Trust that moved, then reported progress and sponsor support if they visibly moved.
@@ -288,26 +321,32 @@ class _Week:
         Progress is IT's reported figure: the report never shows the true one."""
         log, before = self.log, self.before
         out = [
-            BarMove(f"{self.people[s]}'s trust", s, log.trust_before[0, s], log.trust_after[0, s])
+            BarMove(
+                tr("week.bar.trust", name=self.people[s]),
+                s,
+                log.trust_before[0, s],
+                log.trust_after[0, s],
+            )
             for s in self.trust_moved()
         ]
         progress = BarMove(
-            "Reported progress", None, before.reported_progress[0], log.reported_progress[0]
+            tr("week.bar.progress"), None, before.reported_progress[0], log.reported_progress[0]
         )
-        support = BarMove("Sponsor support", None, before.sponsor[0], log.sponsor[0])
+        support = BarMove(tr("week.bar.sponsor"), None, before.sponsor[0], log.sponsor[0])
         out += [bar for bar in (progress, support) if _moved(bar.before, bar.after)]
         return [BarMove(b.label, b.stakeholder, float(b.before), float(b.after)) for b in out]
 
     def progress(self) -> list[WeekItem]:
         before, after = self.before.reported_progress[0], self.log.reported_progress[0]
-        arrow = f"reported progress {_pct(before)} to {_pct(after)}"
+        arrow = tr("week.progress", change=_change(before, after))
         if not _moved(before, after):
             return []
         if after > before:
-            text = f"{self.log.effort[0].sum():.0f} pts built, {arrow}"
+            built = number(self.log.effort[0].sum(), 0)
+            text = tr("week.progress.built", points=built, progress=arrow)
             return [_item("progress", text, None, "neutral", "arrow_up")]
         # Found rework and rejections add work to redo faster than the week built.
-        text = f"Found rework put work back on the pile: {arrow}"
+        text = tr("week.progress.back", progress=arrow)
         return [_item("progress", text, None, "neutral", "arrow_down")]
 
     def quiet(self) -> str:
@@ -316,8 +355,8 @@ class _Week:
         waiting = (self.before.package_status[0] == AWAITING) & ~log.accepted[0] & ~log.rejected[0]
         n = int((waiting | log.finished[0]).sum())
         if progress or not n:
-            return progress[0] if progress else "nothing was built or decided"
-        return f"{n} package{'s' if n > 1 else ''} still wait{'' if n > 1 else 's'} for sign-off"
+            return progress[0] if progress else tr("week.quiet.nothing")
+        return trn("week.quiet.waiting", n)
 
     def headline(self, items: list[WeekItem]) -> str:
         """The most important news, cause first: a cancellation, then a rejection (the worst
@@ -327,12 +366,15 @@ class _Week:
         if rejected and not log.cancelled[0]:
             p = min(rejected, key=lambda q: log.acceptance_cause_clarity[0, q])
             k, clarity = self.owner[p], log.acceptance_cause_clarity[0, p]
-            found = f"Acceptance testing found {log.acceptance_found[0, p]:.1f} pts of defects"
+            found = tr("week.headline.defects", found=number(log.acceptance_found[0, p], 1))
             cause = self.unclear(k, clarity) if clarity < UNCLEAR else found
             if len(rejected) == 1:
-                return _fit(f"{cause}: {self.people[k]} rejected {{t}}.", self.titles[p])
-            who = " and ".join(dict.fromkeys(self.people[self.owner[q]] for q in rejected))
-            return ellipsis(f"{cause}: {who} rejected {len(rejected)} packages.")
+                text = tr("week.headline.rejected", cause=cause, name=self.people[k], t="{t}")
+                return _fit(text, self.titles[p])
+            names = dict.fromkeys(self.people[self.owner[q]] for q in rejected)
+            who = f" {tr('week.and')} ".join(names)
+            text = tr("week.headline.rejected_many", cause=cause, names=who, n=len(rejected))
+            return ellipsis(text)
         if events and not log.cancelled[0]:
             effects = self.effects(events[0])[0]
             return ellipsis(
@@ -340,8 +382,9 @@ class _Week:
             )
         first = next((item.text for item in items if item.kind not in ("trust", "progress")), "")
         quiet = self.quiet()
-        text = first or f"A quiet {self.sc.turn_label}: {quiet[:1].lower()}{quiet[1:]}"
-        return text if text.endswith(("…", ".", '."')) else ellipsis(text + ".")
+        label = turn_word(self.sc.turn_label)
+        text = first or tr("week.headline.quiet", label=label, quiet=quiet[:1].lower() + quiet[1:])
+        return text if text.endswith(("…", ".", '."', ".“")) else ellipsis(text + ".")
 
     def ending(self, session: Session, turn_index: int) -> str:
         """Why the round ended with this turn, or '' if it goes on (cancelling has its own)."""
@@ -349,11 +392,9 @@ class _Week:
         if not (last and session.done) or self.log.cancelled[0]:
             return ""
         if (session.state.status[0] == ACCEPTED).all():
-            label = self.sc.turn_label
-            return (
-                f"Delivered: every package is signed off, in {label} {int(self.log.turn[0]) + 1}."
-            )
-        return "The last possible week is over: the round ends with what is signed off."
+            label = turn_word(self.sc.turn_label)
+            return tr("week.ending.delivered", label=label, turn=int(self.log.turn[0]) + 1)
+        return tr("week.ending.time")
 
 
 def week_report(session: Session, turn_index: int) -> WeekReport:
@@ -366,10 +407,11 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
     """
     week, log = _Week(session, turn_index), session.logs[turn_index]
     turn, deadline = int(log.turn[0]) + 1, session.params.deadline
-    late = " (past the deadline)" if turn > deadline else ""
-    title = f"{session.scenario.turn_label.capitalize()} {turn} of {deadline}{late}"
+    late = tr("week.title.late") if turn > deadline else ""
+    label = cap(turn_word(session.scenario.turn_label))
+    title = tr("week.title", Label=label, turn=turn, deadline=deadline, late=late)
     if not log.active[0]:
-        return WeekReport(turn, title, "The round is over: nothing more happened.", [], [])
+        return WeekReport(turn, title, tr("week.over"), [], [])
     items = week.events() + week.packages("rejection") + week.escalations()
     items += week.packages("rework") + week.packages("signoff") + week.packages("handover")
     items += week.favours() + week.contacts() + week.complaints()
@@ -377,3 +419,34 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
     ending = week.ending(session, turn_index)
     headline = ending or week.headline(items)
     return WeekReport(turn, title, headline, items, week.moves())
+
+
+def plan_summary(scenario: Scenario, plan: npt.NDArray[np.float64]) -> str:
+    """'Build 6 pts (Pipeline 4, Quotes 2) · Requirements workshop 2 pts (Dana)' for (A, T).
+
+    The player's words for a plan, in the window's language; in English it reads exactly
+    like game.session.transcript.describe_plan, the designer's log line.
+    """
+    people = first_names(scenario)
+    packages = [p.title for p in scenario.packages]
+    parts = []
+    for a, action in enumerate(scenario.actions):
+        points = plan[a]
+        total = float(points.sum())
+        if total <= 0:
+            continue
+        if action.target == "project":
+            parts.append(f"{action.label} {_pts(total)}")
+            continue
+        names = packages if action.target == "package" else people
+        chosen = np.flatnonzero(points)
+        one_use = all(points[t] == action.cost for t in chosen) and action.target != "package"
+        targets = ", ".join(
+            names[t] if one_use else f"{names[t]} {number(points[t])}" for t in chosen
+        )
+        parts.append(f"{action.label} {_pts(total)} ({targets})")
+    return " · ".join(parts) if parts else tr("week.plan.nothing")
+
+
+def _pts(x: float) -> str:
+    return trn("week.plan.points", x)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pygame
 
+from game import i18n
 from game.ui import paths
 from game.ui.art.sound import Sounds
 from game.ui.game_run import GameRun
@@ -40,6 +41,7 @@ class PlayOptions:
     workshop: bool = False
     turn_timer: float | None = None  # seconds per turn in a workshop
     results_dir: Path | None = None  # where a workshop team's result file goes
+    language: str = ""  # `play --lang`: this run's language, over the saved setting
 
 
 class App:
@@ -48,6 +50,10 @@ class App:
     def __init__(self, options: PlayOptions, settings: Settings | None = None) -> None:
         self.options = options
         self.settings = settings if settings is not None else load_settings(paths.settings_path())
+        if options.language:  # for this run; saved only if the player changes a setting
+            self.settings = replace(self.settings, language=options.language)
+        self.game: GameRun | None = None
+        self.update_language()
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 60)
@@ -56,7 +62,6 @@ class App:
         self.style = self._make_style()
         self.sounds = Sounds(enabled=self.settings.sound)
         self.stack: list[Screen] = []
-        self.game: GameRun | None = None
         self.running = True
         self.keyboard_used = False
         self.resume_error = ""  # why Continue could not resume, shown on the title
@@ -103,9 +108,20 @@ class App:
         for screen in self.stack:
             screen.restyle()
 
+    def update_language(self) -> bool:
+        """Speak the chosen language, or else the round's scenario's; True if it changed.
+
+        With no choice and no round (the title screen) that is English. Screens read
+        the catalogue when they are built, so a caller that gets True rebuilds them.
+        """
+        scenario_language = self.game.session.scenario.language if self.game else ""
+        before = i18n.language()
+        return i18n.set_language(self.settings.language or scenario_language) != before
+
     def apply_settings(self, settings: Settings) -> None:
         old, self.settings = self.settings, settings
         save_settings(settings, paths.settings_path())
+        self.update_language()
         self.sounds.muted = not settings.sound
         if settings.fullscreen != old.fullscreen:
             self.surface = self._open_window(DESIGN_SIZE)

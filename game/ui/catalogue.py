@@ -7,6 +7,7 @@ lets a broken file show its errors on the card instead of failing at Start.
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.i18n import tr
 from game.scenario.errors import InputError
 from game.scenario.loader import load_scenario, shipped_ids
 from game.ui import paths
@@ -18,15 +19,21 @@ MAX_USER_FILES = 40  # a folder with hundreds of files would only bury the shipp
 class ScenarioEntry:
     ref: str  # what `load` takes: a shipped id or a path
     title: str
-    summary: str
+    summary: str  # the scenario's own line; "" for a file that does not load
     turns: int
     difficulty: str
     source: str  # "shipped", "yours" (the user's folder) or "file" (opened this session)
     error: str = ""  # the validation messages of a file that does not load
+    turn_label: str = "week"  # what the scenario calls a turn, for "20 weeks"
 
     @property
     def playable(self) -> bool:
         return not self.error
+
+    @property
+    def blurb(self) -> str:
+        """What the card says under its title (in the window's language for a broken file)."""
+        return self.summary if self.playable else tr("title.card.broken")
 
 
 def entry(ref: str, source: str) -> ScenarioEntry:
@@ -35,8 +42,10 @@ def entry(ref: str, source: str) -> ScenarioEntry:
         sc = load_scenario(ref)
     except InputError as exc:
         name = Path(ref).name
-        return ScenarioEntry(ref, name, "This file has problems.", 0, "", source, str(exc))
-    return ScenarioEntry(ref, sc.title, sc.summary, sc.deadline, sc.difficulty, source)
+        return ScenarioEntry(ref, name, "", 0, "", source, str(exc))
+    return ScenarioEntry(
+        ref, sc.title, sc.summary, sc.deadline, sc.difficulty, source, turn_label=sc.turn_label
+    )
 
 
 def catalogue(default_first: str = "crm-rollout") -> list[ScenarioEntry]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from game.batch.charts import BACKGROUND, INK, PALETTE
+from game.i18n import tr, turn_word
 from game.model.step import SYNDROME_REPORTED, SYNDROME_TRUE
 from game.session.debrief import (
     RoundSeries,
@@ -36,10 +37,10 @@ DPI = 72  # one point is one pixel, so every font size below is in pixels
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")  # trust lines differ by shape, not colour only
 REPORTED, TRUE, GAP = "#56B4E9", INK, "#D55E00"
 CAPACITY = (
-    ("build", "#0072B2"),
-    ("people", "#009E73"),
-    ("project", "#CC79A7"),
-)  # as on the planner
+    ("chart.capacity.build", "#0072B2"),
+    ("chart.capacity.people", "#009E73"),
+    ("chart.capacity.project", "#CC79A7"),
+)  # as on the planner; the names are catalogue keys
 BOLD: dict[str, Any] = {"color": INK, "weight": "bold"}
 
 
@@ -66,7 +67,9 @@ def _style(ax: Axes, data: RoundSeries, fs: float, label: str, deadline: int | N
     for spine in ax.spines.values():
         spine.set_color(EDGE)
     ax.tick_params(colors=INK, labelsize=14 * fs)
-    ax.set_xlabel(label, color=INK, fontsize=14 * fs, loc="left")  # the right is the deadline's
+    ax.set_xlabel(
+        turn_word(label), color=INK, fontsize=14 * fs, loc="left"
+    )  # the right is the deadline's
     last = max(int(data.turns.max(initial=1)), deadline or 1)
     ax.set_xlim(0.4, last + 0.6)
     ax.set_xticks(_ticks(last, 7, whole=True))
@@ -97,7 +100,7 @@ def _progress(ax: Axes, data: RoundSeries, fs: float, _: list[str], deadline: in
             "textcoords": "offset points",
         }
         ax.annotate(
-            "deadline",
+            tr("chart.deadline"),
             (deadline, 0),
             (0, -22 * fs),
             ha="center",
@@ -108,12 +111,13 @@ def _progress(ax: Axes, data: RoundSeries, fs: float, _: list[str], deadline: in
             **BOLD,
         )
     if t.size:
-        _end_labels(ax, t[-1], [(rep[-1], "reported", REPORTED), (tru[-1], "true", TRUE)], fs)
+        ends = [(rep[-1], tr("chart.reported"), REPORTED), (tru[-1], tr("chart.true"), TRUE)]
+        _end_labels(ax, t[-1], ends, fs)
     syndrome = np.flatnonzero((rep >= SYNDROME_REPORTED) & (tru <= SYNDROME_TRUE))
     if syndrome.size:
         k = int(syndrome[0])
         ax.annotate(
-            "the 90% syndrome",
+            tr("chart.syndrome"),
             xy=(t[k], (rep[k] + tru[k]) / 2),
             # Late in a round the lower right is empty: the true line is high by then.
             xytext=(0.97, 0.1),
@@ -180,7 +184,7 @@ def _capacity(ax: Axes, data: RoundSeries, fs: float, _: list[str], __: int | No
     ax.set_ylim(0, top * 1.35)  # headroom for the legend
     ax.set_yticks(_ticks(top, 4))
     # Explicit handles: before the first turn there are no bars to take colours from.
-    handles = [Patch(color=colour, label=label) for label, colour in CAPACITY]
+    handles = [Patch(color=colour, label=tr(key)) for key, colour in CAPACITY]
     ax.legend(
         handles=handles,
         fontsize=13 * fs,
@@ -199,15 +203,22 @@ def _rework(ax: Axes, data: RoundSeries, fs: float, _: list[str], __: int | None
     top = max(float(data.rework_found.max(initial=0.0)), 1.0)
     ax.set_ylim(0, top * 1.15)
     ax.set_yticks(_ticks(top, 4))
-    ax.set_ylabel("pts", color=INK, fontsize=14 * fs)
+    ax.set_ylabel(tr("chart.points"), color=INK, fontsize=14 * fs)
 
 
 Draw = Callable[["Axes", RoundSeries, float, list[str], "int | None"], None]
+# Each chart's catalogue key of its title, and how it is drawn.
 CHARTS: dict[str, tuple[str, Draw]] = {
-    "progress": ("Progress: true vs reported", _progress),
-    "trust": ("Trust", _trust),
-    "capacity": ("Where the capacity went", _capacity),
-    "rework": ("Rework found (by the team or at sign-off)", _rework),
+    "progress": ("chart.progress", _progress),
+    "trust": ("chart.trust", _trust),
+    "capacity": ("chart.capacity", _capacity),
+    "rework": ("chart.rework", _rework),
+}
+# The built-in policies as the PNG report names them.
+POLICY_KEYS = {
+    "balanced": "png.policy.balanced",
+    "delivery_first": "png.policy.delivery_first",
+    "relationship_first": "png.policy.relationship_first",
 }
 
 
@@ -229,7 +240,8 @@ def chart_surfaces(
     # Right margins hold the trust legend and the progress lines' names (~0.62 em a letter).
     right = {"trust": 13 * fs * (0.62 * longest + 4), "progress": 15 * fs * 6.2}
     out = {}
-    for name, (title, draw) in CHARTS.items():
+    for name, (key, draw) in CHARTS.items():
+        title = tr(key)
         fig, canvas = _figure(size)
         # Fixed pixel margins: constrained layout would cost ~50 ms a chart.
         fig.subplots_adjust(
@@ -259,25 +271,28 @@ def report_png(session: Session, path: Path, size: tuple[int, int] = (1600, 1000
     sc, params = session.scenario, session.params
     result = outcome(session.state, params)
     grade = params.scoring.grade_names[int(result.grade[0])]
-    verdict = "cancelled" if result.cancelled[0] else ("won" if result.won[0] else "lost")
+    verdict = tr(
+        "png.cancelled" if result.cancelled[0] else ("png.won" if result.won[0] else "png.lost")
+    )
     if not session.done:
-        verdict = f"so far, after {sc.turn_label} {session.turn}"
+        verdict = tr("png.so_far", label=turn_word(sc.turn_label), turn=session.turn)
     fig, canvas = _figure(size)
     fig.text(0.02, 0.975, f"ODD DUCK · {sc.title}", fontsize=34 * fs, va="top", **BOLD)
-    team = session.team or "Team"
-    line = f"{team} · seed {session.seed} · score {result.score[0]:.0f} · grade {grade} · {verdict}"
+    team = session.team or tr("png.team")
+    score = f"{result.score[0]:.0f}"
+    line = tr("png.line", team=team, seed=session.seed, score=score, grade=grade, verdict=verdict)
     fig.text(0.02, 0.915, line, fontsize=24 * fs, va="top", color=INK)
     others = " · ".join(
-        f"{c.policy.replace('_', '-')} {c.score:.0f} ({c.grade})" for c in compare_policies(session)
+        f"{_policy(c.policy)} {c.score:.0f} ({c.grade})" for c in compare_policies(session)
     )
-    line = f"Same luck, built-in teams: {others}"
+    line = tr("png.others", others=others)
     fig.text(0.02, 0.87, line, fontsize=18 * fs, va="top", color=INK)
     grid = fig.add_gridspec(2, 2, left=0.05, right=0.62, top=0.80, bottom=0.07)
     grid.update(wspace=0.32, hspace=0.45)
-    for k, (title, draw) in enumerate(CHARTS.values()):
+    for k, (key, draw) in enumerate(CHARTS.values()):
         ax = fig.add_subplot(grid[k // 2, k % 2])
         _style(ax, data, fs * 1.1, sc.turn_label, params.deadline)
-        ax.set_title(title, fontsize=22 * fs, loc="left", **BOLD)
+        ax.set_title(tr(key), fontsize=22 * fs, loc="left", **BOLD)
         draw(ax, data, fs * 1.1, PALETTE, params.deadline)
     _moments(fig, session, fs)
     try:
@@ -286,10 +301,15 @@ def report_png(session: Session, path: Path, size: tuple[int, int] = (1600, 1000
         fig.clear()
 
 
+def _policy(name: str) -> str:
+    key = POLICY_KEYS.get(name)
+    return tr(key) if key else name.replace("_", "-")
+
+
 def _moments(fig: Figure, session: Session, fs: float) -> None:
     """The key moments as a column of wrapped lines: turn, stakeholder swatch, text."""
     x, y = 0.74, 0.80
-    title = f"Key moments, by {session.scenario.turn_label}"
+    title = tr("png.moments", label=turn_word(session.scenario.turn_label))
     fig.text(x - 0.03, y + 0.01, title, fontsize=26 * fs, va="bottom", **BOLD)
     text: dict[str, Any] = {"color": INK, "va": "top", "fontsize": 17 * fs}
     scale = fs * 1000 / fig.bbox.height  # the steps below are fractions of a 1000 px page

@@ -42,6 +42,7 @@ def start_game(app: App, scenario_ref: str, seed: int, team: str) -> None:
     from game.ui.screens.briefing import BriefingScreen
 
     app.game = GameRun.start(scenario_ref, seed, team, paths.autosave_path())
+    app.update_language()  # a German scenario speaks German unless the player chose
     app.replace_all(BriefingScreen(app))
 
 
@@ -52,6 +53,7 @@ def continue_game(app: App) -> bool:
     except InputError as exc:
         app.resume_error = str(exc)
         return False
+    app.update_language()
     show_current_turn(app)
     return True
 

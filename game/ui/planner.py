@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from game.i18n import number, tr, trn
 from game.model import Channel, Observation, Params
 from game.model.plan import overtime_points, regular_points
 from game.scenario.schema import Scenario
@@ -119,7 +120,7 @@ class Planner:
                 continue
             for p, package in enumerate(self.scenario.packages):
                 if self.seen.buildable[0, p] or self.plan[a, p] > 0:
-                    tip = f"{action.description} Each use costs {_points(action.cost)}."
+                    tip = tr("planner.tip.cost", what=action.description, cost=_points(action.cost))
                     rows.append(Row(a, p, "build", package.title, tip))
         return rows
 
@@ -132,7 +133,12 @@ class Planner:
                 s,
                 "people",
                 action.label,
-                f"{action.description} With {name}: costs {_points(action.cost)}.",
+                tr(
+                    "planner.tip.person",
+                    what=action.description,
+                    name=name,
+                    cost=_points(action.cost),
+                ),
             )
             for a, action in enumerate(self.scenario.actions)
             if action.target == "stakeholder"
@@ -145,15 +151,18 @@ class Planner:
                 continue
             if self.is_overtime(a):
                 extra = self.params.action_effect[a, Channel.OVERTIME]
-                tip = (
-                    f"{action.description} Adds {extra:g} point(s) to this week, at most"
-                    f" {self.params.max_overtime:g}."
+                tip = tr(
+                    "planner.tip.overtime",
+                    what=action.description,
+                    extra=number(extra),
+                    most=number(self.params.max_overtime),
                 )
             else:
-                tip = f"{action.description} Each use costs {_points(action.cost)}."
+                tip = tr("planner.tip.cost", what=action.description, cost=_points(action.cost))
             rows.append(Row(a, 0, "project", action.label, tip))
         return rows
 
 
 def _points(n: float) -> str:
-    return "1 point" if n == 1 else f"{n:g} points"
+    """'1 point', '2 points'."""
+    return trn("planner.points", n)

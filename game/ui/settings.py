@@ -1,10 +1,12 @@
-"""Player settings (fullscreen, text size, sound, palette), kept in the data folder."""
+"""Player settings (fullscreen, text size, sound, palette, language), kept in the data folder."""
 
 import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+
+from game import i18n
 
 TEXT_SIZES = (1.0, 1.25, 1.5)  # 1.5 is the projector size
 TEXT_SIZE_NAMES = ("normal", "large", "projector")
@@ -16,6 +18,15 @@ class Settings:
     text_size: float = 1.0
     sound: bool = True
     colour_blind_palette: bool = True
+    # A catalogue's code ("en", "de"); "" is the scenario's language if the game has a
+    # catalogue for it, else English: a German scenario opens in German by itself.
+    language: str = ""
+
+    def next_language(self) -> "Settings":
+        """The next choice of the Settings button: the scenario's, then each catalogue."""
+        choices = ("", *i18n.available())
+        index = choices.index(self.language) if self.language in choices else 0
+        return replace(self, language=choices[(index + 1) % len(choices)])
 
     def next_text_size(self) -> "Settings":
         index = TEXT_SIZES.index(self.text_size) if self.text_size in TEXT_SIZES else 0
@@ -47,6 +58,8 @@ def load_settings(path: Path) -> Settings:
             values[f.name] = value
         elif f.name == "text_size" and isinstance(value, int | float) and value in TEXT_SIZES:
             values[f.name] = float(value)
+        elif f.name == "language" and isinstance(value, str) and value in i18n.available():
+            values[f.name] = value
     return Settings(**values)  # type: ignore[arg-type]
 
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 import pygame
 
+from game import i18n
 from game.facilitator.team_charts import chart_titles, render_charts
 from game.facilitator.teams import Team, teams, verdict
+from game.i18n import tr
 from game.session.results import TeamResult
 from game.ui import draw
 from game.ui.theme import ACCENT, BACKGROUND, CARD, FAINT, INK, MUTED, Style, hex_colour
@@ -21,6 +23,9 @@ from game.ui.theme import ACCENT, BACKGROUND, CARD, FAINT, INK, MUTED, Style, he
 NEXT = (pygame.K_RIGHT, pygame.K_SPACE, pygame.K_PAGEDOWN, pygame.K_DOWN, pygame.K_RETURN)
 PREVIOUS = (pygame.K_LEFT, pygame.K_PAGEUP, pygame.K_UP, pygame.K_BACKSPACE)
 MOMENTS_PER_TEAM = 8
+HEADS = ("show.team", "show.score", "show.grade", "show.outcome", "show.progress")
+# facilitator.teams.verdict's words, as the leaderboard shows them.
+VERDICTS = {"won": "show.won", "lost": "show.lost", "cancelled": "show.cancelled"}
 
 
 @dataclass(frozen=True)
@@ -38,13 +43,13 @@ class TeamDebriefView:
         self.results = list(results)
         self.teams: list[Team] = teams(self.results)
         charts = chart_titles(self.results)
-        self.slides = [Slide("leaderboard", "Leaderboard")]
+        self.slides = [Slide("leaderboard", tr("show.leaderboard"))]
         self.slides += [Slide("chart", title, name) for name, title in charts.items()]
-        self.slides += [Slide("moments", "Key moments, side by side")]
+        self.slides += [Slide("moments", tr("show.moments"))]
         record = self.results[0].record
         self.questions = [str(q) for q in record.get("debrief_questions", [])]
         if self.questions:
-            self.slides.append(Slide("questions", "Questions for the room"))
+            self.slides.append(Slide("questions", tr("show.questions")))
         self.index = 0
         self.resize(size)
 
@@ -96,7 +101,7 @@ class TeamDebriefView:
             width=s.window[0] - s.px(64),
         )
         getattr(self, f"_draw_{self.slide.kind}")(surface, self.body())
-        foot = f"{self.index + 1} of {len(self.slides)} · Left / Right to step · Esc to close"
+        foot = tr("show.foot", slide=self.index + 1, slides=len(self.slides))
         draw.text(
             surface,
             foot,
@@ -111,7 +116,7 @@ class TeamDebriefView:
         font, bold = s.font(20), s.font(20, bold=True)
         row = font.get_linesize() + s.px(16)
         columns = (0.0, 0.08, 0.45, 0.58, 0.68, 0.82)
-        heads = ("#", "Team", "Score", "Grade", "Outcome", "True / reported")
+        heads = ("#", *(tr(key) for key in HEADS))
         for x, head in zip(columns, heads, strict=True):
             draw.text(
                 surface,
@@ -128,7 +133,8 @@ class TeamDebriefView:
             draw.card(surface, rect, s.px(8), hex_colour(team.colour), CARD)
             r = team.result
             end = f"{100 * _last(team.true):.0f}% / {100 * _last(team.reported):.0f}%"
-            cells = (str(rank), team.label, f"{r.score:.0f}", r.grade, verdict(r), end)
+            outcome = tr(VERDICTS[verdict(r)])
+            cells = (str(rank), team.label, f"{r.score:.0f}", r.grade, outcome, end)
             for k, (x, cell) in enumerate(zip(columns, cells, strict=True)):
                 width = (
                     round((columns[k + 1] - x) * area.width) - s.px(12)
@@ -164,7 +170,7 @@ class TeamDebriefView:
             ).bottom
             y += s.px(6)
             for moment in team.result.record.get("key_moments", [])[:MOMENTS_PER_TEAM]:
-                text = f"Wk {moment.get('turn', '?')}: {moment.get('text', '')}"
+                text = tr("show.moment", turn=moment.get("turn", "?"), text=moment.get("text", ""))
                 box = pygame.Rect(inner.left, y, inner.width, 3 * font.get_linesize())
                 if box.bottom > inner.bottom:
                     break
@@ -201,15 +207,21 @@ def show(results: Sequence[TeamResult], size: tuple[int, int] | None = None) -> 
         surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
     else:
         surface = pygame.display.set_mode(size or (1280, 720), pygame.RESIZABLE)
-    pygame.display.set_caption("Odd Duck · debrief")
-    view = TeamDebriefView(results, surface.get_size())
-    running = True
-    while running:
-        view.draw(surface)
-        pygame.display.flip()
-        event = pygame.event.wait()  # nothing moves between key presses: sleep
-        running = view.handle(event)
-        if event.type == pygame.VIDEORESIZE:
-            surface = pygame.display.set_mode((event.w, event.h), pygame.RESIZABLE)
+    # The slides speak the language the teams played in (their key moments are in it).
+    before = i18n.language()
+    i18n.set_language(str(results[0].record.get("language", before)) if results else before)
+    try:
+        pygame.display.set_caption(tr("show.caption"))
+        view = TeamDebriefView(results, surface.get_size())
+        running = True
+        while running:
+            view.draw(surface)
+            pygame.display.flip()
+            event = pygame.event.wait()  # nothing moves between key presses: sleep
+            running = view.handle(event)
+            if event.type == pygame.VIDEORESIZE:
+                surface = pygame.display.set_mode((event.w, event.h), pygame.RESIZABLE)
+    finally:
+        i18n.set_language(before)
     pygame.display.quit()
     return 0

@@ -14,6 +14,8 @@ import pygame_gui
 from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton
 
+from game import i18n
+from game.i18n import tr
 from game.ui.focus import Action, FocusRing
 from game.ui.theme import Style
 
@@ -21,6 +23,13 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 E = TypeVar("E", bound=UIElement)
+
+
+def with_key(label: str, font: pygame.font.Font, width: int) -> str:
+    """'End week  (Enter)': the label with its key, when both fit a button `width` wide
+    in `font`; the label alone otherwise (the key is in the help and the tooltip)."""
+    hinted = tr("key.enter", label=label)
+    return hinted if font.size(hinted)[0] <= width - 24 else label
 
 
 class Screen:
@@ -41,7 +50,10 @@ class Screen:
         return self.app.style
 
     def _new_manager(self) -> pygame_gui.UIManager:
-        manager = pygame_gui.UIManager(self.style.window, self.style.gui_theme())
+        # pygame_gui's own words (the file dialog's buttons) follow the game's language.
+        manager = pygame_gui.UIManager(
+            self.style.window, self.style.gui_theme(), starting_language=i18n.language()
+        )
         with warnings.catch_warnings():
             # The theme has loaded some of these already; pygame_gui warns about each one.
             warnings.filterwarnings("ignore", message="Trying to pre-load font")

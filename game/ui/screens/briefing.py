@@ -5,17 +5,24 @@ import html
 import pygame
 from pygame_gui.elements import UITextBox
 
+from game.i18n import tr, turn_word
 from game.ui import draw, flow, people
 from game.ui.screens.base import Screen
 from game.ui.theme import ACCENT, BACKGROUND, INK, MUTED, canvas
 
-HOW_TO_PLAY = (
-    "Each week, spend your team's points: build the packages, or spend time with the people"
-    " who will use them.",
-    "Watch their faces and their words. People you neglect drift away, and their needs change"
-    " without anyone hearing it.",
-    "A package counts only when its owner signs it off. End the week with the button or Enter.",
-)
+HOW_TO_PLAY_KEYS = ("briefing.how.1", "briefing.how.2", "briefing.how.3")
+
+
+def how_to_play() -> tuple[str, ...]:
+    """The three lines of how to play, in the current language."""
+    return tuple(tr(key) for key in HOW_TO_PLAY_KEYS)
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    # HOW_TO_PLAY reads in the language in effect when it is asked for, not at import.
+    if name == "HOW_TO_PLAY":
+        return how_to_play()
+    raise AttributeError(name)
 
 
 class BriefingScreen(Screen):
@@ -46,14 +53,14 @@ class BriefingScreen(Screen):
             self.left.height - title_h - self.goal_h - how_h - button_h - s.px(30),
         )
         body = "<br><br>".join(html.escape(p.strip()) for p in sc.story.split("\n\n") if p.strip())
-        deadline = f"{sc.deadline} {sc.turn_label}s"
+        deadline = f"{sc.deadline} {turn_word(sc.turn_label, many=True)}"
         self.story = self.place(UITextBox(body, story_rect, self.manager))
-        self.goal_text = f"Goal: {sc.goal} (deadline: {deadline})"
+        self.goal_text = tr("briefing.goal", goal=sc.goal, deadline=deadline)
         self.goal_top = story_rect.bottom + s.px(10)
         self.how_top = self.goal_top + self.goal_h + s.px(6)
         self.button(
             pygame.Rect(self.left.left, self.left.bottom - button_h, s.px(300), button_h),
-            f"Begin {sc.turn_label} 1",
+            tr("briefing.begin", label=turn_word(sc.turn_label)),
             self.start_turns,
             object_id="#primary",
         )
@@ -61,7 +68,7 @@ class BriefingScreen(Screen):
             pygame.Rect(
                 self.left.left + s.px(316), self.left.bottom - button_h, s.px(160), button_h
             ),
-            "Back",
+            tr("briefing.back"),
             lambda: flow.to_title(self.app),
         )
 
@@ -80,8 +87,9 @@ class BriefingScreen(Screen):
         draw.text(
             surface, sc.title, s.font(28, bold=True), self.left.topleft, INK, width=self.left.width
         )
-        sponsor = f"sponsor: {sc.sponsor.name}, {sc.sponsor.role}"
-        sub = f"Briefing · {sc.deadline} {sc.turn_label}s · {sponsor}"
+        sponsor = tr("briefing.sponsor", name=sc.sponsor.name, role=sc.sponsor.role)
+        length = f"{sc.deadline} {turn_word(sc.turn_label, many=True)}"
+        sub = tr("briefing.subtitle", length=length, sponsor=sponsor)
         draw.text(
             surface,
             sub,
@@ -93,10 +101,10 @@ class BriefingScreen(Screen):
         goal = pygame.Rect(self.left.left, self.goal_top, self.left.width, self.goal_h)
         draw.paragraph(surface, self.goal_text, s.font(16, bold=True), goal, ACCENT, 1.0)
         y = self.how_top
-        draw.text(surface, "How to play", s.font(18, bold=True), (self.left.left, y), ACCENT)
+        draw.text(surface, tr("briefing.how"), s.font(18, bold=True), (self.left.left, y), ACCENT)
         y += s.text_px(18) + s.px(8)
         font = s.font(15)
-        for k, line in enumerate(HOW_TO_PLAY):
+        for k, line in enumerate(how_to_play()):
             draw.text(surface, f"{k + 1}.", font, (self.left.left, y), ACCENT)
             rect = pygame.Rect(
                 self.left.left + s.px(24), y, self.left.width - s.px(24), 2 * font.get_linesize()
@@ -110,7 +118,7 @@ class BriefingScreen(Screen):
         game = self.app.game
         assert game is not None
         sc = game.session.scenario
-        draw.text(surface, "The people", s.font(20, bold=True), self.right.topleft, INK)
+        draw.text(surface, tr("briefing.people"), s.font(20, bold=True), self.right.topleft, INK)
         top = self.right.top + s.text_px(20) + s.px(14)
         count = len(sc.stakeholders)
         cols = 1 if count <= 4 else 2
@@ -147,4 +155,5 @@ class BriefingScreen(Screen):
                 width=width,
             ).bottom
             quote = pygame.Rect(x, y + s.px(4), width, rect.bottom - pad - y - s.px(4))
-            draw.paragraph(surface, f"“{person.cares_about}”", s.font(14), quote, INK, 1.05)
+            cares = tr("format.quote", text=person.cares_about)
+            draw.paragraph(surface, cares, s.font(14), quote, INK, 1.05)

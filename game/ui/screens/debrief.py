@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame_gui.elements import UITextBox
 
+from game.i18n import cap, number, percent, tr, turn_word
 from game.model import outcome
 from game.session.debrief import Comparison, compare_policies, export_round, key_moments, series
 from game.session.results import write_result
@@ -14,16 +15,17 @@ from game.ui import draw, flow, paths
 from game.ui.screens.base import Screen
 from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, GOOD, INK, MUTED, PANEL
 
+# The charts' names and the catalogue keys of their tabs.
 CHARTS = (
-    ("progress", "True progress"),
-    ("trust", "Trust"),
-    ("capacity", "Capacity split"),
-    ("rework", "Rework found"),
+    ("progress", "debrief.tab.progress"),
+    ("trust", "debrief.tab.trust"),
+    ("capacity", "debrief.tab.capacity"),
+    ("rework", "debrief.tab.rework"),
 )
 POLICY_NAMES = {
-    "balanced": "Balanced",
-    "delivery_first": "Delivery first",
-    "relationship_first": "Relationships first",
+    "balanced": "policy.balanced",
+    "delivery_first": "policy.delivery_first",
+    "relationship_first": "policy.relationship_first",
 }
 
 if TYPE_CHECKING:
@@ -39,7 +41,6 @@ class DebriefScreen(Screen):
         self.session = game.session
         self.result = outcome(self.session.state, self.session.params)
         self.series = series(self.session)
-        self.moments = key_moments(self.session, limit=12)
         self.others: list[Comparison] = compare_policies(self.session)
         self.chart = 0
         self.replay_turn = max(0, len(self.session.plans) // 2)
@@ -59,13 +60,16 @@ class DebriefScreen(Screen):
                 workshop.results_dir, self.session, game.scenario_ref, workshop.settings()
             )
         except OSError as exc:
-            self.message = f"Could not write the result for the facilitator: {exc.strerror or exc}"
+            self.message = tr("debrief.result.failed", error=exc.strerror or exc)
             return
-        self.message = f"Result saved for the facilitator: {workshop.result_path}"
+        self.message = tr("debrief.result.saved", path=workshop.result_path)
 
     def build(self) -> None:
         s = self.style
         w, h = s.window
+        # Made here, not once: moments and charts follow a language changed in the settings.
+        self.moments = key_moments(self.session, limit=12)
+        self._chart_size = (0, 0)
         g = s.px(20)
         self.head = pygame.Rect(
             g,
@@ -82,14 +86,15 @@ class DebriefScreen(Screen):
         tab_h = max(s.px(38), s.text_px(15) + s.px(18))
         tab_w = (self.left.width - 3 * s.px(8)) // 4
         self.tabs = []
-        for k, (_, label) in enumerate(CHARTS):
+        for k, (_, key) in enumerate(CHARTS):
             rect = pygame.Rect(self.left.left + k * (tab_w + s.px(8)), self.left.top, tab_w, tab_h)
+            label = tr(key)
             self.tabs.append(
                 self.button(
                     rect,
                     draw.fit(label, s.font(15), tab_w - s.px(12)),
                     partial(self.show_chart, k),
-                    tool_tip_text=f"{label} (keys 1–4, or Left/Right)",
+                    tool_tip_text=tr("debrief.tab.tip", chart=label),
                 )
             )
         self.chart_rect = pygame.Rect(
@@ -125,13 +130,13 @@ class DebriefScreen(Screen):
             pygame.Rect(area.left, y, step_w, button_h),
             "−",
             lambda: self.move_replay(-1),
-            tool_tip_text="An earlier week",
+            tool_tip_text=tr("debrief.earlier.tip"),
         )
         self.replay_button = self.button(
             pygame.Rect(area.left + step_w + gap, y, area.width - 2 * (step_w + gap), button_h),
             self._replay_label(),
             self.replay,
-            tool_tip_text="Go back to the start of this week and play on from there.",
+            tool_tip_text=tr("debrief.replay.tip"),
         )
         if self.app.workshop is not None:  # the room compares first rounds: no second try
             self.replay_button.disable()
@@ -139,35 +144,37 @@ class DebriefScreen(Screen):
             pygame.Rect(area.right - step_w, y, step_w, button_h),
             "+",
             lambda: self.move_replay(1),
-            tool_tip_text="A later week",
+            tool_tip_text=tr("debrief.later.tip"),
         )
         y += button_h + gap
         self.button(
             pygame.Rect(area.left, y, half, button_h),
-            "Export round",
+            tr("debrief.export"),
             self.export,
-            tool_tip_text="Write the round as JSON and a PNG report to the exports folder.",
+            tool_tip_text=tr("debrief.export.tip"),
         )
         self.button(
             pygame.Rect(area.right - half, y, half, button_h),
-            "Play again",
+            tr("debrief.again"),
             lambda: flow.to_title(self.app),
         )
         y += button_h + gap
-        self.button(pygame.Rect(area.left, y, area.width, button_h), "Quit", self.app.quit)
+        self.button(
+            pygame.Rect(area.left, y, area.width, button_h), tr("debrief.quit"), self.app.quit
+        )
 
     def _moments_html(self) -> str:
-        label = self.session.scenario.turn_label
-        lines = ["<b>Key moments</b>"]
+        label = cap(turn_word(self.session.scenario.turn_label))
+        lines = [f"<b>{html.escape(tr('debrief.moments'))}</b>"]
         for m in self.moments:
-            lines.append(f"<b>{label.capitalize()} {m.turn}</b>  {html.escape(m.text)}")
+            lines.append(f"<b>{html.escape(label)} {m.turn}</b>  {html.escape(m.text)}")
         return "<br>".join(lines)
 
     def _replay_label(self) -> str:
-        label = self.session.scenario.turn_label
         if self.replay_turn == 0:
-            return "Replay from the start"
-        return f"Replay from {label} {self.replay_turn + 1}"
+            return tr("debrief.replay.start")
+        label = turn_word(self.session.scenario.turn_label)
+        return tr("debrief.replay.from", label=label, turn=self.replay_turn + 1)
 
     def regions(self) -> dict[str, pygame.Rect]:
         return {"outcome": self.head, "chart": self.chart_rect, "side": self.right}
@@ -194,9 +201,11 @@ class DebriefScreen(Screen):
         try:
             json_path, png_path = export_round(self.session, game.scenario_ref, paths.export_dir())
         except OSError as exc:
-            self.message = f"Could not export: {exc.strerror or exc}"
+            self.message = tr("debrief.export.failed", error=exc.strerror or exc)
             return
-        self.message = f"Saved {json_path.name} and {png_path.name} in {json_path.parent}"
+        self.message = tr(
+            "debrief.export.saved", json=json_path.name, png=png_path.name, folder=json_path.parent
+        )
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN:
@@ -232,25 +241,33 @@ class DebriefScreen(Screen):
         r, sc = self.result, self.session.params.scoring
         grade = sc.grade_names[int(r.grade[0])]
         if r.cancelled[0]:
-            verdict, colour = "Cancelled by the sponsor", BAD
+            verdict, colour = tr("debrief.cancelled"), BAD
         else:
-            verdict, colour = ("Won", GOOD) if r.won[0] else ("Lost", BAD)
-        team = self.session.team or "your team"
-        sub = f"Debrief · {self.session.scenario.title} · {team} · seed {self.session.seed}"
+            verdict, colour = (tr("debrief.won"), GOOD) if r.won[0] else (tr("debrief.lost"), BAD)
+        team = self.session.team or tr("debrief.your_team")
+        sub = tr(
+            "debrief.subtitle",
+            title=self.session.scenario.title,
+            team=team,
+            seed=self.session.seed,
+        )
         y = draw.text(
             surface, sub, s.font(15), self.head.topleft, MUTED, width=self.head.width
         ).bottom
-        line = f"{verdict} · score {r.score[0]:.0f} of 100 · grade {grade}"
+        line = tr("debrief.score", verdict=verdict, score=number(r.score[0], 0), grade=grade)
         y = draw.text(
             surface, line, s.font(30, bold=True), (self.head.left, y), colour, width=self.head.width
         ).bottom
         late = int(r.late_turns[0])
-        factors = (
-            f"value accepted net of defects {100 * r.quality[0]:.0f}%"
-            f" × stakeholders' verdict {r.verdict_factor[0]:.2f}"
-            f" × schedule {r.schedule_factor[0]:.2f} ({late} late)"
-            f" × budget {r.budget_factor[0]:.2f} · true progress {100 * r.true_progress[0]:.0f}%"
-            f" (IT reported {100 * r.reported_progress[0]:.0f}%)"
+        factors = tr(
+            "debrief.factors",
+            quality=percent(r.quality[0]),
+            verdict=number(r.verdict_factor[0], 2),
+            schedule=number(r.schedule_factor[0], 2),
+            late=late,
+            budget=number(r.budget_factor[0], 2),
+            true=percent(r.true_progress[0]),
+            reported=percent(r.reported_progress[0]),
         )
         rest = pygame.Rect(self.head.left, y, self.head.width, self.head.bottom - y)
         draw.paragraph(surface, factors, s.font(15), rest, INK, 1.0)
@@ -285,7 +302,7 @@ class DebriefScreen(Screen):
         pad = s.px(10)
         y = draw.text(
             surface,
-            "THE SAME SEED, PLAYED BY A FIXED STRATEGY",
+            tr("debrief.compare"),
             s.font(14, bold=True),
             (area.left + pad, area.top + pad),
             MUTED,
@@ -294,10 +311,13 @@ class DebriefScreen(Screen):
         font = s.font(15)
         mine = float(self.result.score[0])
         for other in self.others:
-            name = POLICY_NAMES.get(other.policy, other.policy)
-            text = f"{name} scored {other.score:.0f} (grade {other.grade})"
+            key = POLICY_NAMES.get(other.policy)
+            name = tr(key) if key else other.policy
+            score = number(other.score, 0)
+            text = tr("debrief.compare.line", policy=name, score=score, grade=other.grade)
             diff = mine - other.score
-            note = f"you {'+' if diff >= 0 else '−'}{abs(diff):.0f}"
+            difference = f"{'+' if diff >= 0 else '−'}{number(abs(diff), 0)}"
+            note = tr("debrief.compare.you", difference=difference)
             draw.text(
                 surface,
                 text,

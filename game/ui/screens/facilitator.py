@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import tr
 from game.ui import draw
 from game.ui.screens.overlay import Overlay
 from game.ui.theme import INK, MUTED
@@ -17,9 +18,11 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 HOTKEYS = {pygame.K_p: "pause", pygame.K_t: "minute", pygame.K_e: "event"}
-HOTKEY_HELP = (
-    "Facilitator keys: Ctrl+Shift+P pause · Ctrl+Shift+T one more minute · Ctrl+Shift+E event"
-)
+
+
+def hotkey_help() -> str:
+    """One line naming the facilitator's keys, in the window's language."""
+    return tr("facilitator.keys")
 
 
 def is_hotkey(event: pygame.event.Event) -> str:
@@ -30,7 +33,7 @@ def is_hotkey(event: pygame.event.Event) -> str:
 
 class FacilitatorOverlay(Overlay):
     name = "facilitator"
-    title = "Facilitator"
+    title_key = "facilitator.title"
     panel_size = (640, 520)
 
     def __init__(self, app: "App", command: str) -> None:
@@ -42,15 +45,15 @@ class FacilitatorOverlay(Overlay):
         workshop = self.app.workshop
         assert workshop is not None
         if self.command == "pause":
-            return "Resume the turn timer?" if workshop.paused else "Pause the turn timer?"
+            return tr("facilitator.resume" if workshop.paused else "facilitator.pause")
         if self.command == "minute":
-            return "Give the team one more minute this week?"
+            return tr("facilitator.minute")
         if self.chosen is None:
-            return "Which event should happen this week? It takes effect when the week ends."
+            return tr("facilitator.which_event")
         game = self.app.game
         assert game is not None
         event = game.session.scenario.events[self.chosen]
-        return f"Fire “{event.title}” when this week ends? {event.text}"
+        return tr("facilitator.fire", title=event.title, text=event.text)
 
     def build(self) -> None:
         s = self.style
@@ -58,30 +61,33 @@ class FacilitatorOverlay(Overlay):
         button_h = max(s.px(44), s.text_px(16) + s.px(20))
         x, w = rect.left + s.px(24), rect.width - s.px(48)
         self.text_top = self.content_top()
-        bottom = rect.bottom - s.px(20) - button_h
+        # The buttons sit above the note at the panel's foot, never on it.
+        bottom = rect.bottom - s.font(13).get_linesize() - s.px(14) - button_h
         half = (w - s.px(12)) // 2
         if self.command == "event" and self.chosen is None:
             y = self.text_top + 3 * s.font(16).get_linesize() + s.px(8)
-            for e, label in self._events():
+            for e, label, happened in self._events():
                 if y + button_h > bottom - s.px(8):
                     break
                 b = self.button(pygame.Rect(x, y, w, button_h), label, partial(self.pick, e))
-                if label.endswith("(already happened)"):
+                if happened:
                     b.disable()
                 y += button_h + s.px(8)
         else:
             self.button(
                 pygame.Rect(x, bottom, half, button_h),
-                "Confirm",
+                tr("facilitator.confirm"),
                 self.confirm,
                 object_id="#primary",
             )
         self.button(
-            pygame.Rect(rect.right - s.px(24) - half, bottom, half, button_h), "Cancel", self.close
+            pygame.Rect(rect.right - s.px(24) - half, bottom, half, button_h),
+            tr("facilitator.cancel"),
+            self.close,
         )
 
-    def _events(self) -> list[tuple[int, str]]:
-        """The scenario's events, the hand-fired (manual) ones first."""
+    def _events(self) -> list[tuple[int, str, bool]]:
+        """The scenario's events (index, label, already happened), the manual ones first."""
         game = self.app.game
         assert game is not None
         sc, fired = game.session.scenario, game.session.state.event_fired[0]
@@ -90,7 +96,8 @@ class FacilitatorOverlay(Overlay):
         for e in order:
             event = sc.events[e]
             done = bool(fired[e]) and event.trigger.once
-            out.append((e, event.title + (" (already happened)" if done else "")))
+            label = tr("facilitator.happened", title=event.title) if done else event.title
+            out.append((e, label, done))
         return out
 
     def pick(self, e: int) -> None:
@@ -126,7 +133,7 @@ class FacilitatorOverlay(Overlay):
             lines * s.font(16).get_linesize(),
         )  # fmt: skip
         draw.paragraph(surface, self._question(), s.font(16), box, INK, 1.0)
-        note = "Only the facilitator should use these keys."
+        note = tr("facilitator.note")
         draw.text(
             surface,
             note,

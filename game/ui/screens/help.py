@@ -3,27 +3,25 @@
 import pygame
 from pygame_gui.elements import UITextBox
 
+from game.i18n import tr
 from game.ui.screens.overlay import Overlay
 
-HELP = """<b>Each week</b> you spend your team's points. <b>Build</b> puts them into a package. \
-The <b>people</b> actions (check-in, workshop, demo, expectation reset, favour, escalation) are \
-spent on one stakeholder: pick them on the left, or press their number. <b>Project</b> actions \
-(quality effort, testing, overtime, steering) help the whole project.<br><br>\
-<b>What you see is IT's view.</b> Progress is what your team believes is built: hidden rework \
-counts as done until somebody finds it. A trust bar with a <b>~</b> and soft edges belongs to \
-someone you have not spoken to lately; their face, marked "last seen", is what you \
-remember. The thin tick on <i>Seen</i> is what they expect to have seen by now.<br><br>\
-<b>A package counts once its owner signs it off.</b> Owners who trust you and understand what \
-was built sign off quickly; the others take their time, or reject it.<br><br>\
-<b>Keys</b><br>\
-Up / Down: choose a line of the plan · Left / Right or − / +: fewer or more points<br>\
-1–9: plan time with that stakeholder · Enter: end the week<br>\
-Tab: next control on other screens · F1 or ?: this help · Esc: menu · F11: full screen"""
+
+def help_text() -> str:
+    """How to play, as pygame_gui's HTML, in the current language."""
+    return tr("help.body")
+
+
+def __getattr__(name: str) -> str:
+    # HELP reads in the language in effect when it is asked for, not at import.
+    if name == "HELP":
+        return help_text()
+    raise AttributeError(name)
 
 
 class HelpOverlay(Overlay):
     name = "help"
-    title = "How to play"
+    title_key = "help.title"
     panel_size = (820, 600)
 
     def build(self) -> None:
@@ -37,7 +35,7 @@ class HelpOverlay(Overlay):
             rect.width - s.px(48),
             rect.bottom - top - button_h - s.px(36),
         )
-        self.place(UITextBox(HELP, body, self.manager))
+        self.place(UITextBox(help_text(), body, self.manager))
         self.button(
             pygame.Rect(
                 rect.right - s.px(24) - s.px(200),
@@ -45,7 +43,7 @@ class HelpOverlay(Overlay):
                 s.px(200),
                 button_h,
             ),
-            "Close (Esc)",
+            tr("help.close"),
             self.close,
             object_id="#primary",
         )

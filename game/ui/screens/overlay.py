@@ -2,6 +2,7 @@
 
 import pygame
 
+from game.i18n import tr
 from game.ui import draw
 from game.ui.screens.base import Screen
 from game.ui.theme import BORDER, CARD, INK, canvas
@@ -9,7 +10,7 @@ from game.ui.theme import BORDER, CARD, INK, canvas
 
 class Overlay(Screen):
     opaque = False
-    title = ""
+    title_key = ""  # the catalogue key of the panel's heading
     panel_size = (560, 520)  # design size
 
     def panel(self) -> pygame.Rect:
@@ -20,6 +21,10 @@ class Overlay(Screen):
         rect = pygame.Rect(0, 0, w, h)
         rect.center = page.center
         return rect
+
+    @property
+    def title(self) -> str:
+        return tr(self.title_key) if self.title_key else ""
 
     def content_top(self) -> int:
         s = self.style

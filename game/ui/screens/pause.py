@@ -2,13 +2,14 @@
 
 import pygame
 
+from game.i18n import tr
 from game.ui import flow
 from game.ui.screens.overlay import Overlay
 
 
 class PauseOverlay(Overlay):
     name = "pause"
-    title = "Paused"
+    title_key = "pause.title"
     panel_size = (480, 420)
 
     def build(self) -> None:
@@ -19,36 +20,26 @@ class PauseOverlay(Overlay):
         x, w = rect.left + s.px(24), rect.width - s.px(48)
         y = self.content_top()
         entries = [
-            ("Resume", self.close, "#primary", "Back to the game (Esc)"),
+            ("pause.resume", self.close, "#primary", "pause.resume.tip"),
+            ("pause.save_quit", self.save_and_quit, "#menu", "pause.save_quit.tip"),
+            ("pause.restart", self.restart, "#menu", "pause.restart.tip"),
+            ("pause.settings", lambda: flow.open_settings(self.app), "#menu", "pause.settings.tip"),
             (
-                "Save and quit",
-                self.save_and_quit,
-                "#menu",
-                "The round is saved after every week; Continue on the title resumes it.",
-            ),
-            ("Restart this round", self.restart, "#menu", "Same scenario and seed, from week 1."),
-            (
-                "Settings",
-                lambda: flow.open_settings(self.app),
-                "#menu",
-                "Full screen, text size, sound, colours.",
-            ),
-            (
-                "Back to the title",
+                "pause.title_screen",
                 lambda: flow.to_title(self.app),
                 "#menu",
-                "The round stays saved for Continue.",
+                "pause.title_screen.tip",
             ),
         ]
-        for label, action, object_id, tip in entries:
+        for key, action, object_id, tip in entries:
             if y + button_h > rect.bottom - s.px(16):
                 break
             button = self.button(
                 pygame.Rect(x, y, w, button_h),
-                label,
+                tr(key),
                 action,
                 object_id=object_id,
-                tool_tip_text=tip,
+                tool_tip_text=tr(tip),
             )
             if action == self.restart and self.app.workshop is not None:
                 button.disable()  # in a workshop every team plays its round once

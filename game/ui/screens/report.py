@@ -4,11 +4,11 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.session.transcript import describe_plan
-from game.session.week import WeekReport, week_report
+from game.i18n import percent, tr, trn, turn_word
+from game.session.week import WeekReport, plan_summary, week_report
 from game.ui import draw, flow
 from game.ui.art.icons import load_icon
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, with_key
 from game.ui.theme import ACCENT, BACKGROUND, BAD, CARD, GOOD, INK, MUTED, PANEL, canvas
 
 EASE_SECONDS = 0.3
@@ -31,8 +31,8 @@ class ReportScreen(Screen):
     def __init__(self, app: "App", turn_index: int) -> None:
         game = app.game
         assert game is not None
+        self.turn_index = turn_index
         self.report: WeekReport = week_report(game.session, turn_index)
-        self.plan_text = describe_plan(game.session.scenario, game.session.plans[turn_index])
         self.clock = 0.0
         kinds = {item.kind for item in self.report.items}
         for kind, sound in SOUNDS:
@@ -54,16 +54,19 @@ class ReportScreen(Screen):
         )
         game = self.app.game
         assert game is not None
-        done = game.session.done
+        # Built here, not once: the words follow a language changed in the settings.
+        self.report = week_report(game.session, self.turn_index)
+        sc = game.session.scenario
+        self.plan_text = plan_summary(sc, game.session.plans[self.turn_index])
         label = (
-            "See the debrief"
-            if done
-            else f"Plan {game.session.scenario.turn_label} {game.session.turn + 1}"
+            tr("report.debrief")
+            if game.session.done
+            else tr("report.next", label=turn_word(sc.turn_label), turn=game.session.turn + 1)
         )
         button_h = max(s.px(52), s.text_px(18) + s.px(24))
         self.continue_button = self.button(
             pygame.Rect(self.moves.left, self.moves.bottom - button_h, self.moves.width, button_h),
-            f"{label}  (Enter)",
+            with_key(label, s.font(18, bold=True), self.moves.width),
             self.proceed,
             object_id="#primary",
         )
@@ -132,15 +135,13 @@ class ReportScreen(Screen):
         if shown < len(items):
             draw.text(
                 surface,
-                f"… and {len(items) - shown} smaller things",
+                trn("report.more", len(items) - shown),
                 s.font(14),
                 (self.story.left, y),
                 MUTED,
             )
         if not items:
-            draw.text(
-                surface, "A quiet week: nothing stood out.", font, (self.story.left, y), MUTED
-            )
+            draw.text(surface, tr("report.quiet"), font, (self.story.left, y), MUTED)
         self._draw_plan(surface, plan_box)
         self._draw_moves(surface)
 
@@ -156,7 +157,7 @@ class ReportScreen(Screen):
         pad = s.px(10)
         head = draw.text(
             surface,
-            "YOUR PLAN THIS WEEK",
+            tr("report.plan"),
             s.font(13, bold=True),
             (box.left + pad, box.top + pad),
             MUTED,
@@ -178,7 +179,7 @@ class ReportScreen(Screen):
         pygame.draw.rect(surface, PANEL, panel, border_radius=s.px(10))
         pad = s.px(16)
         y = panel.top + pad
-        draw.text(surface, "WHAT MOVED", s.font(14, bold=True), (panel.left + pad, y), MUTED)
+        draw.text(surface, tr("report.moved"), s.font(14, bold=True), (panel.left + pad, y), MUTED)
         y += s.font(14, bold=True).get_linesize() + s.px(8)
         t = ease(self.clock / EASE_SECONDS)
         font = s.font(15)
@@ -192,8 +193,10 @@ class ReportScreen(Screen):
                 if move.stakeholder is not None
                 else (86, 180, 233)
             )
-            change = f"{100 * move.before:.0f}% to {100 * move.after:.0f}%"
-            draw.text(surface, move.label, font, (panel.left + pad, y), INK, width=panel.width // 2)
+            change = tr("report.change", before=percent(move.before), after=percent(move.after))
+            # The label takes what the change beside it leaves of the row.
+            room = max(s.px(60), panel.width - 2 * pad - font.size(change)[0] - s.px(12))
+            draw.text(surface, move.label, font, (panel.left + pad, y), INK, width=room)
             draw.text(
                 surface,
                 change,
@@ -208,4 +211,4 @@ class ReportScreen(Screen):
             draw.bar(surface, bar, value, colour, marker=move.before)
             y += row
         if not self.report.moves:
-            draw.text(surface, "Nothing moved much.", font, (panel.left + pad, y), MUTED)
+            draw.text(surface, tr("report.still"), font, (panel.left + pad, y), MUTED)

@@ -1,17 +1,18 @@
-"""Settings: full screen, text size (up to projector size), sound, colour-blind-safe palette."""
+"""Settings: full screen, text size (up to projector size), sound, palette, language."""
 
 from dataclasses import replace
 
 import pygame
 
+from game.i18n import language, language_name, tr
 from game.ui.screens.overlay import Overlay
 from game.ui.settings import Settings
 
 
 class SettingsOverlay(Overlay):
     name = "settings"
-    title = "Settings"
-    panel_size = (540, 420)
+    title_key = "settings.title"
+    panel_size = (560, 470)
 
     def build(self) -> None:
         s = self.style
@@ -21,22 +22,20 @@ class SettingsOverlay(Overlay):
         x, w = rect.left + s.px(24), rect.width - s.px(48)
         y = self.content_top()
         st = self.app.settings
+        sound = "settings.sound" if self.app.sounds.available else "settings.sound.no_device"
         entries = [
             (
-                f"Full screen: {'on' if st.fullscreen else 'off'} (F11)",
+                tr("settings.fullscreen", state=_on(st.fullscreen)),
                 lambda: self.set(replace(st, fullscreen=not st.fullscreen)),
             ),
-            (f"Text size: {st.text_size_name}", lambda: self.set(st.next_text_size())),
+            (tr("settings.text_size", size=_size(st)), lambda: self.set(st.next_text_size())),
+            (tr(sound, state=_on(st.sound)), lambda: self.set(replace(st, sound=not st.sound))),
             (
-                f"Sound: {'on' if st.sound else 'off'}"
-                + ("" if self.app.sounds.available else " (no audio device)"),
-                lambda: self.set(replace(st, sound=not st.sound)),
-            ),
-            (
-                f"Colour-blind-safe colours: {'on' if st.colour_blind_palette else 'off'}",
+                tr("settings.palette", state=_on(st.colour_blind_palette)),
                 lambda: self.set(replace(st, colour_blind_palette=not st.colour_blind_palette)),
             ),
-            ("Done", self.close),
+            (_language_label(st), lambda: self.set(st.next_language())),
+            (tr("settings.done"), self.close),
         ]
         for k, (label, action) in enumerate(entries):
             if y + button_h > rect.bottom - s.px(16):
@@ -46,7 +45,31 @@ class SettingsOverlay(Overlay):
             y += button_h + gap
 
     def set(self, settings: Settings) -> None:
+        """Apply and save `settings`, keeping the focus on the button just pressed."""
         index = self.focus.index
         self.app.apply_settings(settings)
         self.rebuild()
         self.focus.index = index
+
+
+TEXT_SIZE_KEYS = {
+    "normal": "settings.text_size.normal",
+    "large": "settings.text_size.large",
+    "projector": "settings.text_size.projector",
+}
+
+
+def _on(value: bool) -> str:
+    return tr("settings.on") if value else tr("settings.off")
+
+
+def _size(settings: Settings) -> str:
+    name = settings.text_size_name
+    return tr(TEXT_SIZE_KEYS[name]) if name in TEXT_SIZE_KEYS else name
+
+
+def _language_label(settings: Settings) -> str:
+    """'Language: English', or the automatic choice with the language it came to."""
+    if settings.language:
+        return tr("settings.language", name=language_name(settings.language))
+    return tr("settings.language.auto", name=language_name(language()))

@@ -9,6 +9,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox, UITextEntryLine
 from pygame_gui.windows import UIFileDialog
 
+from game.i18n import tr, turn_word
 from game.scenario.errors import InputError
 from game.ui import draw, flow, paths
 from game.ui.catalogue import ScenarioEntry, catalogue, entry
@@ -16,10 +17,20 @@ from game.ui.game_run import GameRun
 from game.ui.screens.base import Screen
 from game.ui.theme import ACCENT, BACKGROUND, CARD_HIGHLIGHT, FAINT, FOCUS, INK, MUTED, canvas
 
-DIFFICULTY = {"easy": "easy", "normal": "normal", "hard": "hard", "": "—"}
-
 if TYPE_CHECKING:
     from game.ui.app import App
+
+
+# Catalogue keys of the words on a scenario card.
+DIFFICULTY = {"easy": "title.difficulty.easy", "normal": "title.difficulty.normal"}
+DIFFICULTY |= {"hard": "title.difficulty.hard"}
+WHERE = {"yours": "title.card.yours", "file": "title.card.file"}
+
+
+def _difficulty(card: ScenarioEntry) -> str:
+    """The card's difficulty in the window's language."""
+    key = DIFFICULTY.get(card.difficulty)
+    return tr(key) if key else card.difficulty or "—"
 
 
 class TitleScreen(Screen):
@@ -60,7 +71,8 @@ class TitleScreen(Screen):
         except InputError:
             return "", False
         session = run.session
-        state = "finished" if session.done else f"{session.scenario.turn_label} {session.turn + 1}"
+        label = turn_word(session.scenario.turn_label)
+        state = tr("title.saved.finished") if session.done else f"{label} {session.turn + 1}"
         team = f" · {session.team}" if session.team else ""
         return f"{session.scenario.title} · {state}{team}", not session.done
 
@@ -87,7 +99,7 @@ class TitleScreen(Screen):
         self.team_entry = UITextEntryLine(
             pygame.Rect(left.left, y, left.width, entry_h),
             self.manager,
-            placeholder_text="e.g. Blue",
+            placeholder_text=tr("title.team.placeholder"),
         )
         self.team_entry.set_text_length_limit(40)
         self.team_entry.set_text(self.team)
@@ -98,43 +110,43 @@ class TitleScreen(Screen):
         self.seed_entry = UITextEntryLine(
             pygame.Rect(left.left, y, left.width - random_w - s.px(10), entry_h),
             self.manager,
-            placeholder_text="random",
+            placeholder_text=tr("title.seed.placeholder"),
         )
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(12)
         self.seed_entry.set_text(self.seed_text)
         self.random_button = UIButton(
             pygame.Rect(left.right - random_w, y, random_w, entry_h),
-            "New seed",
+            tr("title.new_seed"),
             self.manager,
-            tool_tip_text="Pick a random seed. Teams with the same seed meet the same luck.",
+            tool_tip_text=tr("title.new_seed.tip"),
         )
         y += entry_h + s.px(26)
         big = max(s.px(52), s.text_px(18) + s.px(24))
         self.start_button = UIButton(
             pygame.Rect(left.left, y, left.width, big),
-            "Start the round",
+            tr("title.start"),
             self.manager,
             object_id="#primary",
         )
         y += big + s.px(12)
         normal = max(s.px(44), s.text_px(16) + s.px(20))
-        label = f"Continue: {self.saved}" if self.saved else "Continue (no saved round)"
+        label = tr("title.continue", saved=self.saved) if self.saved else tr("title.continue.none")
         self.continue_button = UIButton(
             pygame.Rect(left.left, y, left.width, normal),
             draw.fit(label, s.font(16), left.width - s.px(20)),
             self.manager,
-            tool_tip_text="Resume the round exactly where it was left.",
+            tool_tip_text=tr("title.continue.tip"),
         )
         if not self.saved:
             self.continue_button.disable()
         y += normal + s.px(12)
         half = (left.width - s.px(12)) // 2
         self.settings_button = UIButton(
-            pygame.Rect(left.left, y, half, normal), "Settings", self.manager
+            pygame.Rect(left.left, y, half, normal), tr("title.settings"), self.manager
         )
         self.quit_button = UIButton(
-            pygame.Rect(left.right - half, y, half, normal), "Quit", self.manager
+            pygame.Rect(left.right - half, y, half, normal), tr("title.quit"), self.manager
         )
         self.form_bottom = y + normal
         for element in (
@@ -178,7 +190,7 @@ class TitleScreen(Screen):
             )
             self.card_rects.append((rect, card))
             index = self.entries.index(card) if card is not None else -1
-            tip = card.summary if card is not None else "Choose a scenario YAML file."
+            tip = card.blurb if card is not None else tr("title.open_file.tip")
             button = self.place(
                 UIButton(rect, "", self.manager, object_id="#ghost", tool_tip_text=tip)
             )
@@ -187,12 +199,12 @@ class TitleScreen(Screen):
         if self.pages > 1:
             prev = UIButton(
                 pygame.Rect(right.left, self.pager_y, s.px(120), pager_h - s.px(6)),
-                "‹ Previous",
+                tr("title.previous"),
                 self.manager,
             )
             nxt = UIButton(
                 pygame.Rect(right.right - s.px(120), self.pager_y, s.px(120), pager_h - s.px(6)),
-                "Next ›",
+                tr("title.next"),
                 self.manager,
             )
             self.place(prev)
@@ -246,16 +258,13 @@ class TitleScreen(Screen):
         self._remember_fields()
         chosen = self._current
         if not chosen.playable:
-            self.message = f"{chosen.title} cannot be played until these are fixed:\n{chosen.error}"
+            self.message = tr("title.message.unplayable", title=chosen.title, errors=chosen.error)
             self.rebuild()
             return
         if self.saved_unfinished and not self.confirm_replace:
             # The autosave holds one round: never replace an unfinished one by accident.
             self.confirm_replace = True
-            self.message = (
-                f"A new round replaces the saved one ({self.saved})."
-                " Press Start again to go ahead, or Continue to go back to it."
-            )
+            self.message = tr("title.message.replace", saved=self.saved)
             self.rebuild()
             return
         seed = int(self.seed_text) if self.seed_text else flow.new_seed()
@@ -288,7 +297,7 @@ class TitleScreen(Screen):
         self.dialog = UIFileDialog(
             size,
             self.manager,
-            "Open a scenario file",
+            tr("title.open_file.dialog"),
             initial_file_path=str(Path.cwd()),
             allow_existing_files_only=True,
         )
@@ -320,7 +329,7 @@ class TitleScreen(Screen):
         y = left.top
         name = draw.text(surface, "ODD DUCK", s.font(56, bold=True), (left.left, y), ACCENT)
         y = name.bottom + s.px(4)
-        tagline = "A serious game about the hardest part of IT work: the people."
+        tagline = tr("title.tagline")
         draw.paragraph(
             surface,
             tagline,
@@ -328,16 +337,16 @@ class TitleScreen(Screen):
             pygame.Rect(left.left, y, left.width, 3 * s.text_px(18) * 1.3),
             MUTED,
         )
-        draw.text(surface, "Team name", s.font(15), (left.left, self.team_label_y), MUTED)
+        draw.text(surface, tr("title.team"), s.font(15), (left.left, self.team_label_y), MUTED)
         draw.text(
             surface,
-            "Seed: the same seed gives every team the same luck",
+            tr("title.seed"),
             s.font(15),
             (left.left, self.seed_label_y),
             MUTED,
             width=left.width,
         )
-        hint = "Tab or arrows move · Enter chooses · F1 help · F11 full screen"
+        hint = tr("title.keys")
         draw.text(
             surface,
             hint,
@@ -348,12 +357,12 @@ class TitleScreen(Screen):
             width=left.width,
         )
         draw.text(
-            surface, "Choose a scenario", s.font(28, bold=True), (self.right.left, self.right.top)
+            surface, tr("title.choose"), s.font(28, bold=True), (self.right.left, self.right.top)
         )
         for rect, card in self.card_rects:
             self._draw_card(surface, rect, card)
         if self.pages > 1:
-            label = f"page {self.page + 1} of {self.pages}"
+            label = tr("title.page", page=self.page + 1, pages=self.pages)
             draw.text(
                 surface,
                 label,
@@ -381,7 +390,7 @@ class TitleScreen(Screen):
         if card is None:
             draw.text(
                 surface,
-                "Open a file…",
+                tr("title.open_file"),
                 s.font(20, bold=True),
                 inner.topleft,
                 INK,
@@ -389,7 +398,7 @@ class TitleScreen(Screen):
             )
             draw.paragraph(
                 surface,
-                "Play a scenario YAML from anywhere on this computer.",
+                tr("title.open_file.text"),
                 s.font(15),
                 pygame.Rect(
                     inner.left, inner.top + s.text_px(20) * 1.5, inner.width, inner.height // 2
@@ -410,20 +419,20 @@ class TitleScreen(Screen):
         colour = (213, 94, 0) if card.error else MUTED
         draw.paragraph(
             surface,
-            card.summary,
+            card.blurb,
             s.font(15),
             body,
             colour,
             1.15,
         )
-        where = {"shipped": "", "yours": " · your folder", "file": " · opened file"}[card.source]
+        where = f" · {tr(WHERE[card.source])}" if card.source in WHERE else ""
         facts = (
-            f"{card.turns} weeks · {DIFFICULTY.get(card.difficulty, card.difficulty)}{where}"
+            f"{card.turns} {turn_word(card.turn_label, many=True)} · {_difficulty(card)}{where}"
             if card.playable
-            else f"has problems{where}"
+            else tr("title.card.problems") + where
         )
         if chosen:
-            facts = "chosen · " + facts
+            facts = tr("title.card.chosen") + " · " + facts
         draw.text(
             surface,
             facts,

@@ -6,18 +6,17 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame_gui.elements import UIButton
 
+from game.i18n import cap, number, tr, trn, turn_word
 from game.model import PlanError
 from game.scenario.schema import Scenario
 from game.ui import draw, flow
 from game.ui.planner import Planner, Row
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, with_key
 from game.ui.screens.facilitator import FacilitatorOverlay, is_hotkey
 from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, FOCUS, INK, MUTED, PANEL, hex_colour
 from game.ui.widgets import board, stakeholder_card, topbar
 from game.ui.widgets.stakeholder_card import CardView
 from game.ui.workshop import WARN_SECONDS, clock_text
-
-SECTION_TITLES = {"build": "BUILD", "project": "PROJECT"}
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -65,21 +64,22 @@ class TurnScreen(Screen):
         self.news = pygame.Rect(self.people_area.right + g, h - g - news_h, mid_w, news_h)
         self.board_area = pygame.Rect(self.news.left, body_top, mid_w, self.news.top - g - body_top)
         self.plan_area = pygame.Rect(self.board_area.right + g, body_top, right_w, h - g - body_top)
-        menu_w = max(s.px(44), s.font(16).size("Menu")[0] + s.px(28))
+        menu = tr("turn.menu")
+        menu_w = max(s.px(44), s.font(16).size(menu)[0] + s.px(28))
         button_h = self.top.height - s.px(16)
         self.button(
             pygame.Rect(w - g - menu_w, s.px(8), menu_w, button_h),
-            "Menu",
+            menu,
             lambda: flow.open_pause(self.app),
             focus=False,
-            tool_tip_text="Menu (Esc): save, restart, settings",
+            tool_tip_text=tr("turn.menu.tip"),
         )
         self.button(
             pygame.Rect(w - g - menu_w - s.px(8) - button_h, s.px(8), button_h, button_h),
             "?",
             lambda: flow.open_help(self.app),
             focus=False,
-            tool_tip_text="How to play (F1)",
+            tool_tip_text=tr("turn.help.tip"),
         )
         self.reserved = menu_w + button_h + s.px(24)
         if self.app.workshop is not None and self.app.workshop.turn_timer is not None:
@@ -122,7 +122,8 @@ class TurnScreen(Screen):
             )
             self.card_rects.append((rect, k))
             person = self.scenario.stakeholders[k]
-            tip = f"{person.name}: “{person.cares_about}” Click or press {k + 1} to plan for them."
+            cares = tr("format.quote", text=person.cares_about)
+            tip = tr("turn.card.tip", name=person.name, cares=cares, key=k + 1)
             self.button(
                 rect,
                 "",
@@ -133,12 +134,23 @@ class TurnScreen(Screen):
             )
 
     def rows(self) -> list[Row | str]:
-        """The planner's lines in order: section titles (str) and rows."""
-        name = self.scenario.stakeholders[self.person].name.split()[0]
+        """The planner's lines in order: sections ("build", "people", "project") and rows."""
         out: list[Row | str] = ["build", *self.planner.build_rows()]
-        out += [f"with {name}", *self.planner.people_rows(self.person)]
+        out += ["people", *self.planner.people_rows(self.person)]
         out += ["project", *self.planner.project_rows()]
         return out
+
+    def section_title(self, section: str) -> str:
+        """'BUILD', 'WITH DANA', 'PROJECT': the heading of a part of the planner."""
+        if section == "people":
+            name = self.scenario.stakeholders[self.person].name.split()[0]
+            return tr("turn.plan.people", name=name).upper()
+        return tr("turn.plan.build" if section == "build" else "turn.plan.project").upper()
+
+    @property
+    def turn_name(self) -> str:
+        """What this scenario calls a turn, in the window's language ("week")."""
+        return turn_word(self.scenario.turn_label)
 
     def _build_planner(self) -> None:
         s = self.style
@@ -159,11 +171,11 @@ class TurnScreen(Screen):
         )
         self.end_button = self.button(
             pygame.Rect(area.left, area.bottom - self.end_h, area.width, self.end_h),
-            f"End {self.scenario.turn_label}  (Enter)",
+            with_key(tr("turn.end", label=self.turn_name), s.font(18, bold=True), area.width),
             self.end_week,
             focus=False,
             object_id="#primary",
-            tool_tip_text="Resolve this week with the plan as it stands (Enter).",
+            tool_tip_text=tr("turn.end.tip"),
         )
         lines = self.rows()
         rows = [r for r in lines if isinstance(r, Row)]
@@ -208,7 +220,7 @@ class TurnScreen(Screen):
                 partial(self.change, line, -1, index),
                 focus=False,
                 object_id="#stepper",
-                tool_tip_text="One use less (Left arrow)",
+                tool_tip_text=tr("turn.less.tip"),
             )
             up = self.button(
                 plus,
@@ -255,11 +267,7 @@ class TurnScreen(Screen):
             rows = self._all_rows()
             self.selected_row = next((i for i, r in enumerate(rows) if r.section == "people"), 0)
             # Scroll the planner so the person's section starts at the top of the list.
-            self.plan_scroll = next(
-                k
-                for k, line in enumerate(self.rows())
-                if isinstance(line, str) and line.startswith("with ")
-            )
+            self.plan_scroll = self.rows().index("people")
             self.rebuild()
 
     def select_row(self, index: int) -> None:
@@ -288,17 +296,13 @@ class TurnScreen(Screen):
         left = self.planner.left()
         if left > 0 and not confirmed and not self.warned_unspent:
             self.warned_unspent = True
-            label = self.scenario.turn_label
-            self.message = (
-                f"{left:g} points are not planned yet."
-                f" Press End {label} again to leave them unused."
-            )
+            self.message = trn("turn.message.unspent", left, label=self.turn_name)
             return
         try:
             workshop = self.app.workshop
             game.play(self.planner.plan, workshop.take_events() if workshop else None)
         except PlanError as exc:  # the planner should prevent this; never lose the turn silently
-            self.message = f"That plan is not allowed: {exc}"
+            self.message = tr("turn.message.not_allowed", error=exc)
             return
         self.app.sounds.play("end_week")
         from game.ui.screens.report import ReportScreen
@@ -347,8 +351,9 @@ class TurnScreen(Screen):
             return False
         status = workshop.check()
         if status == "warn":
-            label = self.scenario.turn_label
-            self.message = f"{WARN_SECONDS:.0f} seconds left: the {label} then ends with this plan."
+            self.message = tr(
+                "turn.message.time", seconds=f"{WARN_SECONDS:.0f}", label=self.turn_name
+            )
             self.app.sounds.play("escalation")
         elif status == "expired":
             self.end_week(confirmed=True)
@@ -412,7 +417,7 @@ class TurnScreen(Screen):
         urgent = left <= WARN_SECONDS
         pygame.draw.rect(surface, BAD if urgent else PANEL, rect, border_radius=s.px(8))
         pygame.draw.rect(surface, ACCENT, rect, width=s.px(2), border_radius=s.px(8))
-        text = "paused" if workshop.paused else clock_text(left)
+        text = tr("turn.timer.paused") if workshop.paused else clock_text(left)
         font = s.font(22, bold=True) if not workshop.paused else s.font(16, bold=True)
         draw.text(surface, text, font, rect.center, INK, "center", width=rect.width - s.px(8))
 
@@ -434,7 +439,7 @@ class TurnScreen(Screen):
 
     def _draw_people(self, surface: pygame.Surface) -> None:
         s = self.style
-        self._header(surface, self.people_area, "STAKEHOLDERS", "1–9 picks a person")
+        self._header(surface, self.people_area, tr("turn.people.title"), tr("turn.people.keys"))
         for rect, k in self.card_rects:
             view = CardView.of(self.scenario, self.seen, k, self._planned_for(k))
             stakeholder_card.draw_card(
@@ -498,15 +503,16 @@ class TurnScreen(Screen):
     def _draw_board(self, surface: pygame.Surface) -> None:
         s = self.style
         area = self.board_area
-        self._header(surface, area, "WORK BOARD", "* reported: what IT believes is built")
+        self._header(surface, area, tr("turn.board.title"), tr("turn.board.note"))
         build_rows = {r.target: self.planner.points(r) for r in self.planner.build_rows()}
-        for rect, k in self.board_rows:
-            view = board.PackageView.of(self.scenario, self.seen, k)
-            board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0))
+        views = [board.PackageView.of(self.scenario, self.seen, k) for _, k in self.board_rows]
+        status_w = board.status_width(s, views, area.width)
+        for (rect, k), view in zip(self.board_rows, views, strict=True):
+            board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0), status_w)
         count = len(self.scenario.packages)
         if self.board_fits < count and self.board_rows:
             below = count - self.board_scroll - self.board_fits
-            note = f"{self.board_scroll} more above, {below} below (scroll)"
+            note = tr("turn.more", above=self.board_scroll, below=below)
             y = self.board_rows[-1][0].bottom + s.px(5)
             draw.text(surface, note, s.font(13), (area.right, y), FAINT, "topright")
 
@@ -514,11 +520,15 @@ class TurnScreen(Screen):
         s = self.style
         area = self.plan_area
         pygame.draw.rect(surface, PANEL, area.inflate(s.px(12), s.px(12)), border_radius=s.px(10))
-        self._header(surface, area, f"THIS {self.scenario.turn_label.upper()}'S PLAN")
+        self._header(surface, area, tr("turn.plan.title", label=self.turn_name).upper())
         y = area.top + self._header_h()
         left, total = self.planner.left(), self.planner.capacity + self.planner.overtime()
         colour = ACCENT if left > 0 else (0, 158, 115)
-        text = f"{left:g} of {total:g} points left" if left > 0 else f"All {total:g} points planned"
+        text = (
+            tr("turn.plan.left", left=number(left), total=number(total))
+            if left > 0
+            else tr("turn.plan.all", total=number(total))
+        )
         line = draw.text(
             surface, text, s.font(22, bold=True), (area.left, y), colour, width=area.width
         )
@@ -529,7 +539,7 @@ class TurnScreen(Screen):
         for k, line_item in enumerate(self.visible_lines):
             y = self.list_area.top + k * self.row_h
             if isinstance(line_item, str):
-                title = SECTION_TITLES.get(line_item, line_item.upper())
+                title = self.section_title(line_item)
                 draw.text(
                     surface,
                     title,
@@ -561,7 +571,7 @@ class TurnScreen(Screen):
             )
             draw.text(
                 surface,
-                f"{points:g}",
+                number(points),
                 s.font(16, bold=True),
                 ((down.rect.right + up.rect.left) // 2, rect.centery),
                 ACCENT if points else MUTED,
@@ -569,7 +579,7 @@ class TurnScreen(Screen):
             )
         above, below = self.hidden_lines
         if above or below:
-            note = f"{above} more above, {below} below (scroll)"
+            note = tr("turn.more", above=above, below=below)
             draw.text(
                 surface,
                 note,
@@ -578,10 +588,20 @@ class TurnScreen(Screen):
                 FAINT,
                 "topright",
             )
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        super().draw_over(surface)
+        self._draw_toast(surface)
+
+    def _draw_toast(self, surface: pygame.Surface) -> None:
+        """The message over the bottom of the plan, above its +/- buttons; it goes away with
+        the next change."""
+        s, area = self.style, self.plan_area
         if self.message:
-            # A toast over the bottom of the list: it goes away with the next change.
             font = s.font(15, bold=True)
-            height = 2 * font.get_linesize() + s.px(16)
+            # Two lines, or three when the words need them (German often does).
+            lines = len(draw.wrap(self.message, font, area.width - s.px(16), max_lines=3))
+            height = max(2, lines) * font.get_linesize() + s.px(16)
             toast = pygame.Rect(
                 area.left, self.end_button.rect.top - height - s.px(8), area.width, height
             )
@@ -612,7 +632,12 @@ class TurnScreen(Screen):
                 pygame.draw.rect(surface, colour, (x, rect.top, width, rect.height))
             x += width
         font = self.style.font(12)
-        legend = f"build {build:g} · people {people_pts:g} · project {project:g}"
+        legend = tr(
+            "turn.plan.split",
+            build=number(build),
+            people=number(people_pts),
+            project=number(project),
+        )
         draw.text(
             surface,
             legend,
@@ -628,7 +653,11 @@ class TurnScreen(Screen):
         pygame.draw.rect(surface, PANEL, rect, border_radius=s.px(8))
         pad = s.px(10)
         head = draw.text(
-            surface, "NEWS", s.font(13, bold=True), (rect.left + pad, rect.top + pad), ACCENT
+            surface,
+            tr("turn.news"),
+            s.font(13, bold=True),
+            (rect.left + pad, rect.top + pad),
+            ACCENT,
         )
         lines = self.news_lines()
         font = s.font(15)
@@ -648,15 +677,15 @@ class TurnScreen(Screen):
         if not self.session.logs:
             sc = self.scenario
             return [
-                f"{sc.turn_label.capitalize()} 1. {sc.goal}",
-                "Everyone is waiting to see what IT does first.",
+                tr("turn.news.first", Label=cap(self.turn_name), goal=sc.goal),
+                tr("turn.news.waiting"),
             ]
         from game.session.week import week_report
 
         report = week_report(self.session, len(self.session.logs) - 1)
-        label = self.scenario.turn_label
+        label = cap(self.turn_name)
         lines = [report.headline]
         for item in report.items:
             if item.text.rstrip(".…") not in (line.rstrip(".…") for line in lines):
                 lines.append(item.text)
-        return [f"{label.capitalize()} {report.turn}: {line}" for line in lines]
+        return [tr("turn.news.line", Label=label, turn=report.turn, text=line) for line in lines]

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n import number, percent, tr
 from game.model.observe import Observation
 from game.model.state import ACCEPTED, AWAITING, OPEN
 from game.scenario.schema import Scenario
@@ -30,16 +31,18 @@ class PackageView:
         owner = [s.id for s in scenario.stakeholders].index(package.owner)
         status = int(seen.package_status[0, p])
         if status == ACCEPTED:
-            word, icon, tone = "accepted", "check", GOOD
+            key, icon, tone = "board.status.accepted", "check", GOOD
         elif status == AWAITING:
-            word, icon, tone = "to sign off", "hourglass", WARN
+            key, icon, tone = "board.status.awaiting", "hourglass", WARN
         elif seen.rejections[0, p] > 0:
-            word, icon, tone = "rejected", "cross", BAD
+            key, icon, tone = "board.status.rejected", "cross", BAD
         elif seen.buildable[0, p]:
             started = seen.package_reported[0, p] > 0
-            word, icon, tone = ("building" if started else "open"), "hammer", INK
+            key = "board.status.building" if started else "board.status.open"
+            icon, tone = "hammer", INK
         else:
-            word, icon, tone = "blocked", "clock", FAINT
+            key, icon, tone = "board.status.blocked", "clock", FAINT
+        word = tr(key)
         return cls(
             p,
             package.title,
@@ -59,8 +62,14 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
     package = scenario.packages[p]
     owner = next(s for s in scenario.stakeholders if s.id == package.owner)
     lines = [
-        f"{package.title}. Owner: {owner.name} ({owner.department}). Size {package.size:g} points;"
-        f" IT reports {100 * float(seen.package_reported[0, p]):.0f}% built."
+        tr(
+            "board.tip.package",
+            title=package.title,
+            owner=owner.name,
+            department=owner.department,
+            size=number(package.size),
+            built=percent(float(seen.package_reported[0, p])),
+        )
     ]
     ids = [q.id for q in scenario.packages]
     waits = [
@@ -69,11 +78,13 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
         if seen.package_status[0, ids.index(d)] == OPEN
     ]
     if waits and seen.package_status[0, p] == OPEN:
-        lines.append("Cannot be built before " + "; ".join(waits) + " is built.")
+        lines.append(tr("board.tip.waits", packages="; ".join(waits)))
     if seen.rejections[0, p]:
-        lines.append(f"Rejected {int(seen.rejections[0, p])} time(s) by {owner.name.split()[0]}.")
+        times, name = int(seen.rejections[0, p]), owner.name.split()[0]
+        lines.append(tr("board.tip.rejected", times=times, name=name))
     if seen.rework_found[0, p] >= 0.05:
-        lines.append(f"Rework found so far: {float(seen.rework_found[0, p]):.1f} points.")
+        rework = number(float(seen.rework_found[0, p]), 1)
+        lines.append(tr("board.tip.rework", points=rework))
     return " ".join(lines)
 
 
@@ -81,9 +92,34 @@ def row_height(style: Style) -> int:
     return max(style.px(30), style.font(15).get_linesize() + style.px(10))
 
 
+def status_text(view: PackageView) -> str:
+    """'Dana · to sign off', with the rework found while it is not accepted."""
+    text = f"{view.owner_name} · {view.status}"
+    if view.rework_found >= 0.05 and view.icon != "check":  # accepted: defects are known
+        text += " · " + tr("board.rework", points=number(view.rework_found, 1))
+    return text
+
+
+def status_width(style: Style, views: list[PackageView], row_width: int) -> int:
+    """The status column's width: room for the longest status shown, within limits.
+
+    A quarter of the row leaves the title most of it; longer words (German has them)
+    take up to two fifths before they are cut.
+    """
+    font, icon = style.font(13), style.text_px(14) + style.px(6)
+    needed = max((font.size(status_text(v))[0] + icon for v in views), default=0)
+    return max(round(row_width * 0.27), min(needed, round(row_width * 0.4)))
+
+
 def draw_row(
-    surface: pygame.Surface, rect: pygame.Rect, style: Style, view: PackageView, planned: float
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    style: Style,
+    view: PackageView,
+    planned: float,
+    status_w: int | None = None,
 ) -> None:
+    """One package: IT's progress bar, the title (and points planned on it), the status."""
     s = style
     colour = people.colour(s, view.owner)
     pygame.draw.rect(surface, CARD, rect, border_radius=s.px(6))
@@ -101,16 +137,16 @@ def draw_row(
     font, small = s.font(15), s.font(13)
     pct = draw.text(
         surface,
-        f"{100 * view.reported:.0f}%",
+        percent(view.reported),
         small,
         (bar.right + s.px(6), rect.centery),
         MUTED,
         "midleft",
     )
-    status_w = round(rect.width * 0.27)
+    status_w = status_w or round(rect.width * 0.27)
     status_left = rect.right - pad - status_w
     title_left = pct.right + s.px(10)
-    title = view.title + (f"  (+{planned:g} this week)" if planned > 0 else "")
+    title = view.title + (tr("board.planned", points=number(planned)) if planned > 0 else "")
     draw.text(
         surface,
         title,
@@ -124,12 +160,9 @@ def draw_row(
     surface.blit(
         load_icon(view.icon, icon_size, view.tone), (status_left, rect.centery - icon_size // 2)
     )
-    text = f"{view.owner_name} · {view.status}"
-    if view.rework_found >= 0.05 and view.icon != "check":  # accepted: defects are known
-        text += f" · {view.rework_found:.1f} rework"
     draw.text(
         surface,
-        text,
+        status_text(view),
         small,
         (status_left + icon_size + s.px(6), rect.centery),
         view.tone if view.tone != INK else MUTED,

@@ -4,9 +4,11 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.model.observe import MOOD_NAMES, Observation
-from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
+from game.i18n import percent, tr, turn_word
+from game.model.observe import Observation
+from game.model.rules.stakeholders import NO_COMPLAINT
 from game.scenario.schema import Scenario
+from game.session.week import complaint_text
 from game.ui import draw, people
 from game.ui.theme import ACCENT, BAD, CARD, CARD_HIGHLIGHT, FAINT, FOCUS, INK, MUTED, Style
 
@@ -24,7 +26,7 @@ class CardView:
     expectation: float
     seen: float
     since_contact: int
-    complaint: str
+    complaint: str  # in the window's language
     turn: int  # 0-based turn being planned
     planned: str  # what this week's plan spends on them, e.g. "Demo, Check-in"
 
@@ -42,10 +44,19 @@ class CardView:
             float(seen.expectation[0, s]),
             float(seen.seen[0, s]),
             int(seen.since_contact[0, s]),
-            "" if code == NO_COMPLAINT else COMPLAINTS[code],
+            "" if code == NO_COMPLAINT else complaint_text(code),
             int(seen.turn[0]),
             planned,
         )
+
+
+# The model's moods (game.model.observe.MOOD_NAMES, English for the logs) as catalogue
+# keys: the window shows them in its language.
+MOOD_KEYS = ("mood.furious", "mood.unhappy", "mood.neutral", "mood.content", "mood.delighted")
+
+
+def mood_name(mood: int) -> str:
+    return tr(MOOD_KEYS[mood])
 
 
 def card_height(style: Style) -> int:
@@ -64,10 +75,10 @@ def since_text(turns_silent: int, label: str, turn: int) -> str:
     next turn the last talk was one turn ago.
     """
     if turn == 0:
-        return "met at the kick-off"
+        return tr("card.since.kickoff")
     if turns_silent <= 0:
-        return f"spoke last {label}"
-    return f"{turns_silent + 1} {label}s since you spoke"
+        return tr("card.since.last", label=turn_word(label))
+    return tr("card.since.turns", n=turns_silent + 1, labels=turn_word(label, many=True))
 
 
 def draw_card(
@@ -96,9 +107,9 @@ def draw_card(
         image = image.copy()
         image.set_alpha(150)  # out of touch: the face is what you remember, not what you see
     surface.blit(image, (left, rect.top + pad))
-    # Out of touch, the face is what IT remembers: say so rather than show a current mood.
     # Out of touch, the face is what IT remembers: label it so, never as today's mood.
-    labels = ["last seen", MOOD_NAMES[view.mood]] if view.vague else [MOOD_NAMES[view.mood]]
+    mood = mood_name(view.mood)
+    labels = [tr("card.last_seen"), mood] if view.vague else [mood]
     label_y = rect.top + pad + face + s.px(2)
     for text in labels:
         label_y = draw.text(
@@ -127,11 +138,12 @@ def draw_card(
     ).bottom
     small = s.font(13)
     y = draw.text(surface, view.role, small, (x, y), MUTED, width=width).bottom + s.px(2)
-    label_w = small.size("Expects")[0] + s.px(8)
+    trust_label, seen_label = tr("card.trust"), tr("card.seen")
+    label_w = max(small.size(trust_label)[0], small.size(seen_label)[0]) + s.px(8)
     bar_h = max(6, s.px(9))
     line = small.get_linesize()
     colour = people.colour(s, view.index)
-    draw.text(surface, "Trust", small, (x, y), MUTED)
+    draw.text(surface, trust_label, small, (x, y), MUTED)
     trust_bar = pygame.Rect(x + label_w, y + (line - bar_h) // 2, width - label_w - s.px(20), bar_h)
     draw.bar(surface, trust_bar, view.trust, colour, vague=view.vague)
     if view.vague:
@@ -144,14 +156,14 @@ def draw_card(
             "midleft",
         )
     y += line
-    draw.text(surface, "Seen", small, (x, y), MUTED)
+    draw.text(surface, seen_label, small, (x, y), MUTED)
     seen_bar = pygame.Rect(x + label_w, y + (line - bar_h) // 2, width - label_w - s.px(20), bar_h)
     draw.bar(
         surface, seen_bar, view.seen, (190, 196, 210), vague=view.vague, marker=view.expectation
     )
     y += line
     gap = view.expectation - view.seen
-    facts = f"expects {100 * view.expectation:.0f}%, has seen {100 * view.seen:.0f}%"
+    facts = tr("card.expects", expects=percent(view.expectation), seen=percent(view.seen))
     draw.text(surface, facts, small, (x, y), BAD if gap > 0.25 else MUTED, width=width)
     y += line + s.px(2)
     bottom = pygame.Rect(
@@ -161,14 +173,14 @@ def draw_card(
     if view.planned:
         draw.text(
             surface,
-            f"Planned: {view.planned}",
+            tr("card.planned", actions=view.planned),
             s.font(14, bold=True),
             bottom.topleft,
             ACCENT,
             width=bottom.width,
         )
     elif view.complaint:
-        quote = f"“{view.complaint}”"
+        quote = tr("format.quote", text=view.complaint)
         draw.text(
             surface,
             quote,
@@ -193,7 +205,7 @@ def scroll_hint(
 ) -> None:
     """'1 more above, 2 below (scroll)' under the cards, when some are out of view."""
     if above or below:
-        note = f"{above} more above, {below} below (scroll)"
+        note = tr("turn.more", above=above, below=below)
         draw.text(
             surface,
             note,

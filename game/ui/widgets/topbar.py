@@ -2,6 +2,7 @@
 
 import pygame
 
+from game.i18n import cap, number, percent, tr, turn_word
 from game.model.observe import Observation
 from game.scenario.schema import Scenario
 from game.ui import draw
@@ -28,23 +29,23 @@ def draw_bar(
     pygame.draw.rect(surface, PANEL, rect)
     pygame.draw.line(surface, (74, 82, 102), rect.bottomleft, rect.bottomright)
     turn = int(seen.turn[0]) + 1
-    label = scenario.turn_label
+    label = cap(turn_word(scenario.turn_label))
     late = turn > scenario.deadline
     budget = float(seen.budget_left[0]) / budget_total
     chips: list[tuple[str, str, float | None, tuple[int, int, int]]] = [
         (
             scenario.title.upper(),
-            f"{label.capitalize()} {turn} of {scenario.deadline}",
+            tr("topbar.turn", Label=label, turn=turn, deadline=scenario.deadline),
             None,
             BAD if late else INK,
         ),
-        ("BUDGET LEFT", f"{100 * budget:.0f}%", budget, BAD if budget < 0.15 else INK),
-        ("PROGRESS (REPORTED)*", f"{100 * float(seen.reported_progress[0]):.0f}%", None, INK),
-        ("SPONSOR", "", float(seen.sponsor[0]), BAD if seen.sponsor[0] < 0.3 else INK),
-        ("HYPE", "", float(seen.hype[0]), INK),
+        (tr("topbar.budget"), percent(budget), budget, BAD if budget < 0.15 else INK),
+        (tr("topbar.progress"), percent(float(seen.reported_progress[0])), None, INK),
+        (tr("topbar.sponsor"), "", float(seen.sponsor[0]), BAD if seen.sponsor[0] < 0.3 else INK),
+        (tr("topbar.hype"), "", float(seen.hype[0]), INK),
         (
-            "POINTS LEFT",
-            f"{points_left:g} of {points_total:g}",
+            tr("topbar.points"),
+            tr("topbar.points.value", left=number(points_left), total=number(points_total)),
             None,
             GOOD if points_left == 0 else ACCENT,
         ),
@@ -62,9 +63,10 @@ def draw_bar(
         draw.text(surface, title, small, (x, top), MUTED, width=width - s.px(10))
         y = top + small.get_linesize()
         if level is not None:
-            pip = pygame.Rect(
-                x, y + s.px(5), min(s.px(90), width // 2), big.get_linesize() - s.px(10)
-            )
+            # The pips give way to the value beside them ("86 %"), so the two never touch.
+            room = width - s.px(18) - (big.size(value)[0] if value else 0)
+            pip_w = max(s.px(30), min(s.px(90), width // 2, room))
+            pip = pygame.Rect(x, y + s.px(5), pip_w, big.get_linesize() - s.px(10))
             draw.pips(surface, pip, level, colour if colour != INK else (86, 180, 233))
             if value:
                 draw.text(surface, value, big, (pip.right + s.px(8), y), colour)
