@@ -54,12 +54,33 @@ def text(
     width: int | None = None,
 ) -> pygame.Rect:
     """Draw one line (cut to `width` if given) and return the rectangle it covers."""
-    if width is not None:
-        content = fit(content, font, width)
-    image = font.render(content, True, colour)
+    image = _rendered(content, font, tuple(colour), width)
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)
     return rect
+
+
+_RENDERED: dict[
+    tuple[str, int, tuple[int, ...], int | None], tuple[pygame.font.Font, pygame.Surface]
+] = {}
+_RENDERED_MAX = 4096  # a few screens' worth of labels; cleared whole when full
+
+
+def _rendered(
+    content: str, font: pygame.font.Font, colour: tuple[int, ...], width: int | None
+) -> pygame.Surface:
+    """The line as an image, cut to `width`: most labels are the same from frame to frame,
+    and cutting (a binary search over text widths) and rendering them is the bulk of a
+    repaint. Each entry keeps its font alive, so a font's id cannot be reused for another
+    font while the entry exists. The images are shared: callers only blit them."""
+    key = (content, id(font), colour, width)
+    entry = _RENDERED.get(key)
+    if entry is None:
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.clear()
+        shown = fit(content, font, width) if width is not None else content
+        entry = _RENDERED[key] = (font, font.render(shown, True, colour))
+    return entry[1]
 
 
 def paragraph(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame_gui.elements import UIButton
 
-from game.i18n import cap, number, tr, trn, turn_word
+from game.i18n import cap, language, number, tr, trn, turn_word
 from game.model import PlanError
 from game.scenario.schema import Scenario
 from game.ui import draw, flow
@@ -41,6 +41,9 @@ class TurnScreen(Screen):
         self.warned_unspent = False
         self.pilot_planned = False
         self.reveal_person = True
+        self._painted: pygame.Surface | None = None
+        self._news: tuple[str, list[str]] | None = None
+        self._painted_key: tuple[object, ...] = ()
         if app.workshop is not None:
             app.workshop.start_turn()
         super().__init__(app)
@@ -390,6 +393,25 @@ class TurnScreen(Screen):
 
     # --- painting ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
+        """The painted screen, from a cache while nothing the player did has changed it.
+
+        Nothing on this screen moves by itself (pygame_gui draws hover and tooltips on
+        top), so repainting every text and bar each frame would only cost time.
+        """
+        key = (
+            self.planner.plan.tobytes(), self.selected_row, self.person, self.card_scroll,
+            self.board_scroll, self.plan_scroll, self.message, self.app.keyboard_used,
+            surface.get_size(), id(self.manager),
+        )  # fmt: skip
+        if self._painted is None or key != self._painted_key:
+            if self._painted is None or self._painted.get_size() != surface.get_size():
+                self._painted = pygame.Surface(surface.get_size())
+            self._paint(self._painted)
+            self._painted_key = key
+        surface.blit(self._painted, (0, 0))
+        self._draw_timer(surface)
+
+    def _paint(self, surface: pygame.Surface) -> None:
         s = self.style
         surface.fill(BACKGROUND)
         topbar.draw_bar(
@@ -407,7 +429,6 @@ class TurnScreen(Screen):
         self._draw_board(surface)
         self._draw_planner(surface)
         self._draw_news(surface)
-        self._draw_timer(surface)
 
     def _draw_timer(self, surface: pygame.Surface) -> None:
         workshop = self.app.workshop
@@ -674,6 +695,12 @@ class TurnScreen(Screen):
             y += font.get_linesize()
 
     def news_lines(self) -> list[str]:
+        """Last week's news (made once per language: the week is over, it cannot change)."""
+        if self._news is None or self._news[0] != language():
+            self._news = (language(), self._make_news())
+        return self._news[1]
+
+    def _make_news(self) -> list[str]:
         if not self.session.logs:
             sc = self.scenario
             return [
