@@ -65,3 +65,12 @@ def test_every_scenario_coefficient_reaches_the_model():
     assert set(ModelCoefficients.model_fields) - compile_only == {
         f.name for f in fields(Coefficients)
     }
+
+
+def test_headless_packages_never_import_the_window():
+    """The session, batch and facilitator code work without game.ui (the UI depends on
+    them, never the reverse)."""
+    for package in ("model", "scenario", "policies", "session", "batch", "facilitator"):
+        for path in (ROOT / "game" / package).rglob("*.py"):
+            names = _imports(path)
+            assert not any(n == "game.ui" or n.startswith("game.ui.") for n in names), path

@@ -98,7 +98,9 @@ def test_a_record_before_the_first_turn_has_no_nan():
 
 def test_export_writes_the_record_and_the_report(tmp_path):
     session = _play("tutorial", "delivery_first", seed=2, team="Red / Ducks!")
-    path, png = debrief.export_round(session, "tutorial", tmp_path / "rounds")
+    from game.ui.charts import report_png
+
+    path, png = debrief.export_round(session, "tutorial", tmp_path / "rounds", report_png)
     assert path.name == "tutorial-Red-Ducks-seed2.json" and png == path.with_suffix(".png")
     assert json.loads(path.read_text(encoding="utf-8"))["seed"] == 2
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

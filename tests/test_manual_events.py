@@ -43,8 +43,11 @@ def test_fired_events_survive_a_save_and_a_branch(tmp_path: Path) -> None:
     for name in ("trust", "sponsor", "correct", "hidden", "event_fired"):
         assert np.array_equal(getattr(restored.state, name), getattr(session.state, name)), name
     branch = session.branch(4)
-    assert np.array_equal(branch.state.event_fired, session.branch(4).state.event_fired)
+    assert branch.fired_by_hand == session.fired_by_hand[:4] and branch.fired_by_hand[2] == [e]
     assert branch.state.event_fired[0, e]
+    again = Session(scenario, params, 8)
+    again.replay_plans(session.plans[:4], [[], [], [e], []])
+    assert np.array_equal(branch.state.trust, again.state.trust)
 
 
 def test_forcing_in_a_batch_touches_only_the_forced_games() -> None:

@@ -98,7 +98,20 @@ def test_each_team_leaves_one_result_file_and_cannot_replay(tmp_path: Path) -> N
 
 
 def test_every_team_gets_the_same_seed_by_default() -> None:
-    assert workshop_seed("crm-rollout") == workshop_seed("crm-rollout")
+    """Each laptop is its own process: the default seed must not depend on the process
+    (Python's hash() of a string does, unless PYTHONHASHSEED is fixed)."""
+    import subprocess
+    import sys
+
+    code = "from game.cli.play_cmd import workshop_seed; print(workshop_seed('crm-rollout'))"
+    seeds = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": str(k)},
+        ).stdout.strip()
+        for k in (1, 2)
+    }  # fmt: skip
+    assert seeds == {str(workshop_seed("crm-rollout"))}
     assert workshop_seed("crm-rollout") != workshop_seed("tutorial")
 
 

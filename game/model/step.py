@@ -75,6 +75,12 @@ class TurnLog:
     cancelled: B8
 
 
+def in_syndrome(reported: F64, truth: F64) -> B8:
+    """The 90% syndrome: IT reports nearly done while the true progress lags far behind."""
+    result: B8 = (reported >= SYNDROME_REPORTED) & (truth <= SYNDROME_TRUE)
+    return result
+
+
 def n_draws(params: Params) -> int:
     """Width of the per-turn slot layout."""
     return params.n_events + 1 + 4 * params.n_packages + params.n_stakeholders
@@ -143,7 +149,7 @@ def step(
     s.points_relations += acts.points_relations
     s.points_project += acts.points_project
     reported, truth = discovery.reported_progress(s), discovery.true_progress(s)
-    s.syndrome |= (reported >= SYNDROME_REPORTED) & (truth <= SYNDROME_TRUE)
+    s.syndrome |= in_syndrome(reported, truth)
     cancelled = project.end_turn(s, params, active)
     _freeze_finished(old, s, active)
     # Measured after the freeze, so that a game that had ended reports its final state.

@@ -25,7 +25,7 @@ from game.model import Channel, outcome
 from game.model.observe import MOOD_NAMES
 from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
 from game.model.state import ACCEPTED
-from game.model.step import SYNDROME_REPORTED, SYNDROME_TRUE
+from game.model.step import in_syndrome
 from game.policies import POLICIES
 from game.session.runner import play
 from game.session.savefile import to_record
@@ -130,7 +130,7 @@ def _candidates(session: Session) -> list[Moment]:
             text = tr("moment.rework", found=number(found, 1), package=packages[p], clarity=clarity)
             add(t, "rework", text, owner[p])
         reported, truth = float(log.reported_progress[0]), float(log.true_progress[0])
-        if not syndrome and reported >= SYNDROME_REPORTED and truth <= SYNDROME_TRUE:
+        if not syndrome and in_syndrome(log.reported_progress, log.true_progress)[0]:
             syndrome = True  # the same test the model uses for state.syndrome
             text = tr("moment.syndrome", reported=_pct(reported), true=_pct(truth))
             add(t, "syndrome", text)
@@ -273,19 +273,30 @@ def round_record(session: Session, scenario_ref: str) -> dict[str, Any]:
     return plain
 
 
-def export_round(session: Session, scenario_ref: str, directory: Path) -> tuple[Path, Path]:
-    """Write `<scenario>-<team>-seed<seed>.json` and a PNG report beside it, each atomically.
+def export_round(
+    session: Session,
+    scenario_ref: str,
+    directory: Path,
+    draw_report: Callable[[Session, Path], None],
+) -> tuple[Path, Path]:
+    """Write `<scenario>-<team>-seed<seed>.json` and, with `draw_report`, a PNG report
+    beside it; returns both paths. An earlier export of the same round is kept: a new
+    one gets `-2`, `-3`, ... (after "replay from week k" it is a different round).
 
-    Returns (json path, png path). The team name is reduced to a safe file-name part.
+    The report is drawn by the caller's function (the UI's charts), so that this
+    headless module never depends on the window's code.
     """
-    from game.ui.charts import report_png  # matplotlib only when a report is wanted
-
     team = re.sub(r"[^\w-]+", "-", session.team).strip("-") or "team"  # letters of any script
-    stem = f"{session.scenario.id}-{team}-seed{session.seed}"
+    base = f"{session.scenario.id}-{team}-seed{session.seed}"
+    stem = next(
+        name
+        for name in (base if n == 1 else f"{base}-{n}" for n in range(1, 10_000))
+        if not (directory / f"{name}.json").exists()
+    )
     path, png = directory / f"{stem}.json", directory / f"{stem}.png"
     text = json.dumps(round_record(session, scenario_ref), indent=1, ensure_ascii=False)
     write_atomically(path, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))
-    report_png(session, png)
+    draw_report(session, png)
     return path, png
 
 

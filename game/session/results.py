@@ -20,6 +20,7 @@ from typing import Any
 from game.scenario.errors import Diagnostic, InputError
 from game.scenario.yaml_source import Mark
 from game.session.debrief import FORMAT, round_record
+from game.session.savefile import to_record
 from game.session.session import Session
 
 MAX_BYTES = 8 << 20
@@ -73,13 +74,53 @@ def write_result(
                 f"{_stem(session)}.json" if n == 1 else f"{_stem(session)}-{n}.json"
             )
             try:
-                os.link(tmp, path)
+                _publish(tmp, path, text)
             except FileExistsError:
                 continue
             return path
         raise OSError(f"more than {MAX_FILES} results of {_stem(session)} in {directory}")
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _publish(tmp: Path, path: Path, text: str) -> None:
+    """Put the finished file at `path`, raising FileExistsError rather than replacing one.
+
+    A hard link is atomic and never replaces; USB sticks (FAT, exFAT) and many network
+    shares have no hard links, so there the file is created exclusively and written.
+    """
+    try:
+        os.link(tmp, path)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass  # no hard links on this file system
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def already_written(directory: Path, session: Session, scenario_ref: str) -> Path | None:
+    """The result file of this very round, if one is in `directory` (same team, seed and
+    plans): resuming a finished round must not add the team to the leaderboard twice."""
+    mine = _as_json(to_record(session, scenario_ref))
+    for path in sorted(directory.glob(f"{_stem(session)}*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        keys = ("round_id", "team", "seed", "plans", "fired")
+        if all(data.get(k) == mine.get(k) for k in keys):
+            return path
+    return None
+
+
+def _as_json(value: Any) -> Any:
+    """`value` as it reads back from JSON (integer keys become strings)."""
+    return json.loads(json.dumps(value))
 
 
 @dataclass(frozen=True)

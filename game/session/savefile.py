@@ -51,6 +51,7 @@ class SaveRecord(_Strict):
     seed: int = Field(ge=0, le=2**64 - 1)
     game_id: int = Field(ge=0, le=2**63 - 1)
     team: str = Field("", max_length=200)
+    round_id: str = Field("", max_length=64, description="unique per round started")
     plans: list[dict[str, dict[str, float]]] = Field(max_length=200)
     fired: dict[int, list[str]] = Field(
         default_factory=dict, description="turn index -> events a facilitator fired by hand"
@@ -111,6 +112,7 @@ def to_record(session: Session, scenario_ref: str) -> dict[str, Any]:
         "seed": session.seed,
         "game_id": session.game_id,
         "team": session.team,
+        "round_id": session.round_id,
         "plans": [encode_plan(p, session.scenario) for p in session.plans],
         "fired": {
             turn: [session.scenario.events[e].id for e in events]
@@ -189,6 +191,7 @@ def restore(path: Path) -> tuple[Session, str]:
             key=("scenario", "sha256"),
         )
     session = Session(scenario, params, record.seed, record.game_id, record.team)
+    session.round_id = record.round_id
     event_ids = [e.id for e in scenario.events]
     for turn, names in record.fired.items():
         unknown = [n for n in names if n not in event_ids]

@@ -28,6 +28,7 @@ class Session:
     seed: int
     game_id: int = 0
     team: str = ""
+    round_id: str = ""  # tells one team's round from another's with the same name and seed
     state: State = field(init=False)
     plans: list[F64] = field(default_factory=list)  # one (A, T) plan per played turn
     logs: list[TurnLog] = field(default_factory=list)
@@ -82,6 +83,7 @@ class Session:
         if not 0 <= turn <= len(self.plans):
             raise ValueError(f"turn {turn} is outside 0..{len(self.plans)}")
         other = Session(self.scenario, self.params, self.seed, self.game_id, self.team)
+        other.round_id = self.round_id
         other.replay_plans(self.plans[:turn], self.fired_by_hand[:turn])
         return other
 

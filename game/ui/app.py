@@ -120,7 +120,8 @@ class App:
 
     def apply_settings(self, settings: Settings) -> None:
         old, self.settings = self.settings, settings
-        save_settings(settings, paths.settings_path())
+        with contextlib.suppress(OSError):  # unsaved settings still apply to this session
+            save_settings(settings, paths.settings_path())
         self.update_language()
         self.sounds.muted = not settings.sound
         if settings.fullscreen != old.fullscreen:

@@ -16,7 +16,7 @@ import numpy as np
 
 from game.batch.charts import BACKGROUND, INK, PALETTE
 from game.i18n import tr, turn_word
-from game.model.step import SYNDROME_REPORTED, SYNDROME_TRUE
+from game.model.step import in_syndrome
 from game.session.debrief import (
     RoundSeries,
     compare_policies,
@@ -113,7 +113,7 @@ def _progress(ax: Axes, data: RoundSeries, fs: float, _: list[str], deadline: in
     if t.size:
         ends = [(rep[-1], tr("chart.reported"), REPORTED), (tru[-1], tr("chart.true"), TRUE)]
         _end_labels(ax, t[-1], ends, fs)
-    syndrome = np.flatnonzero((rep >= SYNDROME_REPORTED) & (tru <= SYNDROME_TRUE))
+    syndrome = np.flatnonzero(in_syndrome(rep, tru))
     if syndrome.size:
         k = int(syndrome[0])
         ax.annotate(

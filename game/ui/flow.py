@@ -32,9 +32,24 @@ def open_first_screen(app: App) -> None:
         return
     if options.scenario is not None:
         seed = options.seed if options.seed is not None else new_seed()
+        # The workshop command run again after a crash: go on, never start over.
+        again = options.workshop and _same_round_saved(options.scenario, seed, options.team)
+        if again and continue_game(app):
+            return
         start_game(app, options.scenario, seed, options.team)
         return
     app.replace_all(TitleScreen(app))
+
+
+def _same_round_saved(scenario_ref: str, seed: int, team: str) -> bool:
+    """Whether the autosave is this team's unfinished round of this scenario and seed."""
+    try:
+        run = GameRun.resume(paths.autosave_path())
+    except InputError:
+        return False
+    session = run.session
+    same_scenario = run.scenario_ref == scenario_ref or session.scenario.id == scenario_ref
+    return same_scenario and session.seed == seed and session.team == team and not session.done
 
 
 def start_game(app: App, scenario_ref: str, seed: int, team: str) -> None:

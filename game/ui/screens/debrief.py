@@ -10,8 +10,9 @@ from pygame_gui.elements import UITextBox
 from game.i18n import cap, number, percent, tr, turn_word
 from game.model import outcome
 from game.session.debrief import Comparison, compare_policies, export_round, key_moments, series
-from game.session.results import write_result
+from game.session.results import already_written, write_result
 from game.ui import draw, flow, paths
+from game.ui.charts import report_png
 from game.ui.screens.base import Screen
 from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, GOOD, INK, MUTED, PANEL
 
@@ -56,7 +57,9 @@ class DebriefScreen(Screen):
         if workshop is None or game is None or workshop.result_path is not None:
             return
         try:
-            workshop.result_path = write_result(
+            workshop.result_path = already_written(
+                workshop.results_dir, self.session, game.scenario_ref
+            ) or write_result(
                 workshop.results_dir, self.session, game.scenario_ref, workshop.settings()
             )
         except OSError as exc:
@@ -199,7 +202,9 @@ class DebriefScreen(Screen):
         game = self.app.game
         assert game is not None
         try:
-            json_path, png_path = export_round(self.session, game.scenario_ref, paths.export_dir())
+            json_path, png_path = export_round(
+                self.session, game.scenario_ref, paths.export_dir(), report_png
+            )
         except OSError as exc:
             self.message = tr("debrief.export.failed", error=exc.strerror or exc)
             return

@@ -39,6 +39,7 @@ class FacilitatorOverlay(Overlay):
     def __init__(self, app: "App", command: str) -> None:
         self.command = command
         self.chosen: int | None = None  # the event picked, waiting for confirmation
+        self.event_page = 0
         super().__init__(app)
 
     def _question(self) -> str:
@@ -65,14 +66,23 @@ class FacilitatorOverlay(Overlay):
         bottom = rect.bottom - s.font(13).get_linesize() - s.px(14) - button_h
         half = (w - s.px(12)) // 2
         if self.command == "event" and self.chosen is None:
-            y = self.text_top + 3 * s.font(16).get_linesize() + s.px(8)
-            for e, label, happened in self._events():
-                if y + button_h > bottom - s.px(8):
-                    break
+            top = self.text_top + 3 * s.font(16).get_linesize() + s.px(8)
+            events = self._events()
+            # As many as fit, and a "more" button pages through the rest.
+            fits = max(1, (bottom - s.px(8) - top) // (button_h + s.px(8)))
+            per_page = fits if len(events) <= fits else max(1, fits - 1)
+            self.event_page %= max(1, -(-len(events) // per_page))
+            shown = events[self.event_page * per_page : (self.event_page + 1) * per_page]
+            y = top
+            for e, label, happened in shown:
                 b = self.button(pygame.Rect(x, y, w, button_h), label, partial(self.pick, e))
                 if happened:
                     b.disable()
                 y += button_h + s.px(8)
+            if len(events) > per_page:
+                pages = -(-len(events) // per_page)
+                more = tr("facilitator.more", page=self.event_page + 1, pages=pages)
+                self.button(pygame.Rect(x, y, w, button_h), more, self.next_page)
         else:
             self.button(
                 pygame.Rect(x, bottom, half, button_h),
@@ -99,6 +109,10 @@ class FacilitatorOverlay(Overlay):
             label = tr("facilitator.happened", title=event.title) if done else event.title
             out.append((e, label, done))
         return out
+
+    def next_page(self) -> None:
+        self.event_page += 1
+        self.rebuild()
 
     def pick(self, e: int) -> None:
         self.chosen = e

@@ -22,7 +22,12 @@ class PauseOverlay(Overlay):
         entries = [
             ("pause.resume", self.close, "#primary", "pause.resume.tip"),
             ("pause.save_quit", self.save_and_quit, "#menu", "pause.save_quit.tip"),
-            ("pause.restart", self.restart, "#menu", "pause.restart.tip"),
+            (
+                "pause.restart_confirm" if self.confirm_restart else "pause.restart",
+                self.restart,
+                "#menu",
+                "pause.restart.tip",
+            ),
             ("pause.settings", lambda: flow.open_settings(self.app), "#menu", "pause.settings.tip"),
             (
                 "pause.title_screen",
@@ -50,9 +55,15 @@ class PauseOverlay(Overlay):
             self.app.game.save()
         self.app.quit()
 
+    confirm_restart = False  # the first press only asks: a restart loses the round so far
+
     def restart(self) -> None:
         game = self.app.game
         if game is None:
+            return
+        if not self.confirm_restart:
+            self.confirm_restart = True
+            self.rebuild()
             return
         self.app.game = game.restart()
         flow.show_current_turn(self.app)

@@ -178,6 +178,18 @@ class ReportScreen(Screen):
         )
         pygame.draw.rect(surface, PANEL, panel, border_radius=s.px(10))
         pad = s.px(16)
+        game = self.app.game
+        if game is not None and game.save_error:  # the round goes on; say so plainly
+            font = s.font(14, bold=True)
+            box = pygame.Rect(
+                panel.left + pad,
+                panel.bottom - pad - 3 * font.get_linesize(),
+                panel.width - 2 * pad,
+                3 * font.get_linesize(),
+            )
+            draw.paragraph(
+                surface, tr("report.save_failed", why=game.save_error), font, box, BAD, 1.0
+            )
         y = panel.top + pad
         draw.text(surface, tr("report.moved"), s.font(14, bold=True), (panel.left + pad, y), MUTED)
         y += s.font(14, bold=True).get_linesize() + s.px(8)

@@ -270,7 +270,7 @@ class TitleScreen(Screen):
         seed = int(self.seed_text) if self.seed_text else flow.new_seed()
         try:
             flow.start_game(self.app, chosen.ref, seed, self.team)
-        except InputError as exc:
+        except (InputError, OSError) as exc:  # a bad file, or a data folder that refuses
             self.message = str(exc)
             self.rebuild()
 
@@ -282,9 +282,9 @@ class TitleScreen(Screen):
     def autoplay(self) -> None:
         """The pilot starts the scenario it was given (or the chosen one) on a fixed seed."""
         wanted = self.app.options.scenario
-        for k, candidate in enumerate(self.entries):
-            if wanted is not None and wanted in (candidate.ref, Path(candidate.ref).stem):
-                self.selected = k
+        if wanted is not None:
+            # A shipped id, or a file that is not on the title yet: it gets its own card.
+            self._preselect(wanted)
         self.seed_entry.set_text(
             str(self.app.options.seed if self.app.options.seed is not None else 1)
         )

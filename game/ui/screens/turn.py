@@ -303,10 +303,12 @@ class TurnScreen(Screen):
             return
         try:
             workshop = self.app.workshop
-            game.play(self.planner.plan, workshop.take_events() if workshop else None)
+            game.play(self.planner.plan, list(workshop.pending_events) if workshop else None)
         except PlanError as exc:  # the planner should prevent this; never lose the turn silently
             self.message = tr("turn.message.not_allowed", error=exc)
             return
+        if workshop is not None:
+            workshop.take_events()  # fired with this week; a refused plan keeps them queued
         self.app.sounds.play("end_week")
         from game.ui.screens.report import ReportScreen
 
@@ -358,7 +360,8 @@ class TurnScreen(Screen):
                 "turn.message.time", seconds=f"{WARN_SECONDS:.0f}", label=self.turn_name
             )
             self.app.sounds.play("escalation")
-        elif status == "expired":
+        elif status == "expired" and self.app.top.name != "facilitator":
+            # While the facilitator is confirming something, the week waits for them.
             self.end_week(confirmed=True)
         return False
 
