@@ -5,6 +5,8 @@ change in balance shows up as a reviewed diff of these lines. A transcript is
 the truth (the debrief's view): it shows true progress beside what IT reported.
 """
 
+from collections.abc import Callable
+
 import numpy as np
 import numpy.typing as npt
 
@@ -35,25 +37,35 @@ def first_names(scenario: Scenario) -> list[str]:
     return [(s.name.split() or [s.id])[0] for s in scenario.stakeholders]
 
 
-def describe_plan(scenario: Scenario, plan: F64) -> str:
-    """'Build 6 pts (Pipeline 4, Quotes 2) · Requirements workshop 2 pts (Dana)' for (A, T)."""
+def describe_plan(
+    scenario: Scenario,
+    plan: F64,
+    points: Callable[[float], str] = _pts,
+    number: Callable[[float], str] = "{:g}".format,
+    nothing: str = "nothing",
+) -> str:
+    """'Build 6 pts (Pipeline 4, Quotes 2) · Requirements workshop 2 pts (Dana)' for (A, T).
+
+    The words for points and numbers can be given, so the window can say it in the
+    player's language (game/session/week.py); the defaults are the designer's English.
+    """
     people = first_names(scenario)
     packages = [p.title for p in scenario.packages]
     parts = []
     for a, action in enumerate(scenario.actions):
-        points = plan[a]
-        total = float(points.sum())
+        row = plan[a]
+        total = float(row.sum())
         if total <= 0:
             continue
         if action.target == "project":
-            parts.append(f"{action.label} {_pts(total)}")
+            parts.append(f"{action.label} {points(total)}")
             continue
         names = packages if action.target == "package" else people
-        chosen = np.flatnonzero(points)
-        one_use = all(points[t] == action.cost for t in chosen) and action.target != "package"
-        targets = ", ".join(names[t] if one_use else f"{names[t]} {points[t]:g}" for t in chosen)
-        parts.append(f"{action.label} {_pts(total)} ({targets})")
-    return " · ".join(parts) if parts else "nothing"
+        chosen = np.flatnonzero(row)
+        one_use = all(row[t] == action.cost for t in chosen) and action.target != "package"
+        targets = ", ".join(names[t] if one_use else f"{names[t]} {number(row[t])}" for t in chosen)
+        parts.append(f"{action.label} {points(total)} ({targets})")
+    return " · ".join(parts) if parts else nothing
 
 
 class _Story:

@@ -20,7 +20,7 @@ from game.model.rules.stakeholders import NO_COMPLAINT
 from game.model.state import ACCEPTED, AWAITING
 from game.scenario.schema import Scenario
 from game.session.session import Session
-from game.session.transcript import MINOR_REWORK, MINOR_TRUST, first_names
+from game.session.transcript import MINOR_REWORK, MINOR_TRUST, describe_plan, first_names
 
 # Longest line a projector shows at the report's font size.
 LIMIT = 150  # two lines on the report at projector size; the news strip cuts to fit
@@ -422,30 +422,9 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
 
 
 def plan_summary(scenario: Scenario, plan: npt.NDArray[np.float64]) -> str:
-    """'Build 6 pts (Pipeline 4, Quotes 2) · Requirements workshop 2 pts (Dana)' for (A, T).
-
-    The player's words for a plan, in the window's language; in English it reads exactly
-    like game.session.transcript.describe_plan, the designer's log line.
-    """
-    people = first_names(scenario)
-    packages = [p.title for p in scenario.packages]
-    parts = []
-    for a, action in enumerate(scenario.actions):
-        points = plan[a]
-        total = float(points.sum())
-        if total <= 0:
-            continue
-        if action.target == "project":
-            parts.append(f"{action.label} {_pts(total)}")
-            continue
-        names = packages if action.target == "package" else people
-        chosen = np.flatnonzero(points)
-        one_use = all(points[t] == action.cost for t in chosen) and action.target != "package"
-        targets = ", ".join(
-            names[t] if one_use else f"{names[t]} {number(points[t])}" for t in chosen
-        )
-        parts.append(f"{action.label} {_pts(total)} ({targets})")
-    return " · ".join(parts) if parts else tr("week.plan.nothing")
+    """'Build 6 pts (Pipeline 4, Quotes 2) · Requirements workshop 2 pts (Dana)' for (A, T),
+    in the window's language (the designer's log says it in English: describe_plan)."""
+    return describe_plan(scenario, plan, _pts, number, tr("week.plan.nothing"))
 
 
 def _pts(x: float) -> str:

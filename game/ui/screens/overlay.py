@@ -1,9 +1,11 @@
 """What overlays share: they dim the screen below and sit in a centred panel."""
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from game.i18n import tr
 from game.ui import draw
+from game.ui.focus import Action
 from game.ui.screens.base import Screen
 from game.ui.theme import BORDER, CARD, INK, canvas
 
@@ -25,6 +27,23 @@ class Overlay(Screen):
     @property
     def title(self) -> str:
         return tr(self.title_key) if self.title_key else ""
+
+    def menu(self, entries: list[tuple[str, Action, str, str]]) -> list[UIButton]:
+        """A column of full-width buttons (label, action, object id, tooltip) under the
+        title, as many as the panel holds."""
+        s, rect = self.style, self.panel()
+        button_h = max(s.px(48), s.text_px(18) + s.px(22))
+        x, w, y = rect.left + s.px(24), rect.width - s.px(48), self.content_top()
+        out = []
+        for label, action, object_id, tip in entries:
+            if y + button_h > rect.bottom - s.px(16):
+                break
+            area = pygame.Rect(x, y, w, button_h)
+            out.append(
+                self.button(area, label, action, object_id=object_id, tool_tip_text=tip or None)
+            )
+            y += button_h + s.px(12)
+        return out
 
     def content_top(self) -> int:
         s = self.style

@@ -1,7 +1,5 @@
 """The menu (Esc): resume, save and quit, restart, settings, back to the title."""
 
-import pygame
-
 from game.i18n import tr
 from game.ui import flow
 from game.ui.screens.overlay import Overlay
@@ -13,12 +11,6 @@ class PauseOverlay(Overlay):
     panel_size = (480, 420)
 
     def build(self) -> None:
-        s = self.style
-        rect = self.panel()
-        button_h = max(s.px(48), s.text_px(18) + s.px(22))
-        gap = s.px(12)
-        x, w = rect.left + s.px(24), rect.width - s.px(48)
-        y = self.content_top()
         entries = [
             ("pause.resume", self.close, "#primary", "pause.resume.tip"),
             ("pause.save_quit", self.save_and_quit, "#menu", "pause.save_quit.tip"),
@@ -36,19 +28,9 @@ class PauseOverlay(Overlay):
                 "pause.title_screen.tip",
             ),
         ]
-        for key, action, object_id, tip in entries:
-            if y + button_h > rect.bottom - s.px(16):
-                break
-            button = self.button(
-                pygame.Rect(x, y, w, button_h),
-                tr(key),
-                action,
-                object_id=object_id,
-                tool_tip_text=tr(tip),
-            )
-            if action == self.restart and self.app.workshop is not None:
-                button.disable()  # in a workshop every team plays its round once
-            y += button_h + gap
+        buttons = self.menu([(tr(key), action, oid, tr(tip)) for key, action, oid, tip in entries])
+        if self.app.workshop is not None and len(buttons) > 2:
+            buttons[2].disable()  # restart: in a workshop every team plays its round once
 
     def save_and_quit(self) -> None:
         if self.app.game is not None:

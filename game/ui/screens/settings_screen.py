@@ -2,8 +2,6 @@
 
 from dataclasses import replace
 
-import pygame
-
 from game.i18n import language, language_name, tr
 from game.ui.screens.overlay import Overlay
 from game.ui.settings import Settings
@@ -15,12 +13,6 @@ class SettingsOverlay(Overlay):
     panel_size = (560, 470)
 
     def build(self) -> None:
-        s = self.style
-        rect = self.panel()
-        button_h = max(s.px(48), s.text_px(18) + s.px(22))
-        gap = s.px(12)
-        x, w = rect.left + s.px(24), rect.width - s.px(48)
-        y = self.content_top()
         st = self.app.settings
         sound = "settings.sound" if self.app.sounds.available else "settings.sound.no_device"
         entries = [
@@ -37,12 +29,13 @@ class SettingsOverlay(Overlay):
             (_language_label(st), lambda: self.set(st.next_language())),
             (tr("settings.done"), self.close),
         ]
-        for k, (label, action) in enumerate(entries):
-            if y + button_h > rect.bottom - s.px(16):
-                break
-            object_id = "#primary" if k == len(entries) - 1 else "#menu"
-            self.button(pygame.Rect(x, y, w, button_h), label, action, object_id=object_id)
-            y += button_h + gap
+        last = len(entries) - 1
+        self.menu(
+            [
+                (label, action, "#primary" if k == last else "#menu", "")
+                for k, (label, action) in enumerate(entries)
+            ]
+        )
 
     def set(self, settings: Settings) -> None:
         """Apply and save `settings`, keeping the focus on the button just pressed."""
