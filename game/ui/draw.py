@@ -5,7 +5,8 @@ These only paint; they never change what they are given.
 
 import pygame
 
-from game.ui.theme import BORDER, CARD, FAINT, INK, TRACK, Colour
+from game.i18n import tr
+from game.ui.theme import ACCENT, BORDER, CARD, FAINT, INK, PANEL, TRACK, Colour
 
 ELLIPSIS = "…"
 
@@ -180,3 +181,24 @@ def pips(
             pygame.draw.rect(surface, colour, block, border_radius=2)
         else:
             pygame.draw.rect(surface, FAINT, block, width=1, border_radius=2)
+
+
+def toast(
+    surface: pygame.Surface, rect: pygame.Rect, content: str, font: pygame.font.Font, radius: int
+) -> None:
+    """A message in a framed box over whatever is below it (it goes with the next change)."""
+    pygame.draw.rect(surface, PANEL, rect, border_radius=radius)
+    pygame.draw.rect(surface, ACCENT, rect, width=max(1, radius // 4), border_radius=radius)
+    paragraph(surface, content, font, rect.inflate(-2 * radius, -3 * radius // 2), INK, 1.0)
+
+
+def scroll_note(
+    surface: pygame.Surface,
+    font: pygame.font.Font,
+    topright: tuple[int, int],
+    above: int,
+    below: int,
+) -> None:
+    """'1 more above, 2 below (scroll)' under a list, when some of it is out of view."""
+    if above or below:
+        text(surface, tr("turn.more", above=above, below=below), font, topright, FAINT, "topright")

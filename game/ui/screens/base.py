@@ -93,6 +93,10 @@ class Screen:
             self.focus.add(element, action)
         return element
 
+    def ghost(self, rect: pygame.Rect, action: Action, tip: str, focus: bool = False) -> UIButton:
+        """An invisible button over something painted (a card, a row): hover, click, tooltip."""
+        return self.button(rect, "", action, focus=focus, object_id="#ghost", tool_tip_text=tip)
+
     def handle(self, event: pygame.event.Event) -> bool:
         """A raw pygame event for this screen; True when used. Keys go to the focus ring."""
         if event.type == pygame_gui.UI_BUTTON_PRESSED:

@@ -294,11 +294,7 @@ class DebriefScreen(Screen):
             toast = pygame.Rect(
                 self.chart_rect.left, self.chart_rect.bottom - height, self.chart_rect.width, height
             )
-            pygame.draw.rect(surface, PANEL, toast, border_radius=s.px(8))
-            pygame.draw.rect(surface, ACCENT, toast, width=s.px(2), border_radius=s.px(8))
-            draw.paragraph(
-                surface, self.message, font, toast.inflate(-s.px(16), -s.px(12)), INK, 1.0
-            )
+            draw.toast(surface, toast, self.message, font, s.px(8))
 
     def _draw_comparison(self, surface: pygame.Surface) -> None:
         s = self.style

@@ -191,10 +191,7 @@ class TitleScreen(Screen):
             self.card_rects.append((rect, card))
             index = self.entries.index(card) if card is not None else -1
             tip = card.blurb if card is not None else tr("title.open_file.tip")
-            button = self.place(
-                UIButton(rect, "", self.manager, object_id="#ghost", tool_tip_text=tip)
-            )
-            self.focus.add(button, partial(self.choose, index))
+            self.ghost(rect, partial(self.choose, index), tip, focus=True)
         self.pager_y = top + self.rows * (self.card_h + gap)
         if self.pages > 1:
             prev = UIButton(

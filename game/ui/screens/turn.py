@@ -127,14 +127,7 @@ class TurnScreen(Screen):
             person = self.scenario.stakeholders[k]
             cares = tr("format.quote", text=person.cares_about)
             tip = tr("turn.card.tip", name=person.name, cares=cares, key=k + 1)
-            self.button(
-                rect,
-                "",
-                partial(self.choose_person, k),
-                focus=False,
-                object_id="#ghost",
-                tool_tip_text=tip,
-            )
+            self.ghost(rect, partial(self.choose_person, k), tip)
 
     def rows(self) -> list[Row | str]:
         """The planner's lines in order: sections ("build", "people", "project") and rows."""
@@ -209,14 +202,7 @@ class TurnScreen(Screen):
             )
             minus = plus.move(-(step + s.px(44)), 0)
             label = pygame.Rect(rect.left, rect.top, minus.left - rect.left - s.px(4), rect.height)
-            self.button(
-                label,
-                "",
-                partial(self.select_row, index),
-                focus=False,
-                object_id="#ghost",
-                tool_tip_text=line.tooltip,
-            )
+            self.ghost(label, partial(self.select_row, index), line.tooltip)
             down = self.button(
                 minus,
                 "−",
@@ -471,19 +457,10 @@ class TurnScreen(Screen):
             )
         count = len(self.scenario.stakeholders)
         if self.card_rects:
-            last = self.card_rects[-1][0]
             below = count - self.card_scroll - len(self.card_rects)
-            stakeholder_card.scroll_hint(
-                surface,
-                pygame.Rect(
-                    self.people_area.left,
-                    self.card_rects[0][0].top,
-                    self.people_area.width,
-                    last.bottom - self.card_rects[0][0].top,
-                ),
-                s,
-                self.card_scroll,
-                below,
+            y = self.card_rects[-1][0].bottom + s.px(2)
+            draw.scroll_note(
+                surface, s.font(13), (self.people_area.right, y), self.card_scroll, below
             )
 
     def _planned_for(self, k: int) -> str:
@@ -506,14 +483,7 @@ class TurnScreen(Screen):
             )
             self.board_rows.append((rect, k))
             tip = board.tooltip(self.scenario, self.seen, k)
-            self.button(
-                rect,
-                "",
-                partial(self.plan_building, k),
-                focus=False,
-                object_id="#ghost",
-                tool_tip_text=tip,
-            )
+            self.ghost(rect, partial(self.plan_building, k), tip)
 
     def plan_building(self, p: int) -> None:
         """A click on a package row selects its line in the planner, if it can be built."""
@@ -534,11 +504,10 @@ class TurnScreen(Screen):
         for (rect, k), view in zip(self.board_rows, views, strict=True):
             board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0), status_w)
         count = len(self.scenario.packages)
-        if self.board_fits < count and self.board_rows:
-            below = count - self.board_scroll - self.board_fits
-            note = tr("turn.more", above=self.board_scroll, below=below)
+        if self.board_rows:
+            below = max(0, count - self.board_scroll - self.board_fits)
             y = self.board_rows[-1][0].bottom + s.px(5)
-            draw.text(surface, note, s.font(13), (area.right, y), FAINT, "topright")
+            draw.scroll_note(surface, s.font(13), (area.right, y), self.board_scroll, below)
 
     def _draw_planner(self, surface: pygame.Surface) -> None:
         s = self.style
@@ -602,16 +571,9 @@ class TurnScreen(Screen):
                 "center",
             )
         above, below = self.hidden_lines
-        if above or below:
-            note = tr("turn.more", above=above, below=below)
-            draw.text(
-                surface,
-                note,
-                s.font(13),
-                (area.right, self.list_area.bottom + s.px(2)),
-                FAINT,
-                "topright",
-            )
+        draw.scroll_note(
+            surface, s.font(13), (area.right, self.list_area.bottom + s.px(2)), above, below
+        )
 
     def draw_over(self, surface: pygame.Surface) -> None:
         super().draw_over(surface)
@@ -629,11 +591,7 @@ class TurnScreen(Screen):
             toast = pygame.Rect(
                 area.left, self.end_button.rect.top - height - s.px(8), area.width, height
             )
-            pygame.draw.rect(surface, PANEL, toast, border_radius=s.px(8))
-            pygame.draw.rect(surface, ACCENT, toast, width=s.px(2), border_radius=s.px(8))
-            draw.paragraph(
-                surface, self.message, font, toast.inflate(-s.px(16), -s.px(12)), INK, 1.0
-            )
+            draw.toast(surface, toast, self.message, font, s.px(8))
 
     def _split_bar(
         self,

@@ -198,19 +198,3 @@ def draw_card(
             MUTED if view.since_contact < 2 else (255, 214, 150),
             width=bottom.width,
         )
-
-
-def scroll_hint(
-    surface: pygame.Surface, rect: pygame.Rect, style: Style, above: int, below: int
-) -> None:
-    """'1 more above, 2 below (scroll)' under the cards, when some are out of view."""
-    if above or below:
-        note = tr("turn.more", above=above, below=below)
-        draw.text(
-            surface,
-            note,
-            style.font(13),
-            (rect.right, rect.bottom + style.px(2)),
-            FAINT,
-            "topright",
-        )
