@@ -25,24 +25,23 @@ def _window(text: str) -> tuple[int, int]:
     return w, h
 
 
-def _pace(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if not 0 <= value <= 60:
-        raise argparse.ArgumentTypeError(f"{value:g} is outside 0 to 60 seconds")
-    return value
+def _seconds_up_to(limit: float) -> Callable[[str], float]:
+    """An argparse type: a number of seconds from 0 to `limit`."""
+
+    def seconds(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+        if not 0 <= value <= limit:
+            raise argparse.ArgumentTypeError(f"{value:g} is outside 0 to {limit:g} seconds")
+        return value
+
+    return seconds
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if not 0 <= value <= 3600:
-        raise argparse.ArgumentTypeError(f"{value:g} is outside 0 to 3600 seconds")
-    return value
+_pace = _seconds_up_to(60)  # an autoplay step a room can still follow
+_seconds = _seconds_up_to(3600)  # a workshop turn
 
 
 def workshop_seed(scenario_id: str) -> int:

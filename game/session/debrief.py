@@ -273,6 +273,12 @@ def round_record(session: Session, scenario_ref: str) -> dict[str, Any]:
     return plain
 
 
+def round_stem(session: Session) -> str:
+    """'<scenario>-<team>-seed<seed>': the file name of a round's exports and results."""
+    team = re.sub(r"[^\w-]+", "-", session.team).strip("-") or "team"  # letters of any script
+    return f"{session.scenario.id}-{team}-seed{session.seed}"
+
+
 def export_round(
     session: Session,
     scenario_ref: str,
@@ -286,8 +292,7 @@ def export_round(
     The report is drawn by the caller's function (the UI's charts), so that this
     headless module never depends on the window's code.
     """
-    team = re.sub(r"[^\w-]+", "-", session.team).strip("-") or "team"  # letters of any script
-    base = f"{session.scenario.id}-{team}-seed{session.seed}"
+    base = round_stem(session)
     stem = next(
         name
         for name in (base if n == 1 else f"{base}-{n}" for n in range(1, 10_000))

@@ -11,7 +11,6 @@ name gets `-2`, `-3`, ...
 
 import json
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 
 from game.scenario.errors import Diagnostic, InputError
 from game.scenario.yaml_source import Mark
-from game.session.debrief import FORMAT, round_record
+from game.session.debrief import FORMAT, round_record, round_stem
 from game.session.savefile import to_record
 from game.session.session import Session
 
@@ -46,11 +45,6 @@ def result_record(session: Session, scenario_ref: str, workshop: dict[str, Any])
     return record
 
 
-def _stem(session: Session) -> str:
-    team = re.sub(r"[^\w-]+", "-", session.team).strip("-") or "team"  # letters of any script
-    return f"{session.scenario.id}-{team}-seed{session.seed}"
-
-
 def write_result(
     directory: Path, session: Session, scenario_ref: str, workshop: dict[str, Any]
 ) -> Path:
@@ -71,14 +65,14 @@ def write_result(
             os.fsync(handle.fileno())
         for n in range(1, MAX_FILES + 1):
             path = directory / (
-                f"{_stem(session)}.json" if n == 1 else f"{_stem(session)}-{n}.json"
+                f"{round_stem(session)}.json" if n == 1 else f"{round_stem(session)}-{n}.json"
             )
             try:
                 _publish(tmp, path, text)
             except FileExistsError:
                 continue
             return path
-        raise OSError(f"more than {MAX_FILES} results of {_stem(session)} in {directory}")
+        raise OSError(f"more than {MAX_FILES} results of {round_stem(session)} in {directory}")
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -107,7 +101,7 @@ def already_written(directory: Path, session: Session, scenario_ref: str) -> Pat
     """The result file of this very round, if one is in `directory` (same team, seed and
     plans): resuming a finished round must not add the team to the leaderboard twice."""
     mine = _as_json(to_record(session, scenario_ref))
-    for path in sorted(directory.glob(f"{_stem(session)}*.json")):
+    for path in sorted(directory.glob(f"{round_stem(session)}*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -1,9 +1,9 @@
 """The week's plan as the player builds it: points per action and target, within the rules.
 
-This holds no rule of its own: capacity and overtime come from the model's plan
-functions (the same ones that validate the plan), and the session plays the
-array. It only refuses clicks the model would refuse anyway, so the player never
-meets a PlanError.
+This holds no rule of its own: whether a click is allowed is the model's own
+validate_plan asked about the plan that click would make, and the points shown come
+from the model's plan functions; the session plays the array. The one choice made
+here is not to offer building a package that cannot take the work yet.
 """
 
 from dataclasses import dataclass
@@ -12,13 +12,12 @@ import numpy as np
 import numpy.typing as npt
 
 from game.i18n import number, tr, trn
-from game.model import Channel, Observation, Params
+from game.model import Channel, Observation, Params, PlanError, State, validate_plan
 from game.model.plan import overtime_points, regular_points
 from game.scenario.schema import Scenario
 from game.ui.people import first_name
 
 F64 = npt.NDArray[np.float64]
-_EPS = 1e-9
 
 
 @dataclass(frozen=True)
@@ -35,8 +34,8 @@ class Row:
 class Planner:
     """Points the player has put on each (action, target) this turn."""
 
-    def __init__(self, scenario: Scenario, params: Params, seen: Observation) -> None:
-        self.scenario, self.params, self.seen = scenario, params, seen
+    def __init__(self, scenario: Scenario, params: Params, seen: Observation, state: State) -> None:
+        self.scenario, self.params, self.seen, self.state = scenario, params, seen, state
         self.plan: F64 = np.zeros((params.n_actions, params.n_targets))
         self.capacity = float(seen.capacity[0])
 
@@ -62,22 +61,26 @@ class Planner:
     def cost(self, a: int) -> float:
         return float(self.params.action_cost[a])
 
+    def _allowed(self, row: Row, uses: int) -> bool:
+        """Whether the model accepts the plan with `uses` more (or fewer) uses of `row`."""
+        candidate = self.plan.copy()
+        candidate[row.action, row.target] += uses * self.cost(row.action)
+        if candidate[row.action, row.target] < 0:
+            return False
+        try:
+            validate_plan(candidate[None], self.state, self.params)
+        except PlanError:
+            return False
+        return True
+
     def can_add(self, row: Row) -> bool:
         if row.section == "build" and not self.seen.buildable[0, row.target]:
             return False
-        if self.is_overtime(row.action):
-            per_use = float(self.params.action_effect[row.action, Channel.OVERTIME])
-            return self.overtime() + per_use <= self.params.max_overtime + _EPS
-        return self.left() + _EPS >= self.cost(row.action)
+        return self._allowed(row, 1)
 
     def can_remove(self, row: Row) -> bool:
-        if self.plan[row.action, row.target] <= 0:
-            return False
-        if self.is_overtime(row.action):
-            # Dropping overtime must not leave more points spent than the team has.
-            per_use = float(self.params.action_effect[row.action, Channel.OVERTIME])
-            return self.left() - per_use >= -_EPS
-        return True
+        # Dropping overtime is refused by the model when its points are already spent.
+        return self.plan[row.action, row.target] > 0 and self._allowed(row, -1)
 
     def add(self, row: Row) -> bool:
         if not self.can_add(row):

@@ -31,7 +31,7 @@ class TurnScreen(Screen):
         self.session = game.session
         self.scenario: Scenario = self.session.scenario
         self.seen = self.session.observe()
-        self.planner = Planner(self.scenario, self.session.params, self.seen)
+        self.planner = Planner(self.scenario, self.session.params, self.seen, self.session.state)
         self.person = self._neediest()
         self.selected_row = 0
         self.card_scroll = 0
