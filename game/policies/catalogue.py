@@ -19,6 +19,7 @@ class Catalogue:
     demo: int | None
     reset: int | None
     favour: int | None
+    escalate: int | None
     quality: int | None
     testing: int | None
     overtime: int | None
@@ -63,6 +64,7 @@ def _look_up(params: Params) -> Catalogue:
         demo=_best(params, Channel.DEMO, Target.STAKEHOLDER),
         reset=_best(params, Channel.RESET, Target.STAKEHOLDER),
         favour=_best(params, Channel.FAVOUR, Target.STAKEHOLDER),
+        escalate=_best(params, Channel.ESCALATE, Target.STAKEHOLDER),
         quality=_best(params, Channel.QUALITY, Target.PROJECT),
         testing=_best(params, Channel.TESTING, Target.PROJECT),
         overtime=_best(params, Channel.OVERTIME, Target.PROJECT),
