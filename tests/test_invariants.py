@@ -10,6 +10,7 @@ from plans import random_plan
 
 from game.model import new_state, observe, step
 from game.model.rules.discovery import true_progress
+from game.model.rules.stakeholders import EXPECT_MAX
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
 
 
@@ -22,9 +23,12 @@ def _check(state: State, before: State, params) -> None:
     c = params.coef
     tol = 1e-9
     assert (state.trust >= c.trust_floor - tol).all() and (state.trust <= state.ceiling + tol).all()
-    for name in ("clarity", "sponsor", "hype", "fatigue", "expectation", "seen", "satisfaction"):
+    for name in ("clarity", "sponsor", "hype", "fatigue", "seen", "satisfaction", "friction"):
         value = getattr(state, name)
         assert (value >= -tol).all() and (value <= 1 + tol).all(), name
+    # Hype may promise more than the whole scope, up to a cap.
+    assert (state.expectation >= -tol).all() and (state.expectation <= EXPECT_MAX + tol).all()
+    assert (state.forced >= before.forced).all()
     for name in ("work_new", "work_redo", "correct", "hidden", "defects", "effort", "flawed"):
         assert (getattr(state, name) >= -tol).all(), name
     # conservation of work: every point of scope is in exactly one stock

@@ -48,7 +48,7 @@ def test_policies_cannot_read_the_models_luck(crm):
     assert not np.array_equal(obs.rng_key, state.key)
 
 
-def test_escalation_is_not_contact_and_favours_need_a_waiting_package(crm):
+def test_escalation_is_not_contact_and_a_favour_with_nothing_waiting_lends_an_expert(crm):
     scenario, params = crm
     ids = [a.id for a in scenario.actions]
     state = new_state(params, [0], seed=1)
@@ -58,6 +58,9 @@ def test_escalation_is_not_contact_and_favours_need_a_waiting_package(crm):
     plan[0, ids.index("build"), 0] = 8
     after, log = step(state, plan, params)
     assert not log.contacted[0, 0] and log.contacted[0, 1]
-    assert not log.favour_granted[0].any()  # nothing is waiting for sign-off yet
+    # Nothing waits for sign-off yet: Omar lends an expert, and his open packages clear up.
+    assert log.favour_granted[0, 1] and not log.favour_granted[0, 0]
+    omar = params.owner == 1
+    assert (after.clarity[0, omar] > state.clarity[0, omar]).all()
     assert params.action_effect[ids.index("escalate"), Channel.ESCALATE] > 0
     assert after.since_contact[0, 0] == 1 and after.since_contact[0, 1] == 0

@@ -178,13 +178,13 @@ def test_favours_and_escalations_say_why() -> None:
     session = Session(scenario, params, seed=1)
     ids = [a.id for a in scenario.actions]
     plan = empty_plan(1, params)[0]
-    plan[ids.index("favour"), 0] = 1  # nothing of Dana's awaits sign-off in week 1
+    plan[ids.index("favour"), 0] = 1  # nothing of Dana's awaits sign-off: she lends an expert
     plan[ids.index("escalate"), 1] = 1  # nor of Omar's
     session.play(plan)
     report = week_report(session, 0)
     _check_shape(report)
     by_kind = {item.kind: item for item in report.items}
-    assert by_kind["favour"].stakeholder == 0 and "awaited sign-off" in by_kind["favour"].text
+    assert by_kind["favour"].stakeholder == 0 and "lent you an expert" in by_kind["favour"].text
     assert by_kind["escalation"].stakeholder == 1
     assert "nothing to decide" in by_kind["escalation"].text
 

@@ -16,7 +16,7 @@ class Channel(IntEnum):
     CLARIFY = 2  # talking through requirements: raises clarity up to a ceiling
     DEMO = 3  # showing working software: clarity beyond the ceiling, seen delivery
     RESET = 4  # an honest expectation reset
-    FAVOUR = 5  # call in a favour: spend trust for a quick sign-off
+    FAVOUR = 5  # call in a favour: spend trust for a quick, fair sign-off or a lent expert
     ESCALATE = 6  # positional power: force a decision over the stakeholder's head
     QUALITY = 7  # quality effort (reviews, pairing): raises the fraction correct
     TESTING = 8  # testing effort: finds hidden rework sooner

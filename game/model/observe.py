@@ -12,10 +12,10 @@ import numpy.typing as npt
 
 from game.model.params import Params
 from game.model.rng import policy_keys
-from game.model.rules.discovery import reported_progress
+from game.model.rules.discovery import built, reported_progress
 from game.model.rules.stakeholders import complaints
 from game.model.rules.work import buildable
-from game.model.state import State
+from game.model.state import AWAITING, State
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
@@ -27,6 +27,8 @@ MOOD_NAMES = ("furious", "unhappy", "neutral", "content", "delighted")
 MOOD_EDGES = np.array([0.2, 0.4, 0.6, 0.8])
 # Line managers say "about half of it works", not a figure to the decimal.
 SEEN_STEP = 0.05
+# The team knows roughly, not exactly, how well it understands what a package needs.
+CLARITY_STEP = 0.05
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Observation:
     package_reported: F64  # share of each package IT believes is built
     package_status: I64
     package_remaining: F64  # work IT knows is left
+    package_clarity: F64  # how well the team believes it understands the need, in steps
+    package_waiting: I64  # turns a package has waited for sign-off since handed over, else 0
     rework_found: F64
     rejections: I64
     buildable: B8
@@ -74,9 +78,13 @@ def observe(state: State, params: Params) -> Observation:
         hype=state.hype.copy(),
         fatigue=state.fatigue.copy(),
         reported_progress=reported_progress(state),
-        package_reported=(state.correct + state.hidden) / state.scope,
+        package_reported=built(state) / state.scope,
         package_status=state.status.copy(),
         package_remaining=state.work_new + state.work_redo,
+        package_clarity=np.round(state.clarity / CLARITY_STEP) * CLARITY_STEP,
+        package_waiting=np.where(
+            state.status == AWAITING, state.turn[:, None] - state.handover_turn, 0
+        ).astype(np.int64),
         rework_found=state.rework_found.copy(),
         rejections=state.rejections.copy(),
         buildable=buildable(state, params),

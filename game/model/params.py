@@ -30,8 +30,16 @@ class Coefficients:
     favour_trust_cost: float
     favour_min_trust: float
     escalate_trust_cost: float
+    escalate_witness_cost: float
     ceiling_floor: float
     reset_trust_cost: float
+    # friction: "they make it harder than it has to be"
+    escalate_friction: float
+    defect_friction: float
+    friction_decay: float
+    friction_signoff: float
+    friction_clarify: float
+    sat_friction: float
     # clarity
     clarify_rate: float
     talk_ceiling: float
@@ -39,6 +47,7 @@ class Coefficients:
     clarity_drift: float
     neglect_ref: float
     reject_clarity_gain: float
+    favour_clarity: float
     # building
     fcc_base: float
     fcc_clarity: float
@@ -50,6 +59,7 @@ class Coefficients:
     productivity_noise: float
     fatigue_productivity: float
     done_threshold: float
+    fatigue_slack: float
     # discovery of hidden rework
     discovery_base: float
     discovery_progress: float
@@ -58,6 +68,7 @@ class Coefficients:
     demo_discovery: float
     discovery_noise: float
     late_cost: float
+    live_find: float
     # sign-off
     signoff_base: float
     signoff_trust: float
@@ -66,6 +77,7 @@ class Coefficients:
     reject_scale: float
     reject_trust_soften: float
     reject_max: float
+    favour_fair: float
     # expectations and satisfaction
     expectation_pace: float
     tolerance: float
@@ -77,6 +89,9 @@ class Coefficients:
     demo_novelty: float
     sat_gap: float
     sat_trust: float
+    sat_distance: float
+    sat_unclear: float
+    hype_expect: float
     complaint_below: float
     # escalation and sponsor
     escalation_threshold: float
@@ -87,6 +102,10 @@ class Coefficients:
     late_sponsor_drain: float
     over_budget_drain: float
     escalate_sponsor_cost: float
+    escalate_sponsor_growth: float
+    sponsor_fade: float
+    sponsor_comfort: float
+    sponsor_overhead: float
     # fatigue
     fatigue_gain: float
     fatigue_recovery: float
@@ -100,6 +119,7 @@ class Scoring:
 
     defect_weight: float
     verdict_floor: float
+    sponsor_weight: float
     late_penalty: float
     overrun_penalty: float
     cancel_factor: float

@@ -7,6 +7,7 @@ import numpy.typing as npt
 
 from game.model.linalg import contract
 from game.model.params import Params, owner_sum
+from game.model.rules.discovery import reported_progress
 from game.model.state import ACCEPTED, State
 
 F64 = npt.NDArray[np.float64]
@@ -25,7 +26,7 @@ class Outcome:
     late_turns: F64
     value_delivered: F64  # share of value accepted, before defects
     quality: F64  # share of accepted value net of defects
-    verdict: F64  # influence-weighted final satisfaction
+    verdict: F64  # influence-weighted final satisfaction, the sponsor's support included
     verdict_factor: F64  # the score's factors, in the order they multiply
     schedule_factor: F64
     budget_factor: F64
@@ -45,8 +46,9 @@ def outcome(state: State, params: Params) -> Outcome:
     delivered = (accepted * value).sum(axis=1)
     net = np.clip(1.0 - sc.defect_weight * defects, 0.0, 1.0)
     quality = (accepted * value * net).sum(axis=1)
-    weight = params.influence / params.influence.sum()
-    verdict = contract(state.satisfaction, weight)
+    # The sponsor judges too: their support at the end weighs like one more stakeholder.
+    weight = params.influence / (params.influence.sum() + sc.sponsor_weight)
+    verdict = contract(state.satisfaction, weight) + state.sponsor * (1.0 - weight.sum())
     verdict_factor = sc.verdict_floor + (1.0 - sc.verdict_floor) * verdict
     ended = np.where(state.end_turn >= 0, state.end_turn, state.turn)
     late = np.maximum(ended - params.deadline, 0).astype(np.float64)
@@ -80,7 +82,7 @@ def outcome(state: State, params: Params) -> Outcome:
         rework_share=rework_share,
         signoff_delay=signoff_delay(state, params, ended),
         true_progress=state.correct.sum(axis=1) / scope,
-        reported_progress=(state.correct + state.hidden).sum(axis=1) / scope,
+        reported_progress=reported_progress(state),
     )
 
 

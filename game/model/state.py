@@ -42,6 +42,7 @@ class State:
     clarity: F64
     status: I64
     finish_turn: I64  # first turn the package was built, -1 before
+    handover_turn: I64  # last turn it was handed over for sign-off, -1 before
     accept_turn: I64
     rejections: I64
     # stakeholders
@@ -55,7 +56,9 @@ class State:
     known_satisfaction: F64
     known_expectation: F64
     known_seen: F64
-    escalations: I64
+    escalations: I64  # times each stakeholder went to the sponsor
+    friction: F64  # "they make it harder than it has to be": force and defects they met
+    forced: I64  # (N,) times the team escalated over someone's head (the sponsor's patience)
     event_fired: B8
     # measurements kept as we go (the debrief and balance tests read them)
     effort: F64  # build effort applied per package

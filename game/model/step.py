@@ -17,6 +17,7 @@ from game.model.rules import (
     clarity,
     discovery,
     events,
+    friction,
     intensity,
     project,
     relationships,
@@ -59,6 +60,7 @@ class TurnLog:
     trust_before: F64
     trust_after: F64
     favour_granted: B8
+    favour_expert: B8  # (N, S) the favour lent an expert: nothing of theirs awaited sign-off
     escalated: B8  # the stakeholder went to the sponsor
     complaint: I64
     contacted: B8
@@ -124,11 +126,15 @@ def step(
     fired = events.fire(s, params, u[:, cut["events"]], active, forced)
     demo = stakeholders.demo_strength(s, params, acts)
     granted = relationships.favour_granted(s, params, acts)
+    # A favour speeds a waiting sign-off; with none waiting, the owner lends an expert.
+    waiting = relationships.waiting_for_signoff(s, params)
     relationships.update_trust(s, params, acts, granted)
-    clarity.update_clarity(s, params, acts, demo)
+    clarity.update_clarity(s, params, acts, demo, granted & ~waiting)
     # Sign-off first: only packages handed over in earlier turns are decided on, and a
     # rejected package can be worked on this very turn.
-    decided = signoff.sign_off(s, params, acts, granted, u[:, cut["decide"]], u[:, cut["reject"]])
+    decided = signoff.sign_off(
+        s, params, acts, granted & waiting, u[:, cut["decide"]], u[:, cut["reject"]]
+    )
     relationships.react_to_signoffs(
         s,
         params,
@@ -140,6 +146,8 @@ def step(
     # rework cannot keep a package open forever.
     finished = work.complete(s, params)
     found = discovery.discover(s, params, acts, demo, u[:, cut["discovery"]])
+    live = discovery.live_defects(s, params)
+    friction.update_friction(s, params, acts, decided.found + live)
     stakeholders.update_views(s, params, acts, demo)
     escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
     accepted_value = (decided.accepted * params.value).sum(axis=1) / params.value.sum()
@@ -176,6 +184,7 @@ def step(
             trust_before=trust_before,
             trust_after=s.trust.copy(),
             favour_granted=granted,
+            favour_expert=granted & ~waiting,
             escalated=escalated,
             complaint=complaint,
             contacted=acts.contacted,
@@ -208,6 +217,7 @@ _FLOWS = (
     "rejected",
     "acceptance_found",
     "favour_granted",
+    "favour_expert",
     "escalated",
     "contacted",
     "points_build",

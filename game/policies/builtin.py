@@ -56,14 +56,31 @@ def delivery_first(obs: Observation, params: Params) -> F64:
     return _finish(obs, params, cat, plan, points)
 
 
+# The most of its capacity the reference team spends on relationships in one week.
+BALANCED_SHARE = 0.35
+# Clarity up to which the reference team holds requirements workshops.
+TALK_UNTIL = 0.75
+# Clarity below which the reference team tests what it built before the owner does.
+UNCLEAR = 0.6
+# Clarity of buildable work below which the reference team adds quality effort.
+QUALITY_BELOW = 0.75
+# Sponsor support below which the reference team briefs the sponsor.
+BRIEF_BELOW = 0.7
+# Weeks before the deadline in which a short overtime sprint may pay.
+SPRINT_WEEKS = 3
+
+
 def _relationship_plan(
     obs: Observation, params: Params, share: float, fill: bool, skip: int | None = None
 ) -> F64:
     """Relationship work on a budget of `share` of capacity, then build with the rest.
 
-    The rules of thumb a sensible project lead follows: stay in touch (check-in
-    when it has been a while), talk requirements through early and after a
-    rejection, demo when there is something new, reset inflated expectations.
+    The rules of thumb a sensible project lead follows, reading the board: stay in
+    touch (check-in when it has been a while), talk requirements through early and
+    after a rejection, demo when there is something new (sooner under hype), reset
+    expectations that run ahead, call in a favour for a waiting sign-off where trust
+    allows (never escalate), brief the sponsor when their support dips, test after
+    unclear building, and sprint briefly before the deadline when it is in reach.
     With `fill`, spare relationship points go to extra contact anyway.
     `skip` names a stakeholder who is never contacted (for neglect experiments).
     """
@@ -83,23 +100,28 @@ def _relationship_plan(
     )
     favour_trust = params.coef.favour_min_trust + 0.05
     since = obs.since_contact.astype(np.float64)
+    # Under hype, show what works sooner and talk expectations down sooner.
+    hyped = np.clip(obs.hype[:, None] * params.hype_susceptibility[None, :], 0.0, 1.0)
+    news = 0.2 - 0.1 * hyped
 
-    kickoff = has_open & early
+    # Talk requirements through where the team knows it does not yet understand them.
+    vague_need = (obs.package_status == OPEN) & (obs.package_clarity < TALK_UNTIL)
+    kickoff = ((vague_need @ params.owner_onehot) > 0) & early
     # Talk first to the people whose packages are next in the build queue.
     queue = np.where(obs.buildable, urgency(obs), 0.0)
     next_up = np.max(queue[:, None, :] * params.owner_onehot.T[None, :, :], axis=2)
     # ... and again when one of their packages is about to start.
     rank = np.argsort(np.argsort(-queue, axis=1, kind="stable"), axis=1)
-    starting = obs.buildable & (obs.package_reported < 0.05) & (rank < 3)
+    starting = obs.buildable & (obs.package_reported < 0.05) & (rank < 3) & vague_need
     about_to_start = (starting @ params.owner_onehot) > 0
-    # Complex packages (unclear from the start) are worth a second conversation.
-    unclear = ((starting * (params.clarity_start < 0.5)) @ params.owner_onehot) > 0
+    # Packages still far from understood are worth a second conversation.
+    unclear = ((starting * (obs.package_clarity < UNCLEAR)) @ params.owner_onehot) > 0
     candidates: list[tuple[int | None, F64]] = [
         (cat.workshop, np.where(kickoff, 5.0 + 0.1 * since + next_up, 0.0)),
         (cat.workshop, np.where(~early & about_to_start & (since >= 2), 4.5, 0.0)),
         (cat.workshop, np.where(~early & unclear & (since >= 1), 4.4, 0.0)),
-        (cat.demo, np.where(shown - obs.seen >= 0.2, 4.0 + shown - obs.seen, 0.0)),
-        (cat.reset, np.where(obs.expectation - obs.seen > 0.3, 3.0, 0.0)),
+        (cat.demo, np.where(shown - obs.seen >= news, 4.0 + shown - obs.seen, 0.0)),
+        (cat.reset, np.where(obs.expectation - obs.seen > 0.3 - 0.2 * hyped, 3.0, 0.0)),
         (cat.favour, np.where(waiting & (obs.trust >= favour_trust), 3.5, 0.0)),
         (cat.workshop, np.where(has_open & ~early & (rejected | (since >= 4)), 2.5, 0.0)),
         (cat.check_in, np.where(since >= 1, 2.0 + 0.2 * since - 0.5 * obs.trust, 0.0)),
@@ -120,18 +142,67 @@ def _relationship_plan(
     for k, (action, _) in enumerate(actions):
         plan[:, action, :s] += chosen[:, k * s : (k + 1) * s] * params.action_cost[action]
     spent = (chosen * cost).sum(axis=1)
-    if cat.quality is not None:
-        q_cost = float(cat.cost(params, cat.quality))
-        worth_it = (capacity - spent >= 3 + q_cost) & obs.buildable.any(axis=1)
-        quality = np.where(worth_it, q_cost, 0.0)
-        plan[:, cat.quality, 0] = quality
-        spent = spent + quality
-    return _finish(obs, params, cat, plan, capacity - spent)
+    spent = spent + _project_care(obs, params, cat, plan, capacity - spent)
+    extra = _sprint(obs, params, cat, plan, capacity - spent)
+    return _finish(obs, params, cat, plan, capacity - spent + extra)
+
+
+def _use(plan: F64, params: Params, action: int | None, wanted: npt.NDArray[np.bool_]) -> F64:
+    """One use of a project action where `wanted` (N,); returns the points it took."""
+    if action is None:
+        return np.zeros(plan.shape[0])
+    points = np.where(wanted, params.action_cost[action], 0.0)
+    plan[:, action, 0] += points
+    return points
+
+
+def _project_care(obs: Observation, params: Params, cat: Catalogue, plan: F64, left: F64) -> F64:
+    """Quality, testing and steering where the board calls for them; returns points spent.
+
+    Quality effort while there is work to build; testing when work built at low clarity
+    waits for sign-off or is being finished; a steering update when support dips.
+    """
+    spent = np.zeros(obs.turn.shape[0])
+    # Reviews pay where the work about to be built is not yet well understood, as long
+    # as the schedule can afford the points.
+    building_unclear = (obs.buildable & (obs.package_clarity < QUALITY_BELOW)).any(axis=1)
+    q_cost = cat.cost(params, cat.quality)
+    # Reviews slow the build a little: the dearer a late week, the less schedule slack the
+    # reference team gives up for them.
+    slack = 0.3 - 3.0 * params.scoring.late_penalty
+    on_schedule = obs.reported_progress >= (obs.turn + 1) / params.deadline - slack
+    affordable = (left - spent >= 3 + q_cost) & on_schedule
+    spent += _use(plan, params, cat.quality, affordable & building_unclear)
+    unclear = obs.package_clarity < UNCLEAR
+    finishing = (obs.package_status == AWAITING) | (obs.buildable & (obs.package_reported > 0.5))
+    t_cost = cat.cost(params, cat.testing)
+    needs_test = (unclear & finishing).any(axis=1) & (left - spent >= 3 + t_cost)
+    spent += _use(plan, params, cat.testing, needs_test)
+    s_cost = cat.cost(params, cat.steering)
+    dipping = (obs.sponsor < BRIEF_BELOW) & (left - spent >= 3 + s_cost)
+    spent += _use(plan, params, cat.steering, dipping)
+    return spent
+
+
+def _sprint(obs: Observation, params: Params, cat: Catalogue, plan: F64, build: F64) -> F64:
+    """A short overtime sprint just before the deadline, when the known work left is just
+    out of reach of the build points and the team is rested; returns the extra points."""
+    if cat.overtime is None:
+        return np.zeros(obs.turn.shape[0])
+    weeks_left = params.deadline - obs.turn
+    per_use = params.action_effect[cat.overtime, Channel.OVERTIME]
+    uses = np.floor(params.max_overtime / per_use)
+    left = (obs.package_remaining * (obs.package_status == OPEN)).sum(axis=1)
+    in_reach = (left > build * weeks_left) & (left <= (build + uses * per_use) * weeks_left)
+    wanted = (weeks_left >= 1) & (weeks_left <= SPRINT_WEEKS) & in_reach & (obs.fatigue < 0.3)
+    plan[:, cat.overtime, 0] = np.where(wanted, uses * params.action_cost[cat.overtime], 0.0)
+    return np.where(wanted, uses * per_use, 0.0)
 
 
 def balanced_share(params: Params) -> float:
-    """About a third of capacity on relationships: more when more people need keeping on board."""
-    return float(np.clip(0.15 + 0.04 * params.n_stakeholders, 0.25, 0.35))
+    """About a third of capacity on relationships, at most: the rules above decide how much
+    of it the board calls for (a quiet week leaves points to building)."""
+    return BALANCED_SHARE
 
 
 def balanced(obs: Observation, params: Params) -> F64:

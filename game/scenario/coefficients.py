@@ -45,15 +45,35 @@ class ModelCoefficients(BaseModel):
     escalate_trust_cost: float = coef(
         0.25, "Share of trust burnt by escalating over someone's head.", le=1.0
     )
+    escalate_witness_cost: float = coef(
+        0.06,
+        "Share of trust every other stakeholder loses when they see someone escalated over.",
+        le=1.0,
+    )
     ceiling_floor: float = coef(0.3, "Rejections never push the trust ceiling below this.", le=1.0)
     reset_trust_cost: float = coef(
         0.03, "Share of trust an expectation reset costs (bad news).", le=1.0
     )
+    # friction (rules/friction.py): "they make it harder than it has to be"
+    escalate_friction: float = coef(
+        0.5, "Share of the way to full friction one escalation over someone's head adds.", le=1.0
+    )
+    defect_friction: float = coef(
+        2.0, "Friction per unit of defect share the business finds (acceptance test, live use)."
+    )
+    friction_decay: float = coef(0.04, "Share of friction forgotten per turn (slowly).", le=1.0)
+    friction_signoff: float = coef(
+        0.6, "Share of the sign-off chance lost at full friction (they take their time).", le=1.0
+    )
+    friction_clarify: float = coef(
+        0.6, "Share of a workshop's effect lost at full friction (they hold back).", le=1.0
+    )
+    sat_friction: float = coef(0.8, "Satisfaction lost at full friction.")
     # clarity (rules/clarity.py)
     clarity_start: float = coef(0.62, "Starting clarity of a package of complexity 0.", le=1.0)
     complexity_clarity: float = coef(0.35, "Starting clarity lost per unit of complexity.", le=1.0)
     clarify_rate: float = coef(1.0, "Clarity gained by a saturated workshop at full trust.", le=1.0)
-    talk_ceiling: float = coef(0.85, "Talking clarifies only up to here; demos go further.", le=1.0)
+    talk_ceiling: float = coef(0.9, "Talking clarifies only up to here; demos go further.", le=1.0)
     demo_clarity: float = coef(
         0.35, "Share of the remaining unclarity a full demo removes.", le=1.0
     )
@@ -64,6 +84,11 @@ class ModelCoefficients(BaseModel):
     reject_clarity_gain: float = coef(
         0.3, "Share of unclarity removed by hearing why a package was rejected.", le=1.0
     )
+    favour_clarity: float = coef(
+        0.3,
+        "Share of unclarity an expert lent as a favour removes (when no sign-off waits).",
+        le=1.0,
+    )
     # building (rules/work.py)
     fcc_base: float = coef(
         0.4, "Fraction correct at zero clarity, before fatigue and quality.", le=1.0
@@ -73,7 +98,7 @@ class ModelCoefficients(BaseModel):
     fcc_min: float = coef(0.2, "Lowest fraction correct.", le=1.0)
     fcc_max: float = coef(0.97, "Highest fraction correct.", le=1.0)
     fcc_noise: float = coef(0.05, "Half-width of the per-turn noise on fraction correct.", le=0.5)
-    quality_gain: float = coef(0.08, "Fraction correct added by saturated quality effort.", le=0.5)
+    quality_gain: float = coef(0.15, "Fraction correct added by saturated quality effort.", le=0.5)
     productivity_noise: float = coef(
         0.15, "Half-width of the per-turn noise on productivity.", le=0.9
     )
@@ -81,18 +106,26 @@ class ModelCoefficients(BaseModel):
     done_threshold: float = coef(
         0.04, "A package is built when known work left is below this share of its size.", le=0.5
     )
+    fatigue_slack: float = coef(
+        0.2, "Fatigue a team shrugs off: only fatigue above it costs errors and speed.", le=0.9
+    )
     # discovery (rules/discovery.py)
     discovery_base: float = coef(0.05, "Share of hidden rework found per turn early on.", le=1.0)
     discovery_progress: float = coef(
         0.35, "Extra discovery at full project progress (times progress squared).", le=1.0
     )
     discovery_max: float = coef(0.6, "Cap on the discovery rate.", le=1.0)
-    testing_gain: float = coef(0.15, "Extra discovery from saturated testing effort.", le=1.0)
+    testing_gain: float = coef(0.6, "Extra discovery from saturated testing effort.", le=1.0)
     demo_discovery: float = coef(
         0.35, "Extra discovery on the owner's packages from a full demo.", le=1.0
     )
     discovery_noise: float = coef(0.3, "Half-width of the noise on the discovery rate.", le=0.9)
     late_cost: float = coef(1.5, "Rework cost multiplier is 1 + late_cost x completion squared.")
+    live_find: float = coef(
+        0.15,
+        "Share of hidden rework in accepted packages the business finds per turn in use.",
+        le=1.0,
+    )
     # sign-off (rules/signoff.py)
     signoff_base: float = coef(
         0.08, "Chance per turn of a sign-off decision at zero trust.", le=1.0
@@ -107,6 +140,11 @@ class ModelCoefficients(BaseModel):
         0.85, "How much trust softens a rejection (0: not at all).", le=1.0
     )
     reject_max: float = coef(0.9, "Cap on the rejection chance.", le=1.0)
+    favour_fair: float = coef(
+        0.6,
+        "Share of the rejection chance a favoured, cooperative acceptance test removes.",
+        le=1.0,
+    )
     # expectations and satisfaction (rules/stakeholders.py)
     expectation_pace: float = coef(
         1.0, "Expected share done by the deadline (their mental schedule).", le=2.0
@@ -117,13 +155,20 @@ class ModelCoefficients(BaseModel):
         0.3, "Share of the excess expectation a demo brings back to reality.", le=1.0
     )
     reset_rate: float = coef(0.5, "Share of the excess expectation a full reset removes.", le=1.0)
-    reset_hype: float = coef(0.3, "Share of hype removed by a full expectation reset.", le=1.0)
+    reset_hype: float = coef(0.6, "Share of hype removed by a full expectation reset.", le=1.0)
     hype_decay: float = coef(0.08, "Share of hype that fades per turn.", le=1.0)
     demo_novelty: float = coef(
         0.1, "Share of new true progress at which a demo shows its full effect.", ge=0.01, le=1.0
     )
     sat_gap: float = coef(1.5, "Satisfaction per unit of (seen - expected + tolerance).")
     sat_trust: float = coef(0.8, "Satisfaction per unit of trust above 0.5.")
+    sat_distance: float = coef(0.3, "Satisfaction lost when IT has been out of touch for long.")
+    sat_unclear: float = coef(
+        0.5, "Satisfaction lost when they feel misunderstood (unclear needs, rejections)."
+    )
+    hype_expect: float = coef(
+        0.1, "Expectation added per turn per unit of hype (times hype susceptibility).", le=1.0
+    )
     complaint_below: float = coef(
         0.45, "Satisfaction below which a stakeholder voices a complaint.", le=1.0
     )
@@ -139,7 +184,7 @@ class ModelCoefficients(BaseModel):
     )
     sponsor_delivery_gain: float = coef(0.3, "Sponsor support gained per share of value accepted.")
     sponsor_update_gain: float = coef(
-        0.1, "Share of the missing sponsor support a steering update restores.", le=1.0
+        0.4, "Share of the missing sponsor support a steering update restores.", le=1.0
     )
     late_sponsor_drain: float = coef(
         0.04, "Sponsor support lost per turn past the deadline.", le=1.0
@@ -147,6 +192,18 @@ class ModelCoefficients(BaseModel):
     over_budget_drain: float = coef(0.03, "Sponsor support lost per turn over budget.", le=1.0)
     escalate_sponsor_cost: float = coef(
         0.04, "Sponsor support spent per escalation by the team.", le=1.0
+    )
+    escalate_sponsor_growth: float = coef(
+        1.0, "Each earlier escalation by the team makes the next cost this much more support."
+    )
+    sponsor_fade: float = coef(
+        0.02, "Sponsor support lost per turn without news (attention fades).", le=1.0
+    )
+    sponsor_comfort: float = coef(
+        0.6, "Below this sponsor support the team is micromanaged (reports, checks).", le=1.0
+    )
+    sponsor_overhead: float = coef(
+        0.3, "Share of build productivity lost to micromanagement at zero support.", le=1.0
     )
     # fatigue (rules/project.py)
     fatigue_gain: float = coef(0.6, "Fatigue per overtime point, relative to capacity.")

@@ -94,6 +94,7 @@ def _scoring(scenario: Scenario) -> Scoring:
     return Scoring(
         defect_weight=sc.defect_weight,
         verdict_floor=sc.verdict_floor,
+        sponsor_weight=sc.sponsor_weight,
         late_penalty=sc.late_penalty,
         overrun_penalty=sc.overrun_penalty,
         cancel_factor=sc.cancel_factor,

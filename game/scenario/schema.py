@@ -136,6 +136,9 @@ class Event(Strict):
 class Scoring(Strict):
     defect_weight: float = Field(1.5, ge=0, le=5, description="value lost per unit defect share")
     verdict_floor: Unit = Field(0.4, description="score factor when every stakeholder is furious")
+    sponsor_weight: float = Field(
+        0.8, ge=0, le=5, description="the sponsor's support in the verdict, as an influence"
+    )
     late_penalty: float = Field(0.06, ge=0, le=1, description="score share lost per late turn")
     overrun_penalty: float = Field(1.0, ge=0, le=10, description="per unit of budget overrun")
     cancel_factor: Unit = Field(0.25, description="score factor of a cancelled project")

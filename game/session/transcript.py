@@ -88,14 +88,17 @@ class _Story:
         for e in np.flatnonzero(log.events[i]):
             out.append(f"  Event: {self.sc.events[e].title}. {self.sc.events[e].text}")
         for s in np.flatnonzero(log.favour_granted[i]):
-            out.append(f"  Favour: {people[s]} agreed to decide quickly (trust spent)")
+            if log.favour_expert[i, s]:
+                out.append(f"  Favour: {people[s]} lent the team an expert (trust spent)")
+            else:
+                out.append(f"  Favour: {people[s]} agreed to a quick, fair decision (trust spent)")
         asked = (plan[i][self.favour, : len(people)] > 0).any(axis=0) & ~log.favour_granted[i]
         for s in np.flatnonzero(asked):
-            out.append(f"  Favour refused: {people[s]} had no reason to do you one")
+            out.append(f"  Favour refused: {people[s]} does not trust you enough yet")
         for s in np.flatnonzero((plan[i][self.escalate, : len(people)] > 0).any(axis=0)):
             out.append(
-                f"  You escalated over {people[s]}'s head: a decision is forced,"
-                f" trust and the sponsor's patience are spent"
+                f"  You escalated over {people[s]}'s head: a decision is forced as far as the"
+                f" sponsor backs you; trust, friction and the sponsor's patience are the price"
             )
         for p in np.flatnonzero(log.rejected[i]):
             who = people[owner[p]]

@@ -252,11 +252,11 @@ class _Week:
         out, log, need = [], self.log, _pct(self.params.coef.favour_min_trust)
         for s in self.asked(Channel.FAVOUR):
             name, trust = self.people[s], _pct(log.trust_before[0, s])
-            if log.favour_granted[0, s]:
+            if log.favour_expert[0, s]:
+                out.append(_item("favour", tr("week.favour.expert", name=name), s, "good"))
+            elif log.favour_granted[0, s]:
                 text = tr("week.favour.granted", name=name, trust=trust)
                 out.append(_item("favour", text, s, "good"))
-            elif not self.mine(s, self.before.package_status[0] == AWAITING):
-                out.append(_item("favour", tr("week.favour.wasted", name=name), s))
             else:
                 text = tr("week.favour.refused", name=name, trust=trust, need=need)
                 out.append(_item("favour", text, s))

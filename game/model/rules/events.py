@@ -5,6 +5,8 @@ import numpy.typing as npt
 
 from game.model.linalg import contract
 from game.model.params import Params
+from game.model.rules.discovery import built
+from game.model.rules.stakeholders import EXPECT_MAX
 from game.model.state import OPEN, State
 
 F64 = npt.NDArray[np.float64]
@@ -16,7 +18,7 @@ N_PLAIN_VARS = 6  # the CONDITION_VARS that need no stakeholder index
 def condition_values(state: State, params: Params) -> F64:
     """Every variable an event condition can test, shape (N, 6 + 2 S)."""
     total_scope = state.scope.sum(axis=1)
-    done = state.correct + state.hidden
+    done = built(state)
     plain = np.stack(
         [
             state.hype,
@@ -87,7 +89,9 @@ def apply_effects(state: State, params: Params, fired: F64) -> None:
     state.trust = np.clip(
         state.trust + contract(fired, ev.trust), params.coef.trust_floor, state.ceiling
     )
-    state.expectation = np.clip(state.expectation + contract(fired, ev.expectation), 0.0, 1.0)
+    state.expectation = np.clip(
+        state.expectation + contract(fired, ev.expectation), 0.0, EXPECT_MAX
+    )
     state.clarity = np.clip(state.clarity + contract(fired, ev.clarity), 0.0, 1.0)
     # Scope changes reach only packages still being built; what was handed over stays handed over.
     extra = contract(fired, ev.scope) * (state.status == OPEN)

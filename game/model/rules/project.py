@@ -15,6 +15,10 @@ B8 = npt.NDArray[np.bool_]
 def update_project(state: State, params: Params, acts: Intensity, accepted_value: F64) -> None:
     """Budget, sponsor support, fatigue and hype after this turn's work.
 
+    Sponsor support fades a little every turn without news: steering updates and
+    accepted packages renew it, escalations (the team's and the stakeholders') and a
+    late or over-budget project drain it.
+
     `accepted_value` is the share of the project's value accepted this turn (N,).
     """
     c = params.coef
@@ -24,13 +28,20 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
     late = state.turn >= params.deadline
     update = c.sponsor_update_gain * -np.expm1(-acts.project[:, Channel.SPONSOR])
     forced = (acts.stakeholder[Channel.ESCALATE] > 0).sum(axis=1)
+    # The sponsor's patience runs out: the k-th escalation (from 0) costs 1 + growth x k
+    # times the first, so this turn's `forced` ones, after `state.forced` earlier, cost:
+    earlier = state.forced
+    steps = forced * earlier + forced * (forced - 1) / 2
+    patience = c.escalate_sponsor_cost * (forced + c.escalate_sponsor_growth * steps)
+    state.forced = state.forced + forced
     sponsor = (
         state.sponsor
         + c.sponsor_delivery_gain * accepted_value
         + update * (1.0 - state.sponsor)
         - c.late_sponsor_drain * late
         - c.over_budget_drain * over_budget
-        - c.escalate_sponsor_cost * forced
+        - patience
+        - c.sponsor_fade
     )
     state.sponsor = np.clip(sponsor, 0.0, 1.0)
     tiredness = c.fatigue_gain * acts.overtime / np.maximum(state.capacity, 1.0)

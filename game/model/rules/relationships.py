@@ -13,11 +13,20 @@ B8 = npt.NDArray[np.bool_]
 
 
 def favour_granted(state: State, params: Params, acts: Intensity) -> B8:
-    """A favour is granted where there is capital to spend and a sign-off to speed up."""
+    """A favour is granted where there is capital to spend (N, S).
+
+    With a sign-off waiting it buys a quick, fair decision (rules/signoff.py);
+    otherwise the owner lends an expert to the team (rules/clarity.py).
+    """
     asked = acts.stakeholder[Channel.FAVOUR] > 0
-    waiting = owner_sum((state.status == AWAITING).astype(np.float64), params) > 0
-    granted: B8 = asked & waiting & (state.trust >= params.coef.favour_min_trust)
+    granted: B8 = asked & (state.trust >= params.coef.favour_min_trust)
     return granted
+
+
+def waiting_for_signoff(state: State, params: Params) -> B8:
+    """Stakeholders with a package awaiting their sign-off (N, S)."""
+    result: B8 = owner_sum((state.status == AWAITING).astype(np.float64), params) > 0
+    return result
 
 
 def update_trust(state: State, params: Params, acts: Intensity, granted: B8) -> None:
@@ -32,9 +41,13 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8) -> 
     unmet = np.maximum(state.expectation - state.seen - tolerance(params), 0.0)
     disappointment = c.gap_erosion * unmet * trust
     spent = c.favour_trust_cost * granted
-    forced = c.escalate_trust_cost * trust * (acts.stakeholder[Channel.ESCALATE] > 0)
+    escalated = acts.stakeholder[Channel.ESCALATE] > 0
+    forced = c.escalate_trust_cost * trust * escalated
+    # The other departments see it too: who is next to be overruled?
+    others = escalated.sum(axis=1, keepdims=True) - escalated
+    witnessed = c.escalate_witness_cost * trust * np.minimum(others, 2)
     resets = c.reset_trust_cost * trust * acts.saturated(Channel.RESET)
-    updated = trust + gain - erosion - disappointment - spent - forced - resets
+    updated = trust + gain - erosion - disappointment - spent - forced - witnessed - resets
     state.trust = np.clip(updated, c.trust_floor, state.ceiling)
     state.since_contact = np.where(acts.contacted, 0, state.since_contact + 1)
 

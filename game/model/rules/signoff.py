@@ -1,8 +1,11 @@
 """Sign-off: the owner's acceptance test finds what is left of the hidden rework.
 
-The chance of a decision each turn rises with trust (low trust means delays); a
-rejection is probabilistic and softened by trust, so it cannot loop on a fixed
-threshold. Favours (personal power) and escalation (positional power) speed it.
+The chance of a decision each turn rises with trust (low trust means delays) and
+falls with friction; a rejection is probabilistic and softened by trust, so it
+cannot loop on a fixed threshold. Favours (personal power) and escalation
+(positional power) both speed it, differently: a favour buys a quick and fair
+test, done together; an escalation forces a decision only as far as the sponsor
+backs the team, and leaves friction behind (rules/friction.py).
 """
 
 from dataclasses import dataclass
@@ -42,14 +45,16 @@ def sign_off(
     owner_trust = state.trust[:, owner]
     favoured = favour[:, owner]
     forced = acts.stakeholder[Channel.ESCALATE][:, owner] > 0
-    p_decide = np.clip(c.signoff_base + c.signoff_trust * owner_trust, 0.0, 1.0)
+    willing = 1.0 - c.friction_signoff * state.friction[:, owner]
+    p_decide = np.clip(c.signoff_base + c.signoff_trust * owner_trust, 0.0, 1.0) * willing
     p_decide = np.where(favoured, np.maximum(p_decide, c.favour_signoff), p_decide)
-    p_decide = np.where(forced, 1.0, p_decide)
+    # The sponsor backs a forced decision only as far as they support the project.
+    p_decide = np.where(forced, np.maximum(p_decide, state.sponsor[:, None]), p_decide)
     deciding = (state.status == AWAITING) & (u_decide < p_decide)
     found = state.hidden * c.acceptance_find * deciding
     defect_share = found / state.scope
     p_reject = c.reject_scale * defect_share * (1.0 - c.reject_trust_soften * owner_trust)
-    p_reject = np.clip(p_reject, 0.0, c.reject_max)
+    p_reject = np.clip(p_reject * (1.0 - c.favour_fair * favoured), 0.0, c.reject_max)
     rejected = deciding & (u_reject < p_reject)
     accepted = deciding & ~rejected
     cause = state.hidden_clarity.copy()

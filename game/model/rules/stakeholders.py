@@ -21,6 +21,8 @@ COMPLAINTS = (
     "They take too long to deliver",
 )
 NO_COMPLAINT = -1
+# Hype can promise more than the whole scope; expectations stop growing here.
+EXPECT_MAX = 1.5
 
 
 def true_share(state: State, params: Params) -> F64:
@@ -50,43 +52,74 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> No
     state.seen = np.clip(seen, 0.0, 1.0)
     before_deadline = (state.turn < params.deadline)[:, None]
     pace = c.expectation_pace / params.deadline
-    growth = pace * (1.0 + params.hype_susceptibility * state.hype[:, None]) * before_deadline
-    e = state.expectation + growth
+    hyped = params.hype_susceptibility * state.hype[:, None]
+    # Hype speeds their mental schedule (which ends at the whole scope) and, as a promise
+    # they believe, adds to it outright: more than the project will ever deliver.
+    scheduled = state.expectation + pace * (1.0 + hyped) * before_deadline
+    e = np.minimum(scheduled, np.maximum(state.expectation, 1.0))
+    e = e + c.hype_expect * hyped * before_deadline
     e = e - c.demo_expect * demo * np.maximum(e - np.maximum(truth, state.seen), 0.0)
     reset = acts.saturated(Channel.RESET)
     e = e - c.reset_rate * reset * np.maximum(e - np.maximum(truth, state.seen), 0.0)
-    state.expectation = np.clip(e, 0.0, 1.0)
+    state.expectation = np.clip(e, 0.0, EXPECT_MAX)
     calming = -np.expm1(-acts.stakeholder[Channel.RESET].sum(axis=1))
     state.hype = state.hype * (1.0 - c.reset_hype * calming)
     state.satisfaction = satisfaction(state, params)
 
 
+# Clarity below which the owner of a package still being built feels misunderstood.
+UNDERSTOOD = 0.65
+
+
+def _held_against(state: State, params: Params) -> tuple[F64, F64, F64]:
+    """Satisfaction lost to distance, misunderstanding and friction, each (N, S)."""
+    c = params.coef
+    distance = np.clip((state.since_contact - 1.0) / (2.0 * c.vague_after), 0.0, 1.0)
+    pending = params.size * (state.status != ACCEPTED)
+    weight = owner_sum(pending, params)
+    clarity = np.divide(
+        owner_sum(state.clarity * pending, params),
+        weight,
+        out=np.full_like(weight, UNDERSTOOD),
+        where=weight > 0,
+    )
+    rejected = np.minimum(owner_sum(state.rejections.astype(np.float64), params), 2.0)
+    misunderstood = np.clip(0.5 * rejected + 1.5 * np.maximum(UNDERSTOOD - clarity, 0.0), 0.0, 1.0)
+    return c.sat_distance * distance, c.sat_unclear * misunderstood, c.sat_friction * state.friction
+
+
+def grievances(state: State, params: Params) -> F64:
+    """What each stakeholder holds against IT, one column per complaint (N, S, 4).
+
+    Each is the satisfaction it costs, from its own state: distance (no contact),
+    misunderstanding (unclear needs of work not yet accepted, rejections), friction
+    (force and defects they met), and delivery behind what they expect beyond their
+    tolerance.
+    """
+    c = params.coef
+    distance, misunderstood, friction = _held_against(state, params)
+    behind = c.sat_gap * np.maximum(state.expectation - state.seen - tolerance(params), 0.0)
+    result: F64 = np.stack([distance, misunderstood, friction, behind], axis=2)
+    return result
+
+
 def satisfaction(state: State, params: Params) -> F64:
-    """Satisfaction follows what they have seen against what they expect, and trust."""
+    """Satisfaction follows what they have seen against what they expect, and trust, less
+    what distance, misunderstanding and friction cost them."""
     c = params.coef
     gap = state.seen - state.expectation + tolerance(params)
-    result: F64 = np.clip(0.5 + c.sat_gap * gap + c.sat_trust * (state.trust - 0.5), 0.0, 1.0)
+    base = 0.5 + c.sat_gap * gap + c.sat_trust * (state.trust - 0.5)
+    distance, misunderstood, friction = _held_against(state, params)
+    result: F64 = np.clip(base - distance - misunderstood - friction, 0.0, 1.0)
     return result
 
 
 def complaints(state: State, params: Params) -> I64:
-    """Each unhappy stakeholder's main complaint (N, S), or NO_COMPLAINT."""
-    c = params.coef
-    sizes = params.size @ params.owner_onehot  # (P,) @ (P, S): shared by all games
-    mean_clarity = owner_sum(state.clarity * params.size, params) / sizes
-    rejected = owner_sum(state.rejections.astype(np.float64), params)
-    rework = owner_sum(state.rework_found, params) / sizes
-    grievances = np.stack(
-        [
-            np.minimum(state.since_contact / (2.0 * c.vague_after), 1.0),
-            (1.0 - mean_clarity) + 0.3 * np.minimum(rejected, 1.0),
-            np.minimum(3.0 * rework, 1.0),
-            np.clip((state.expectation - state.seen) / 0.3, 0.0, 1.0),
-        ],
-        axis=2,
-    )
-    main = np.argmax(grievances, axis=2).astype(np.int64)
-    result: I64 = np.where(state.satisfaction < c.complaint_below, main, NO_COMPLAINT)
+    """Each unhappy stakeholder's main complaint (N, S), or NO_COMPLAINT: the grievance
+    that costs them the most satisfaction."""
+    main = np.argmax(grievances(state, params), axis=2).astype(np.int64)
+    below = state.satisfaction < params.coef.complaint_below
+    result: I64 = np.where(below, main, NO_COMPLAINT)
     return result
 
 

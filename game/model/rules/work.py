@@ -36,8 +36,11 @@ def build(
 ) -> BuildResult:
     """Apply build effort: rework waiting to be redone first, then new work."""
     c = params.coef
-    productivity = (1.0 - c.fatigue_productivity * state.fatigue) * (
-        1.0 + c.productivity_noise * (2.0 * u_productivity - 1.0)
+    strain = fatigue_strain(state, params)
+    productivity = (
+        (1.0 - c.fatigue_productivity * strain)
+        * (1.0 - micromanagement(state, params))
+        * (1.0 + c.productivity_noise * (2.0 * u_productivity - 1.0))
     )
     effort = acts.build * productivity[:, None]
     remaining = state.work_new + state.work_redo
@@ -49,7 +52,7 @@ def build(
     fcc = (
         c.fcc_base
         + c.fcc_clarity * state.clarity
-        - c.fcc_fatigue * state.fatigue[:, None]
+        - c.fcc_fatigue * strain[:, None]
         + quality[:, None]
         + c.fcc_noise * (2.0 * u_fcc - 1.0)
     )
@@ -60,6 +63,21 @@ def build(
     state.effort += applied
     state.flawed += flawed
     return BuildResult(applied, flawed, fcc, (effort - applied).sum(axis=1))
+
+
+def fatigue_strain(state: State, params: Params) -> F64:
+    """The part of fatigue that hurts (N,): a short sprint is shrugged off, a long one is not."""
+    slack = params.coef.fatigue_slack
+    result: F64 = np.clip((state.fatigue - slack) / (1.0 - slack), 0.0, 1.0)
+    return result
+
+
+def micromanagement(state: State, params: Params) -> F64:
+    """Share of build productivity lost to reports and checks when the sponsor doubts (N,)."""
+    c = params.coef
+    doubt = np.clip((c.sponsor_comfort - state.sponsor) / max(c.sponsor_comfort, 1e-9), 0.0, 1.0)
+    result: F64 = c.sponsor_overhead * doubt
+    return result
 
 
 def add_hidden(state: State, amount: F64, clarity: F64) -> None:
@@ -85,6 +103,7 @@ def complete(state: State, params: Params) -> B8:
     state.work_new -= state.work_new * finished
     state.work_redo -= state.work_redo * finished
     state.status = np.where(finished, AWAITING, state.status)
+    state.handover_turn = np.where(finished, state.turn[:, None], state.handover_turn)
     first = finished & (state.finish_turn < 0)
     state.finish_turn = np.where(first, state.turn[:, None], state.finish_turn)
     result: B8 = finished

@@ -1,0 +1,35 @@
+"""Friction: "they make it harder than it has to be", a stock per stakeholder.
+
+Positional power and defects that reach the business both leave it behind, and it
+fades only slowly: an escalation that forced one sign-off still slows the next,
+cools the next workshop and colours the final verdict, when the game is scored.
+"""
+
+import numpy as np
+import numpy.typing as npt
+
+from game.model.channels import Channel
+from game.model.params import Params, owner_sum
+from game.model.rules.intensity import Intensity
+from game.model.state import State
+
+F64 = npt.NDArray[np.float64]
+
+
+def owned_share(per_package: F64, params: Params) -> F64:
+    """A per-package amount of work as a share of each stakeholder's original scope (N, S)."""
+    result: F64 = owner_sum(per_package, params) / (params.size @ params.owner_onehot)
+    return result
+
+
+def update_friction(state: State, params: Params, acts: Intensity, defects_met: F64) -> None:
+    """Fade last turn's friction, then add this turn's force and the defects they met.
+
+    `defects_met` is the hidden rework the business found this turn, per package (N, P).
+    """
+    c = params.coef
+    friction = state.friction * (1.0 - c.friction_decay)
+    forced = acts.stakeholder[Channel.ESCALATE] > 0
+    friction = friction + c.escalate_friction * (1.0 - friction) * forced
+    friction = friction + c.defect_friction * owned_share(defects_met, params)
+    state.friction = np.clip(friction, 0.0, 1.0)
