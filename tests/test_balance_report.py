@@ -9,7 +9,8 @@ from game.cli.main import main
 QUICK = {"games": 200, "search_games": 60, "iterations": 4, "sensitivity": False}
 
 # Relationships do nothing here: clarity has no effect on rework, trust none on sign-off,
-# rejection, satisfaction or escalation. Building flat out must be what pays.
+# rejection, satisfaction or escalation, and nobody minds distance, misunderstanding or a
+# gap between what they expect and what they see. Building flat out must be what pays.
 BROKEN = """extends: crm-rollout
 id: broken
 model:
@@ -20,6 +21,9 @@ model:
   reject_trust_soften: 0.0
   gap_erosion: 0.0
   sat_trust: 0.0
+  sat_gap: 0.0
+  sat_distance: 0.0
+  sat_unclear: 0.0
   escalation_rate: 0.0
 """
 

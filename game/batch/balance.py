@@ -4,7 +4,8 @@ Four questions, each answered from headless games on shared seeds:
 1. Does the lesson hold? The built-in policies, with confidence intervals.
 2. Is there a dominant degenerate strategy? A cross-entropy policy search, flagged
    when its best policy ignores or overdoes relationships, spams one action, or
-   beats `balanced` by far; plus actions that are never worth using.
+   beats `balanced` by far; plus actions that are never worth using. Then the
+   strategy zoo (game.batch.zoo): cynical shortcuts on the lesson's games.
 3. How sensitive is it? Every model coefficient at x0.5 and x2 (a tornado chart),
    and whether `balanced` keeps >= 1.3x each extreme under every change.
 4. Is it too easy or too hard? Win rates.
@@ -19,6 +20,7 @@ import numpy.typing as npt
 
 from game.batch.run import run_batch
 from game.batch.search import Knobs, SearchResult, cross_entropy, parametric, search_actions
+from game.batch.zoo import ZooResult, run_zoo
 from game.model import Params, new_state, observe, outcome, step
 from game.model.channels import Channel, Target
 from game.policies import POLICIES, Policy
@@ -51,6 +53,7 @@ class BalanceReport:
     flags: list[str] = field(default_factory=list)  # degenerate strategies: a hole in the lesson
     notes: list[str] = field(default_factory=list)  # worth a look, not a failure
     sensitivity: list[dict[str, Any]] = field(default_factory=list)
+    zoo: ZooResult | None = None  # the cynical strategies against balanced, on the same games
 
     @property
     def degenerate(self) -> bool:
@@ -134,6 +137,17 @@ def _flags(report: BalanceReport, params: Params, scenario: Scenario) -> None:
         report.notes.append("Not part of the search: " + ", ".join(unsearched) + ".")
 
 
+def _zoo(report: BalanceReport, result: ZooResult) -> None:
+    """The zoo's flags: sure ones (95 % CI past the line) flag, borderline ones are notes."""
+    report.zoo = result
+    report.settings["zoo_strategies"] = len(result.rows)
+    for flag in result.flags():
+        if flag.sure:
+            report.flags.append(f"Zoo: {flag.text}")
+        else:
+            report.notes.append(f"Zoo, borderline (the 95 % CI includes the line): {flag.text}")
+
+
 def _difficulty(report: BalanceReport) -> None:
     """Too easy or too hard: who wins how often."""
     wins = {p: report.lesson[p]["rates"]["win"] for p in BUILT_IN}
@@ -208,8 +222,9 @@ def balance(
     iterations: int = 8,
     sensitivity_games: int = 300,
     sensitivity: bool = True,
+    zoo: bool = True,
 ) -> BalanceReport:
-    """Answer the four questions for one scenario."""
+    """Answer the four questions for one scenario (`zoo`: with the strategy zoo)."""
     scenario, params = load(ref)
     ids = [s.id for s in scenario.stakeholders]
     lesson = _lesson(params, games, seed, ids)
@@ -244,6 +259,8 @@ def balance(
         },
     )
     _flags(report, params, scenario)
+    if zoo and games >= 2:  # its confidence intervals need two games
+        _zoo(report, run_zoo(params, games, seed))
     _difficulty(report)
     if sensitivity:
         report.sensitivity, skipped = _sensitivity(ref, scenario, sensitivity_games, seed)

@@ -5,19 +5,22 @@ from typing import Any
 
 import numpy as np
 
+from game.batch import zoo_report
 from game.batch.balance import BUILT_IN, MIN_RATIO, BalanceReport
 from game.batch.charts import INK, PALETTE, _pyplot
 from game.scenario.loader import scenario_digest
 
 
 def write(report: BalanceReport, out: Path) -> Path:
-    """Write report.md, lesson.png, tornado.png and search.png into `out`."""
+    """Write report.md, lesson.png, tornado.png, search.png and zoo.png into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     plt = _pyplot()
     _lesson_chart(plt, report, out / "lesson.png")
     if report.sensitivity:
         _tornado(plt, report, out / "tornado.png")
     _search_chart(plt, report, out / "search.png")
+    if report.zoo is not None:
+        zoo_report.chart(plt, report.zoo, out / "zoo.png")
     plt.close("all")
     path = out / "report.md"
     path.write_text(_markdown(report), encoding="utf-8")
@@ -88,6 +91,8 @@ def _markdown(r: BalanceReport) -> str:
         f"| {k} | {v:.0%} |" for k, v in sorted(r.best_actions.items(), key=lambda kv: -kv[1])
     ]
     lines += ["", "![search](search.png)", ""]
+    if r.zoo is not None:
+        lines += zoo_report.markdown(r.zoo)
     lines += ["Flags:", ""] + ([f"- ⚠ {f}" for f in r.flags] or ["- none"]) + [""]
     lines += ["## 3. How sensitive is it?", ""]
     if r.sensitivity:

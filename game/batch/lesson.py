@@ -33,6 +33,31 @@ class Paired:
 
 
 @dataclass(frozen=True)
+class Ratio:
+    """mean(a) / mean(b) over shared games, with its 95 % confidence interval."""
+
+    mean: float
+    low: float
+    high: float
+
+    def __str__(self) -> str:
+        return f"{self.mean:.0%} of balanced, 95 % CI {self.low:.0%}–{self.high:.0%}"
+
+
+def ratio(a: F64, b: F64) -> Ratio | None:
+    """R = mean(a) / mean(b) over the games where both are known, its CI from the paired
+    differences a_i - R b_i (delta method); None below 2 such games or when mean(b) <= 0."""
+    keep = np.isfinite(a) & np.isfinite(b)
+    a, b = a[keep], b[keep]
+    if a.size < 2 or b.mean() <= 0:
+        return None
+    r = float(a.mean() / b.mean())
+    spread = Paired.of(a, r * b)  # centred on 0; its half-width, over mean(b), is R's
+    half = (spread.high - spread.low) / 2 / float(b.mean())
+    return Ratio(r, r - half, r + half)
+
+
+@dataclass(frozen=True)
 class NeglectEffect:
     """Balanced play versus balanced play that never contacts one stakeholder."""
 

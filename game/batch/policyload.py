@@ -1,4 +1,5 @@
-"""Policies by name: a built-in, or `path/to/file.py:function` (runs that file's code)."""
+"""Policies by name: a built-in, a zoo strategy, or `path/to/file.py:function` (runs that
+file's code)."""
 
 import importlib.util
 import sys
@@ -6,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from game.policies import POLICIES, Policy
+from game.policies.zoo import ZOO
 
 
 class PolicySpecError(ValueError):
@@ -14,16 +16,21 @@ class PolicySpecError(ValueError):
 
 @cache
 def resolve_policy(spec: str) -> Policy:
-    """A built-in policy by name, or a function loaded from a Python file.
+    """A built-in policy or a zoo strategy by name, or a function loaded from a Python file.
 
     Loading `file.py:name` executes `file.py` as a module, with the same rights as
     this program: only use files you trust.
     """
     if spec in POLICIES:
         return POLICIES[spec]
+    if spec in ZOO:
+        return ZOO[spec]
     if ":" not in spec:
         known = ", ".join(sorted(POLICIES))
-        raise PolicySpecError(f"unknown policy '{spec}' (built-in: {known}; or FILE.py:NAME)")
+        raise PolicySpecError(
+            f"unknown policy '{spec}' (built-in: {known}; a strategy of the zoo,"
+            " see docs/BATCH.md; or FILE.py:NAME)"
+        )
     file_part, _, name = spec.rpartition(":")
     path = Path(file_part)
     if not path.is_file():

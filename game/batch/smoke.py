@@ -1,19 +1,21 @@
 """A quick balance smoke test: will the lesson come across in this scenario?
 
 A few hundred games per built-in policy on shared seeds (`check_lesson`, so every policy
-meets the same luck), turned into findings in plain words for a facilitator or a scenario
+meets the same luck), and the same games for the strategy zoo's cynical shortcuts
+(game.batch.zoo), turned into findings in plain words for a facilitator or a scenario
 author. A comparison gives a warning only when its 95 % confidence interval is past the
 threshold; a point estimate past it with the interval around it is a note ("borderline").
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import sqrt
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from game.batch.lesson import Lesson, NeglectEffect, Paired, check_lesson
+from game.batch.lesson import Lesson, NeglectEffect, check_lesson, ratio
+from game.batch.zoo import ZooFlag, ZooResult, run_zoo
 from game.model import Params
 from game.model.step import SYNDROME_REPORTED, SYNDROME_TRUE
 from game.scenario.coefficients import ModelCoefficients
@@ -45,6 +47,10 @@ TRUST_LEVERS = "+signoff_trust +fcc_clarity +sat_trust +reject_trust_soften +gap
 TALK_LEVERS = "-sat_trust -talk_ceiling +sat_gap +expectation_pace"
 NEGLECT_LEVERS = "+clarity_drift +fcc_clarity +neglect_growth"
 SYNDROME_LEVERS = "-discovery_base -fcc_base"
+ESCALATION_LEVERS = "+escalate_trust_cost +escalate_sponsor_cost"
+# The zoo's three dozen strategies play a third as many games as the built-in policies: a
+# quick pass of a few seconds, whose paired confidence intervals are still narrow enough.
+ZOO_SHARE = 3
 EXTREMES = {  # policy -> what the text calls it, what it means when it comes close, the fix
     "delivery_first": ("Delivery-only", "trust has too little effect", TRUST_LEVERS),
     "relationship_first": (
@@ -73,35 +79,11 @@ class SmokeResult:
     score: dict[str, float]
     win_rate: dict[str, float]
     findings: tuple[SmokeFinding, ...]
+    zoo: ZooResult | None = field(default=None, compare=False)  # the cynical strategies
 
     @property
     def warnings(self) -> list[SmokeFinding]:
         return [f for f in self.findings if f.level == "warning"]
-
-
-@dataclass(frozen=True)
-class Ratio:
-    """mean(a) / mean(b) over shared games, with its 95 % confidence interval."""
-
-    mean: float
-    low: float
-    high: float
-
-    def __str__(self) -> str:
-        return f"{self.mean:.0%} of balanced, 95 % CI {self.low:.0%}–{self.high:.0%}"
-
-
-def ratio(a: F64, b: F64) -> Ratio | None:
-    """R = mean(a) / mean(b) over the games where both are known, its CI from the paired
-    differences a_i - R b_i (delta method); None below 2 such games or when mean(b) <= 0."""
-    keep = np.isfinite(a) & np.isfinite(b)
-    a, b = a[keep], b[keep]
-    if a.size < 2 or b.mean() <= 0:
-        return None
-    r = float(a.mean() / b.mean())
-    spread = Paired.of(a, r * b)  # centred on 0; its half-width, over mean(b), is R's
-    half = (spread.high - spread.low) / 2 / float(b.mean())
-    return Ratio(r, r - half, r + half)
 
 
 def wilson(rate: float, n: int) -> tuple[float, float]:
@@ -243,19 +225,42 @@ def _ok(lesson: Lesson) -> SmokeFinding:
     )
 
 
+def _zoo(flag: ZooFlag, scenario: Scenario) -> SmokeFinding:
+    """A zoo flag with what to try; a warning when its 95 % CI is past the line too."""
+    hints = {
+        "lead": "look at what it skips or overdoes, and make that cost something (docs/MODEL.md)",
+        "spam": "give that action a situation of its own where it is the best use of a point,"
+        " and no more (docs/MODEL.md)",
+        "state_blind": "reading the board must pay: make neglect and unmet expectations"
+        f" cost more ({_levers(scenario, NEGLECT_LEVERS)})",
+        "escalation": "make positional power cost what is still scored at the end:"
+        f" {_levers(scenario, ESCALATION_LEVERS)} (docs/MODEL.md)",
+    }
+    text = flag.text.rstrip(".") + f" — {hints[flag.kind]}."
+    if flag.sure:
+        return SmokeFinding("warning", text)
+    return SmokeFinding(
+        "note", f"{text} Borderline (the 95 % CI includes the line); try --games 1000."
+    )
+
+
 def smoke_check(
-    params: Params, scenario: Scenario, games: int = 300, seed: int = 2026
+    params: Params, scenario: Scenario, games: int = 300, seed: int = 2026, zoo: bool = True
 ) -> SmokeResult:
     """Play every built-in policy, and balanced neglecting each stakeholder in turn, on
-    `games` shared seeds (one N-game batch each) and judge the lesson. The findings hold
-    warnings when it may not come across, notes, and an "ok" summary when there is no
-    warning. The same arguments give the same result."""
+    `games` shared seeds (one N-game batch each) and judge the lesson; with `zoo`, the
+    strategy zoo too, on the first third of the same games. The findings hold warnings
+    when it may not come across, notes, and an "ok" summary when there is no warning.
+    The same arguments give the same result."""
     if games < 2:
         raise ValueError("a smoke test needs at least 2 games for its confidence intervals")
     lesson = check_lesson(params, games=games, seed=seed)
     findings = [_extreme(lesson, scenario, p) for p in ("delivery_first", "relationship_first")]
     findings += _difficulty(lesson, scenario) + _syndrome(lesson, scenario)
     findings += [_neglect(e, scenario) for e in lesson.neglect]
+    cynics = run_zoo(params, max(2, games // ZOO_SHARE), seed) if zoo else None
+    if cynics is not None:
+        findings += [_zoo(flag, scenario) for flag in cynics.flags()]
     found = [f for f in findings if f is not None]
     if not any(f.level == "warning" for f in found):
         found.insert(0, _ok(lesson))
@@ -266,4 +271,5 @@ def smoke_check(
         score=lesson.score,
         win_rate=lesson.win_rate,
         findings=tuple(found),
+        zoo=cynics,
     )

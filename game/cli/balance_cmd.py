@@ -8,9 +8,10 @@ from typing import Any
 def add_parser(sub: Any, natural: Any) -> None:
     p = sub.add_parser(
         "balance",
-        help="report whether a scenario's lesson holds (policy search, sensitivity)",
+        help="report whether a scenario's lesson holds (policy search, zoo, sensitivity)",
         description="Built-in policies with confidence intervals, a search for degenerate"
-        " strategies, a coefficient sensitivity (tornado) and win rates, as report.md.",
+        " strategies, a zoo of cynical strategies, a coefficient sensitivity (tornado) and win"
+        " rates, as report.md.",
     )
     p.add_argument("--scenario", default="crm-rollout", help="shipped id or YAML path")
     p.add_argument("--out", type=Path, default=None, help="output folder (default reports/ID)")
@@ -25,6 +26,9 @@ def add_parser(sub: Any, natural: Any) -> None:
         help="games per policy for each coefficient change",
     )
     p.add_argument("--no-sensitivity", action="store_true", help="skip the tornado")
+    p.add_argument(
+        "--no-zoo", action="store_true", help="skip the strategy zoo (cynical strategies)"
+    )
 
 
 def run(args: argparse.Namespace, fail: Any) -> int:
@@ -44,6 +48,7 @@ def run(args: argparse.Namespace, fail: Any) -> int:
         iterations=args.iterations,
         sensitivity_games=args.sensitivity_games,
         sensitivity=not args.no_sensitivity,
+        zoo=not args.no_zoo,
     )
     out: Path = args.out or Path("reports") / report.scenario.id
     path = write(report, out)

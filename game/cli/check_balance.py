@@ -23,6 +23,8 @@ MAX_GAMES = 100_000
 EXIT_OK = 0
 EXIT_WARNINGS = 1
 WIDTH = 100
+NAME = 26  # width of the policy column: the zoo's longest names fit
+ZOO_SHOWN = 5  # the zoo strategies closest to balanced, listed under the table
 
 
 def games_type(text: str) -> int:
@@ -51,18 +53,37 @@ def run_check(ref: str, games: int = DEFAULT_GAMES, out: TextIO | None = None) -
     return EXIT_WARNINGS if result.warnings else EXIT_OK
 
 
+def _zoo_lines(result: "SmokeResult") -> list[str]:
+    """The cynical strategies that came closest to balanced, on the same games."""
+    if result.zoo is None:
+        return []
+    zoo = result.zoo
+    closest = sorted(zoo.rows, key=lambda row: -row.ratio)[:ZOO_SHOWN]
+    lines = [
+        f"  strategy zoo: {len(zoo.rows)} cynical strategies, {zoo.games} of the same games"
+        f" (balanced {zoo.balanced_mean:.1f}); the closest:"
+    ]
+    for row in closest:
+        lines.append(
+            f"  {row.name:<{NAME}} {row.mean:>10.1f} {row.win_rate:>9.0%}"
+            f"   {row.ratio:.0%} of balanced"
+        )
+    return lines
+
+
 def report(result: "SmokeResult", elapsed: float | None = None) -> str:
     """The table and the findings as text, warnings first, each wrapped to WIDTH."""
     timing = f", {elapsed:.1f} s" if elapsed is not None else ""
     lines = [
         f"{result.scenario_id}: balance smoke test, {result.games} games per policy"
         f" (seed {result.seed}{timing})",
-        f"  {'policy':<20} {'mean score':>10} {'win rate':>9}",
+        f"  {'policy':<{NAME}} {'mean score':>10} {'win rate':>9}",
     ]
     # Balanced first: the others are read against it.
     for policy in sorted(result.score, key=lambda p: p != "balanced"):
         score, wins = result.score[policy], result.win_rate[policy]
-        lines.append(f"  {policy:<20} {score:>10.1f} {wins:>9.0%}")
+        lines.append(f"  {policy:<{NAME}} {score:>10.1f} {wins:>9.0%}")
+    lines += _zoo_lines(result)
     order = {"warning": 0, "ok": 1, "note": 2}
     for finding in sorted(result.findings, key=lambda f: order[f.level]):
         head = f"  {finding.level + ':':<9}"
