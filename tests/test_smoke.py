@@ -38,15 +38,26 @@ def test_shipped_scenarios_get_no_warning_and_an_ok(scenario_id):
     assert set(result.score) == set(result.win_rate) >= {"balanced", "delivery_first"}
 
 
-def test_the_tutorials_quiet_stakeholder_is_a_note_not_a_warning():
-    # Neglecting Jonas costs little rework in eight weeks, but his sign-offs wait longer.
-    notes = _texts(checked("tutorial"), "note")
-    assert any("Jonas" in n and "shows in waiting" in n for n in notes), notes
+def test_neglect_that_shows_only_in_waiting_is_a_note_not_a_warning(tmp_path):
+    # Clarity does nothing here, so neglect costs no rework; but the neglected miss out on
+    # favours, so their sign-offs wait longer.
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    scenario, params = load(path)
+    notes = _texts(smoke_check(params, scenario, games=GAMES), "note")
+    assert any("shows in waiting" in n for n in notes), notes
+
+
+def test_neglecting_either_tutorial_manager_shows_in_rework():
+    result = checked("tutorial")
+    texts = _texts(result, "note") + _texts(result, "warning")
+    assert not any("Never contacting" in t for t in texts), texts
 
 
 def test_the_broken_scenario_warns_that_delivery_alone_pays(tmp_path):
     path = tmp_path / "broken.yaml"
-    path.write_text(BROKEN, encoding="utf-8")
+    # Favours do nothing either, so neglect costs nothing at all.
+    path.write_text(BROKEN + "  favour_signoff: 0.0\n  favour_fair: 0.0\n", encoding="utf-8")
     scenario, params = load(path)
     result = smoke_check(params, scenario, games=GAMES)
     delivery = [w.text for w in result.warnings if w.text.startswith("Delivery-only play")]

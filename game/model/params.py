@@ -48,6 +48,7 @@ class Coefficients:
     neglect_ref: float
     reject_clarity_gain: float
     favour_clarity: float
+    escalate_clarity: float
     # building
     fcc_base: float
     fcc_clarity: float

@@ -58,10 +58,12 @@ def delivery_first(obs: Observation, params: Params) -> F64:
 
 # The most of its capacity the reference team spends on relationships in one week.
 BALANCED_SHARE = 0.35
+# Weeks without contact after which the reference team checks in before anything else.
+OUT_OF_TOUCH = 3
 # Clarity up to which the reference team holds requirements workshops.
 TALK_UNTIL = 0.75
 # Clarity below which the reference team tests what it built before the owner does.
-UNCLEAR = 0.6
+UNCLEAR = 0.75
 # Clarity of buildable work below which the reference team adds quality effort.
 QUALITY_BELOW = 0.75
 # Sponsor support below which the reference team briefs the sponsor.
@@ -100,6 +102,7 @@ def _relationship_plan(
     )
     favour_trust = params.coef.favour_min_trust + 0.05
     since = obs.since_contact.astype(np.float64)
+    check_in_need = 2.0 + 0.2 * since + 2.0 * (since >= OUT_OF_TOUCH)
     # Under hype, show what works sooner and talk expectations down sooner.
     hyped = np.clip(obs.hype[:, None] * params.hype_susceptibility[None, :], 0.0, 1.0)
     news = 0.2 - 0.1 * hyped
@@ -124,7 +127,8 @@ def _relationship_plan(
         (cat.reset, np.where(obs.expectation - obs.seen > 0.3 - 0.2 * hyped, 3.0, 0.0)),
         (cat.favour, np.where(waiting & (obs.trust >= favour_trust), 3.5, 0.0)),
         (cat.workshop, np.where(has_open & ~early & (rejected | (since >= 4)), 2.5, 0.0)),
-        (cat.check_in, np.where(since >= 1, 2.0 + 0.2 * since - 0.5 * obs.trust, 0.0)),
+        # Nobody goes OUT_OF_TOUCH weeks without a word: then a check-in comes first.
+        (cat.check_in, np.where(since >= 1, check_in_need - 0.5 * obs.trust, 0.0)),
     ]
     if fill:
         candidates += [
@@ -169,7 +173,7 @@ def _project_care(obs: Observation, params: Params, cat: Catalogue, plan: F64, l
     q_cost = cat.cost(params, cat.quality)
     # Reviews slow the build a little: the dearer a late week, the less schedule slack the
     # reference team gives up for them.
-    slack = 0.3 - 3.0 * params.scoring.late_penalty
+    slack = 0.3 - 4.0 * params.scoring.late_penalty
     on_schedule = obs.reported_progress >= (obs.turn + 1) / params.deadline - slack
     affordable = (left - spent >= 3 + q_cost) & on_schedule
     spent += _use(plan, params, cat.quality, affordable & building_unclear)

@@ -40,7 +40,7 @@ class ModelCoefficients(BaseModel):
     accept_trust_gain: float = coef(
         0.10, "Share of the way to the ceiling gained on an acceptance.", le=1.0
     )
-    favour_trust_cost: float = coef(0.08, "Trust spent per favour called in.", le=1.0)
+    favour_trust_cost: float = coef(0.1, "Trust spent per favour called in.", le=1.0)
     favour_min_trust: float = coef(0.45, "Trust needed before a favour is granted.", le=1.0)
     escalate_trust_cost: float = coef(
         0.25, "Share of trust burnt by escalating over someone's head.", le=1.0
@@ -85,8 +85,13 @@ class ModelCoefficients(BaseModel):
         0.3, "Share of unclarity removed by hearing why a package was rejected.", le=1.0
     )
     favour_clarity: float = coef(
-        0.3,
+        0.12,
         "Share of unclarity an expert lent as a favour removes (when no sign-off waits).",
+        le=1.0,
+    )
+    escalate_clarity: float = coef(
+        0.4,
+        "Share of the way to the talk ceiling a decision forced over someone's head clarifies.",
         le=1.0,
     )
     # building (rules/work.py)
@@ -147,7 +152,7 @@ class ModelCoefficients(BaseModel):
     )
     # expectations and satisfaction (rules/stakeholders.py)
     expectation_pace: float = coef(
-        1.0, "Expected share done by the deadline (their mental schedule).", le=2.0
+        0.7, "Expected share done by the deadline (their mental schedule).", le=2.0
     )
     tolerance: float = coef(0.2, "Expectation gap tolerated at patience 0.5.", le=1.0)
     demo_show: float = coef(0.8, "Share of new true progress a full demo makes seen.", le=1.0)
@@ -167,7 +172,7 @@ class ModelCoefficients(BaseModel):
         0.5, "Satisfaction lost when they feel misunderstood (unclear needs, rejections)."
     )
     hype_expect: float = coef(
-        0.1, "Expectation added per turn per unit of hype (times hype susceptibility).", le=1.0
+        0.25, "Expectation added per turn per unit of hype (times hype susceptibility).", le=1.0
     )
     complaint_below: float = coef(
         0.45, "Satisfaction below which a stakeholder voices a complaint.", le=1.0

@@ -30,6 +30,11 @@ def update_clarity(state: State, params: Params, acts: Intensity, demo: F64, exp
     something_built = (state.correct + state.hidden) > 0
     x = x + c.demo_clarity * demo[:, owner] * owner_trust * (1.0 - x) * something_built
     x = x + c.favour_clarity * expert[:, owner] * (1.0 - x) * (state.status == OPEN)
+    # Over their head, the sponsor makes them decide what they need: clearer, whatever trust.
+    forced = acts.stakeholder[Channel.ESCALATE][:, owner] > 0
+    x = x + c.escalate_clarity * forced * np.maximum(c.talk_ceiling - x, 0.0) * (
+        state.status == OPEN
+    )
     # A week or so without contact is normal; after that needs drift away unheard.
     neglect = np.clip((state.since_contact[:, owner] - 1.0) / c.neglect_ref, 0.0, 1.0)
     x = x - c.clarity_drift * x * neglect

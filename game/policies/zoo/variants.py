@@ -9,7 +9,7 @@ import numpy.typing as npt
 
 from game.model.observe import Observation
 from game.model.params import Params
-from game.model.state import OPEN
+from game.model.state import ACCEPTED, OPEN
 from game.policies.zoo.plans import (
     PEOPLE_JOBS,
     action_of,
@@ -35,7 +35,7 @@ B8 = npt.NDArray[np.bool_]
 LATE_ESCALATION = 4  # weeks before the deadline from which stuck sign-offs are escalated
 SPRINT = 3  # weeks of overtime just before the deadline
 HEAVY_TESTING = 3.0  # testing points a week
-UNCLEAR = 0.5  # a package that starts below this clarity is complex
+UNCLEAR = 0.7  # a package the team understands less than this is unclear
 UNCLEAR_BUILT = 0.25  # share of an unclear package built before it is worth testing
 
 
@@ -91,17 +91,19 @@ def favours_for_waiting(obs: Observation, params: Params) -> list[tuple[int | No
 
 
 def testing_after_unclear(obs: Observation, params: Params) -> list[tuple[int | None, F64]]:
-    """Two uses of testing while unclear work is being built or rework has turned up.
+    """One use of testing while unclear work is being built or awaits sign-off, or rework
+    has turned up in open work.
 
-    The signal: an open package that started out unclear (scenario clarity below UNCLEAR)
-    is at least UNCLEAR_BUILT built by IT's count, or an open package has had rework found
-    or a rejection. Testing looks only at open packages, so it stops when they are done.
+    The signal: a package the team still understands poorly (its clarity below UNCLEAR) is
+    at least UNCLEAR_BUILT built by IT's count and not yet signed off, or an open package
+    has had rework found or a rejection.
     """
-    is_open = obs.package_status == OPEN
-    unclear = is_open & (params.clarity_start < UNCLEAR) & (obs.package_reported >= UNCLEAR_BUILT)
-    trouble = is_open & ((obs.rework_found > 0) | (obs.rejections > 0))
+    pending = obs.package_status != ACCEPTED
+    built = obs.package_reported >= UNCLEAR_BUILT
+    unclear = pending & built & (obs.package_clarity < UNCLEAR)
+    trouble = (obs.package_status == OPEN) & ((obs.rework_found > 0) | (obs.rejections > 0))
     signal = (unclear | trouble).any(axis=1)
-    return [(action_of(params, "testing"), _column(obs.turn.shape[0], 2.0 * signal))]
+    return [(action_of(params, "testing"), _column(obs.turn.shape[0], 1.0 * signal))]
 
 
 def most_influential(params: Params) -> B8:
@@ -169,8 +171,8 @@ VARIANTS: dict[str, Policy] = dict(
         ),
         _v(
             "test_after_unclear",
-            "Balanced, plus testing while complex (unclear) work is built or rework turns up.",
-            plus(testing_after_unclear)(balanced),
+            "Never-test balanced, plus a test while unclear work is built or rework turns up.",
+            plus(testing_after_unclear)(without("testing")(balanced)),
         ),
         _v(
             "never_test",
