@@ -12,7 +12,7 @@ from conftest import SHIPPED, loaded
 from game.batch.lesson import Lesson, check_lesson
 
 GAMES = 1000
-LESSON_SCENARIOS = [s for s in SHIPPED if s != "tutorial"]
+LESSON_SCENARIOS = SHIPPED  # the tutorial too: it is short, but it must teach the same
 
 
 @cache
@@ -43,9 +43,7 @@ def test_neglecting_a_stakeholder_costs_rework_and_sign_off_time(scenario_id):
         assert effect.delay_neglected > effect.delay_balanced, effect
 
 
-def test_the_tutorial_is_winnable_and_still_teaches():
-    result = check_lesson(loaded("tutorial")[1], games=GAMES, seed=2026, neglect=False)
+def test_the_tutorial_is_winnable():
+    result = lesson("tutorial")
     assert result.win_rate["balanced"] >= 0.5, result.win_rate
-    assert result.score["balanced"] > result.score["delivery_first"]
-    assert result.score["balanced"] > result.score["relationship_first"]
     assert np.isfinite(list(result.score.values())).all()
