@@ -186,7 +186,7 @@ def test_favours_and_escalations_say_why() -> None:
     by_kind = {item.kind: item for item in report.items}
     assert by_kind["favour"].stakeholder == 0 and "lent you an expert" in by_kind["favour"].text
     assert by_kind["escalation"].stakeholder == 1
-    assert "no sign-off waiting" in by_kind["escalation"].text
+    assert "nothing to sign off" in by_kind["escalation"].text
 
 
 @pytest.mark.parametrize("policy", ["random", "relationship_first"])
