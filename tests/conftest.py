@@ -24,6 +24,18 @@ def loaded(ref: str) -> tuple[Scenario, Params]:
     return load(ref)
 
 
+# crm-rollout where building, overtime and testing cost more than one point, and overtime
+# comes in parts of a point: plans must still be whole uses within the limits.
+DEAR_ACTIONS = (
+    "extends: crm-rollout\nid: dear\n"
+    "team: {capacity: 11, max_overtime: 1.5}\n"
+    "actions:\n"
+    "  - id: build\n    cost: 2\n    effects: {build: 1.5}\n"
+    "  - id: overtime\n    cost: 2\n    effects: {overtime: 0.75}\n"
+    "  - id: testing\n    cost: 3\n"
+)
+
+
 @pytest.fixture(autouse=True)
 def private_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the real autosave, settings or exports."""

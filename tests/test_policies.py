@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from conftest import DEAR_ACTIONS
 
 from game.model import Channel, observe
 from game.model.start import new_state
@@ -15,15 +16,7 @@ from game.session.runner import play
 def dear_actions(tmp_path):
     """crm-rollout where building, overtime and testing cost more than one point."""
     path = tmp_path / "dear.yaml"
-    path.write_text(
-        "extends: crm-rollout\nid: dear\n"
-        "team: {capacity: 11, max_overtime: 1.5}\n"
-        "actions:\n"
-        "  - id: build\n    cost: 2\n    effects: {build: 1.5}\n"
-        "  - id: overtime\n    cost: 2\n    effects: {overtime: 0.75}\n"
-        "  - id: testing\n    cost: 3\n",
-        encoding="utf-8",
-    )
+    path.write_text(DEAR_ACTIONS, encoding="utf-8")
     return load(path)[1]
 
 

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from conftest import SHIPPED, loaded
+from conftest import DEAR_ACTIONS, SHIPPED, loaded
 
 from game.batch.search import (
     DIM,
@@ -68,16 +68,7 @@ def test_the_parametric_policy_is_legal_on_every_shipped_scenario(scenario_id):
 
 def test_it_is_legal_with_dear_actions_and_partial_overtime(tmp_path):
     path = tmp_path / "dear.yaml"
-    path.write_text(
-        "extends: crm-rollout\nid: dear\n"
-        "team: {capacity: 11, max_overtime: 1.5}\n"
-        "actions:\n"
-        "  - id: build\n    cost: 2\n    effects: {build: 1.5}\n"
-        "  - id: overtime\n    cost: 2\n    effects: {overtime: 0.75}\n"
-        "  - id: escalate\n    cost: 2\n"
-        "  - id: testing\n    cost: 3\n",
-        encoding="utf-8",
-    )
+    path.write_text(DEAR_ACTIONS + "  - id: escalate\n    cost: 2\n", encoding="utf-8")
     _, params = load(path)
     values = _random_knobs(40, seed=5)
     values[:, [OVERTIME, OVERTIME_LATE, OVERTIME_LOAD]] = 1.0
