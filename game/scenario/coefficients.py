@@ -202,7 +202,7 @@ class ModelCoefficients(BaseModel):
         1.0, "Each earlier escalation by the team makes the next cost this much more support."
     )
     sponsor_fade: float = coef(
-        0.02, "Sponsor support lost every turn: attention fades unless news renews it.", le=1.0
+        0.025, "Sponsor support lost every turn: attention fades unless news renews it.", le=1.0
     )
     sponsor_comfort: float = coef(
         0.6, "Below this sponsor support the team is micromanaged (reports, checks).", le=1.0
