@@ -23,8 +23,8 @@ play: $(STAMP)
 	$(BIN)/python run_game.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check game tests bench run_game.py
-	$(BIN)/ruff format --check game tests bench run_game.py
+	$(BIN)/ruff check game tests bench tools run_game.py
+	$(BIN)/ruff format --check game tests bench tools run_game.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

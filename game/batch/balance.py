@@ -11,6 +11,7 @@ Four questions, each answered from headless games on shared seeds:
 4. Is it too easy or too hard? Win rates.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,13 +22,14 @@ import numpy.typing as npt
 from game.batch.run import run_batch
 from game.batch.search import Knobs, SearchResult, cross_entropy, parametric, search_actions
 from game.batch.zoo import ZooResult, run_zoo
-from game.model import Params, new_state, observe, outcome, step
+from game.model import Observation, Params, outcome
 from game.model.channels import Channel, Target
 from game.policies import POLICIES, Policy
 from game.scenario.coefficients import ModelCoefficients
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load
 from game.scenario.schema import Scenario
+from game.session.runner import play
 
 BUILT_IN = ("balanced", "delivery_first", "relationship_first")
 SHARE_BAND = (0.15, 0.55)
@@ -35,6 +37,7 @@ MAX_LEAD = 1.15  # the best policy may beat balanced by at most 15 %
 MAX_ONE_ACTION = 0.80  # of the best policy's relationship points
 MIN_RATIO = 1.3  # balanced over each extreme, under every coefficient change
 NEVER_USED = 0.02  # an action below this share of non-build points counts as unused
+CHUNK = 1000  # games per play when measuring a policy: memory stays flat however many games
 
 
 @dataclass
@@ -72,27 +75,88 @@ class Measured:
     share: float  # of all points (overtime aside), on relationships
     actions: dict[str, float]  # action id -> share of non-build points
     scores: npt.NDArray[np.float64]
+    # Points per game and action (games, A), behind the shares: for confidence intervals.
+    points: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0)))
 
 
-def _usage(params: Params, scenario: Scenario, policy: Policy, games: int, seed: int) -> Measured:
-    state = new_state(params, np.arange(games), seed)
-    points = np.zeros(params.n_actions)
-    while not state.done.all():
-        plan = policy(observe(state, params), params)
-        points += (plan * ~state.done[:, None, None]).sum(axis=(0, 2))
-        state, _ = step(state, plan, params)
+PolicyFor = Callable[[int], Policy]
+"""A policy for a batch of n games (the search's policy takes its knobs one row per game)."""
+
+
+def searched_policy(found: SearchResult) -> PolicyFor:
+    """The search's best policy, for batches of any size."""
+    return lambda n: parametric(Knobs(found.best.values.repeat(n, axis=0)))
+
+
+def _counting(policy: Policy, points: npt.NDArray[np.float64]) -> Policy:
+    """`policy`, adding the points each running game plans per action to `points` (N, A)."""
+
+    def counted(obs: Observation, params: Params) -> npt.NDArray[np.float64]:
+        plan = policy(obs, params)
+        points[:] += (plan * ~obs.done[:, None, None]).sum(axis=2)
+        return plan
+
+    return counted
+
+
+def usage(
+    params: Params,
+    scenario: Scenario,
+    policy_for: PolicyFor,
+    games: int,
+    seed: int,
+    chunk: int = CHUNK,
+) -> Measured:
+    """Play game ids 0..games-1, at most `chunk` at a time (memory stays flat), and measure
+    how the policy spends its points and what it scores."""
+    points, scores = [], []
+    for first in range(0, games, chunk):
+        ids = np.arange(first, min(first + chunk, games))
+        counts = np.zeros((ids.size, params.n_actions))
+        final = play(params, _counting(policy_for(ids.size), counts), ids, seed, record=False)
+        points.append(counts)
+        scores.append(outcome(final.final, params).score)
+    per_game = np.concatenate(points)
+    total = per_game.sum(axis=0)
     kind = params.action_target
     overtime = params.action_effect[:, Channel.OVERTIME] > 0
-    relations = points[kind == Target.STAKEHOLDER].sum()
-    used = points[~overtime].sum()
-    non_build = points[(kind != Target.PACKAGE) & ~overtime].sum()
+    relations = total[kind == Target.STAKEHOLDER].sum()
+    used = total[~overtime].sum()
+    non_build = total[(kind != Target.PACKAGE) & ~overtime].sum()
     shares = {
-        a.id: float(points[i] / non_build) if non_build else 0.0
+        a.id: float(total[i] / non_build) if non_build else 0.0
         for i, a in enumerate(scenario.actions)
         if kind[i] != Target.PACKAGE and not overtime[i]
     }
     share = float(relations / used) if used else 0.0
-    return Measured(share, shares, outcome(state, params).score)
+    return Measured(share, shares, np.concatenate(scores), per_game)
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """The search's best policy and balanced, measured on the same held-out games."""
+
+    measured: dict[str, Measured]  # "search" and "balanced"
+    best: str  # whichever scored higher: the best policy known
+    lead: tuple[float, float, float]  # the search's lead over balanced: CI low, mean, CI high
+
+
+def held_out(
+    params: Params, scenario: Scenario, found: SearchResult, games: int, seed: int
+) -> HeldOut:
+    """Judge the search's best policy against balanced on game ids 0..games-1 (the search
+    played ids of its own), paired: the lead is a share of balanced's mean score."""
+    candidates: dict[str, PolicyFor] = {
+        "search": searched_policy(found),
+        "balanced": lambda n: POLICIES["balanced"],
+    }
+    measured = {name: usage(params, scenario, p, games, seed) for name, p in candidates.items()}
+    best = max(measured, key=lambda name: float(measured[name].scores.mean()))
+    d = measured["search"].scores - measured["balanced"].scores
+    base = max(float(measured["balanced"].scores.mean()), 1e-9)
+    half = 1.96 * float(d.std(ddof=1)) / np.sqrt(d.size) if d.size > 1 else 0.0
+    lead = (float(d.mean() - half) / base, float(d.mean()) / base, float(d.mean() + half) / base)
+    return HeldOut(measured, best, lead)
 
 
 def _flags(report: BalanceReport, params: Params, scenario: Scenario) -> None:
@@ -229,17 +293,10 @@ def balance(
     ids = [s.id for s in scenario.stakeholders]
     lesson = _lesson(params, games, seed, ids)
     found = cross_entropy(params, games=search_games, iterations=iterations, seed=seed)
-    searched = parametric(Knobs(found.best.values.repeat(games, axis=0)))
     # The best policy known is the search's, or balanced if the search did not beat it.
-    candidates = {"search": searched, "balanced": POLICIES["balanced"]}
-    measured = {name: _usage(params, scenario, p, games, seed) for name, p in candidates.items()}
-    best = max(measured, key=lambda name: float(measured[name].scores.mean()))
-    chosen = measured[best]
-    # The lead of the search's policy over balanced, paired over the same held-out games.
-    d = measured["search"].scores - measured["balanced"].scores
-    base = max(float(measured["balanced"].scores.mean()), 1e-9)
-    half = 1.96 * float(d.std(ddof=1)) / np.sqrt(d.size) if d.size > 1 else 0.0
-    lead = (float(d.mean() - half) / base, float(d.mean()) / base, float(d.mean() + half) / base)
+    judged = held_out(params, scenario, found, games, seed)
+    best, lead = judged.best, judged.lead
+    chosen = judged.measured[best]
     report = BalanceReport(
         scenario,
         games,
