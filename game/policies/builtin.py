@@ -163,12 +163,11 @@ def _use(plan: F64, params: Params, action: int | None, wanted: npt.NDArray[np.b
 def _project_care(obs: Observation, params: Params, cat: Catalogue, plan: F64, left: F64) -> F64:
     """Quality, testing and steering where the board calls for them; returns points spent.
 
-    Quality effort while there is work to build; testing when work built at low clarity
-    waits for sign-off or is being finished; a steering update when support dips.
+    Quality effort where the work about to be built is not yet well understood and the
+    schedule allows it; testing when work built at low clarity waits for sign-off or is
+    being finished; a steering update when support dips.
     """
     spent = np.zeros(obs.turn.shape[0])
-    # Reviews pay where the work about to be built is not yet well understood, as long
-    # as the schedule can afford the points.
     building_unclear = (obs.buildable & (obs.package_clarity < QUALITY_BELOW)).any(axis=1)
     q_cost = cat.cost(params, cat.quality)
     # Reviews slow the build a little: the dearer a late week, the less schedule slack the

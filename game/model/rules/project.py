@@ -15,8 +15,8 @@ B8 = npt.NDArray[np.bool_]
 def update_project(state: State, params: Params, acts: Intensity, accepted_value: F64) -> None:
     """Budget, sponsor support, fatigue and hype after this turn's work.
 
-    Sponsor support fades a little every turn without news: steering updates and
-    accepted packages renew it, escalations (the team's and the stakeholders') and a
+    Sponsor support fades a little every turn: steering updates and accepted packages
+    renew it, escalations (the team's and the stakeholders') and a
     late or over-budget project drain it.
 
     `accepted_value` is the share of the project's value accepted this turn (N,).

@@ -53,8 +53,8 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> No
     before_deadline = (state.turn < params.deadline)[:, None]
     pace = c.expectation_pace / params.deadline
     hyped = params.hype_susceptibility * state.hype[:, None]
-    # Hype speeds their mental schedule (which ends at the whole scope) and, as a promise
-    # they believe, adds to it outright: more than the project will ever deliver.
+    # Hype speeds their mental schedule (which never passes the whole scope) and, as a
+    # promise they believe, adds to it outright: more than the project will ever deliver.
     scheduled = state.expectation + pace * (1.0 + hyped) * before_deadline
     e = np.minimum(scheduled, np.maximum(state.expectation, 1.0))
     e = e + c.hype_expect * hyped * before_deadline
