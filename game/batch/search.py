@@ -26,8 +26,8 @@ import numpy.typing as npt
 from game.model import Observation, Params, empty_plan, new_state, observe, outcome, step
 from game.model.channels import Channel
 from game.model.rng import game_keys, uniforms
-from game.model.state import AWAITING, OPEN
-from game.policies.allocate import stakeholder_share
+from game.model.state import OPEN
+from game.policies.allocate import max_overtime_uses, stakeholder_share, waiting_for_signoff
 from game.policies.builtin import Policy, _finish
 from game.policies.catalogue import Catalogue, catalogue
 from game.scenario.schema import Scenario
@@ -166,7 +166,7 @@ def _plan(obs: Observation, params: Params, v: F64, cat: Catalogue) -> F64:
     order = np.argsort(-priority, axis=1, kind="stable")
     t = _Turn(empty_plan(n, params), np.floor(obs.capacity), np.zeros(n), order)
     weeks_left = (params.deadline - obs.turn).astype(np.float64)
-    waiting = _owned(obs, params, obs.package_status == AWAITING) > 0
+    waiting = waiting_for_signoff(obs, params)
     open_work = _owned(obs, params, obs.package_status == OPEN) > 0
     # Triggered actions come first: each answers a situation, not a budget.
     forced = t.give(params, cat.escalate, _stuck(obs, params, v, waiting, weeks_left))
@@ -246,7 +246,7 @@ def _overtime(
     if cat.overtime is None:
         return np.zeros(obs.turn.shape[0])
     per_use = params.action_effect[cat.overtime, Channel.OVERTIME]
-    most = np.floor(params.max_overtime / per_use + 1e-9)
+    most = max_overtime_uses(params, cat.overtime)
     uses = np.minimum(np.maximum(np.floor(v[:, OVERTIME_LOAD] * most + 0.5), 1.0), most)
     sprint = (v[:, OVERTIME] > 0) & (weeks_left <= v[:, OVERTIME_LATE] * params.deadline)
     buildable_work = (obs.package_remaining * obs.buildable).sum(axis=1)

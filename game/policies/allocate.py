@@ -3,8 +3,10 @@
 import numpy as np
 import numpy.typing as npt
 
+from game.model.channels import Channel
 from game.model.observe import Observation
 from game.model.params import Params, owner_sum
+from game.model.state import AWAITING
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
@@ -59,3 +61,21 @@ def urgency(obs: Observation) -> F64:
     """Build priority: finish what is nearly done, then the biggest remaining (N, P)."""
     result: F64 = obs.package_reported + 0.01 * obs.package_remaining
     return result
+
+
+def waiting_for_signoff(obs: Observation, params: Params) -> B8:
+    """Stakeholders with a package waiting for their sign-off (N, S).
+
+    The observation does not say since when; a package seen waiting at the start of a
+    week was handed over in an earlier week, so it has waited at least one turn by the
+    time this week's decisions are made.
+    """
+    awaiting = (obs.package_status == AWAITING).astype(np.float64)
+    result: B8 = owner_sum(awaiting, params) > 0
+    return result
+
+
+def max_overtime_uses(params: Params, action: int) -> float:
+    """Uses of an overtime action that buy as much overtime as the scenario allows."""
+    per_use = float(params.action_effect[action, Channel.OVERTIME])
+    return float(np.floor(params.max_overtime / per_use + 1e-9))

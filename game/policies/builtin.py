@@ -16,7 +16,14 @@ from game.model.params import Params
 from game.model.plan import empty_plan
 from game.model.rng import POLICY_STREAM, uniforms
 from game.model.state import AWAITING, OPEN
-from game.policies.allocate import fill_packages, greedy, stakeholder_share, urgency
+from game.policies.allocate import (
+    fill_packages,
+    greedy,
+    max_overtime_uses,
+    stakeholder_share,
+    urgency,
+    waiting_for_signoff,
+)
 from game.policies.catalogue import Catalogue, catalogue
 
 F64 = npt.NDArray[np.float64]
@@ -97,9 +104,7 @@ def _relationship_plan(
     rejected = stakeholder_share(obs, params, obs.rejections.astype(np.float64)) > 0
     early = (obs.turn < max(2, params.deadline // 4))[:, None]
     # Personal power, used where there is capital to spend: a favour for a waiting sign-off.
-    waiting = (
-        stakeholder_share(obs, params, (obs.package_status == AWAITING).astype(np.float64)) > 0
-    )
+    waiting = waiting_for_signoff(obs, params)
     favour_trust = params.coef.favour_min_trust + 0.05
     since = obs.since_contact.astype(np.float64)
     check_in_need = 2.0 + 0.2 * since + 2.0 * (since >= OUT_OF_TOUCH)
@@ -194,7 +199,7 @@ def _sprint(obs: Observation, params: Params, cat: Catalogue, plan: F64, build: 
         return np.zeros(obs.turn.shape[0])
     weeks_left = params.deadline - obs.turn
     per_use = params.action_effect[cat.overtime, Channel.OVERTIME]
-    uses = np.floor(params.max_overtime / per_use)
+    uses = max_overtime_uses(params, cat.overtime)
     left = (obs.package_remaining * (obs.package_status == OPEN)).sum(axis=1)
     in_reach = (left > build * weeks_left) & (left <= (build + uses * per_use) * weeks_left)
     wanted = (weeks_left >= 1) & (weeks_left <= SPRINT_WEEKS) & in_reach & (obs.fatigue < 0.3)

@@ -10,9 +10,8 @@ import numpy.typing as npt
 
 from game.model.channels import Channel, Target
 from game.model.observe import Observation
-from game.model.params import Params, owner_sum
+from game.model.params import Params
 from game.model.plan import overtime_points, regular_points
-from game.model.state import AWAITING
 from game.policies.allocate import fill_packages, urgency
 from game.policies.catalogue import Catalogue, catalogue
 
@@ -141,30 +140,12 @@ def add_overtime(plan: F64, params: Params, action: int, uses: F64) -> None:
     plan[:, action, 0] += take * params.action_cost[action]
 
 
-def max_overtime_uses(params: Params, action: int) -> float:
-    """Uses of an overtime action that buy as much overtime as the scenario allows."""
-    per_use = float(params.action_effect[action, Channel.OVERTIME])
-    return float(np.floor(params.max_overtime / per_use + _EPS))
-
-
 def round_robin(uses: F64, start: F64, n: int) -> F64:
     """Spread `uses` (N,) over n targets in turn, beginning at target `start` (N,) -> (N, n)."""
     base = np.floor(uses / n)
     rest = uses - base * n
     offset = (np.arange(n)[None, :] - start[:, None]) % n
     result: F64 = base[:, None] + (offset < rest[:, None])
-    return result
-
-
-def waiting(obs: Observation, params: Params) -> B8:
-    """Stakeholders with a package waiting for their sign-off (N, S).
-
-    The observation does not say since when; a package seen waiting at the start of a
-    week was handed over in an earlier week, so it has waited at least one turn by the
-    time this week's decisions are made.
-    """
-    awaiting = (obs.package_status == AWAITING).astype(np.float64)
-    result: B8 = owner_sum(awaiting, params) > 0
     return result
 
 

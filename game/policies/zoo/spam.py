@@ -11,6 +11,7 @@ import numpy.typing as npt
 from game.model.observe import Observation
 from game.model.params import Params
 from game.model.plan import empty_plan
+from game.policies.allocate import max_overtime_uses
 from game.policies.builtin import balanced_share
 from game.policies.zoo.plans import (
     JOBS,
@@ -20,7 +21,6 @@ from game.policies.zoo.plans import (
     aims_at_people,
     capacity,
     is_overtime,
-    max_overtime_uses,
     rebuild,
     round_robin,
 )

@@ -10,13 +10,8 @@ import numpy.typing as npt
 from game.model.observe import Observation
 from game.model.params import Params
 from game.model.state import ACCEPTED, OPEN
-from game.policies.zoo.plans import (
-    PEOPLE_JOBS,
-    action_of,
-    max_overtime_uses,
-    turns_left,
-    waiting,
-)
+from game.policies.allocate import max_overtime_uses, waiting_for_signoff
+from game.policies.zoo.plans import PEOPLE_JOBS, action_of, turns_left
 from game.policies.zoo.transforms import (
     Extra,
     Policy,
@@ -48,7 +43,7 @@ def escalate_waiting(late: bool) -> Extra:
     """Escalate every stakeholder with a sign-off waiting (late: only near the deadline)."""
 
     def extra(obs: Observation, params: Params) -> list[tuple[int | None, F64]]:
-        who = waiting(obs, params)
+        who = waiting_for_signoff(obs, params)
         if late:
             who &= (turns_left(obs, params) <= LATE_ESCALATION)[:, None]
         return [(action_of(params, "escalate"), who.astype(np.float64))]
@@ -87,7 +82,7 @@ def project_points(job: str, points: float) -> Extra:
 
 def favours_for_waiting(obs: Observation, params: Params) -> list[tuple[int | None, F64]]:
     """A favour from everyone with a sign-off waiting, trusted enough or not."""
-    return [(action_of(params, "favour"), waiting(obs, params).astype(np.float64))]
+    return [(action_of(params, "favour"), waiting_for_signoff(obs, params).astype(np.float64))]
 
 
 def testing_after_unclear(obs: Observation, params: Params) -> list[tuple[int | None, F64]]:
