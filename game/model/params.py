@@ -226,6 +226,12 @@ def owner_sum(per_package: F64, params: Params) -> F64:
     return result
 
 
+def owned_share(per_package: F64, params: Params) -> F64:
+    """A per-package amount of work as a share of each stakeholder's original scope (N, S)."""
+    result: F64 = owner_sum(per_package, params) / (params.size @ params.owner_onehot)
+    return result
+
+
 def owner_slots(owner: I64, n_stakeholders: int) -> I64:
     """(R, S): the r-th package of each stakeholder, or P (a zero column) if they own fewer."""
     p = int(owner.shape[0])

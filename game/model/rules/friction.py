@@ -9,17 +9,11 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params, owner_sum
+from game.model.params import Params, owned_share
 from game.model.rules.intensity import Intensity
 from game.model.state import State
 
 F64 = npt.NDArray[np.float64]
-
-
-def owned_share(per_package: F64, params: Params) -> F64:
-    """A per-package amount of work as a share of each stakeholder's original scope (N, S)."""
-    result: F64 = owner_sum(per_package, params) / (params.size @ params.owner_onehot)
-    return result
 
 
 def update_friction(state: State, params: Params, acts: Intensity, defects_met: F64) -> None:

@@ -4,7 +4,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params, owner_sum
+from game.model.params import Params, owned_share, owner_sum
 from game.model.rules.intensity import Intensity
 from game.model.rules.relationships import tolerance
 from game.model.state import ACCEPTED, State
@@ -46,7 +46,7 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> No
     # What they have seen working: accepted packages, less the defects they found in them.
     working = 1.0 - np.clip(state.defects / state.scope, 0.0, 1.0)
     accepted_size = params.size * (state.status == ACCEPTED) * working
-    accepted = owner_sum(accepted_size, params) / (params.size @ params.owner_onehot)
+    accepted = owned_share(accepted_size, params)
     seen = np.maximum(state.seen, accepted)
     seen = seen + c.demo_show * demo * np.maximum(truth - seen, 0.0)
     state.seen = np.clip(seen, 0.0, 1.0)
