@@ -38,7 +38,7 @@ def test_fired_events_survive_a_save_and_a_branch(tmp_path: Path) -> None:
     for turn in range(5):
         session.play(POLICIES["balanced"](session.observe(), params)[0], [e] if turn == 2 else [])
     save(session, "crm-rollout", tmp_path / "save.json")
-    restored, _ = restore(tmp_path / "save.json")
+    restored = restore(tmp_path / "save.json").session
     assert restored.fired_by_hand == session.fired_by_hand
     for name in ("trust", "sponsor", "correct", "hidden", "event_fired"):
         assert np.array_equal(getattr(restored.state, name), getattr(session.state, name)), name

@@ -1,6 +1,7 @@
 """A single game: history, replay, branching, and save files that never lose a turn."""
 
 import json
+import re
 from dataclasses import fields
 
 import numpy as np
@@ -48,8 +49,10 @@ def test_save_and_restore_round_trip(tmp_path):
     session = _play(9)
     path = tmp_path / "saves" / "blue.json"
     savefile.save(session, "crm-rollout", path)
-    restored, ref = savefile.restore(path)
+    back = savefile.restore(path)
+    restored, ref = back.session, back.scenario_ref
     assert ref == "crm-rollout" and restored.team == "Blue" and restored.turn == 9
+    assert back.notes == ()
     _same_state(session, restored)
     savefile.save(restored, ref, tmp_path / "again.json")
     assert path.read_text(encoding="utf-8") == (tmp_path / "again.json").read_text(encoding="utf-8")
@@ -61,8 +64,9 @@ def test_save_and_restore_round_trip(tmp_path):
     [
         (lambda t: t[: len(t) // 2], "not valid JSON"),
         (lambda t: t.replace('"odd-duck-save"', '"something-else"'), "not an Odd Duck save file"),
-        (lambda t: t.replace('"sha256": "', '"sha256": "0'), "has changed since this game"),
-        (lambda t: t.replace('"build"', '"bulid"', 1), "unknown action 'bulid'"),
+        (lambda t: t.replace('"sha256": "', '"sha256": "0'), "should match pattern"),
+        (lambda t: re.sub('"sha256": "[0-9a-f]+"', f'"sha256": "{"a" * 64}"', t), "copy of the"),
+        (lambda t: t.replace('"build": {', '"bulid": {', 1), "unknown action 'bulid'"),
         (lambda t: t.replace('"seed": 3', '"seed": -3'), "greater than or equal to 0"),
         (lambda t: "", "not valid JSON"),
     ],

@@ -14,9 +14,11 @@ from game.model.score import Outcome, outcome
 from game.model.start import new_state
 from game.model.state import State
 from game.model.step import TurnLog, step
+from game.model.version import RULES_VERSION
 
 __all__ = [
     "CHANNELS",
+    "RULES_VERSION",
     "TARGET_KINDS",
     "Channel",
     "Coefficients",

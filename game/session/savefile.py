@@ -2,13 +2,15 @@
 
 The file is JSON a person can read: plans name actions and targets by their
 ids. Loading replays the plans, so a save can never hold a state the model
-could not have produced; a file that is broken, from another scenario version,
-or inconsistent gets one positioned message and no traceback.
+could not have produced. The save keeps a copy of the scenario as it was played,
+so a round survives its scenario file being edited, moved or broken during a
+workshop, and the version of the rules that played it, so a resumed round says
+when the game has changed since. A file that is broken or inconsistent gets one
+positioned message and no traceback.
 """
 
 import json
-import os
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +18,20 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game.model import PlanError, Target
+from game.model import RULES_VERSION, PlanError, Target
+from game.scenario.compile import compile_scenario
 from game.scenario.errors import Diagnostic, InputError
 from game.scenario.loader import load, scenario_digest
+from game.scenario.references import check_references
 from game.scenario.schema import Scenario
 from game.scenario.yaml_source import Mark
+from game.session.atomic_file import write_text_atomic
+from game.session.bounded_json import JsonFileError, read_json
 from game.session.session import Session
 
 F64 = npt.NDArray[np.float64]
 FORMAT = "odd-duck-save"
-VERSION = 1
+VERSION = 2  # 2: the scenario's content and the rules version are kept in the save
 MAX_BYTES = 4 << 20
 PROJECT = "project"  # the target name of project-wide actions
 
@@ -39,15 +45,19 @@ class _Strict(BaseModel):
 
 
 class _ScenarioRef(_Strict):
-    ref: str = Field(description="shipped id or path the game was started from")
-    id: str
-    sha256: str
+    ref: str = Field(max_length=4096, description="shipped id or path the game was started from")
+    id: str = Field(max_length=200)
+    sha256: str = Field(pattern="^[0-9a-f]{64}$")
+    content: dict[str, Any] | None = Field(
+        None, description="the scenario as played (after extends); absent in version 1"
+    )
 
 
 class SaveRecord(_Strict):
     format: str = Field(pattern=f"^{FORMAT}$")
     version: int = Field(ge=1, le=VERSION)
     scenario: _ScenarioRef
+    rules: int = Field(0, ge=0, description="RULES_VERSION that played it; 0: not recorded")
     seed: int = Field(ge=0, le=2**64 - 1)
     game_id: int = Field(ge=0, le=2**63 - 1)
     team: str = Field("", max_length=200)
@@ -104,10 +114,12 @@ def to_record(session: Session, scenario_ref: str) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
+        "rules": RULES_VERSION,
         "scenario": {
             "ref": scenario_ref,
             "id": session.scenario.id,
             "sha256": scenario_digest(session.scenario),
+            "content": session.scenario.model_dump(mode="json"),
         },
         "seed": session.seed,
         "game_id": session.game_id,
@@ -125,17 +137,7 @@ def to_record(session: Session, scenario_ref: str) -> dict[str, Any]:
 def save(session: Session, scenario_ref: str, path: Path) -> None:
     """Write the session to `path` atomically: a crash leaves the old file or the new one."""
     text = json.dumps(to_record(session, scenario_ref), indent=1, ensure_ascii=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, text + "\n")
 
 
 def _fail(
@@ -151,24 +153,20 @@ def _fail(
 
 def _read(path: Path) -> SaveRecord:
     try:
-        if not path.is_file():
-            raise _fail(path, "the save file does not exist or is not a file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise _fail(path, f"cannot read the save file: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise _fail(path, f"the save file is larger than {MAX_BYTES} bytes")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _fail(path, "the save file is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise _fail(
-            path, f"not valid JSON: {exc.msg}", "the file may be cut short", exc.lineno, exc.colno
-        ) from None
+        data = read_json(path, MAX_BYTES)
+    except JsonFileError as exc:
+        raise _fail(path, exc.message, exc.hint, exc.line, exc.col) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _fail(path, "this is not an Odd Duck save file", "saves are written by the game")
+    version = data.get("version")
+    if isinstance(version, int) and version > VERSION:
+        raise _fail(
+            path,
+            f"saved by a newer version of the game (save format {version}, this game reads"
+            f" up to {VERSION})",
+            "continue it with the version that saved it",
+            key=("version",),
+        )
     try:
         return SaveRecord.model_validate(data)
     except ValidationError as exc:
@@ -179,18 +177,23 @@ def _read(path: Path) -> SaveRecord:
         ) from None
 
 
-def restore(path: Path) -> tuple[Session, str]:
-    """Load a save file and replay it; returns the session and its scenario reference."""
+@dataclass(frozen=True)
+class Restored:
+    """A replayed save: the session, where its scenario came from, and what to tell the player."""
+
+    session: Session
+    scenario_ref: str
+    notes: tuple[str, ...] = ()  # e.g. the scenario file changed and the kept copy was used
+
+
+def restore(path: Path) -> Restored:
+    """Load a save file and replay it; SaveFileError for a file that cannot be replayed."""
     record = _read(path)
-    scenario, params = load(record.scenario.ref)
-    if scenario_digest(scenario) != record.scenario.sha256:
-        raise _fail(
-            path,
-            f"scenario '{record.scenario.ref}' has changed since this game was saved",
-            "restore the scenario file as it was, or start a new game",
-            key=("scenario", "sha256"),
-        )
-    session = Session(scenario, params, record.seed, record.game_id, record.team)
+    scenario, notes = _scenario_of(record, path)
+    rules_note = _rules_note(record.rules)
+    session = Session(
+        scenario, compile_scenario(scenario), record.seed, record.game_id, record.team
+    )
     session.round_id = record.round_id
     event_ids = [e.id for e in scenario.events]
     for turn, names in record.fired.items():
@@ -209,7 +212,61 @@ def restore(path: Path) -> tuple[Session, str]:
         try:
             session.play(plan, [event_ids.index(n) for n in record.fired.get(turn, [])])
         except PlanError as exc:
+            hint = "the file was edited by hand?"
+            if rules_note:
+                hint = f"{rules_note}; the new rules refuse this plan, so start a new round"
+            raise _fail(path, f"turn {turn + 1}: {exc}", hint, key=where) from None
+    if rules_note and record.plans:
+        notes = (*notes, f"{rules_note}: the weeks played were replayed under the new rules")
+    return Restored(session, record.scenario.ref, notes)
+
+
+def _scenario_of(record: SaveRecord, path: Path) -> tuple[Scenario, tuple[str, ...]]:
+    """The scenario the round was played with: the file if unchanged, else the kept copy."""
+    ref = record.scenario
+    try:
+        scenario, _ = load(ref.ref)
+    except InputError as exc:
+        if ref.content is None:
             raise _fail(
-                path, f"turn {turn + 1}: {exc}", "the file was edited by hand?", key=where
+                path,
+                f"scenario '{ref.ref}' cannot be loaded: {exc.diagnostics[0].message}",
+                "this save is from an older version that kept no copy of the scenario;"
+                " restore the scenario file",
+                key=("scenario", "ref"),
             ) from None
-    return session, record.scenario.ref
+        why = f"scenario '{ref.ref}' cannot be loaded any more"
+    else:
+        if scenario_digest(scenario) == ref.sha256:
+            return scenario, ()
+        if ref.content is None:
+            raise _fail(
+                path,
+                f"scenario '{ref.ref}' has changed since this game was saved",
+                "restore the scenario file as it was, or start a new game",
+                key=("scenario", "sha256"),
+            )
+        why = f"scenario '{ref.ref}' has changed since this round started"
+    return _kept_copy(ref.content, ref.sha256, path), (
+        f"{why}; the round goes on with the copy kept in its save",
+    )
+
+
+def _kept_copy(content: dict[str, Any], sha256: str, path: Path) -> Scenario:
+    """The scenario copy kept in a save, checked as thoroughly as a scenario file."""
+    key = ("scenario", "content")
+    try:
+        scenario = Scenario.model_validate(content)
+    except ValidationError:
+        raise _fail(path, "the kept copy of the scenario is damaged", key=key) from None
+    if check_references(scenario) or scenario_digest(scenario) != sha256:
+        raise _fail(path, "the kept copy of the scenario is damaged", key=key)
+    return scenario
+
+
+def _rules_note(saved: int) -> str:
+    """'' when the save was made under these rules, else a sentence saying it was not."""
+    if saved == RULES_VERSION:
+        return ""
+    then = f"rules version {saved}" if saved else "an earlier version of the rules"
+    return f"saved under {then}, this game plays by rules version {RULES_VERSION}"

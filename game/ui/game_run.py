@@ -18,27 +18,37 @@ from game.session import savefile
 from game.session.session import Session
 
 F64 = npt.NDArray[np.float64]
+MAX_KEPT = 999  # kept rounds beside the autosave, before we ask for a tidy-up
 
 
-def keep_unfinished(autosave: Path) -> Path | None:
-    """Move an unfinished round out of the way of a new one; returns where it went.
+def keep_aside(autosave: Path) -> Path | None:
+    """Move the autosave out of the way of a new round if it holds anything worth keeping.
 
     The autosave holds one round, and starting another (from the command line, or a
     second Start) must never wipe a team's unfinished work: it goes to
-    `autosave-previous-N.json` beside it, N counting up.
+    `autosave-previous-N.json` beside it. A file that cannot be restored is never
+    overwritten either (it may be a round the next version can read, or evidence of
+    what went wrong): it goes to `autosave-unreadable-N.json`. Returns where it went.
     """
-    try:
-        session, _ = savefile.restore(autosave)
-    except InputError:
-        return None  # nothing there, or nothing that could be resumed anyway
-    if session.done:
+    if not autosave.exists():
         return None
-    for n in range(1, 1000):
-        target = autosave.with_name(f"{autosave.stem}-previous-{n}{autosave.suffix}")
+    try:
+        restored = savefile.restore(autosave)
+    except InputError:
+        return _move_to_free_name(autosave, "unreadable")
+    if restored.session.done:
+        return None  # a finished round is in its result file and debrief; nothing to lose
+    return _move_to_free_name(autosave, "previous")
+
+
+def _move_to_free_name(path: Path, kind: str) -> Path:
+    """Rename `path` to `STEM-KIND-N.SUFFIX` with the first free N; OSError if none is free."""
+    for n in range(1, MAX_KEPT + 1):
+        target = path.with_name(f"{path.stem}-{kind}-{n}{path.suffix}")
         if not target.exists():
-            autosave.replace(target)
+            path.replace(target)
             return target
-    return None
+    raise OSError(f"{MAX_KEPT} rounds are already kept beside {path}; move some elsewhere")
 
 
 @dataclass
@@ -47,13 +57,14 @@ class GameRun:
     scenario_ref: str
     autosave: Path | None
     save_error: str = ""  # why the last autosave failed, '' when it worked
+    notes: tuple[str, ...] = ()  # what the player should know about a resumed round
 
     @classmethod
     def start(cls, scenario_ref: str, seed: int, team: str, autosave: Path | None) -> "GameRun":
-        """A new round. An unfinished round in the autosave is kept, moved aside, first."""
+        """A new round. An unfinished or unreadable autosave is kept, moved aside, first."""
         scenario, params = load(scenario_ref)
         if autosave is not None:
-            keep_unfinished(autosave)
+            keep_aside(autosave)
         session = Session(scenario, params, seed, 0, team)
         session.round_id = uuid.uuid4().hex  # resumed rounds keep it; new ones get their own
         run = cls(session, scenario_ref, autosave)
@@ -63,8 +74,8 @@ class GameRun:
     @classmethod
     def resume(cls, path: Path) -> "GameRun":
         """The autosaved round, replayed; raises SaveFileError or ScenarioError."""
-        session, ref = savefile.restore(path)
-        return cls(session, ref, path)
+        restored = savefile.restore(path)
+        return cls(restored.session, restored.scenario_ref, path, notes=restored.notes)
 
     def play(self, plan: F64, fire: list[int] | None = None) -> TurnLog:
         """Play a turn (with events a facilitator fires), then autosave before returning."""

@@ -1,0 +1,42 @@
+"""The rules version moves with the rules: saves and result files can say which rules made them.
+
+The fingerprint is a hash of many games played on a frozen copy of crm-rollout
+(tests/golden/rules-fingerprint.yaml), so an edit of a shipped scenario does not
+move it, while any change to a rule or a default coefficient that changes a played
+week does. When this test fails after a reviewed balance change: bump
+RULES_VERSION in game/model/version.py and add the printed fingerprint under it.
+"""
+
+import hashlib
+from dataclasses import fields
+from pathlib import Path
+
+import numpy as np
+
+from game.model import RULES_VERSION
+from game.policies import POLICIES
+from game.scenario.loader import load
+from game.session.runner import play
+
+FINGERPRINTS = {
+    1: "460d05f5ff6a798ebf227ae920ed1d612eb9f54e12665aa62d15483807988dfd",
+}
+
+
+def _fingerprint() -> str:
+    _, params = load(Path(__file__).parent / "golden" / "rules-fingerprint.yaml")
+    digest = hashlib.sha256()
+    for name in ("balanced", "delivery_first", "relationship_first", "random"):
+        final = play(params, POLICIES[name], np.arange(64), seed=2026, record=False).final
+        for f in fields(final):
+            # Rounded, so that a last-bit difference between machines is not a rule change.
+            digest.update(np.round(np.asarray(getattr(final, f.name), np.float64), 9).tobytes())
+    return digest.hexdigest()
+
+
+def test_the_rules_version_names_the_rules_that_are_played():
+    now = _fingerprint()
+    assert FINGERPRINTS.get(RULES_VERSION) == now, (
+        f"the rules play differently from rules version {RULES_VERSION}: if that was meant,"
+        f" set RULES_VERSION = {RULES_VERSION + 1} and record {RULES_VERSION + 1}: '{now}'"
+    )
