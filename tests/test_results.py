@@ -1,12 +1,20 @@
 """Workshop result files: written atomically, never over another team's, read back whole."""
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
 
 from game.policies import POLICIES
-from game.session.results import ResultsError, load_results, write_result
+from game.session.results import (
+    ResultsError,
+    already_written,
+    load_results,
+    read_result,
+    write_result,
+)
 from game.session.session import Session
 from tests.conftest import loaded
 
@@ -46,7 +54,7 @@ def test_broken_files_are_each_reported(tmp_path: Path) -> None:
     with pytest.raises(ResultsError) as error:
         load_results(tmp_path)
     text = str(error.value)
-    assert "cut.json:1:1: not a JSON file" in text and "other.json" in text
+    assert "cut.json:1:12: not valid JSON" in text and "other.json" in text
 
 
 def test_an_empty_or_missing_folder_is_reported(tmp_path: Path) -> None:
@@ -54,3 +62,40 @@ def test_an_empty_or_missing_folder_is_reported(tmp_path: Path) -> None:
         load_results(tmp_path)
     with pytest.raises(ResultsError, match="does not exist"):
         load_results(tmp_path / "nowhere")
+
+
+def test_a_result_file_is_readable_by_everyone_under_umask_022(tmp_path: Path) -> None:
+    """A facilitator collects the files from a shared folder: 0600 would lock them out."""
+    before = os.umask(0o022)
+    try:
+        path = write_result(tmp_path, played("Blue"), "tutorial", {})
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_resuming_skips_files_it_cannot_read(tmp_path: Path) -> None:
+    session = played("Blue")
+    stem = "tutorial-Blue-seed5"
+    (tmp_path / f"{stem}-a.json").write_text("[]", encoding="utf-8")
+    (tmp_path / f"{stem}-b.json").write_text("[" * 100_000, encoding="utf-8")
+    if Path("/dev/zero").exists():
+        (tmp_path / f"{stem}-c.json").symlink_to("/dev/zero")
+    assert already_written(tmp_path, session, "tutorial") is None
+    path = write_result(tmp_path, session, "tutorial", {})
+    assert already_written(tmp_path, session, "tutorial") == path
+
+
+@pytest.mark.parametrize(
+    "ref", ["tutorial", "crm-rollout", "finance-erp", "lan-migration", "ai-hype"]
+)
+@pytest.mark.parametrize("policy", sorted(POLICIES))
+def test_every_policy_writes_a_file_the_debrief_accepts(
+    tmp_path: Path, ref: str, policy: str
+) -> None:
+    scenario, params = loaded(ref)
+    session = Session(scenario, params, 3, team=policy)
+    while not session.done:
+        session.play(POLICIES[policy](session.observe(), params)[0])
+    result = read_result(write_result(tmp_path, session, ref, {"turn_timer": 120.0}))
+    assert result.record["series"]["turns"] == list(range(1, session.turn + 1))

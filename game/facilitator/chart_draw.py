@@ -26,12 +26,18 @@ BOLD: dict[str, Any] = {"color": INK, "weight": "bold"}
 DASHED = (0, (4, 2.5))
 
 
+def plain(text: str) -> str:
+    """`text` as matplotlib should draw it, letter for letter: a team named "$5 $ave" would
+    otherwise be parsed as TeX math, and half-written math raises instead of drawing."""
+    return text.replace("$", r"\$")
+
+
 def team_axis(ax: Axes, ts: list[Team], fs: float) -> F64:
     """Best team on top, named on the left beside its marker in its colour."""
     from matplotlib.transforms import ScaledTranslation
 
     y = np.arange(len(ts), dtype=np.float64)[::-1]
-    ax.set_yticks(y, [t.label for t in ts], fontsize=18 * fs)
+    ax.set_yticks(y, [plain(t.label) for t in ts], fontsize=18 * fs)
     ax.tick_params(axis="y", length=0, pad=30 * fs)
     ax.set_ylim(-0.6, len(ts) - 0.4)
     shift = ScaledTranslation(-15 * fs / DPI, 0, ax.figure.dpi_scale_trans)
@@ -54,7 +60,7 @@ def score(ax: Axes, ts: list[Team], fs: float) -> None:
     ax.barh(y, [t.result.score for t in ts], color=[t.colour for t in ts], height=0.62)
     for yk, t in zip(y, ts, strict=True):
         r = t.result
-        text = f"{r.score:.0f} · {r.grade}"
+        text = plain(f"{r.score:.0f} · {r.grade}")
         at: dict[str, Any] = {"textcoords": "offset points", "annotation_clip": False}
         ax.annotate(text, (r.score, yk), (8 * fs, 0), va="center", fontsize=17 * fs, **at, **BOLD)
     ax.set_xlim(0, 100)
@@ -99,7 +105,9 @@ def turn_axis(ax: Axes, ts: list[Team], fs: float) -> None:
     ax.set_xlim(0.6, last + 0.4)
     step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if last / s <= 13)
     ax.set_xticks(range(step if step > 1 else 1, last + 1, step))
-    ax.set_xlabel(str(record.get("turn_label", "turn")), color=INK, fontsize=16 * fs, loc="left")
+    ax.set_xlabel(
+        plain(str(record.get("turn_label", "turn"))), color=INK, fontsize=16 * fs, loc="left"
+    )
     ax.set_ylim(0.0, 1.05)
     ax.set_yticks([0.0, 0.25, 0.5, 0.75, 1.0])
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
@@ -117,7 +125,9 @@ def legend(ax: Axes, ts: list[Team], fs: float, extra: list[Any]) -> None:
     from matplotlib.lines import Line2D
 
     look: dict[str, Any] = {"lw": 3 * fs, "markersize": 9 * fs}
-    handles = [Line2D([], [], color=t.colour, marker=t.marker, label=t.label, **look) for t in ts]
+    handles = [
+        Line2D([], [], color=t.colour, marker=t.marker, label=plain(t.label), **look) for t in ts
+    ]
     ax.legend(
         handles=handles + extra, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
         fontsize=16 * fs, labelcolor=INK, handlelength=2.2,

@@ -29,9 +29,10 @@ TAGS = {
 MARKS = {"won": "✓ won", "lost": "✗ lost", "cancelled": "✗ cancelled"}  # a word, not colour only
 
 
-def build_report(results: Sequence[TeamResult], out: Path) -> Path:
+def build_report(results: Sequence[TeamResult], out: Path, scale: float = 2.0) -> Path:
     """Write the debrief of `results` (best first, as load_results gives them) into `out`:
-    `index.html` and `charts/*.png`; returns the path of index.html.
+    `index.html` and `charts/*.png` (`scale` pixels a CSS pixel); returns the path of
+    index.html.
 
     Only the report's own files are replaced, each atomically, the page last, so that it
     never names a chart not yet written. ResultsError before anything is written when a
@@ -39,7 +40,7 @@ def build_report(results: Sequence[TeamResult], out: Path) -> Path:
     if not results:
         raise ValueError("build_report needs at least one team's result")
     ts = teams(results)  # checks every file's series first
-    charts = write_charts(results, out / CHARTS, trust_legends=False)  # the page has one
+    charts = write_charts(results, out / CHARTS, scale=scale, trust_legends=False)  # page has one
     page = render_page(ts, {name: f"{CHARTS}/{path.name}" for name, path in charts.items()})
     index = out / INDEX
     write_public(index, lambda tmp: tmp.write_text(page, encoding="utf-8", newline="\n"))

@@ -125,7 +125,7 @@ def _figure(chart: _Chart, ts: list[Team], size: tuple[int, int], fs: float, sca
     fits = max(int((w - 20) / (13.5 * fs)), 8)  # letters of a 22 px title across the figure
     title = next((t for t in (chart.title, chart.short) if len(t) <= fits), None)
     title = title or chart.short[: fits - 1] + "…"
-    fig.text(10 / w, 1 - 8 / h, title, va="top", fontsize=22 * fs, **BOLD)
+    fig.text(10 / w, 1 - 8 / h, chart_draw.plain(title), va="top", fontsize=22 * fs, **BOLD)
     chart.draw(ax, ts, fs)
     return canvas
 

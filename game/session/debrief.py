@@ -43,6 +43,7 @@ _WEIGHT = {
     "end": 100, "syndrome": 90, "rejection": 80, "escalation": 70, "forced": 65,
     "event": 60, "complaint": 50, "rework": 40, "acceptance": 30,
 }  # fmt: skip
+MOMENT_KINDS = tuple(_WEIGHT)  # what a key moment's `kind` may be
 # Each repeat of a kind counts for less, so that ten rejections do not hide everything else.
 _REPEAT = 15
 

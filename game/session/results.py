@@ -7,24 +7,34 @@ debrief questions and the workshop settings. It carries everything the comparati
 debrief shows, so the facilitator's machine needs neither the teams' scenario files
 nor a replay. Writing never replaces another team's file: a second team with the same
 name gets `-2`, `-3`, ...
+
+Reading trusts nothing: a file comes from another laptop, a USB stick or a shared folder.
+It is read with a size and nesting bound (`bounded_json`), then validated whole against
+`result_schema.ResultRecord` and checked for consistency, so that every consumer (the
+HTML report, its charts, the projector view) can use it as it is.
 """
 
 import json
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from game.scenario.errors import Diagnostic, InputError
-from game.scenario.yaml_source import Mark
+from game.scenario.yaml_source import KeyPath, Mark
+from game.session.atomic_file import create_exclusive
+from game.session.bounded_json import JsonFileError, read_json
 from game.session.debrief import FORMAT, round_record, round_stem
+from game.session.result_schema import ResultRecord, describe, first_inconsistency
 from game.session.savefile import to_record
 from game.session.session import Session
 
 MAX_BYTES = 8 << 20
 MAX_FILES = 200  # far more teams than a room holds; a bigger folder is the wrong folder
-REQUIRED = ("team", "seed", "scenario", "outcome", "series", "key_moments")
+HINT = "result files are written by play --workshop: was this one edited by hand?"
 
 
 class ResultsError(InputError):
@@ -53,16 +63,13 @@ def write_result(
     The text goes to a temporary file first, then is hard-linked to the first free
     name: the link fails instead of replacing a file that appeared meanwhile (another
     team's laptop writing to the same shared folder), and a reader never sees half a file.
+    The file's mode follows the umask, like any file the user saves (0644 under the usual
+    022): the facilitator who collects it from a shared folder must be able to read it.
     """
     directory.mkdir(parents=True, exist_ok=True)
     text = json.dumps(result_record(session, scenario_ref, workshop), indent=1, ensure_ascii=False)
-    fd, name = tempfile.mkstemp(prefix=".result.", suffix=".tmp", dir=directory)
-    tmp = Path(name)
+    tmp = _new_file(directory, text)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
         for n in range(1, MAX_FILES + 1):
             path = directory / (
                 f"{round_stem(session)}.json" if n == 1 else f"{round_stem(session)}-{n}.json"
@@ -75,6 +82,34 @@ def write_result(
         raise OSError(f"more than {MAX_FILES} results of {round_stem(session)} in {directory}")
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _new_file(directory: Path, text: str) -> Path:
+    """A hidden temporary file in `directory` holding `text`, synced to disk.
+
+    Not `tempfile.mkstemp`: it makes the file 0600 whatever the umask, and the hard link
+    that publishes the file keeps that mode.
+    """
+    while True:
+        path = directory / f".result.{secrets.token_hex(8)}.tmp"
+        try:
+            _write_new(path, text)
+        except FileExistsError:
+            continue
+        return path
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create `path` (FileExistsError if it is there) with the umask's mode, write `text`."""
+    fd = create_exclusive(path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _publish(tmp: Path, path: Path, text: str) -> None:
@@ -90,24 +125,21 @@ def _publish(tmp: Path, path: Path, text: str) -> None:
         raise
     except OSError:
         pass  # no hard links on this file system
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+    _write_new(path, text)
 
 
 def already_written(directory: Path, session: Session, scenario_ref: str) -> Path | None:
     """The result file of this very round, if one is in `directory` (same team, seed and
-    plans): resuming a finished round must not add the team to the leaderboard twice."""
+    plans): resuming a finished round must not add the team to the leaderboard twice.
+    A file that cannot be read is not this round's."""
     mine = _as_json(to_record(session, scenario_ref))
+    keys = ("round_id", "team", "seed", "plans", "fired")
     for path in sorted(directory.glob(f"{round_stem(session)}*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = read_json(path, MAX_BYTES)
+        except JsonFileError:
             continue
-        keys = ("round_id", "team", "seed", "plans", "fired")
-        if all(data.get(k) == mine.get(k) for k in keys):
+        if isinstance(data, dict) and all(data.get(k) == mine.get(k) for k in keys):
             return path
     return None
 
@@ -119,7 +151,7 @@ def _as_json(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class TeamResult:
-    """One team's round as the debrief reads it."""
+    """One team's round as the debrief reads it: validated whole by `read_result`."""
 
     path: Path
     team: str
@@ -130,7 +162,7 @@ class TeamResult:
     grade: str
     won: bool
     cancelled: bool
-    record: dict[str, Any]  # the whole file, for the charts and key moments
+    record: dict[str, Any]  # the whole file as `ResultRecord` holds it, for the charts
 
     @property
     def name(self) -> str:
@@ -138,42 +170,35 @@ class TeamResult:
 
 
 def _fail(
-    path: Path, message: str, hint: str = "", key: tuple[str | int, ...] = ()
+    path: Path, message: str, hint: str = "", key: KeyPath = (), line: int = 1, col: int = 1
 ) -> ResultsError:
-    return ResultsError([Diagnostic(Mark(str(path), 1, 1), key, message, hint)])
+    return ResultsError([Diagnostic(Mark(str(path), line, col), key, message, hint)])
 
 
 def read_result(path: Path) -> TeamResult:
-    """One result file; ResultsError (file, key path, hint) for anything the debrief cannot use."""
+    """One result file, validated whole; ResultsError (file, key path, what was expected,
+    a hint) for anything the debrief cannot use. Reads at most MAX_BYTES of the file."""
     try:
-        raw = path.read_bytes()[: MAX_BYTES + 1]
-    except OSError as exc:
-        raise _fail(path, f"cannot read the file: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise _fail(path, f"the file is larger than {MAX_BYTES} bytes")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise _fail(
-            path, "not a JSON file", "result files are written by play --workshop"
-        ) from None
+        data = read_json(path, MAX_BYTES)
+    except JsonFileError as exc:
+        hint = exc.hint or "result files are written by play --workshop"
+        raise _fail(path, exc.message, hint, line=exc.line, col=exc.col) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _fail(path, "this is not an Odd Duck result file", "written by play --workshop")
-    for key in REQUIRED:
-        if key not in data:
-            raise _fail(path, f"the key '{key}' is missing", "the file was edited by hand?", (key,))
     try:
-        outcome, scenario = data["outcome"], data["scenario"]
-        title = str(scenario.get("title", scenario["id"]))
-        return TeamResult(
-            path, str(data["team"]), str(scenario["id"]), title, int(data["seed"]),
-            float(outcome["score"]), str(outcome["grade"]), bool(outcome["won"]),
-            bool(outcome["cancelled"]), data,
-        )  # fmt: skip
-    except (KeyError, TypeError, ValueError) as exc:
-        raise _fail(
-            path, f"a value is missing or has the wrong type ({exc})", "edited by hand?"
-        ) from None
+        record = ResultRecord.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = tuple(p for p in first["loc"] if p != "[key]")
+        raise _fail(path, describe(first), HINT, key) from None
+    wrong = first_inconsistency(record)
+    if wrong:
+        raise _fail(path, wrong[1], HINT, wrong[0])
+    s, outcome = record.scenario, record.outcome
+    return TeamResult(
+        path, record.team, s.id, s.title, record.seed, outcome.score, outcome.grade,
+        outcome.won, outcome.cancelled, record.model_dump(mode="json"),
+    )  # fmt: skip
 
 
 def load_results(directory: Path) -> list[TeamResult]:
@@ -183,10 +208,17 @@ def load_results(directory: Path) -> list[TeamResult]:
     broken (every broken file is listed), or when the teams played different scenarios.
     """
     if not directory.is_dir():
-        raise _fail(directory, "the results folder does not exist", "give the --results folder")
-    files = sorted(p for p in directory.glob("*.json") if not p.name.startswith("."))[:MAX_FILES]
+        raise _fail(
+            directory,
+            "the results folder does not exist",
+            "give the folder of the teams' result files",
+        )
+    try:
+        found = sorted(p for p in directory.glob("*.json") if not p.name.startswith("."))
+    except OSError as exc:
+        raise _fail(directory, f"cannot list the folder: {exc.strerror or exc}") from None
     results, problems = [], []
-    for path in files:
+    for path in found[:MAX_FILES]:
         try:
             results.append(read_result(path))
         except ResultsError as exc:
