@@ -6,7 +6,7 @@ totals are the same bit for bit whatever the chunk size, the number of workers
 or the order in which chunks finish, and no per-game row is ever kept.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -103,6 +103,37 @@ class Tally:
             self.sums[key] = self.sums.get(key, 0) + value
         for key, value in other.counts.items():
             self.counts[key] = self.counts.get(key, 0) + value
+
+    def record(self) -> tuple[dict[str, Any], dict[str, I64]]:
+        """Everything the tally holds, for a checkpoint: exact integers (JSON-ready, however
+        large) and the integer arrays. `restore` reads it back."""
+        arrays = {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if isinstance(getattr(self, f.name), np.ndarray)
+        }
+        scalars = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in arrays}
+        return scalars, arrays
+
+    def restore(self, scalars: dict[str, Any], arrays: dict[str, Any]) -> None:
+        """Become the tally `record` described; ValueError when it does not fit this one's
+        shape (another scenario) or is not made of integers (a damaged file)."""
+        mine, my_arrays = self.record()
+        if set(scalars) != set(mine) or set(arrays) != set(my_arrays):
+            raise ValueError("the tally's fields differ")
+        if (scalars["turns"], scalars["stakeholders"]) != (self.turns, self.stakeholders):
+            raise ValueError("the tally is for another scenario")
+        for name, value in scalars.items():
+            counts = value.values() if isinstance(value, dict) else [value]
+            if not all(type(v) is int for v in counts) or isinstance(value, dict) is not (
+                isinstance(mine[name], dict)
+            ):
+                raise ValueError(f"the tally's '{name}' is not made of whole numbers")
+            setattr(self, name, dict(value) if isinstance(value, dict) else value)
+        for name, array in arrays.items():
+            if array.shape != my_arrays[name].shape or array.dtype != np.int64:
+                raise ValueError(f"the tally's '{name}' has the wrong shape or type")
+            my_arrays[name][...] = array
 
     def add_turn(self, t: int, state: State, log: TurnLog) -> None:
         """Measures after turn t (1-based) of a chunk; ended games count at their end values."""

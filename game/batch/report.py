@@ -50,10 +50,13 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
 class GameRows:
     """Streams one CSV row per game, in job order, as chunks arrive."""
 
-    def __init__(self, handle: IO[str], seed: int, points: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, handle: IO[str], seed: int, points: list[dict[str, Any]], header: bool = True
+    ) -> None:
         self.writer = csv.writer(handle)
         self.seed, self.points = seed, points
-        self.writer.writerow(["seed", "game_id", "policy", "sweep", *GAME_COLUMNS])
+        if header:  # a resumed run appends to a file that has its header already
+            self.writer.writerow(["seed", "game_id", "policy", "sweep", *GAME_COLUMNS])
 
     def add(self, chunk: ChunkResult) -> None:
         rows = chunk.rows

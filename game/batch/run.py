@@ -6,11 +6,16 @@ results do not depend on the chunk size or the number of workers. All policies
 of a run play the same game ids with the same seed: they meet the same luck.
 """
 
+import contextlib
+import ctypes
 import itertools
+import signal
+import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -66,6 +71,32 @@ class BatchResult:
     game_turns: int
     elapsed_s: float
     points: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Progress:
+    """What a run has done: the first `done` games in job order (sweep point, policy, game
+    id), always whole chunks, so a run can stop and later continue where it stopped."""
+
+    tallies: dict[tuple[int, str], Tally]
+    game_turns: int = 0
+    done: int = 0
+    elapsed_s: float = 0.0
+
+    @classmethod
+    def start(cls, params: Sequence[Params], policies: Sequence[str]) -> "Progress":
+        """Nothing done yet: an empty tally per sweep point and policy."""
+        tallies = {
+            (point, policy): Tally(p.turns, p.n_stakeholders)
+            for point, p in enumerate(params)
+            for policy in policies
+        }
+        return cls(tallies)
+
+    def add(self, chunk: ChunkResult) -> None:
+        self.tallies[(chunk.job.point, chunk.job.policy)].merge(chunk.tally)
+        self.game_turns += chunk.game_turns
+        self.done += chunk.job.stop - chunk.job.first
 
 
 class BatchError(RuntimeError):
@@ -126,20 +157,36 @@ def _idle(log: TurnLog) -> TurnLog:
     return replace(log, points_build=zero, points_relations=zero, points_project=zero)
 
 
-def jobs(n_points: int, policies: Sequence[str], games: int, chunk: int) -> list[Job]:
-    """Every chunk of the run, in a fixed order."""
-    starts = range(0, games, chunk)
-    return [
-        Job(point, policy, first, min(first + chunk, games))
-        for point, policy, first in itertools.product(range(n_points), policies, starts)
-    ]
+def jobs(
+    n_points: int, policies: Sequence[str], games: int, chunk: int, done: int = 0
+) -> Iterator[Job]:
+    """Every chunk of the run, in a fixed order, made as needed (a run of 10⁹ one-game chunks
+    holds a window of them, never a list); the first `done` games of that order are skipped."""
+    for index, (point, policy) in enumerate(itertools.product(range(n_points), policies)):
+        for first in range(max(done - index * games, 0), games, chunk):
+            yield Job(point, policy, first, min(first + chunk, games))
 
 
 _WORKER_PARAMS: list[Params] = []
+PR_SET_PDEATHSIG = 1  # prctl option, <linux/prctl.h>
 
 
 def _init_worker(params: list[Params]) -> None:
     _WORKER_PARAMS[:] = params
+
+
+def _init_process(params: list[Params]) -> None:
+    # The parent coordinates an interrupt. Ctrl+C reaches the whole process group: a worker
+    # ignores it rather than die mid-chunk with a traceback of its own; and it drops the
+    # parent's handlers (inherited through fork), so that terminating it simply ends it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        # Should the parent die without a word (SIGKILL, a crash), the kernel ends the worker
+        # too, instead of leaving it blocked for ever on a queue nobody writes to.
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    _init_worker(params)
 
 
 def _work(args: tuple[Job, int, bool]) -> ChunkResult:
@@ -156,33 +203,42 @@ def run_batch(
     workers: int = 1,
     per_game: bool = False,
     on_chunk: Callable[[ChunkResult], None] | None = None,
+    progress: Progress | None = None,
+    hold: Callable[[], AbstractContextManager[Any]] = contextlib.nullcontext,
 ) -> BatchResult:
-    """Play `games` games per policy and sweep point; `on_chunk` sees each chunk in order."""
-    todo = jobs(len(params), policies, games, chunk)
-    tallies = {
-        (point, policy): Tally(p.turns, p.n_stakeholders)
-        for point, p in enumerate(params)
-        for policy in policies
-    }
-    started = time.perf_counter()
-    game_turns = 0
-    for result in _results(params, todo, seed, workers, per_game):
-        tallies[(result.job.point, result.job.policy)].merge(result.tally)
-        game_turns += result.game_turns
-        if on_chunk is not None:
-            on_chunk(result)
-    return BatchResult(tallies, game_turns, time.perf_counter() - started)
+    """Play `games` games per policy and sweep point; `on_chunk` sees each chunk in order.
+
+    `progress`, when given, is a run's work so far: only the games after its `done` are
+    played, and it is updated chunk by chunk, so that when the run is interrupted it still
+    holds a whole prefix of the games. Each chunk is merged and handed to `on_chunk` inside
+    `hold()`, which a caller uses to keep a signal from landing half-way through. On any
+    exception the worker processes are terminated before it propagates.
+    """
+    if progress is None:
+        progress = Progress.start(params, policies)
+    todo = jobs(len(params), policies, games, chunk, progress.done)
+    started, before = time.perf_counter(), progress.elapsed_s
+    with contextlib.closing(_results(params, todo, seed, workers, per_game)) as results:
+        for result in results:
+            with hold():
+                progress.add(result)
+                progress.elapsed_s = before + time.perf_counter() - started
+                if on_chunk is not None:
+                    on_chunk(result)
+    return BatchResult(progress.tallies, progress.game_turns, progress.elapsed_s)
 
 
 def _results(
-    params: list[Params], todo: list[Job], seed: int, workers: int, per_game: bool
-) -> Iterator[ChunkResult]:
-    args = [(job, seed, per_game) for job in todo]
+    params: list[Params], todo: Iterator[Job], seed: int, workers: int, per_game: bool
+) -> Generator[ChunkResult, None, None]:
+    args = ((job, seed, per_game) for job in todo)
     if workers <= 1:
         _init_worker(params)
         yield from map(_work, args)
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(params,)) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_init_process, initargs=(params,))
+    finished = False
+    try:
         # A bounded window of chunks in flight, yielded in job order: memory stays flat
         # however many chunks there are, and per-game rows stream out in a fixed order.
         window: deque[Future[ChunkResult]] = deque()
@@ -192,3 +248,15 @@ def _results(
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+        finished = True
+    finally:
+        if not finished:  # interrupted, a failed chunk, or the caller stopped reading
+            _stop_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now, not after the chunks they are playing: no worker may
+    outlive an interrupted run (Python 3.14's `terminate_workers` does this)."""
+    for process in list((pool._processes or {}).values()):
+        process.terminate()

@@ -1,6 +1,7 @@
 """`--sweep key.path=v1,v2,v3`: a grid over scenario keys."""
 
 import itertools
+import math
 from typing import Any
 
 import yaml
@@ -31,12 +32,26 @@ def parse_sweep(text: str) -> tuple[str, list[Any]]:
     return key, parsed
 
 
-def grid(sweeps: list[str]) -> list[dict[str, Any]]:
-    """Every combination of the sweeps' values, in order; [{}] when there are none."""
+MAX_POINTS = 1000  # each point holds its own tallies (about 0.2 MB per policy) and a chart entry
+
+
+def grid(sweeps: list[str], max_points: int = MAX_POINTS) -> list[dict[str, Any]]:
+    """Every combination of the sweeps' values, in order; [{}] when there are none.
+
+    Raises SweepError, before building anything, when there would be more than
+    `max_points` combinations.
+    """
     axes = [parse_sweep(s) for s in sweeps]
     keys = [k for k, _ in axes]
     if len(set(keys)) != len(keys):
         raise SweepError("a key is swept twice")
+    size = math.prod(len(values) for _, values in axes)
+    if size > max_points:
+        shape = " x ".join(str(len(values)) for _, values in axes)
+        raise SweepError(
+            f"the sweeps make {shape} = {size:,} sweep points, over the cap of {max_points:,}"
+            " (use fewer values, or split the grid into several batches)"
+        )
     return [
         dict(zip(keys, combo, strict=True)) for combo in itertools.product(*(v for _, v in axes))
     ]

@@ -34,12 +34,19 @@ def add_parser(sub: Any, natural: Any) -> None:
 def run(args: argparse.Namespace, fail: Any) -> int:
     from game.batch.balance import balance
     from game.batch.balance_report import write
+    from game.cli.batch_cmd import out_folder_error
+    from game.scenario.loader import load_scenario
 
     if min(args.games, args.search_games, args.iterations, args.sensitivity_games) < 1:
         return int(
             fail("--games, --search-games, --iterations and --sensitivity-games must be >= 1")
         )
     ref = Path(args.scenario) if Path(args.scenario).is_file() else args.scenario
+    # The folder is checked before the minutes of analysis, not after them.
+    out: Path = args.out or Path("reports") / load_scenario(ref).id
+    error = out_folder_error(out)
+    if error:
+        return int(fail(error))
     report = balance(
         ref,
         games=args.games,
@@ -50,7 +57,6 @@ def run(args: argparse.Namespace, fail: Any) -> int:
         sensitivity=not args.no_sensitivity,
         zoo=not args.no_zoo,
     )
-    out: Path = args.out or Path("reports") / report.scenario.id
     path = write(report, out)
     print(
         f"{report.scenario.id}: "

@@ -2,17 +2,22 @@
 
 import argparse
 import contextlib
+import os
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from game.batch import resume
 from game.batch.charts import draw_all, entry_label
 from game.batch.policyload import PolicySpecError, resolve_policy
 from game.batch.report import TABLE_HEADER, GameRows, summary, table_rows, write_json
-from game.batch.run import BatchError, ChunkResult, run_batch
+from game.batch.run import BatchError, BatchResult, ChunkResult, Progress, run_batch
 from game.batch.sweep import SweepError, grid
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load, scenario_digest
+from game.scenario.schema import Scenario
 
 
 def add_parser(sub: Any, natural: Any) -> None:
@@ -30,7 +35,12 @@ def add_parser(sub: Any, natural: Any) -> None:
     p.add_argument("--games", type=natural, default=10_000, help="games per policy and sweep point")
     p.add_argument("--seed", type=natural, default=1)
     p.add_argument("--out", type=Path, default=None, help="output folder (default runs/SCENARIO)")
-    p.add_argument("--workers", type=natural, default=1, help="processes (results are identical)")
+    p.add_argument(
+        "--workers",
+        type=natural,
+        default=1,
+        help="processes, at most the CPUs (results are identical)",
+    )
     p.add_argument("--chunk", type=natural, default=1000, help="games per chunk")
     p.add_argument(
         "--sweep",
@@ -42,29 +52,73 @@ def add_parser(sub: Any, natural: Any) -> None:
     p.add_argument("--per-game", action="store_true", help="also write games.csv, one row a game")
     p.add_argument("--no-charts", action="store_true", help="skip the PNG charts")
     p.add_argument("--quiet", action="store_true", help="no progress bar or table")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the interrupted run in --out (give the same arguments as then)",
+    )
 
 
 MAX_GAMES = 10**9
 MAX_CHUNK = 10**6
-OUTPUTS = ("summary.json", "games.csv", "scores.png", "trust.png", "progress.png", "capacity.png")
+MAX_WORKERS = 64  # above this a number is a typo: each worker is a process with its own memory
+MAX_RESULTS = 1000  # sweep points x policies: each holds tallies of about 0.2 MB
+CHARTS = ("scores.png", "trust.png", "progress.png", "capacity.png")
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def out_folder_error(out: Path) -> str | None:
+    """Why `out` cannot take a command's outputs, or None. Makes the folder if missing and
+    tries a write: checked before the work, so that a long run never fails at its end."""
+    if out.exists() and not out.is_dir():
+        return f"--out {out} is a file, not a folder (hint: give a folder; it is made if missing)"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        return f"cannot write to --out {out}: {exc.strerror or exc}"
+    return None
 
 
 def run(args: argparse.Namespace, fail: Any) -> int:
-    if not (1 <= args.games <= MAX_GAMES and 1 <= args.chunk <= MAX_CHUNK and args.workers >= 1):
-        return int(
-            fail(
-                f"--games must be 1..{MAX_GAMES:,}, --chunk 1..{MAX_CHUNK:,}, --workers at least 1"
-            )
+    error = _check_sizes(args)
+    if error:
+        return int(fail(error))
+    workers = min(args.workers, available_cpus())
+    if workers < args.workers:
+        # Capped rather than refused: the results are the same with any number of workers,
+        # so a command written on a bigger machine still runs here, only slower.
+        print(
+            f"run_game.py: note: --workers {args.workers} is more than the {_cpus(workers)}"
+            f" here; using {workers} (the results are the same)",
+            file=sys.stderr,
         )
     policies = [p.strip() for p in args.policy.split(",") if p.strip()]
     if len(set(policies)) != len(policies) or not policies:
         return int(fail("give each policy once"))
+    if len(policies) > MAX_RESULTS:
+        return int(fail(f"{len(policies):,} policies, over the cap of {MAX_RESULTS:,}"))
     try:
         for spec in policies:
             resolve_policy(spec)
         points = grid(args.sweep)
     except (PolicySpecError, SweepError) as exc:
         return int(fail(str(exc)))
+    if len(points) * len(policies) > MAX_RESULTS:
+        return int(
+            fail(
+                f"{len(points):,} sweep points x {len(policies)} policies = "
+                f"{len(points) * len(policies):,} results, over the cap of {MAX_RESULTS:,}"
+                " (use fewer values or policies, or split the grid into several batches)"
+            )
+        )
     ref = str(args.scenario)
     source: str | Path = Path(ref) if Path(ref).is_file() else ref
     base = load(source)[0]
@@ -80,12 +134,9 @@ def run(args: argparse.Namespace, fail: Any) -> int:
                 )
             )
     out: Path = args.out or Path("runs") / base.id
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name in OUTPUTS:  # never leave an earlier run's files beside this one's
-            (out / name).unlink(missing_ok=True)
-    except OSError as exc:
-        return int(fail(f"cannot use --out {out}: {exc.strerror or exc}"))
+    error = out_folder_error(out)
+    if error:
+        return int(fail(error))
     inputs = {
         "scenario": ref,
         "scenario_id": base.id,
@@ -94,72 +145,188 @@ def run(args: argparse.Namespace, fail: Any) -> int:
         "policies": policies,
         "seed": args.seed,
         "games": args.games,
-        "workers": args.workers,
+        "workers": workers,
         "chunk": args.chunk,
         "sweeps": args.sweep,
         "per_game": args.per_game,
     }
-    total = args.games * len(policies) * len(points)
-    partial = out / ".games.csv.partial"
-    try:
-        with contextlib.ExitStack() as stack:
-            handle = (
-                stack.enter_context(partial.open("w", newline="", encoding="utf-8"))
-                if args.per_game
-                else None
+    batch = _Batch(args, out, [p for _, p in loaded], policies, points, workers)
+    return batch.run(base, inputs, fail)
+
+
+def _check_sizes(args: argparse.Namespace) -> str | None:
+    if not (1 <= args.games <= MAX_GAMES and 1 <= args.chunk <= MAX_CHUNK):
+        return f"--games must be 1..{MAX_GAMES:,}, --chunk 1..{MAX_CHUNK:,}"
+    if args.workers < 1:
+        return "--workers must be at least 1"
+    if args.workers > MAX_WORKERS:
+        cpus = available_cpus()
+        return (
+            f"--workers {args.workers:,} is over the cap of {MAX_WORKERS} (hint: this machine"
+            f" has {_cpus(cpus)}: try --workers {cpus}; more workers than CPUs add memory,"
+            " not speed)"
+        )
+    return None
+
+
+def _cpus(n: int) -> str:
+    return f"{n} CPU" if n == 1 else f"{n} CPUs"
+
+
+class _Batch:
+    """One batch command: play (or continue) the games, then replace the outputs in `out`.
+
+    The previous run's results stay untouched until this run's are complete; the work
+    in progress lives in the hidden partial games.csv and the checkpoint (resume.py).
+    """
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        out: Path,
+        params: list[Any],
+        policies: list[str],
+        points: list[dict[str, Any]],
+        workers: int,
+    ) -> None:
+        self.args, self.out, self.params = args, out, params
+        self.policies, self.points, self.workers = policies, points, workers
+        self.total = args.games * len(policies) * len(points)
+        self.progress = Progress.start(params, policies)
+
+    def run(self, base: Scenario, inputs: dict[str, Any], fail: Any) -> int:
+        args, out = self.args, self.out
+        key = resume.fingerprint(inputs, self.policies)
+        had_results = (out / "summary.json").exists()
+        try:
+            handle = self._open(key)
+        except (resume.ResumeError, OSError) as exc:
+            return int(fail(f"--resume: {exc}" if args.resume else f"cannot use {out}: {exc}"))
+        checkpoint = resume.Checkpoint(out, key, handle)
+        with resume.Stop() as stop:
+            try:
+                with handle or contextlib.nullcontext():
+                    try:
+                        result = self._play(handle, checkpoint, stop)
+                    except resume.Interrupted as exc:
+                        self._say_interrupted(had_results, checkpoint)
+                        return exc.exit_status
+            except BatchError as exc:
+                (out / resume.PARTIAL).unlink(missing_ok=True)
+                checkpoint.discard()
+                return int(fail(str(exc)))
+            with stop.held(then_raise=False):
+                data = self._finish(result, base, inputs)
+                checkpoint.discard()
+        if stop.signum:
+            print(
+                f"run_game.py: the run had finished when it was interrupted; its results in {out}"
+                " are complete",
+                file=sys.stderr,
             )
-            rows = GameRows(handle, args.seed, points) if handle else None
-            result = _run_with_progress(args, [p for _, p in loaded], policies, rows, total)
-        if args.per_game:
-            partial.replace(out / "games.csv")
-    except BatchError as exc:
-        partial.unlink(missing_ok=True)
-        return int(fail(str(exc)))
-    data = summary(result, base, inputs, points, policies)
-    write_json(out / "summary.json", data)
-    if not args.no_charts:
-        hists = {
-            entry_label(entry): result.tallies[(k, entry["policy"])].score_hist
-            for k, point in enumerate(points)
-            for entry in data["results"]
-            if entry["sweep"] == point
-        }
-        draw_all(data, hists, out)
-    if not args.quiet:
-        _print_table(data, out)
-    return 0
+        if not args.quiet:
+            _print_table(data, out)
+        return 0
 
-
-def _run_with_progress(
-    args: argparse.Namespace,
-    params: list[Any],
-    policies: list[str],
-    rows: GameRows | None,
-    total: int,
-) -> Any:
-    """Run the batch, streaming rows to games.csv and showing progress on a terminal."""
-    advance: list[Any] = []  # set once the progress bar exists
-
-    def on_chunk(chunk: ChunkResult) -> None:
-        if rows is not None:
-            rows.add(chunk)
-        for step in advance:
-            step(chunk.job.stop - chunk.job.first)
-
-    def go() -> Any:
-        return run_batch(
-            params=params,
-            policies=policies,
-            games=args.games,
-            seed=args.seed,
-            chunk=args.chunk,
-            workers=args.workers,
-            per_game=args.per_game,
-            on_chunk=on_chunk,
+    def _say_interrupted(self, had_results: bool, checkpoint: resume.Checkpoint) -> None:
+        """Save the work so far and say where the run stopped and what to do next."""
+        kept = f"; the previous results in {self.out} are untouched" if had_results else ""
+        then = "; run the same command with --resume to continue"
+        try:
+            checkpoint.save(self.progress)
+        except OSError as exc:
+            then = f"; the work so far could not be saved ({exc.strerror or exc})"
+        print(
+            f"run_game.py: interrupted after {self.progress.done:,} of {self.total:,} games"
+            f"{kept}{then}",
+            file=sys.stderr,
         )
 
-    if args.quiet or not sys.stderr.isatty():
-        return go()
+    def _open(self, key: dict[str, Any]) -> IO[str] | None:
+        """The partial games.csv (None without --per-game), fresh or continued."""
+        partial = self.out / resume.PARTIAL
+        if self.args.resume:
+            csv_bytes = resume.load(self.out, key, self.progress, self.total)
+            handle = resume.reopen_rows(partial, csv_bytes) if csv_bytes is not None else None
+            print(
+                f"run_game.py: resuming: {self.progress.done:,} of {self.total:,} games were"
+                f" already done; playing the other {self.total - self.progress.done:,}",
+                file=sys.stderr,
+            )
+            return handle
+        if (self.out / resume.CHECKPOINT).exists():
+            print(
+                f"run_game.py: note: starting afresh; the interrupted run in {self.out} is"
+                " discarded (--resume would have continued it)",
+                file=sys.stderr,
+            )
+            resume.Checkpoint(self.out, key, None).discard()
+        partial.unlink(missing_ok=True)
+        return partial.open("w", newline="", encoding="utf-8") if self.args.per_game else None
+
+    def _rows(self, handle: IO[str]) -> GameRows:
+        return GameRows(handle, self.args.seed, self.points, header=handle.tell() == 0)
+
+    def _play(
+        self, handle: IO[str] | None, checkpoint: resume.Checkpoint, stop: resume.Stop
+    ) -> BatchResult:
+        """Run the games, streaming rows to the partial games.csv and saving checkpoints."""
+        rows = self._rows(handle) if handle is not None else None
+        advance: list[Callable[[int], None]] = []  # set once the progress bar exists
+
+        def on_chunk(chunk: ChunkResult) -> None:
+            if rows is not None:
+                rows.add(chunk)
+            if checkpoint.due():
+                checkpoint.save(self.progress)
+            for step in advance:
+                step(chunk.job.stop - chunk.job.first)
+
+        def go() -> BatchResult:
+            return run_batch(
+                params=self.params,
+                policies=self.policies,
+                games=self.args.games,
+                seed=self.args.seed,
+                chunk=self.args.chunk,
+                workers=self.workers,
+                per_game=self.args.per_game,
+                on_chunk=on_chunk,
+                progress=self.progress,
+                hold=stop.held,
+            )
+
+        if self.args.quiet or not sys.stderr.isatty():
+            return go()
+        with _progress_bar(self.total, self.progress.done) as step:
+            advance.append(step)
+            return go()
+
+    def _finish(self, result: BatchResult, base: Scenario, inputs: dict[str, Any]) -> Any:
+        """Replace the previous run's outputs with this one's: summary first, then the rest."""
+        out, args = self.out, self.args
+        data = summary(result, base, inputs, self.points, self.policies)
+        write_json(out / "summary.json", data)
+        if args.per_game:
+            (out / resume.PARTIAL).replace(out / "games.csv")
+        else:  # never leave an earlier run's files beside this one's
+            (out / "games.csv").unlink(missing_ok=True)
+        for name in CHARTS:
+            (out / name).unlink(missing_ok=True)
+        if not args.no_charts:
+            hists = {
+                entry_label(entry): result.tallies[(k, entry["policy"])].score_hist
+                for k, point in enumerate(self.points)
+                for entry in data["results"]
+                if entry["sweep"] == point
+            }
+            draw_all(data, hists, out)
+        return data
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int, done: int) -> Any:
+    """A terminal progress bar; yields the function that advances it by n games."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -184,10 +351,9 @@ def _run_with_progress(
         Rate(),
         TimeRemainingColumn(),
         transient=True,
-    ) as progress:
-        task = progress.add_task("games", total=total)
-        advance.append(lambda n: progress.advance(task, n))
-        return go()
+    ) as bar:
+        task = bar.add_task("games", total=total, completed=done)
+        yield lambda n: bar.advance(task, n)
 
 
 def _print_table(data: dict[str, Any], out: Path) -> None:
