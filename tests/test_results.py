@@ -99,3 +99,15 @@ def test_every_policy_writes_a_file_the_debrief_accepts(
         session.play(POLICIES[policy](session.observe(), params)[0])
     result = read_result(write_result(tmp_path, session, ref, {"turn_timer": 120.0}))
     assert result.record["series"]["turns"] == list(range(1, session.turn + 1))
+
+
+def test_a_round_with_an_event_fired_by_hand_reads_back(tmp_path: Path) -> None:
+    scenario, params = loaded("crm-rollout")
+    manual = next(k for k, e in enumerate(scenario.events) if e.trigger.manual)
+    session = Session(scenario, params, 3, team="Teal")
+    while not session.done:
+        fire = [manual] if session.turn == 2 else []
+        session.play(POLICIES["balanced"](session.observe(), params)[0], fire)
+    write_result(tmp_path, session, "crm-rollout", {})
+    [result] = load_results(tmp_path)
+    assert result.record["fired"] == {"2": [scenario.events[manual].id]}

@@ -112,6 +112,7 @@ def test_a_plan_the_new_rules_refuse_is_refused_clearly(tmp_path, monkeypatch):
         ("[" * 200_000, "nest 200000 levels deep"),
         ('{"format": "odd-duck-save", "version": 7}', "newer version of the game"),
         ('{"format": "odd-duck-save", "seed": NaN}', "not a number JSON allows"),
+        ('{"format": "odd-duck-save", "team": "B\\ud800"}', "half a character"),
     ],
 )
 def test_hostile_save_texts_get_one_message(tmp_path, text, message):

@@ -67,13 +67,23 @@ def parse(raw: bytes, max_depth: int = MAX_DEPTH) -> Any:
             "this file was not written by the game",
         )
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise JsonFileError(
             f"not valid JSON: {exc.msg}", "the file may be cut short", exc.lineno, exc.colno
         ) from None
     except (RecursionError, ValueError) as exc:
         raise JsonFileError(f"not valid JSON: {exc}", "the file is damaged") from None
+    try:
+        # A '\ud800' escape decodes to half a character, which nothing can write back.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end].encode("unicode_escape").decode("ascii")
+        raise JsonFileError(
+            f"the text '{bad}' is half a character (a lone UTF-16 surrogate)",
+            "the file was edited by hand?",
+        ) from None
+    return value
 
 
 def read_json(path: Path, max_bytes: int, max_depth: int = MAX_DEPTH) -> Any:

@@ -10,7 +10,7 @@ file has.
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from game.model.observe import MOOD_NAMES
@@ -149,7 +149,10 @@ class ResultRecord(_Strict):
     team: Short
     round_id: Annotated[str, StringConstraints(max_length=64)] = ""
     plans: list[dict[Id, dict[Id, Points]]] = Field(max_length=MAX_TURNS)
-    fired: dict[int, list[Id]] = Field(default_factory=dict, max_length=MAX_TURNS, strict=False)
+    # JSON keys are text: "2" is the turn index 2 (hence not strict about the key's type).
+    fired: dict[Annotated[int, Strict(False)], list[Id]] = Field(
+        default_factory=dict, max_length=MAX_TURNS
+    )
     observations: list[Observation] = Field(max_length=MAX_TURNS)
     outcome: Outcome
     series: Series

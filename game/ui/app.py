@@ -14,7 +14,7 @@ from pathlib import Path
 import pygame
 
 from game import i18n
-from game.ui import paths
+from game.ui import paths, safe_text
 from game.ui.art.sound import Sounds
 from game.ui.game_run import GameRun
 from game.ui.screens.base import Screen
@@ -48,6 +48,9 @@ class App:
     """Owns the window, the settings, the sounds, the current round and the screen stack."""
 
     def __init__(self, options: PlayOptions, settings: Settings | None = None) -> None:
+        # A team name from the command line is input like a typed one: only what shows
+        # counts (and a lone surrogate from undecodable bytes could not even be saved).
+        options = replace(options, team=safe_text.name(options.team))
         self.options = options
         self.settings = settings if settings is not None else load_settings(paths.settings_path())
         if options.language:  # for this run; saved only if the player changes a setting
@@ -221,6 +224,12 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))
             return
+        if event.type == pygame.TEXTINPUT:
+            event = _drawable_input(event)
+            if not event.text:
+                return
+        elif _is_paste(event):
+            _drawable_clipboard()
         top = self.top
         if top.manager.process_events(event):
             return
@@ -237,3 +246,29 @@ class App:
 
     def quit(self) -> None:
         self.running = False
+
+
+def _drawable_input(event: pygame.event.Event) -> pygame.event.Event:
+    """Typed text without the characters that draw nothing (zero-width, bidi, control):
+    a text field re-renders its text on every key, and pygame refuses an invisible one."""
+    text = safe_text.one_line(event.text, "")
+    if text == event.text:
+        return event
+    return pygame.event.Event(pygame.TEXTINPUT, {**event.dict, "text": text})
+
+
+def _is_paste(event: pygame.event.Event) -> bool:
+    held = pygame.KMOD_CTRL | pygame.KMOD_META
+    return event.type == pygame.KEYDOWN and event.key == pygame.K_v and bool(event.mod & held)
+
+
+def _drawable_clipboard() -> None:
+    """Before a text field pastes: the clipboard's text, cleaned like typed text.
+
+    pygame_gui inserts the clipboard as it is, so the cleaned text replaces it there.
+    """
+    with contextlib.suppress(pygame.error):  # no clipboard on this display
+        text = pygame.scrap.get_text()
+        cleaned = safe_text.drawable(text, "")
+        if cleaned != text:
+            pygame.scrap.put_text(cleaned)

@@ -1,18 +1,26 @@
 """Drawing primitives shared by the screens: text that fits, cards, bars.
 
-These only paint; they never change what they are given.
+These only paint; they never change what they are given. Text goes through
+`safe_text` first, so no string a scenario or a player brings can stop a render.
 """
 
 import pygame
 
 from game.i18n import tr
+from game.ui.safe_text import PLACEHOLDER, drawable, one_line
 from game.ui.theme import ACCENT, BORDER, CARD, FAINT, INK, PANEL, TRACK, Colour
 
 ELLIPSIS = "…"
 
 
+def measure(text: str, font: pygame.font.Font) -> int:
+    """How wide `text` is when drawn (made drawable, on one line), in pixels."""
+    return font.size(one_line(text))[0]
+
+
 def fit(text: str, font: pygame.font.Font, width: int) -> str:
-    """`text`, cut with an ellipsis so that it is at most `width` pixels wide."""
+    """`text` made drawable on one line, cut with an ellipsis to at most `width` pixels."""
+    text = one_line(text)
     if font.size(text)[0] <= width:
         return text
     lo, hi = 0, len(text)
@@ -26,9 +34,10 @@ def fit(text: str, font: pygame.font.Font, width: int) -> str:
 
 
 def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int = 99) -> list[str]:
-    """Word-wrap `text` to `width`; the last allowed line ends in an ellipsis if cut."""
+    """Word-wrap `text` (made drawable) to `width`; the last allowed line ends in an
+    ellipsis if cut."""
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in drawable(text).split("\n"):
         words = paragraph.split()
         line = ""
         for word in words:
@@ -54,7 +63,8 @@ def text(
     anchor: str = "topleft",
     width: int | None = None,
 ) -> pygame.Rect:
-    """Draw one line (cut to `width` if given) and return the rectangle it covers."""
+    """Draw one line, made drawable (and cut to `width` if given); return the rectangle
+    it covers. Any string is safe here: see `safe_text.drawable`."""
     image = _rendered(content, font, tuple(colour), width)
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)
@@ -79,7 +89,9 @@ def _rendered(
     if entry is None:
         if len(_RENDERED) >= _RENDERED_MAX:
             _RENDERED.clear()
-        shown = fit(content, font, width) if width is not None else content
+        shown = fit(content, font, width) if width is not None else one_line(content)
+        if font.size(shown)[0] == 0 and shown:  # marks this font has no width for
+            shown = PLACEHOLDER
         entry = _RENDERED[key] = (font, font.render(shown, True, colour))
     return entry[1]
 
@@ -97,7 +109,7 @@ def paragraph(
     max_lines = max(1, rect.height // step)
     y = rect.top
     for line in wrap(content, font, rect.width, max_lines):
-        surface.blit(font.render(line, True, colour), (rect.left, y))
+        surface.blit(_rendered(line, font, tuple(colour), None), (rect.left, y))
         y += step
     return y
 

@@ -23,6 +23,7 @@ from game.ui.theme import ACCENT, BACKGROUND, CARD, FAINT, INK, MUTED, Style, he
 NEXT = (pygame.K_RIGHT, pygame.K_SPACE, pygame.K_PAGEDOWN, pygame.K_DOWN, pygame.K_RETURN)
 PREVIOUS = (pygame.K_LEFT, pygame.K_PAGEUP, pygame.K_UP, pygame.K_BACKSPACE)
 MOMENTS_PER_TEAM = 8
+MIN_CHART = 16  # pixels each way: a chart area smaller than this is left empty
 HEADS = ("show.team", "show.score", "show.grade", "show.outcome", "show.progress")
 # facilitator.teams.verdict's words, as the leaderboard shows them.
 VERDICTS = {"won": "show.won", "lost": "show.lost", "cancelled": "show.cancelled"}
@@ -146,6 +147,8 @@ class TeamDebriefView:
             y += row
 
     def _draw_chart(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        if area.width < MIN_CHART or area.height < MIN_CHART:
+            return  # a window too small for a chart (matplotlib refuses a size <= 0)
         if area.size not in {c.get_size() for c in self._charts.values()}:
             scale = self.style.scale * 1.2
             images = render_charts(self.results, area.size, scale)

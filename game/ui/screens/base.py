@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pygame
 import pygame_gui
 from pygame_gui.core import UIElement
-from pygame_gui.elements import UIButton
+from pygame_gui.elements import UIButton, UITextBox
 
 from game import i18n
 from game.i18n import tr
+from game.ui import draw
 from game.ui.focus import Action, FocusRing
+from game.ui.safe_text import drawable, one_line
 from game.ui.theme import Style
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ def with_key(label: str, font: pygame.font.Font, width: int) -> str:
     """'End week  (Enter)': the label with its key, when both fit a button `width` wide
     in `font`; the label alone otherwise (the key is in the help and the tooltip)."""
     hinted = tr("key.enter", label=label)
-    return hinted if font.size(hinted)[0] <= width - 24 else label
+    return hinted if draw.measure(hinted, font) <= width - 24 else label
 
 
 class Screen:
@@ -86,12 +88,21 @@ class Screen:
         focus: bool = True,
         **options: Any,
     ) -> UIButton:
-        """A button that runs `action` when clicked (and, if `focus`, from the keyboard)."""
-        element = self.place(UIButton(rect, text, self.manager, **options))
+        """A button that runs `action` when clicked (and, if `focus`, from the keyboard).
+
+        Its label and tooltip are made drawable: they often quote a scenario or a name.
+        """
+        if isinstance(options.get("tool_tip_text"), str):
+            options["tool_tip_text"] = drawable(options["tool_tip_text"])
+        element = self.place(UIButton(rect, one_line(text), self.manager, **options))
         self.clicks[element] = action
         if focus:
             self.focus.add(element, action)
         return element
+
+    def text_box(self, html_text: str, rect: pygame.Rect) -> UITextBox:
+        """A pygame_gui text box of `html_text`, made drawable (it quotes scenarios)."""
+        return self.place(UITextBox(drawable(html_text), rect, self.manager))
 
     def ghost(self, rect: pygame.Rect, action: Action, tip: str, focus: bool = False) -> UIButton:
         """An invisible button over something painted (a card, a row): hover, click, tooltip."""

@@ -3,7 +3,6 @@
 import html
 
 import pygame
-from pygame_gui.elements import UITextBox
 
 from game.i18n import tr, turn_word
 from game.ui import draw, flow, people
@@ -54,7 +53,7 @@ class BriefingScreen(Screen):
         )
         body = "<br><br>".join(html.escape(p.strip()) for p in sc.story.split("\n\n") if p.strip())
         deadline = f"{sc.deadline} {turn_word(sc.turn_label, many=True)}"
-        self.story = self.place(UITextBox(body, story_rect, self.manager))
+        self.story = self.text_box(body, story_rect)
         self.goal_text = tr("briefing.goal", goal=sc.goal, deadline=deadline)
         self.goal_top = story_rect.bottom + s.px(10)
         self.how_top = self.goal_top + self.goal_h + s.px(6)

@@ -5,13 +5,12 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
-from pygame_gui.elements import UITextBox
 
 from game.i18n import cap, number, percent, tr, turn_word
 from game.model import outcome
 from game.session.debrief import Comparison, compare_policies, export_round, key_moments, series
 from game.session.results import already_written, write_result
-from game.ui import draw, flow, paths
+from game.ui import draw, flow, paths, safe_text
 from game.ui.charts import report_png
 from game.ui.screens.base import Screen
 from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, GOOD, INK, MUTED, PANEL
@@ -125,7 +124,7 @@ class DebriefScreen(Screen):
             area.width,
             buttons_top - area.top - self.compare_h - s.px(20),
         )
-        self.moments_box = self.place(UITextBox(self._moments_html(), moments, self.manager))
+        self.moments_box = self.text_box(self._moments_html(), moments)
         half = (area.width - gap) // 2
         y = buttons_top
         step_w = s.px(44)
@@ -190,7 +189,7 @@ class DebriefScreen(Screen):
     def move_replay(self, step: int) -> None:
         played = len(self.session.plans)
         self.replay_turn = max(0, min(played - 1, self.replay_turn + step))
-        self.replay_button.set_text(self._replay_label())
+        self.replay_button.set_text(safe_text.one_line(self._replay_label()))
 
     def replay(self) -> None:
         game = self.app.game
@@ -249,7 +248,7 @@ class DebriefScreen(Screen):
             verdict, colour = tr("debrief.cancelled"), BAD
         else:
             verdict, colour = (tr("debrief.won"), GOOD) if r.won[0] else (tr("debrief.lost"), BAD)
-        team = self.session.team or tr("debrief.your_team")
+        team = safe_text.name(self.session.team) or tr("debrief.your_team")
         sub = tr(
             "debrief.subtitle",
             title=self.session.scenario.title,

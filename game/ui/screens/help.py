@@ -1,7 +1,6 @@
 """How to play (F1 or ?): the turn, the keys, and what the screen is telling you."""
 
 import pygame
-from pygame_gui.elements import UITextBox
 
 from game.i18n import tr
 from game.ui.screens.overlay import Overlay
@@ -35,7 +34,7 @@ class HelpOverlay(Overlay):
             rect.width - s.px(48),
             rect.bottom - top - button_h - s.px(36),
         )
-        self.place(UITextBox(help_text(), body, self.manager))
+        self.text_box(help_text(), body)
         self.button(
             pygame.Rect(
                 rect.right - s.px(24) - s.px(200),

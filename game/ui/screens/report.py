@@ -126,10 +126,8 @@ class ReportScreen(Screen):
                 load_icon(item.icon, icon, tone), (rect.left + s.px(10), rect.centery - icon // 2)
             )
             for k, text in enumerate(lines):
-                surface.blit(
-                    font.render(text, True, INK),
-                    (rect.left + icon + s.px(22), rect.top + s.px(6) + k * font.get_linesize()),
-                )
+                top = rect.top + s.px(6) + k * font.get_linesize()
+                draw.text(surface, text, font, (rect.left + icon + s.px(22), top), INK)
             y += height + s.px(6)
             shown += 1
         if shown < len(items):

@@ -6,16 +6,17 @@ from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UITextBox, UITextEntryLine
+from pygame_gui.elements import UIButton, UITextEntryLine
 from pygame_gui.windows import UIFileDialog
 
 from game.i18n import tr, turn_word
 from game.scenario.errors import InputError
-from game.ui import draw, flow, paths
+from game.ui import draw, flow, paths, safe_text
 from game.ui.catalogue import ScenarioEntry, catalogue, entry
 from game.ui.game_run import GameRun
 from game.ui.screens.base import Screen
 from game.ui.theme import ACCENT, BACKGROUND, CARD_HIGHLIGHT, FAINT, FOCUS, INK, MUTED, canvas
+from game.ui.widgets.file_dialog import SafeFileDialog, openable_folder
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -40,7 +41,7 @@ class TitleScreen(Screen):
         self.entries = catalogue()
         self.selected = 0
         self.page = 0
-        self.team = app.options.team
+        self.team = safe_text.name(app.options.team)
         self.seed_text = "" if app.options.seed is None else str(app.options.seed)
         self.message = app.resume_error
         self.saved, self.saved_unfinished = self._read_autosave()
@@ -49,7 +50,7 @@ class TitleScreen(Screen):
         self.dialog: UIFileDialog | None = None
         if app.game is not None:  # back from a round: offer the same scenario and team again
             self._preselect(app.game.scenario_ref)
-            self.team = app.game.session.team
+            self.team = safe_text.name(app.game.session.team)
         super().__init__(app)
 
     def _preselect(self, ref: str) -> None:
@@ -212,7 +213,7 @@ class TitleScreen(Screen):
             text = self.message or self._current.error
             box = pygame.Rect(right.left, right.bottom - self.error_h, right.width, self.error_h)
             safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            self.error_box = self.place(UITextBox(safe.replace("\n", "<br>"), box, self.manager))
+            self.error_box = self.text_box(safe.replace("\n", "<br>"), box)
         self.focus.add(self.start_button, self.start)
         self.focus.add(self.continue_button, self.resume)
         self.focus.add(self.settings_button, lambda: flow.open_settings(self.app))
@@ -230,7 +231,7 @@ class TitleScreen(Screen):
 
     # --- actions -------------------------------------------------------------------------
     def _remember_fields(self) -> None:
-        self.team = self.team_entry.get_text().strip()
+        self.team = safe_text.name(self.team_entry.get_text())
         self.seed_text = self.seed_entry.get_text().strip()
 
     def choose(self, index: int) -> None:
@@ -291,11 +292,11 @@ class TitleScreen(Screen):
         s = self.style
         size = pygame.Rect(0, 0, min(s.window[0] - 40, s.px(640)), min(s.window[1] - 40, s.px(480)))
         size.center = (s.window[0] // 2, s.window[1] // 2)
-        self.dialog = UIFileDialog(
+        self.dialog = SafeFileDialog(  # a file name it cannot draw must not close the game
             size,
             self.manager,
             tr("title.open_file.dialog"),
-            initial_file_path=str(Path.cwd()),
+            initial_file_path=str(openable_folder(Path.cwd())),
             allow_existing_files_only=True,
         )
 

@@ -107,7 +107,7 @@ def status_width(style: Style, views: list[PackageView], row_width: int) -> int:
     take up to two fifths before they are cut.
     """
     font, icon = style.font(13), style.text_px(14) + style.px(6)
-    needed = max((font.size(status_text(v))[0] + icon for v in views), default=0)
+    needed = max((draw.measure(status_text(v), font) + icon for v in views), default=0)
     return max(round(row_width * 0.27), min(needed, round(row_width * 0.4)))
 
 
