@@ -130,3 +130,37 @@ def test_no_window_possible_is_one_clear_message(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert "cannot open the game window" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_unreadable_autosave_is_explained_and_kept_when_a_round_starts() -> None:
+    path = paths.autosave_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    damaged = b'{"format": "odd-duck-save", "plans": [[[[['
+    path.write_bytes(damaged)
+    app = make_app()
+    title = app.top
+    assert title.name == "title" and "cannot be continued" in title.message
+    assert "autosave-unreadable-N.json" in title.message
+    title.start()
+    assert app.top.name == "briefing"
+    assert (path.parent / "autosave-unreadable-1.json").read_bytes() == damaged
+    assert json.loads(path.read_text(encoding="utf-8"))["plans"] == []
+
+
+def test_a_round_whose_scenario_file_changed_goes_on_and_says_so(tmp_path: Path) -> None:
+    ours = tmp_path / "ours.yaml"
+    ours.write_text((ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8"))
+    scenario, params = load(ours)
+    session = Session(scenario, params, 5, team="Blue")
+    for _ in range(2):
+        session.play(POLICIES["balanced"](session.observe(), params)[0])
+    from game.session import savefile
+
+    savefile.save(session, str(ours), paths.autosave_path())
+    ours.write_text(ours.read_text(encoding="utf-8").replace("title:", "title: Edited", 1))
+
+    title = make_app().top
+    assert "About the saved round" in title.message and "changed after" in title.message
+    app = make_app(resume=True)
+    assert app.top.name == "turn" and app.game.session.turn == 2
+    assert "goes on unchanged" in app.top.message

@@ -214,10 +214,14 @@ def restore(path: Path) -> Restored:
         except PlanError as exc:
             hint = "the file was edited by hand?"
             if rules_note:
-                hint = f"{rules_note}; the new rules refuse this plan, so start a new round"
+                hint = f"saved under {rules_note}, which this game cannot replay: start again"
             raise _fail(path, f"turn {turn + 1}: {exc}", hint, key=where) from None
     if rules_note and record.plans:
-        notes = (*notes, f"{rules_note}: the weeks played were replayed under the new rules")
+        notes = (
+            *notes,
+            f"saved under {rules_note}; replayed under rules version {RULES_VERSION},"
+            " so numbers may differ",
+        )
     return Restored(session, record.scenario.ref, notes)
 
 
@@ -235,7 +239,7 @@ def _scenario_of(record: SaveRecord, path: Path) -> tuple[Scenario, tuple[str, .
                 " restore the scenario file",
                 key=("scenario", "ref"),
             ) from None
-        why = f"scenario '{ref.ref}' cannot be loaded any more"
+        why = "can no longer be read"
     else:
         if scenario_digest(scenario) == ref.sha256:
             return scenario, ()
@@ -246,10 +250,10 @@ def _scenario_of(record: SaveRecord, path: Path) -> tuple[Scenario, tuple[str, .
                 "restore the scenario file as it was, or start a new game",
                 key=("scenario", "sha256"),
             )
-        why = f"scenario '{ref.ref}' has changed since this round started"
-    return _kept_copy(ref.content, ref.sha256, path), (
-        f"{why}; the round goes on with the copy kept in its save",
-    )
+        why = "changed after this round began"
+    # Short: the turn screen shows it in a three-line toast, at projector text size too.
+    note = f"{Path(ref.ref).name} {why}; the round goes on unchanged"
+    return _kept_copy(ref.content, ref.sha256, path), (note,)
 
 
 def _kept_copy(content: dict[str, Any], sha256: str, path: Path) -> Scenario:
@@ -265,8 +269,7 @@ def _kept_copy(content: dict[str, Any], sha256: str, path: Path) -> Scenario:
 
 
 def _rules_note(saved: int) -> str:
-    """'' when the save was made under these rules, else a sentence saying it was not."""
+    """'' when the save was made under these rules, else the rules it was made under."""
     if saved == RULES_VERSION:
         return ""
-    then = f"rules version {saved}" if saved else "an earlier version of the rules"
-    return f"saved under {then}, this game plays by rules version {RULES_VERSION}"
+    return f"rules version {saved}" if saved else "an earlier version of the rules"

@@ -70,6 +70,10 @@ def continue_game(app: App) -> bool:
         return False
     app.update_language()
     show_current_turn(app)
+    from game.ui.screens.turn import TurnScreen
+
+    if app.game.notes and isinstance(app.top, TurnScreen):  # e.g. its scenario file changed
+        app.top.message = " ".join(app.game.notes)
     return True
 
 

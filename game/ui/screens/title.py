@@ -43,8 +43,8 @@ class TitleScreen(Screen):
         self.page = 0
         self.team = safe_text.name(app.options.team)
         self.seed_text = "" if app.options.seed is None else str(app.options.seed)
-        self.message = app.resume_error
-        self.saved, self.saved_unfinished = self._read_autosave()
+        self.saved, self.saved_unfinished, about_save = self._read_autosave()
+        self.message = app.resume_error or about_save
         self.confirm_replace = False
         self.follow_selection = False
         self.dialog: UIFileDialog | None = None
@@ -62,20 +62,24 @@ class TitleScreen(Screen):
         self.follow_selection = True
 
     @staticmethod
-    def _read_autosave() -> tuple[str, bool]:
-        """A one-line description of the autosaved round ('' if none), and if it is unfinished."""
+    def _read_autosave() -> tuple[str, bool, str]:
+        """A one-line description of the autosaved round ('' if none), whether it is
+        unfinished, and what the player should know about it ('' if nothing)."""
         path = paths.autosave_path()
-        if not path.is_file():
-            return "", False
+        if not path.exists():
+            return "", False, ""
         try:
             run = GameRun.resume(path)
-        except InputError:
-            return "", False
+        except InputError as exc:  # kept on disk: a new round moves it aside, never over it
+            why = exc.diagnostics[0].message
+            return "", False, tr("title.message.unreadable_save", error=why)
         session = run.session
         label = turn_word(session.scenario.turn_label)
         state = tr("title.saved.finished") if session.done else f"{label} {session.turn + 1}"
-        team = f" · {session.team}" if session.team else ""
-        return f"{session.scenario.title} · {state}{team}", not session.done
+        name = safe_text.name(session.team)
+        team = f" · {name}" if name else ""
+        about = tr("title.message.save_notes", notes=" ".join(run.notes)) if run.notes else ""
+        return f"{session.scenario.title} · {state}{team}", not session.done, about
 
     # --- layout --------------------------------------------------------------------------
     def build(self) -> None:
