@@ -11,6 +11,7 @@ import numpy as np
 
 from game.batch.run import GAME_COLUMNS, BatchResult, ChunkResult
 from game.scenario.schema import Scenario
+from game.session.atomic_file import write_text_atomic
 
 SUMMARY_VERSION = 1
 
@@ -42,9 +43,7 @@ def summary(
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
     """Write atomically: a reader never sees half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
 class GameRows:

@@ -14,8 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from game.facilitator.page_style import CSS, SCRIPT
-from game.facilitator.team_charts import display_size, trust_chart, write_charts, write_public
+from game.facilitator.team_charts import display_size, trust_chart, write_charts
 from game.facilitator.teams import Team, stakeholders, teams, verdict
+from game.session.atomic_file import write_text_atomic
 from game.session.results import TeamResult
 
 CHARTS = "charts"
@@ -43,7 +44,7 @@ def build_report(results: Sequence[TeamResult], out: Path, scale: float = 2.0) -
     charts = write_charts(results, out / CHARTS, scale=scale, trust_legends=False)  # page has one
     page = render_page(ts, {name: f"{CHARTS}/{path.name}" for name, path in charts.items()})
     index = out / INDEX
-    write_public(index, lambda tmp: tmp.write_text(page, encoding="utf-8", newline="\n"))
+    write_text_atomic(index, page)
     return index
 
 

@@ -21,7 +21,7 @@ from game.batch.charts import BACKGROUND, INK
 from game.facilitator import chart_draw
 from game.facilitator.chart_draw import BOLD, DPI, EDGE
 from game.facilitator.teams import Team, stakeholders, teams
-from game.session.debrief import write_atomically
+from game.session.atomic_file import write_atomically
 from game.session.results import TeamResult
 
 if TYPE_CHECKING:
@@ -164,21 +164,10 @@ def write_charts(
         canvas = _figure(chart, ts, size, font_scale, scale)
         path = folder / f"{name}.png"
         with _quiet():
-            write_public(path, canvas.print_png)
+            write_atomically(path, canvas.print_png)
         canvas.figure.clear()
         written[name] = path
     for old in folder.iterdir():
         if CHART_FILE.fullmatch(old.name) and old not in written.values():
             old.unlink()  # e.g. the trust chart of a stakeholder of another scenario
     return written
-
-
-def write_public(path: Path, write: Callable[[Path], object]) -> None:
-    """`write_atomically`, and readable by everyone: a report is made to be shared, and
-    the temporary file it starts as is private to its owner."""
-
-    def fill(tmp: Path) -> None:
-        write(tmp)
-        tmp.chmod(0o644)
-
-    write_atomically(path, fill)

@@ -8,9 +8,7 @@ in the language in effect when they are made.
 
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -27,6 +25,7 @@ from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
 from game.model.state import ACCEPTED
 from game.model.step import in_syndrome
 from game.policies import POLICIES
+from game.session.atomic_file import write_text_atomic
 from game.session.runner import play
 from game.session.savefile import to_record
 from game.session.session import Session
@@ -301,21 +300,6 @@ def export_round(
     )
     path, png = directory / f"{stem}.json", directory / f"{stem}.png"
     text = json.dumps(round_record(session, scenario_ref), indent=1, ensure_ascii=False)
-    write_atomically(path, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))
+    write_text_atomic(path, text + "\n")
     draw_report(session, png)
     return path, png
-
-
-def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
-    """Have `write` fill a temporary file beside `path`, then rename it over `path`: a
-    reader (or a crash) sees the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

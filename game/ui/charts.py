@@ -17,12 +17,12 @@ import numpy as np
 from game.batch.charts import BACKGROUND, INK, PALETTE
 from game.i18n import tr, turn_word
 from game.model.step import in_syndrome
+from game.session.atomic_file import write_atomically
 from game.session.debrief import (
     RoundSeries,
     compare_policies,
     key_moments,
     series,
-    write_atomically,
 )
 
 if TYPE_CHECKING:

@@ -1,14 +1,15 @@
 """Player settings (fullscreen, text size, sound, palette, language), kept in the data folder."""
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from game import i18n
+from game.session.atomic_file import write_text_atomic
+from game.session.bounded_json import JsonFileError, read_json
 
 TEXT_SIZES = (1.0, 1.25, 1.5)  # 1.5 is the projector size
+MAX_BYTES = 64 << 10  # a settings file is a few lines
 TEXT_SIZE_NAMES = ("normal", "large", "projector")
 
 
@@ -46,8 +47,8 @@ def load_settings(path: Path) -> Settings:
     stop the game from starting, so it is ignored rather than reported.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = read_json(path, MAX_BYTES)
+    except JsonFileError:
         return Settings()
     if not isinstance(data, dict):
         return Settings()
@@ -65,12 +66,4 @@ def load_settings(path: Path) -> Settings:
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Write atomically, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(settings), handle, indent=1)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, json.dumps(asdict(settings), indent=1))
