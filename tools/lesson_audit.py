@@ -71,13 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(diagnostic, file=sys.stderr)
         return EXIT_USAGE
     from game.batch.audit import audit
-    from game.session.debrief import write_atomically
+    from game.session.atomic_file import write_text_atomic
 
     report = audit(scenarios, args.games, args.seed, args.workers, search=not args.no_search)
     sys.stdout.write(report.text())
     if args.out is not None:
         text = report.markdown()
-        write_atomically(args.out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        write_text_atomic(args.out, text)
         print(f"written: {args.out}")
     return EXIT_PASS if report.passed else EXIT_FAIL
 

@@ -7,14 +7,11 @@ of a run play the same game ids with the same seed: they meet the same luck.
 """
 
 import contextlib
-import ctypes
 import itertools
-import signal
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -24,6 +21,7 @@ import numpy.typing as npt
 
 from game.batch.aggregate import Tally
 from game.batch.policyload import resolve_policy
+from game.batch.pool import worker_pool
 from game.model import Params, PlanError, State, TurnLog, new_state, observe, step
 from game.model.rules.discovery import reported_progress, true_progress
 from game.policies import Policy
@@ -168,25 +166,10 @@ def jobs(
 
 
 _WORKER_PARAMS: list[Params] = []
-PR_SET_PDEATHSIG = 1  # prctl option, <linux/prctl.h>
 
 
 def _init_worker(params: list[Params]) -> None:
     _WORKER_PARAMS[:] = params
-
-
-def _init_process(params: list[Params]) -> None:
-    # The parent coordinates an interrupt. Ctrl+C reaches the whole process group: a worker
-    # ignores it rather than die mid-chunk with a traceback of its own; and it drops the
-    # parent's handlers (inherited through fork), so that terminating it simply ends it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform == "linux":
-        # Should the parent die without a word (SIGKILL, a crash), the kernel ends the worker
-        # too, instead of leaving it blocked for ever on a queue nobody writes to.
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    _init_worker(params)
 
 
 def _work(args: tuple[Job, int, bool]) -> ChunkResult:
@@ -236,9 +219,7 @@ def _results(
         _init_worker(params)
         yield from map(_work, args)
         return
-    pool = ProcessPoolExecutor(workers, initializer=_init_process, initargs=(params,))
-    finished = False
-    try:
+    with worker_pool(workers, _init_worker, (params,)) as pool:
         # A bounded window of chunks in flight, yielded in job order: memory stays flat
         # however many chunks there are, and per-game rows stream out in a fixed order.
         window: deque[Future[ChunkResult]] = deque()
@@ -248,15 +229,3 @@ def _results(
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
-        finished = True
-    finally:
-        if not finished:  # interrupted, a failed chunk, or the caller stopped reading
-            _stop_workers(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """End the pool's processes now, not after the chunks they are playing: no worker may
-    outlive an interrupted run (Python 3.14's `terminate_workers` does this)."""
-    for process in list((pool._processes or {}).values()):
-        process.terminate()

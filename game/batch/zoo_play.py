@@ -8,12 +8,12 @@ batch equals the same game alone, so the scores are those of separate plays.
 """
 
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
 
 import numpy as np
 import numpy.typing as npt
 
+from game.batch.pool import worker_pool
 from game.model import Observation, Params, empty_plan, outcome
 from game.policies import POLICIES, Policy
 from game.policies.zoo import ZOO
@@ -89,5 +89,5 @@ def play_all(
         for task in todo:
             yield play_task(params, task)
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(params,)) as pool:
+    with worker_pool(workers, _init_worker, (params,)) as pool:
         yield from pool.map(_work, todo, chunksize=1)

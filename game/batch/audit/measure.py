@@ -13,7 +13,6 @@ passes:
 """
 
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from game.batch.audit.probe_checks import (
 )
 from game.batch.balance import BUILT_IN, HeldOut, held_out
 from game.batch.lesson import Lesson, check_lesson, ratio
+from game.batch.pool import worker_pool
 from game.batch.search import SearchResult, cross_entropy
 from game.batch.zoo import ZooResult, run_zoo
 from game.model import Params
@@ -171,7 +171,7 @@ def measure(
     if workers <= 1 or len(tasks) <= 1:
         firsts = [first_pass(task) for task in tasks]
     else:
-        with ProcessPoolExecutor(min(workers, len(tasks))) as pool:
+        with worker_pool(min(workers, len(tasks))) as pool:
             firsts = list(pool.map(first_pass, tasks, chunksize=1))
     return [
         second_pass(ref, lesson, found, games, seed, workers)

@@ -15,12 +15,12 @@ name, since closures do not pickle:
 """
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from game.batch.pool import worker_pool
 from game.batch.search import Knobs, parametric
 from game.batch.zoo import CHUNK
 from game.batch.zoo_play import Task, policy_named, side_by_side, tasks
@@ -121,7 +121,7 @@ def play_named(
     if workers <= 1:
         results = [play_task(setting, task) for task in todo]
     else:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(setting,)) as pool:
+        with worker_pool(workers, _init_worker, (setting,)) as pool:
             results = list(pool.map(_work, todo, chunksize=1))
     # Tasks run chunk by chunk in order of game ids, so concatenating keeps ids in order.
     scores = {n: np.concatenate([r[n] for r, _ in results if n in r]) for n in names}
