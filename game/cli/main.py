@@ -8,7 +8,6 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from game.cli import (
     balance_cmd,
@@ -19,8 +18,9 @@ from game.cli import (
     play_cmd,
 )
 from game.policies import POLICIES
+from game.scenario.characters import escape
 from game.scenario.errors import InputError, ScenarioError
-from game.scenario.loader import load, load_scenario, shipped_dir, shipped_ids
+from game.scenario.loader import as_ref, load, load_scenario, shipped_dir, shipped_ids
 from game.scenario.schema import scenario_json_schema
 
 EXIT_USAGE = 2
@@ -100,7 +100,7 @@ def cmd_scenarios() -> int:
         try:
             sc = load_scenario(sid)
         except ScenarioError as exc:
-            print(f"{sid:16s} (invalid: {exc.diagnostics[0]})")
+            print(f"{escape(sid):16s} (invalid: {exc.diagnostics[0]})")
             continue
         print(f"{sid:16s} {sc.title} ({sc.turns} {sc.turn_label}s, {sc.difficulty})")
         print(f"{'':16s} {sc.summary}")
@@ -117,12 +117,10 @@ def cmd_validate(
             print("run_game.py: error: an empty path was given", file=sys.stderr)
             status = EXIT_USAGE
             continue
-        path: str | Path = Path(ref) if Path(ref).exists() else ref
         try:
-            sc = load_scenario(path)
+            sc = load_scenario(as_ref(ref))
         except ScenarioError as exc:
-            for diagnostic in exc.diagnostics:
-                print(diagnostic, file=sys.stderr)
+            _print_problems(exc)
             status = EXIT_USAGE
             continue
         print(
@@ -155,8 +153,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             overrides[key] = values[0]
     except (PolicySpecError, SweepError) as exc:
         return _fail(str(exc))
-    ref: str | Path = Path(args.scenario) if Path(args.scenario).is_file() else args.scenario
-    scenario, params = load(ref, overrides=overrides)
+    scenario, params = load(as_ref(args.scenario), overrides=overrides)
     run = play(params, policy, [args.game], seed=args.seed)
     header = (
         f"{scenario.title} ({scenario.id}) · policy {args.policy} · seed {args.seed}"
@@ -164,6 +161,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     )
     sys.stdout.write(transcript(run, scenario, params, 0, header=header))
     return 0
+
+
+def _print_problems(exc: InputError) -> None:
+    for line in exc.lines():
+        print(line, file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -196,8 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args = parser.parse_args(["play"])
             return play_cmd.run(args, _fail)
     except InputError as exc:
-        for diagnostic in exc.diagnostics:
-            print(diagnostic, file=sys.stderr)
+        _print_problems(exc)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0

@@ -2,7 +2,11 @@
 
 from dataclasses import dataclass
 
+from game.scenario.characters import escape
 from game.scenario.yaml_source import KeyPath, Mark
+
+MAX_SHOWN = 50  # a file with thousands of problems is the wrong file: the first ones say so
+MAX_FILE_SHOWN = 160  # characters of a file name in a message; a 5,000-character path says less
 
 
 @dataclass(frozen=True)
@@ -13,10 +17,11 @@ class Diagnostic:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.mark.file}:{self.mark.line}:{self.mark.col}"
+        """One line; invisible characters in it are escaped, so none can reorder it."""
+        where = f"{_short_file(self.mark.file)}:{self.mark.line}:{self.mark.col}"
         key = format_path(self.path)
         text = f"{where}: {key}: {self.message}" if key else f"{where}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return escape(f"{text} ({self.hint})" if self.hint else text)
 
 
 class InputError(Exception):
@@ -25,12 +30,25 @@ class InputError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         # In file order, so that an author can work down the file.
         ordered = sorted(diagnostics, key=lambda d: (d.mark.file, d.mark.line, d.mark.col))
-        super().__init__("\n".join(str(d) for d in ordered))
         self.diagnostics = ordered
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self, limit: int = MAX_SHOWN) -> list[str]:
+        """The first `limit` problems, one line each, then how many more there are."""
+        shown = [str(d) for d in self.diagnostics[:limit]]
+        more = len(self.diagnostics) - len(shown)
+        return [*shown, f"… and {more:,} more"] if more > 0 else shown
 
 
 class ScenarioError(InputError):
     """A scenario that failed to load."""
+
+
+def _short_file(name: str) -> str:
+    if len(name) <= MAX_FILE_SHOWN:
+        return name
+    half = MAX_FILE_SHOWN // 2
+    return f"{name[:half]}…{name[-half:]}"
 
 
 def format_path(path: KeyPath) -> str:

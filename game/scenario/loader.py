@@ -13,15 +13,36 @@ from game.scenario.merge import merge_documents
 from game.scenario.references import check_references
 from game.scenario.schema import Scenario
 from game.scenario.validation import validate
-from game.scenario.yaml_source import Document, Mark, SourceError, read_document
+from game.scenario.yaml_source import Document, Mark, SourceError, path_problem, read_document
 
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 MAX_EXTENDS = 8
+FOLDER_VARIABLE = "ODD_DUCK_SCENARIOS"
+_SCENARIO_KEYS = {*Scenario.model_fields, "extends"}
 
 
 def shipped_dir() -> Path:
-    """Where the shipped scenarios live (ODD_DUCK_SCENARIOS overrides it)."""
-    return Path(os.environ.get("ODD_DUCK_SCENARIOS", SHIPPED_DIR))
+    """Where the shipped scenarios live (ODD_DUCK_SCENARIOS overrides it).
+
+    Raises ScenarioError for a variable set to nothing (which would quietly mean
+    the current folder) or to a path no file system takes.
+    """
+    value = os.environ.get(FOLDER_VARIABLE)
+    if value is None:
+        return SHIPPED_DIR
+    problem = "is set but empty" if not value.strip() else path_problem(value)
+    if problem:
+        raise ScenarioError(
+            [
+                Diagnostic(
+                    Mark(FOLDER_VARIABLE, 1, 1),
+                    (),
+                    problem,
+                    f"set it to a folder of scenario files, or unset it for {SHIPPED_DIR}",
+                )
+            ]
+        )
+    return Path(value)
 
 
 def shipped_ids() -> list[str]:
@@ -29,16 +50,40 @@ def shipped_ids() -> list[str]:
     return sorted(p.stem for p in shipped_dir().glob("*.yaml"))
 
 
+def is_file(path: Path) -> bool:
+    """Path.is_file, but False rather than an exception for a name too long or with a NUL."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def as_ref(text: str) -> str | Path:
+    """A command-line argument: an existing file or folder as a Path, else the text as given."""
+    try:
+        return Path(text) if Path(text).exists() else text
+    except (OSError, ValueError):
+        return text  # resolve() says what is wrong with it
+
+
+def _looks_like_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref
+
+
 def resolve(ref: str, relative_to: Path | None = None) -> Path:
     """A scenario reference -> file path: a path to a YAML file, or a shipped id."""
-    looks_like_path = ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref
-    if looks_like_path:
+    problem = path_problem(ref)
+    if problem:
+        raise ScenarioError(
+            [Diagnostic(Mark(ref, 1, 1), (), problem, "give a scenario id or path")]
+        )
+    if _looks_like_path(ref):
         path = Path(ref)
         if relative_to is not None and not path.is_absolute():
             path = relative_to.parent / path
         return path
     path = shipped_dir() / f"{ref}.yaml"
-    if not path.is_file():
+    if not is_file(path):
         known = ", ".join(shipped_ids()) or "none"
         mark = Mark(ref, 1, 1)
         raise ScenarioError([Diagnostic(mark, (), f"unknown scenario '{ref}'", f"known: {known}")])
@@ -49,13 +94,36 @@ def _read_with_extends(path: Path, chain: tuple[Path, ...] = ()) -> Document:
     try:
         doc = read_document(path)
     except SourceError as exc:
-        raise ScenarioError([Diagnostic(exc.mark, (), exc.message, exc.hint)]) from None
+        raise ScenarioError([Diagnostic(exc.mark, exc.path, exc.message, exc.hint)]) from None
+    if not _SCENARIO_KEYS & doc.data.keys():
+        # Say nothing of what the file holds: `extends: /etc/shadow` must not print it.
+        raise ScenarioError(
+            [
+                Diagnostic(
+                    doc.marks[()],
+                    (),
+                    "this is not a scenario: none of its keys is a scenario key",
+                    "a scenario starts with 'id:' and 'title:'",
+                )
+            ]
+        )
     base_ref = doc.data.pop("extends", None)
     if base_ref is None:
         return doc
     where = doc.marks.get(("extends",), doc.marks[()])
     if not isinstance(base_ref, str):
         raise ScenarioError([Diagnostic(where, ("extends",), "must be a scenario id or a path")])
+    if _looks_like_path(base_ref) and not base_ref.endswith((".yaml", ".yml")):
+        raise ScenarioError(
+            [
+                Diagnostic(
+                    where,
+                    ("extends",),
+                    "a scenario file's name ends in .yaml",
+                    "give a shipped id or the path of a .yaml file",
+                )
+            ]
+        )
     try:
         base_path = resolve(base_ref, relative_to=path)
     except ScenarioError as exc:
@@ -71,7 +139,7 @@ def _read_with_extends(path: Path, chain: tuple[Path, ...] = ()) -> Document:
         raise ScenarioError(
             [Diagnostic(where, ("extends",), f"more than {MAX_EXTENDS} levels of extends")]
         )
-    if not base_path.is_file():
+    if not is_file(base_path):
         raise ScenarioError([Diagnostic(where, ("extends",), f"no such file: {base_path}")])
     base = _read_with_extends(base_path, (*chain, path.resolve()))
     return merge_documents(base, doc)

@@ -7,18 +7,36 @@ key path. `run_game.py schema` prints the JSON Schema of `Scenario`.
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from game.model.channels import CHANNELS, CONDITION_VARS, TARGET_KINDS
+from game.scenario.characters import text_problem
 from game.scenario.coefficients import ModelCoefficients
+
+TEXT_ERROR = "scenario_text"  # the pydantic error type of a text no one could read
+
+
+def _shown(multi_line: bool) -> AfterValidator:
+    """A text the game shows: no control characters, and something visible in it."""
+
+    def check(text: str) -> str:
+        problem = text_problem(text, multi_line)
+        if problem:
+            raise PydanticCustomError(TEXT_ERROR, problem[0], {"hint": problem[1]})
+        return text
+
+    return AfterValidator(check)
+
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=40),
     Field(description="lower-case id: letters, digits, '-' and '_'"),
 ]
-Text = Annotated[str, StringConstraints(max_length=4000)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(max_length=4000), _shown(multi_line=True)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), _shown(multi_line=False)]
+Label = Annotated[str, _shown(multi_line=False)]  # a short word on screen, such as a grade
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 ChannelName = Literal[CHANNELS]  # type: ignore[valid-type]
 TargetKind = Literal[TARGET_KINDS]  # type: ignore[valid-type]
@@ -142,11 +160,11 @@ class Scoring(Strict):
     late_penalty: float = Field(0.06, ge=0, le=1, description="score share lost per late turn")
     overrun_penalty: float = Field(1.0, ge=0, le=10, description="per unit of budget overrun")
     cancel_factor: Unit = Field(0.25, description="score factor of a cancelled project")
-    grades: dict[str, float] = Field(
+    grades: dict[Label, float] = Field(
         default_factory=lambda: {"A": 65.0, "B": 50.0, "C": 35.0, "D": 20.0},
         description="grade -> minimum score, best first",
     )
-    fail_grade: str = "F"
+    fail_grade: Label = "F"
     win_score: float = Field(45.0, ge=0, le=100, description="score that counts as a win")
 
 
@@ -163,7 +181,7 @@ class Scenario(Strict):
     debrief_questions: list[Text] = Field(default_factory=list)
     story: Text = Field(description="the briefing, in the scenario's own words")
     goal: Text
-    turn_label: str = Field("week", description="what one turn is called")
+    turn_label: Label = Field("week", description="what one turn is called")
     turns: int = Field(
         ge=2, le=60, description="last possible turn; the game may overrun the deadline until here"
     )

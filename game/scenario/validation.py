@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from game.scenario.errors import Diagnostic, locate
-from game.scenario.schema import Scenario
+from game.scenario.schema import TEXT_ERROR, Scenario
 from game.scenario.yaml_source import Document, KeyPath
 
 
@@ -58,7 +58,9 @@ def _diagnostic(error: ErrorDetails, doc: Document) -> Diagnostic:
         model = _model_at(loc[:-1])
         options = list(model.model_fields) if model else []
         hint = _suggest(key, options) or ("allowed: " + ", ".join(options) if options else "")
-        return Diagnostic(mark, loc, f"unknown key '{key}'", hint)
+        return Diagnostic(mark, loc, f"unknown key '{_short(key)}'", hint)
+    if kind == TEXT_ERROR:
+        return Diagnostic(mark, loc, error["msg"], str(error.get("ctx", {}).get("hint", "")))
     if kind == "missing":
         return Diagnostic(mark, loc, "required key is missing", f"add '{loc[-1]}:'")
     if kind == "literal_error":

@@ -2,21 +2,32 @@
 
 We compose the YAML node tree with PyYAML's SafeLoader and build plain Python
 values ourselves, so that we can (a) record file:line:col for every key path,
-(b) reject duplicate keys, which PyYAML silently overwrites, and (c) bound the
-work an input can cause: a file-size cap, a node-visit cap (aliases are
-counted on every visit, which defuses "billion laughs") and a depth cap.
+(b) reject duplicate keys, which PyYAML silently overwrites, (c) refuse what
+cannot be shown (control characters, tags), and (d) bound the work an input can
+cause: a path-length cap, a file-size cap, node and depth caps counted while
+PyYAML composes (so a huge list is refused before its tree exists), and a
+node-visit cap while we build (aliases are counted on every visit, which defuses
+"billion laughs").
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from game.scenario.characters import CONTROL_HINT, describe, first_control
+
 KeyPath = tuple[str | int, ...]
 MAX_BYTES = 1 << 20
-MAX_NODES = 200_000
+MAX_NODES = 20_000  # the largest shipped scenario has 758; the format allows about 10,000
 MAX_DEPTH = 40
+MAX_PATH = 4096  # characters in a path, and 255 in one of its names: what Linux allows
+MAX_NAME = 255
+# What PyYAML's reader refuses: we find it first, to say where and which character.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -38,9 +49,9 @@ class Mark:
 class SourceError(Exception):
     """A file that cannot be read as YAML at all; carries its position."""
 
-    def __init__(self, mark: Mark, message: str, hint: str = "") -> None:
+    def __init__(self, mark: Mark, message: str, hint: str = "", path: KeyPath = ()) -> None:
         super().__init__(message)
-        self.mark, self.message, self.hint = mark, message, hint
+        self.mark, self.message, self.hint, self.path = mark, message, hint, path
 
 
 @dataclass
@@ -52,10 +63,24 @@ class Document:
     file: str
 
 
+def path_problem(text: str) -> str | None:
+    """Why no file system would take `text` as a path (a NUL byte, too long), or None."""
+    if "\0" in text:
+        return "the path contains U+0000 NULL"
+    if len(text) > MAX_PATH:
+        return f"the path is {len(text)} characters long, more than {MAX_PATH}"
+    if any(len(part) > MAX_NAME for part in text.replace("\\", "/").split("/")):
+        return f"a name in the path is longer than {MAX_NAME} characters"
+    return None
+
+
 def read_document(path: Path) -> Document:
     """Read `path` as a YAML mapping; raise SourceError with a position on failure."""
     name = str(path)
     start = Mark(name, 1, 1)
+    problem = path_problem(name)
+    if problem:
+        raise SourceError(start, problem, "give the path of a .yaml scenario")
     try:
         if not path.is_file():
             what = "is a folder" if path.is_dir() else "is not a regular file"
@@ -78,7 +103,8 @@ def read_document(path: Path) -> Document:
         raise SourceError(
             start, f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8"
         ) from None
-    loader = yaml.SafeLoader(text)
+    _refuse_unreadable_characters(name, text)
+    loader = _BoundedLoader(name, text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -92,10 +118,6 @@ def read_document(path: Path) -> Document:
         ) from None
     except yaml.YAMLError as exc:
         raise SourceError(start, f"YAML error: {exc}") from None
-    except RecursionError:
-        raise SourceError(
-            start, "nesting is far too deep", "a scenario nests a few levels"
-        ) from None
     finally:
         loader.dispose()
     if root is None:
@@ -112,8 +134,58 @@ def read_document(path: Path) -> Document:
     return Document(data, builder.marks, name)
 
 
+def _refuse_unreadable_characters(name: str, text: str) -> None:
+    found = _NOT_YAML.search(text)
+    if found:
+        at = found.start()
+        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        raise SourceError(
+            Mark(name, line, col), f"{describe(found.group())} is not allowed here", CONTROL_HINT
+        )
+
+
+def _short_tag(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object:x' -> '!!python/object:x', as the author wrote it."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
 def _mark(name: str, node: yaml.Node) -> Mark:
     return Mark(name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """A SafeLoader that counts nodes and nesting as it composes them.
+
+    PyYAML builds the whole node tree before we see it; a file of 190,000 list
+    items cost seconds and hundreds of megabytes that way. Counting here stops
+    at the cap, having scanned only that much of the file.
+    """
+
+    def __init__(self, name: str, text: str) -> None:
+        super().__init__(text)
+        self.name, self.nodes, self.depth = name, 0, 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self.nodes += 1
+        self.depth += 1
+        try:
+            # The root is composed at depth 1 and built at depth 0: the same limit as _Builder.
+            if self.nodes > MAX_NODES or self.depth > MAX_DEPTH + 1:
+                self._refuse()
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _refuse(self) -> None:
+        start = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+        where = Mark(self.name, start.line + 1, start.column + 1)
+        if self.depth > MAX_DEPTH + 1:
+            raise SourceError(where, f"nesting deeper than {MAX_DEPTH} levels")
+        raise SourceError(
+            where,
+            f"more than {MAX_NODES} YAML nodes (keys, values and list items)",
+            "a scenario has a few hundred; is this the right file?",
+        )
 
 
 class _Builder:
@@ -132,6 +204,8 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise SourceError(_mark(self.name, node), f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            self._plain_collection(node, path)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -140,25 +214,37 @@ class _Builder:
                 self.marks[(*path, i)] = _mark(self.name, item)
                 items.append(self.build(item, (*path, i), depth + 1))
             return items
-        return self._scalar(node)
+        return self._scalar(node, path)
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _plain_collection(self, node: yaml.Node, path: KeyPath) -> None:
+        """A tag on a mapping or list ('!!python/object:...') would otherwise be ignored."""
+        if node.tag not in (_MAP_TAG, _SEQ_TAG):
+            raise SourceError(
+                _mark(self.name, node),
+                f"the YAML tag '{_short_tag(node.tag)}' is not supported",
+                "scenarios use plain values: remove the tag",
+                path,
+            )
+
+    def _scalar(self, node: yaml.Node, path: KeyPath) -> Any:
         """Plain YAML scalars only; dates and other exotic types stay as their text."""
         tag = node.tag
         if tag in _PLAIN_TAGS:
             try:
-                return self.loader.construct_object(node, deep=True)
+                value = self.loader.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError, TypeError, AttributeError):
                 raise SourceError(
                     _mark(self.name, node),
                     f"'{node.value}' is not a valid {tag.rsplit(':', 1)[-1]}",
                     "remove the tag, or put the value in quotes",
+                    path,
                 ) from None
+            return self._text(node, value, path) if isinstance(value, str) else value
         if tag in _TEXT_TAGS:
-            return str(node.value)
+            return self._text(node, str(node.value), path)
         raise SourceError(
             _mark(self.name, node),
-            f"the YAML tag '{tag}' is not supported",
+            f"the YAML tag '{_short_tag(tag)}' is not supported",
             "scenarios use plain values: remove the tag",
         )
 
@@ -175,7 +261,7 @@ class _Builder:
                 raise SourceError(
                     _mark(self.name, key_node), "a key must be plain text", "write 'name: value'"
                 )
-            key = str(key_node.value)
+            key = self._text(key_node, str(key_node.value), path, allow_newline=False)
             where = _mark(self.name, key_node)
             if key in out:
                 raise SourceError(
@@ -186,3 +272,12 @@ class _Builder:
             self.marks[(*path, key)] = where
             out[key] = self.build(value_node, (*path, key), depth + 1)
         return out
+
+    def _text(self, node: yaml.Node, text: str, path: KeyPath, allow_newline: bool = True) -> str:
+        """Escapes such as "\\v" or "\\0" in quoted text reach here, past the reader."""
+        char = first_control(text, allow_newline)
+        if char is not None:
+            raise SourceError(
+                _mark(self.name, node), f"the text contains {describe(char)}", CONTROL_HINT, path
+            )
+        return text

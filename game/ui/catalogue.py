@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.i18n import tr
+from game.scenario.characters import escape
 from game.scenario.errors import InputError
-from game.scenario.loader import load_scenario, shipped_ids
+from game.scenario.loader import FOLDER_VARIABLE, load_scenario, shipped_ids
 from game.ui import paths
 
 MAX_USER_FILES = 40  # a folder with hundreds of files would only bury the shipped ones
@@ -41,8 +42,8 @@ def entry(ref: str, source: str) -> ScenarioEntry:
     try:
         sc = load_scenario(ref)
     except InputError as exc:
-        name = Path(ref).name
-        return ScenarioEntry(ref, name, "", 0, "", source, str(exc))
+        # The file's name is all we know of it; a name can hold invisible characters too.
+        return ScenarioEntry(ref, escape(Path(ref).name), "", 0, "", source, str(exc))
     return ScenarioEntry(
         ref, sc.title, sc.summary, sc.deadline, sc.difficulty, source, turn_label=sc.turn_label
     )
@@ -50,11 +51,20 @@ def entry(ref: str, source: str) -> ScenarioEntry:
 
 def catalogue(default_first: str = "crm-rollout") -> list[ScenarioEntry]:
     """Shipped scenarios (tutorial first: it is where a new team should start), then the user's."""
-    ids = shipped_ids()
+    try:
+        ids = shipped_ids()
+    except InputError as exc:  # ODD_DUCK_SCENARIOS names no usable folder: say so on a card
+        return [ScenarioEntry("", FOLDER_VARIABLE, "", 0, "", "shipped", str(exc)), *_yours()]
     order = sorted(ids, key=lambda i: (i != "tutorial", i != default_first, i))
-    entries = [entry(i, "shipped") for i in order]
+    return [entry(i, "shipped") for i in order] + _yours()
+
+
+def _yours() -> list[ScenarioEntry]:
     folder = paths.user_scenario_dir()
-    if folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return []
         files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])[:MAX_USER_FILES]
-        entries += [entry(str(f), "yours") for f in files]
-    return entries
+    except (OSError, ValueError):  # a data folder path too long, or with a NUL byte
+        return []
+    return [entry(str(f), "yours") for f in files]
