@@ -110,3 +110,24 @@ def test_validate_check_balance_exit_codes(tmp_path, capsys):
     bad.write_text("id: x\n", encoding="utf-8")
     assert main(["validate", "--check-balance", str(bad)]) == 2  # invalid: no games played
     assert "balance smoke test" not in capsys.readouterr().out
+
+
+LONG = "a" * 5000
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["batch", "--scenario", LONG, "--games", "10", "--out", "out"],
+        ["balance", "--scenario", LONG, "--games", "10"],
+        ["debrief", LONG],
+        ["batch", "--scenario", "tutorial", "--games", "10", "--out", f"out/{LONG}"],
+        ["batch", "--scenario", "tutorial", "--games", "10", "--policy", f"{LONG}.py:f"],
+    ],
+    ids=["batch-scenario", "balance-scenario", "debrief-folder", "batch-out", "batch-policy"],
+)
+def test_a_path_no_file_system_takes_is_one_line(argv, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Traceback" not in err[0] and len(err[0]) < 400

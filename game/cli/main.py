@@ -6,6 +6,7 @@ message and exits with status 2; no traceback reaches the user.
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -19,7 +20,7 @@ from game.cli import (
 )
 from game.policies import POLICIES
 from game.scenario.characters import escape
-from game.scenario.errors import InputError, ScenarioError
+from game.scenario.errors import InputError, ScenarioError, short_file_name
 from game.scenario.loader import as_ref, load, load_scenario, shipped_dir, shipped_ids
 from game.scenario.schema import scenario_json_schema
 
@@ -84,6 +85,14 @@ def _seed(text: str) -> int:
 
 def _game_id(text: str) -> int:
     return _whole(text, 2**63 - 1)
+
+
+def _os_problem(exc: OSError) -> str:
+    """An operating system's refusal in one line: which file, and why."""
+    what = exc.strerror or str(exc)
+    if exc.filename is None:
+        return what
+    return f"{short_file_name(os.fsdecode(exc.filename))}: {what} (check the path you gave)"
 
 
 def _fail(message: str) -> int:
@@ -202,6 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a path no file system takes, a folder that refuses, a full disk
+        return _fail(_os_problem(exc))
     except KeyboardInterrupt:
         print("run_game.py: interrupted", file=sys.stderr)
         return 130

@@ -18,7 +18,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         """One line; invisible characters in it are escaped, so none can reorder it."""
-        where = f"{_short_file(self.mark.file)}:{self.mark.line}:{self.mark.col}"
+        where = f"{short_file_name(self.mark.file)}:{self.mark.line}:{self.mark.col}"
         key = format_path(self.path)
         text = f"{where}: {key}: {self.message}" if key else f"{where}: {self.message}"
         return escape(f"{text} ({self.hint})" if self.hint else text)
@@ -44,7 +44,9 @@ class ScenarioError(InputError):
     """A scenario that failed to load."""
 
 
-def _short_file(name: str) -> str:
+def short_file_name(name: str) -> str:
+    """A file name as a message shows it: escaped, and its middle cut when it is very long."""
+    name = escape(name)
     if len(name) <= MAX_FILE_SHOWN:
         return name
     half = MAX_FILE_SHOWN // 2

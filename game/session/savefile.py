@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.model import RULES_VERSION, PlanError, Target
 from game.scenario.compile import compile_scenario
-from game.scenario.errors import Diagnostic, InputError
+from game.scenario.errors import Diagnostic, InputError, short_file_name
 from game.scenario.loader import load, scenario_digest
 from game.scenario.references import check_references
 from game.scenario.schema import Scenario
@@ -228,13 +228,14 @@ def restore(path: Path) -> Restored:
 def _scenario_of(record: SaveRecord, path: Path) -> tuple[Scenario, tuple[str, ...]]:
     """The scenario the round was played with: the file if unchanged, else the kept copy."""
     ref = record.scenario
+    shown = short_file_name(ref.ref)  # a hand-edited save may hold any text here
     try:
         scenario, _ = load(ref.ref)
     except InputError as exc:
         if ref.content is None:
             raise _fail(
                 path,
-                f"scenario '{ref.ref}' cannot be loaded: {exc.diagnostics[0].message}",
+                f"scenario '{shown}' cannot be loaded: {exc.diagnostics[0].message}",
                 "this save is from an older version that kept no copy of the scenario;"
                 " restore the scenario file",
                 key=("scenario", "ref"),
@@ -246,13 +247,13 @@ def _scenario_of(record: SaveRecord, path: Path) -> tuple[Scenario, tuple[str, .
         if ref.content is None:
             raise _fail(
                 path,
-                f"scenario '{ref.ref}' has changed since this game was saved",
+                f"scenario '{shown}' has changed since this game was saved",
                 "restore the scenario file as it was, or start a new game",
                 key=("scenario", "sha256"),
             )
         why = "changed after this round began"
     # Short: the turn screen shows it in a three-line toast, at projector text size too.
-    note = f"{Path(ref.ref).name} {why}; the round goes on unchanged"
+    note = f"{short_file_name(Path(ref.ref).name)} {why}; the round goes on unchanged"
     return _kept_copy(ref.content, ref.sha256, path), (note,)
 
 
