@@ -111,3 +111,13 @@ def test_a_round_with_an_event_fired_by_hand_reads_back(tmp_path: Path) -> None:
     write_result(tmp_path, session, "crm-rollout", {})
     [result] = load_results(tmp_path)
     assert result.record["fired"] == {"2": [scenario.events[manual].id]}
+
+
+def test_rounds_played_under_different_rules_are_not_ranked_together(tmp_path: Path) -> None:
+    write_result(tmp_path, played("Blue"), "tutorial", {})
+    path = write_result(tmp_path, played("Red"), "tutorial", {})
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["rules"] = 0  # a laptop with a game from before the rules were versioned
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(ResultsError, match="different versions of the game's rules"):
+        load_results(tmp_path)

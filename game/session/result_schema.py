@@ -143,6 +143,7 @@ class ResultRecord(_Strict):
 
     format: Literal["odd-duck-round"]
     version: int = Field(ge=1, le=VERSION)
+    rules: int = Field(0, ge=0, description="the model's RULES_VERSION; 0: not recorded")
     scenario: ScenarioInfo
     seed: int = Field(ge=0, le=2**64 - 1)
     game_id: int = Field(ge=0, le=2**63 - 1)

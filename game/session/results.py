@@ -238,4 +238,11 @@ def load_results(directory: Path) -> list[TeamResult]:
             f"the teams played different scenarios: {', '.join(scenarios)}",
             "debrief one scenario per folder",
         )
+    rules = sorted({r.record["rules"] for r in results})
+    if len(rules) > 1:  # the same plans score differently: a leaderboard would mislead
+        raise _fail(
+            directory,
+            f"the teams played under different versions of the game's rules: {rules}",
+            "install the same version of the game on every laptop, or debrief them apart",
+        )
     return sorted(results, key=lambda r: (-r.score, r.name))
