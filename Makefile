@@ -1,19 +1,20 @@
 # Two entry points for a fresh machine: `make play` and `make test`.
-# Both create .venv when it is missing and install the project into it.
+# Both create .venv when it is missing and install the project into it, at the versions
+# in constraints.txt (the tested set; pyproject.toml states ranges).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint typecheck clean
+.PHONY: play test lint typecheck check-wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall whenever pyproject.toml changes.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+# Reinstall whenever pyproject.toml or the pins change.
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade -c constraints.txt pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	PYGAME_HIDE_SUPPORT_PROMPT=1 $(BIN)/python -c \
 		"import pygame, sys; sys.exit(not getattr(pygame, 'IS_CE', 0))" \
 		|| (echo "plain pygame is installed beside pygame-ce: pip uninstall pygame" && exit 1)
@@ -31,6 +32,10 @@ typecheck: $(STAMP)
 
 test: lint typecheck
 	$(BIN)/python -m pytest
+
+# The built wheel, installed into a fresh venv (not editable), run from outside the checkout.
+check-wheel: $(STAMP)
+	$(BIN)/python tools/check_wheel.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

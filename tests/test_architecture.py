@@ -51,7 +51,14 @@ def test_the_shipped_json_schema_is_current():
 def test_every_shipped_scenario_points_editors_at_the_schema():
     for path in (ROOT / "scenarios").glob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../docs/scenario.schema.json", path
+        assert first == "# yaml-language-server: $schema=../scenario.schema.json", path
+
+
+def test_the_game_finds_its_shipped_files_through_game_data():
+    """An installed copy has no checkout around it: no module walks up from its own file
+    (game/data/__init__.py finds them with importlib.resources; make check-wheel proves it)."""
+    for path in (ROOT / "game").rglob("*.py"):
+        assert "Path(__file__)" not in path.read_text(encoding="utf-8"), path
 
 
 def test_every_scenario_coefficient_reaches_the_model():

@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel
 
 from game.cli import new_scenario_cmd
+from game.data import SCHEMA_FILE
 from game.scenario.coefficients import ModelCoefficients
 from game.scenario.loader import load, load_scenario, resolve, shipped_ids
 from game.scenario.reference import (
@@ -174,7 +175,7 @@ def test_new_scenario_from_every_shipped_one_validates_and_keeps_it(source, tmp_
     text = out.read_text(encoding="utf-8")
     first = text.splitlines()[0]
     assert first.startswith("# yaml-language-server: $schema=")
-    assert (out.parent / first.split("=", 1)[1]).resolve() == ROOT / "docs/scenario.schema.json"
+    assert (out.parent / first.split("=", 1)[1]).resolve() == SCHEMA_FILE.resolve()
     assert text.count("yaml-language-server") == 1
     assert "python run_game.py validate" in text and "python run_game.py balance" in text
     # The source's own comments survive, in order.

@@ -16,11 +16,13 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from game.data import SCHEMA_FILE
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario, resolve, shipped_dir, shipped_ids
 from game.scenario.schema import Id
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "scenario.schema.json"
+# A checkout links docs/scenario.schema.json, the path its guides name, to the same file.
+DOCS_SCHEMA = SCHEMA_FILE.parents[2] / "docs" / SCHEMA_FILE.name
 SCHEMA_PREFIX = "# yaml-language-server: $schema="
 _ID = TypeAdapter(Id)
 
@@ -131,12 +133,25 @@ def _relative(target: Path, start: Path) -> str:
     return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
 
 
+def _schema_file() -> Path:
+    """The schema editors should read: docs/ in a checkout, else the installed package's."""
+    try:
+        if DOCS_SCHEMA.resolve() == SCHEMA_FILE.resolve():
+            return DOCS_SCHEMA
+    except OSError:  # a link loop where docs/ would be: use the package's own file
+        pass
+    return SCHEMA_FILE
+
+
 def _schema_ref(folder: Path) -> str:
     """The schema's path for a file in `folder`: relative inside the Odd Duck folder (so it
-    survives moving the whole folder), else absolute (editors accept both)."""
-    if folder.resolve().is_relative_to(SCHEMA_FILE.parents[1]):
-        return _relative(SCHEMA_FILE, folder)
-    return SCHEMA_FILE.as_posix()
+    survives moving the whole folder), else absolute (editors accept both). Links are kept,
+    not resolved: an editor reads the path from where the file was opened."""
+    schema = _schema_file()
+    where = os.path.abspath(folder)  # noqa: PTH100 - unlike resolve(), it keeps links
+    if Path(where).is_relative_to(schema.parents[1]):
+        return Path(os.path.relpath(schema, where)).as_posix()
+    return schema.as_posix()
 
 
 def scenario_copy(text: str, name: str, title: str, source: Path, out: Path) -> str:

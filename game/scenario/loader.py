@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from game.data import SCENARIO_DIR
 from game.model.params import Params
 from game.scenario.compile import compile_scenario
 from game.scenario.errors import Diagnostic, ScenarioError, locate
@@ -15,7 +16,7 @@ from game.scenario.schema import Scenario
 from game.scenario.validation import validate
 from game.scenario.yaml_source import Document, Mark, SourceError, path_problem, read_document
 
-SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SHIPPED_DIR = SCENARIO_DIR
 MAX_EXTENDS = 8
 FOLDER_VARIABLE = "ODD_DUCK_SCENARIOS"
 _SCENARIO_KEYS = {*Scenario.model_fields, "extends"}

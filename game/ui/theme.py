@@ -14,8 +14,8 @@ from typing import Any
 
 import pygame
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-THEME_FILE = ASSETS / "theme.json"
+from game.data import THEME_FILE
+
 DESIGN_SIZE = (1280, 720)
 MIN_SIZE = (1024, 600)
 

@@ -8,9 +8,10 @@ import itertools
 import math
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from pathlib import Path
 
 import pygame
+
+from game.data import ICON_DIR
 
 ICON_NAMES = (
     "check",
@@ -24,7 +25,6 @@ ICON_NAMES = (
     "arrow_up",
     "arrow_down",
 )
-ICON_DIR = Path(__file__).resolve().parents[3] / "assets" / "icons"
 ICON_FILE_SIZE = 128
 SUPERSAMPLE = 4
 

@@ -13,15 +13,14 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TypeVar
 
 import pygame
 
+from game.data import PORTRAIT_DIR
 from game.ui.art.icons import HOLE, stroke
 
 MOODS = ("furious", "unhappy", "neutral", "content", "delighted")
-PORTRAIT_DIR = Path(__file__).resolve().parents[3] / "assets" / "portraits"
 CELL = 256  # side of one mood in a shipped strip; a strip is len(MOODS) cells wide
 SUPERSAMPLE = 4
 

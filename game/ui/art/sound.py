@@ -10,8 +10,9 @@ from typing import Protocol
 
 import pygame
 
+from game.data import SOUND_DIR
+
 SOUND_NAMES = ("end_week", "signoff", "rejection", "escalation", "click")
-SOUND_DIR = Path(__file__).resolve().parents[3] / "assets" / "sounds"
 
 
 class _Playable(Protocol):
