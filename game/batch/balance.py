@@ -22,14 +22,15 @@ import numpy.typing as npt
 from game.batch.run import run_batch
 from game.batch.search import Knobs, SearchResult, cross_entropy, parametric, search_actions
 from game.batch.zoo import ZooResult, run_zoo
-from game.model import Observation, Params, outcome
+from game.model import Params, outcome
 from game.model.channels import Channel, Target
+from game.model.rules.intensity import point_split
 from game.policies import POLICIES, Policy
 from game.scenario.coefficients import ModelCoefficients
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load
 from game.scenario.schema import Scenario
-from game.session.runner import play
+from game.session.runner import Turn, TurnHook, play
 
 BUILT_IN = ("balanced", "delivery_first", "relationship_first")
 SHARE_BAND = (0.15, 0.55)
@@ -88,15 +89,13 @@ def searched_policy(found: SearchResult) -> PolicyFor:
     return lambda n: parametric(Knobs(found.best.values.repeat(n, axis=0)))
 
 
-def _counting(policy: Policy, points: npt.NDArray[np.float64]) -> Policy:
-    """`policy`, adding the points each running game plans per action to `points` (N, A)."""
+def _counting(points: npt.NDArray[np.float64]) -> TurnHook:
+    """A turn hook adding the points each running game planned per action to `points` (N, A)."""
 
-    def counted(obs: Observation, params: Params) -> npt.NDArray[np.float64]:
-        plan = policy(obs, params)
-        points[:] += (plan * ~obs.done[:, None, None]).sum(axis=2)
-        return plan
+    def count(turn: Turn) -> None:
+        points[:] += (turn.plan * ~turn.observation.done[:, None, None]).sum(axis=2)
 
-    return counted
+    return count
 
 
 def usage(
@@ -113,16 +112,17 @@ def usage(
     for first in range(0, games, chunk):
         ids = np.arange(first, min(first + chunk, games))
         counts = np.zeros((ids.size, params.n_actions))
-        final = play(params, _counting(policy_for(ids.size), counts), ids, seed, record=False)
+        final = play(
+            params, policy_for(ids.size), ids, seed, record=False, on_turn=_counting(counts)
+        )
         points.append(counts)
         scores.append(outcome(final.final, params).score)
     per_game = np.concatenate(points)
     total = per_game.sum(axis=0)
     kind = params.action_target
     overtime = params.action_effect[:, Channel.OVERTIME] > 0
-    relations = total[kind == Target.STAKEHOLDER].sum()
-    used = total[~overtime].sum()
-    non_build = total[(kind != Target.PACKAGE) & ~overtime].sum()
+    build, relations, project = point_split(total, params)
+    used, non_build = build + relations + project, relations + project
     shares = {
         a.id: float(total[i] / non_build) if non_build else 0.0
         for i, a in enumerate(scenario.actions)

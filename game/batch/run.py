@@ -22,9 +22,9 @@ import numpy.typing as npt
 from game.batch.aggregate import Tally
 from game.batch.policyload import resolve_policy
 from game.batch.pool import worker_pool
-from game.model import Params, PlanError, State, TurnLog, new_state, observe, step
+from game.model import Observation, Params, PlanError, State, TurnLog
 from game.model.rules.discovery import reported_progress, true_progress
-from game.policies import Policy
+from game.session.runner import Turn, play
 
 F64 = npt.NDArray[np.float64]
 
@@ -101,44 +101,72 @@ class BatchError(RuntimeError):
     """A policy that failed or made an illegal plan; the message names policy, game and turn."""
 
 
-def _turn(
-    params: Params, policy: Policy, spec: str, state: State, job: Job, t: int
-) -> tuple[State, TurnLog]:
-    """One turn of a chunk, with failures told in terms of game ids and turns."""
-    where = f"policy '{spec}', turn {t}"
-    try:
-        plan = policy(observe(state, params), params)
-    except Exception as exc:  # the policy's own code: report it, do not crash on it
-        raise BatchError(f"{where}: the policy raised {type(exc).__name__}: {exc}") from None
-    if not isinstance(plan, np.ndarray):
-        raise BatchError(f"{where}: the policy returned {type(plan).__name__}, not an array")
-    try:
-        return step(state, plan, params)
-    except PlanError as exc:
-        game = "" if exc.row is None else f", game {job.first + exc.row}"
-        detail = str(exc).split(": ", 1)[-1] if exc.row is not None else str(exc)
-        raise BatchError(f"{where}{game}: illegal plan: {detail}") from None
+class _Chunk:
+    """One chunk's play through the turn loop: its policy, told failures in terms of game
+    ids and turns, and its tally, added to turn by turn."""
+
+    def __init__(self, params: Params, spec: str, job: Job) -> None:
+        self.params, self.spec, self.job = params, spec, job
+        self.policy = resolve_policy(spec)
+        self.tally = Tally(params.turns, params.n_stakeholders)
+        self.turns = 0  # turns played so far
+        self.last: TurnLog | None = None
+
+    def where(self) -> str:
+        return f"policy '{self.spec}', turn {self.turns + 1}"
+
+    def plan(self, obs: Observation, params: Params) -> F64:
+        """The policy's plan; a failure is reported, not crashed on (it is the policy's code)."""
+        try:
+            plan = self.policy(obs, params)
+        except Exception as exc:
+            raise BatchError(
+                f"{self.where()}: the policy raised {type(exc).__name__}: {exc}"
+            ) from None
+        if not isinstance(plan, np.ndarray):
+            raise BatchError(
+                f"{self.where()}: the policy returned {type(plan).__name__}, not an array"
+            )
+        return plan
+
+    def on_turn(self, turn: Turn) -> None:
+        if turn.number == 1:
+            state = turn.before
+            progress = np.stack([true_progress(state), reported_progress(state)], axis=1)
+            self.tally.add_start(state, progress)
+        self.turns, self.last = turn.number, turn.log
+        self.tally.add_turn(turn.number, turn.state, turn.log)
+
+    def play(self, seed: int) -> State:
+        """Play the chunk to the end; the tally then has every turn up to `params.turns`."""
+        try:
+            final = play(
+                self.params,
+                self.plan,
+                np.arange(self.job.first, self.job.stop),
+                seed,
+                record=False,
+                on_turn=self.on_turn,
+            ).final
+        except PlanError as exc:
+            game = "" if exc.row is None else f", game {self.job.first + exc.row}"
+            detail = str(exc).split(": ", 1)[-1] if exc.row is not None else str(exc)
+            raise BatchError(f"{self.where()}{game}: illegal plan: {detail}") from None
+        assert self.last is not None
+        # Every game ended early: later turns repeat the final state, with no points spent.
+        idle = _idle(self.last)
+        for t in range(self.turns + 1, self.params.turns + 1):
+            self.tally.add_turn(t, final, idle)
+        return final
 
 
 def play_chunk(
     params: Params, policy_spec: str, job: Job, seed: int, per_game: bool
 ) -> ChunkResult:
     """Play one chunk to the end and tally it (pure: same inputs, same result)."""
-    policy = resolve_policy(policy_spec)
-    ids = np.arange(job.first, job.stop)
-    tally = Tally(params.turns, params.n_stakeholders)
-    state: State = new_state(params, ids, seed)
-    tally.add_start(state, np.stack([true_progress(state), reported_progress(state)], axis=1))
-    last: TurnLog | None = None
-    for t in range(1, params.turns + 1):
-        if not state.done.all():
-            state, last = _turn(params, policy, policy_spec, state, job, t)
-        elif last is not None:
-            # Every game ended early: later turns repeat the final state, with no points spent.
-            last = _idle(last)
-        assert last is not None
-        tally.add_turn(t, state, last)
-    result = tally.add_final(state, params)
+    chunk = _Chunk(params, policy_spec, job)
+    state = chunk.play(seed)
+    result = chunk.tally.add_final(state, params)
     rows = None
     if per_game:
         rows = {
@@ -147,7 +175,7 @@ def play_chunk(
             if hasattr(result, name)
         }
         rows["turns_played"] = state.end_turn.astype(np.float64)
-    return ChunkResult(job, tally, int(state.end_turn.sum()), rows)
+    return ChunkResult(job, chunk.tally, int(state.end_turn.sum()), rows)
 
 
 def _idle(log: TurnLog) -> TurnLog:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from game.model import Observation, Params, empty_plan, new_state, observe, outcome, step
+from game.model import Observation, Params, empty_plan, outcome
 from game.model.channels import Channel
 from game.model.rng import game_keys, uniforms
 from game.model.state import OPEN
@@ -31,6 +31,7 @@ from game.policies.allocate import max_overtime_uses, stakeholder_share, waiting
 from game.policies.builtin import Policy, _finish
 from game.policies.catalogue import Catalogue, catalogue
 from game.scenario.schema import Scenario
+from game.session.runner import play
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
@@ -277,11 +278,8 @@ def evaluate(params: Params, raw: F64, games: int, seed: int) -> F64:
     knobs = Knobs(np.repeat(_unit(raw), games, axis=0))
     # Every candidate meets the same luck, on games kept apart from the ones used to judge.
     ids = np.tile(np.arange(games), pop) + SEARCH_GAMES_FROM
-    state = new_state(params, ids, seed)
-    policy = parametric(knobs)
-    while not state.done.all():
-        state, _ = step(state, policy(observe(state, params), params), params)
-    result: F64 = outcome(state, params).score.reshape(pop, games).mean(axis=1)
+    final = play(params, parametric(knobs), ids, seed, record=False).final
+    result: F64 = outcome(final, params).score.reshape(pop, games).mean(axis=1)
     return result
 
 

@@ -14,6 +14,7 @@ import numpy.typing as npt
 from game.i18n import number, tr, trn
 from game.model import Channel, Observation, Params, PlanError, State, validate_plan
 from game.model.plan import overtime_points, regular_points
+from game.model.rules.intensity import point_split
 from game.scenario.schema import Scenario
 from game.ui.people import first_name
 
@@ -103,16 +104,8 @@ class Planner:
 
     def split(self) -> tuple[float, float, float]:
         """Points on building, on people and on the project (overtime not counted)."""
-        kinds = [a.target for a in self.scenario.actions]
-        totals = self.plan.sum(axis=1)
-        build = sum(t for t, k in zip(totals, kinds, strict=True) if k == "package")
-        people = sum(t for t, k in zip(totals, kinds, strict=True) if k == "stakeholder")
-        project = sum(
-            t
-            for a, (t, k) in enumerate(zip(totals, kinds, strict=True))
-            if k == "project" and not self.is_overtime(a)
-        )
-        return float(build), float(people), float(project)
+        build, people, project = point_split(self.totals(), self.params)
+        return float(build[0]), float(people[0]), float(project[0])
 
     # --- the rows ------------------------------------------------------------------------
     def build_rows(self) -> list[Row]:

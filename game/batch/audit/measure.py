@@ -34,7 +34,8 @@ from game.batch.pool import worker_pool
 from game.batch.search import SearchResult, cross_entropy
 from game.batch.zoo import ZooResult, run_zoo
 from game.model import Params
-from game.model.channels import PROJECT_EFFECTS, Channel, Target
+from game.model.channels import PROJECT_EFFECTS, Target
+from game.model.rules.intensity import point_split
 from game.policies.zoo.plans import JOBS, action_of
 from game.scenario.loader import load, scenario_digest
 from game.scenario.schema import Scenario
@@ -70,10 +71,9 @@ def search_numbers(
     """The search's lead, its relationship share and its most used stakeholder action."""
     found, base = judged.measured["search"], judged.measured["balanced"]
     points = found.points  # (games, A)
-    overtime = params.action_effect[:, Channel.OVERTIME] > 0
+    build, relations, project = point_split(points, params)
+    share = ratio(relations, build + relations + project)
     people = params.action_target == Target.STAKEHOLDER
-    relations = points[:, people].sum(axis=1)
-    share = ratio(relations, points[:, ~overtime].sum(axis=1))
     per_action = {int(a): points[:, a] for a in np.flatnonzero(people)}
     top = max(per_action, key=lambda a: float(per_action[a].sum()), default=None)
     top_share = ratio(per_action[top], relations) if top is not None else None

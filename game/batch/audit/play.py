@@ -14,7 +14,7 @@ name, since closures do not pickle:
   points built.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,11 +24,11 @@ from game.batch.pool import worker_pool
 from game.batch.search import Knobs, parametric
 from game.batch.zoo import CHUNK
 from game.batch.zoo_play import Task, policy_named, side_by_side, tasks
-from game.model import Params, State, TurnLog, outcome
+from game.model import Params, outcome
 from game.model.rules.stakeholders import COMPLAINTS
 from game.policies import Policy
 from game.policies.zoo import without
-from game.session.runner import play
+from game.session.runner import Turn, TurnHook, play
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
@@ -71,10 +71,11 @@ def policy_for(name: str, size: int, knobs: F64 | None) -> Policy:
     return without(*dropped.split("+"))(policy) if bar and dropped else policy
 
 
-def _counter(heard: I64) -> Callable[[State, TurnLog], None]:
+def _counter(heard: I64) -> TurnHook:
     """A turn hook adding each running game's complaints, per stakeholder, to heard (N, 4)."""
 
-    def count(state: State, log: TurnLog) -> None:
+    def count(turn: Turn) -> None:
+        log = turn.log
         # A game that has ended still shows its last complaints: it is not heard any more.
         live = log.active[:, None] & (log.complaint >= 0)
         rows = np.broadcast_to(np.arange(log.complaint.shape[0])[:, None], live.shape)

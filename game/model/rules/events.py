@@ -5,7 +5,7 @@ import numpy.typing as npt
 
 from game.model.linalg import contract
 from game.model.params import Params
-from game.model.rules.discovery import built
+from game.model.rules.discovery import reported_progress, true_progress
 from game.model.rules.stakeholders import EXPECT_MAX
 from game.model.state import OPEN, State
 
@@ -17,15 +17,13 @@ N_PLAIN_VARS = 6  # the CONDITION_VARS that need no stakeholder index
 
 def condition_values(state: State, params: Params) -> F64:
     """Every variable an event condition can test, shape (N, 6 + 2 S)."""
-    total_scope = state.scope.sum(axis=1)
-    done = built(state)
     plain = np.stack(
         [
             state.hype,
             state.sponsor,
             state.fatigue,
-            done.sum(axis=1) / total_scope,
-            state.correct.sum(axis=1) / total_scope,
+            reported_progress(state),
+            true_progress(state),
             params.budget - state.budget_spent,
         ],
         axis=1,

@@ -33,6 +33,17 @@ class Intensity:
         return result
 
 
+def point_split(totals: F64, params: Params) -> tuple[F64, F64, F64]:
+    """Points on building, on people and on the project (overtime aside), from points per
+    action (..., A): each shaped (...). The one place that sorts actions into the three."""
+    kind = params.action_target
+    is_overtime = params.action_effect[:, Channel.OVERTIME] > 0
+    build: F64 = totals @ (kind == Target.PACKAGE).astype(np.float64)
+    people: F64 = totals @ (kind == Target.STAKEHOLDER).astype(np.float64)
+    project: F64 = totals @ ((kind == Target.PROJECT) & ~is_overtime).astype(np.float64)
+    return build, people, project
+
+
 def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
     """Resolve a validated plan (N, A, T), with its points per action (N, A)."""
     kind, effect, count = params.action_target, params.action_effect, params.legal_count
@@ -58,14 +69,14 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
             if personal[a]:
                 contacted |= uses > 0
     on_project = kind == Target.PROJECT
-    is_overtime = effect[:, Channel.OVERTIME] > 0
+    points_build, points_relations, points_project = point_split(totals, params)
     return Intensity(
         build=build,
         stakeholder=stakeholder,
         project=contract(totals[:, on_project] * inverse[on_project], effect[on_project]),
         contacted=contacted,
         overtime=overtime_points(totals, params),
-        points_build=totals @ (kind == Target.PACKAGE).astype(np.float64),
-        points_relations=totals @ (kind == Target.STAKEHOLDER).astype(np.float64),
-        points_project=totals @ (on_project & ~is_overtime).astype(np.float64),
+        points_build=points_build,
+        points_relations=points_relations,
+        points_project=points_project,
     )
