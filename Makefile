@@ -26,6 +26,7 @@ play: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check game tests bench tools run_game.py
 	$(BIN)/ruff format --check game tests bench tools run_game.py
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

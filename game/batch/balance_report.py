@@ -1,27 +1,26 @@
 """Write a BalanceReport as report.md with its charts."""
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from game.batch import zoo_report
 from game.batch.balance import BUILT_IN, MIN_RATIO, BalanceReport
-from game.batch.charts import INK, PALETTE, _pyplot
+from game.batch.charts import LEGEND, Figures, save
+from game.look.palette import INK, OKABE_ITO
 from game.scenario.loader import scenario_digest
 
 
 def write(report: BalanceReport, out: Path) -> Path:
     """Write report.md, lesson.png, tornado.png, search.png and zoo.png into `out`."""
     out.mkdir(parents=True, exist_ok=True)
-    plt = _pyplot()
-    _lesson_chart(plt, report, out / "lesson.png")
+    figs = Figures()
+    _lesson_chart(figs, report, out / "lesson.png")
     if report.sensitivity:
-        _tornado(plt, report, out / "tornado.png")
-    _search_chart(plt, report, out / "search.png")
+        _tornado(figs, report, out / "tornado.png")
+    _search_chart(figs, report, out / "search.png")
     if report.zoo is not None:
-        zoo_report.chart(plt, report.zoo, out / "zoo.png")
-    plt.close("all")
+        zoo_report.chart(figs, report.zoo, out / "zoo.png")
     path = out / "report.md"
     path.write_text(_markdown(report), encoding="utf-8")
     return path
@@ -127,23 +126,22 @@ def _best_name(r: BalanceReport) -> str:
     return "the one found" if r.best_name == "search" else "balanced"
 
 
-def _lesson_chart(plt: Any, r: BalanceReport, path: Path) -> None:
-    fig, ax = plt.subplots(figsize=(8, 4))
+def _lesson_chart(figs: Figures, r: BalanceReport, path: Path) -> None:
+    fig, ax = figs.subplots(figsize=(8, 4))
     means = [r.lesson[p]["score"]["mean"] for p in BUILT_IN]
     lows = [m - r.lesson[p]["score"]["ci95"][0] for m, p in zip(means, BUILT_IN, strict=True)]
-    ax.barh(BUILT_IN, means, xerr=lows, color=PALETTE[:3], ecolor=INK, capsize=4)
+    ax.barh(BUILT_IN, means, xerr=lows, color=OKABE_ITO[:3], ecolor=INK, capsize=4)
     who = "found by the search" if r.best_name == "search" else "balanced"
     ax.axvline(
-        r.best_score, color=PALETTE[5], ls="--", label=f"best known ({who}) {r.best_score:.1f}"
+        r.best_score, color=OKABE_ITO[5], ls="--", label=f"best known ({who}) {r.best_score:.1f}"
     )
     ax.set(title="Mean score per policy (95 % CI)", xlabel="score", xlim=(0, 100))
     ax.invert_yaxis()
-    ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    ax.legend(**LEGEND)
+    save(fig, path)
 
 
-def _tornado(plt: Any, r: BalanceReport, path: Path) -> None:
+def _tornado(figs: Figures, r: BalanceReport, path: Path) -> None:
     base = r.sensitivity[0]["balanced"]  # the unchanged scenario on the same games
     lower: dict[str, tuple[float, str]] = {}
     upper: dict[str, tuple[float, str]] = {}
@@ -155,20 +153,20 @@ def _tornado(plt: Any, r: BalanceReport, path: Path) -> None:
         key=lambda n: -(abs(lower.get(n, (0.0, ""))[0]) + abs(upper.get(n, (0.0, ""))[0])),
     )
     ranked = names_all[:20]
-    fig, ax = plt.subplots(figsize=(9, 0.35 * len(ranked) + 1.5))
+    fig, ax = figs.subplots(figsize=(9, 0.35 * len(ranked) + 1.5))
     y = np.arange(len(ranked))
     ax.barh(
         y - 0.2,
         [lower.get(n, (0.0, ""))[0] for n in ranked],
         0.4,
-        color=PALETTE[1],
+        color=OKABE_ITO[1],
         label="lowered (×0.5 or to its bound)",
     )
     ax.barh(
         y + 0.2,
         [upper.get(n, (0.0, ""))[0] for n in ranked],
         0.4,
-        color=PALETTE[5],
+        color=OKABE_ITO[5],
         label="raised (×2 or to its bound)",
     )
     labels = [f"{n} ({lower.get(n, (0, '–'))[1]}, {upper.get(n, (0, '–'))[1]})" for n in ranked]
@@ -180,23 +178,21 @@ def _tornado(plt: Any, r: BalanceReport, path: Path) -> None:
         title=f"Balanced's score change ({shown} coefficients; base {base:.1f})",
         xlabel="score change",
     )
-    ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    ax.legend(**LEGEND)
+    save(fig, path)
 
 
-def _search_chart(plt: Any, r: BalanceReport, path: Path) -> None:
-    fig, ax = plt.subplots(figsize=(7, 3.5))
+def _search_chart(figs: Figures, r: BalanceReport, path: Path) -> None:
+    fig, ax = figs.subplots(figsize=(7, 3.5))
     ax.plot(
         np.arange(1, len(r.search.history) + 1),
         r.search.history,
-        color=PALETTE[0],
+        color=OKABE_ITO[0],
         lw=2,
         marker="o",
         label="best found (on the search's own games)",
     )
-    ax.axhline(r.lesson["balanced"]["score"]["mean"], color=PALETTE[2], ls="--", label="balanced")
+    ax.axhline(r.lesson["balanced"]["score"]["mean"], color=OKABE_ITO[2], ls="--", label="balanced")
     ax.set(title="Policy search", xlabel="iteration", ylabel="mean score")
-    ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    ax.legend(**LEGEND)
+    save(fig, path)

@@ -1,35 +1,56 @@
-"""PNG charts of a batch run, drawn with matplotlib's Agg backend from summary.json data."""
+"""PNG charts of a batch run (and of the balance report), drawn from summary.json data.
+
+Every figure comes from game.look.figures in the game's look (never pyplot: no global
+state), at DPI dots an inch; colours are game.look.palette's.
+"""
+
+from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-# Okabe-Ito: safe for colour-blind readers (docs/VISUAL.md's palette).
-PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
-BACKGROUND, INK = "#1b1f2a", "#e8e6e3"
+from game.look import figures
+from game.look.palette import CAPACITY, INK, OKABE_ITO
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+DPI = 110  # a 10 x 5.5 inch chart is 1100 x 605 pixels
+TEXT, TITLE = 11, 13  # points
+LEGEND: dict[str, Any] = figures.LEGEND | {"fontsize": TEXT}
 
 
-def _pyplot() -> Any:
-    import matplotlib
+class Figures:
+    """Where batch charts are drawn: pyplot's `subplots` without pyplot's global state.
+    Each figure is its own (game.look.figures) with every Axes dressed."""
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    def subplots(
+        self, nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float], squeeze: bool = True
+    ) -> tuple[Figure, Any]:
+        fig, _ = figures.figure((figsize[0] * DPI, figsize[1] * DPI), dpi=DPI)
+        axes = fig.subplots(nrows, ncols, squeeze=squeeze)
+        for ax in np.ravel(axes):
+            figures.dress(ax, TEXT)
+        return fig, axes
 
-    plt.rcParams.update(
-        {
-            "figure.facecolor": BACKGROUND,
-            "axes.facecolor": "#2a3142",
-            "text.color": INK,
-            "axes.labelcolor": INK,
-            "xtick.color": INK,
-            "ytick.color": INK,
-            "axes.edgecolor": "#4a5266",
-            "font.size": 11,
-            "axes.titlesize": 13,
-        }
-    )
-    return plt
+    def close(self, *_: object) -> None:
+        """Nothing to close: no figure is kept anywhere but in its caller."""
+
+
+def _pyplot() -> Figures:
+    # The old name, only while tests/test_zoo.py calls it: delete with that line.
+    return Figures()
+
+
+def save(fig: Figure, path: Path) -> Path:
+    """Lay `fig` out tightly, titles at TITLE points, and write it as a PNG at DPI."""
+    for ax in fig.axes:
+        ax.title.set_fontsize(TITLE)
+    fig.tight_layout()
+    fig.savefig(path, dpi=DPI)
+    return path
 
 
 def entry_label(entry: dict[str, Any]) -> str:
@@ -41,27 +62,25 @@ def entry_label(entry: dict[str, Any]) -> str:
 
 def _style(k: int) -> dict[str, Any]:
     """Colour k of the palette; past seven entries the line style changes too."""
-    return {"color": PALETTE[k % len(PALETTE)], "ls": ("-", "--", ":")[(k // len(PALETTE)) % 3]}
+    n = len(OKABE_ITO)
+    return {"color": OKABE_ITO[k % n], "ls": ("-", "--", ":")[(k // n) % 3]}
 
 
 def draw_all(data: dict[str, Any], histograms: dict[str, np.ndarray], out: Path) -> list[Path]:
     """Write every chart into `out`; returns their paths."""
-    plt = _pyplot()
-    entries = data["results"]
-    written = [
-        _scores(plt, entries, histograms, out / "scores.png"),
-        _trust(plt, entries, out / "trust.png"),
-        _progress(plt, entries, out / "progress.png"),
-        _capacity(plt, entries, out / "capacity.png"),
+    figs, entries = Figures(), data["results"]
+    return [
+        _scores(figs, entries, histograms, out / "scores.png"),
+        _trust(figs, entries, out / "trust.png"),
+        _progress(figs, entries, out / "progress.png"),
+        _capacity(figs, entries, out / "capacity.png"),
     ]
-    plt.close("all")
-    return written
 
 
 def _scores(
-    plt: Any, entries: list[dict[str, Any]], hists: dict[str, np.ndarray], path: Path
+    figs: Figures, entries: list[dict[str, Any]], hists: dict[str, np.ndarray], path: Path
 ) -> Path:
-    fig, ax = plt.subplots(figsize=(10, 5.5))
+    fig, ax = figs.subplots(figsize=(10, 5.5))
     centres = np.arange(100) + 0.5  # bins [k, k + 1); 100 itself joins the last one
     peaks = []
     for k, entry in enumerate(entries):
@@ -94,16 +113,14 @@ def _scores(
             color=INK,
             fontsize=9,
         )
-    ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    return path
+    ax.legend(**LEGEND)
+    return save(fig, path)
 
 
-def _trust(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
+def _trust(figs: Figures, entries: list[dict[str, Any]], path: Path) -> Path:
     cols = min(len(entries), 3)
     rows = int(np.ceil(len(entries) / cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(5.2 * cols, 4 * rows), squeeze=False)
+    fig, axes = figs.subplots(rows, cols, figsize=(5.2 * cols, 4 * rows), squeeze=False)
     for ax, entry in zip(axes.ravel(), entries, strict=False):
         for k, (sid, curve) in enumerate(entry["per_turn"]["trust"].items()):
             turns = np.arange(len(curve["mean"]))
@@ -113,17 +130,17 @@ def _trust(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
             )
             ax.plot(turns, curve["mean"], lw=2, label=sid, **style)
         ax.set(title=f"Trust: {entry_label(entry)}", xlabel="turn", ylabel="trust", ylim=(0, 1))
-        ax.legend(fontsize=9, facecolor="#2a3142", edgecolor="#4a5266")
+        ax.legend(**(LEGEND | {"fontsize": 9}))
     for ax in axes.ravel()[len(entries) :]:
         ax.set_visible(False)
-    fig.suptitle("Mean trust per stakeholder (band: 10th-90th percentile)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    return path
+    fig.suptitle(
+        "Mean trust per stakeholder (band: 10th-90th percentile)", color=INK, fontsize=TITLE
+    )
+    return save(fig, path)
 
 
-def _progress(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
-    fig, ax = plt.subplots(figsize=(10, 5.5))
+def _progress(figs: Figures, entries: list[dict[str, Any]], path: Path) -> Path:
+    fig, ax = figs.subplots(figsize=(10, 5.5))
     for k, entry in enumerate(entries):
         colour = _style(k)["color"]
         true, reported = (
@@ -149,19 +166,17 @@ def _progress(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
         ylabel="share of scope",
         ylim=(0, 1),
     )
-    ax.legend(facecolor="#2a3142", edgecolor="#4a5266")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    return path
+    ax.legend(**LEGEND)
+    return save(fig, path)
 
 
-def _capacity(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
-    fig, ax = plt.subplots(figsize=(10, 5.5))
+def _capacity(figs: Figures, entries: list[dict[str, Any]], path: Path) -> Path:
+    fig, ax = figs.subplots(figsize=(10, 5.5))
     labels = [entry_label(e) for e in entries]
-    kinds = [
-        ("build", "building", PALETTE[4]),
-        ("relations", "relationships", PALETTE[0]),
-        ("project", "quality, testing, steering", PALETTE[2]),
+    kinds = [  # the planner's colours
+        ("build", "building", CAPACITY["build"]),
+        ("relations", "relationships", CAPACITY["people"]),
+        ("project", "quality, testing, steering", CAPACITY["project"]),
     ]
     bottom = np.zeros(len(entries))
     for key, name, colour in kinds:
@@ -170,13 +185,5 @@ def _capacity(plt: Any, entries: list[dict[str, Any]], path: Path) -> Path:
         bottom += totals
     ax.set(title="Capacity split over the game (points per game)", xlabel="points")
     ax.invert_yaxis()
-    ax.legend(
-        facecolor="#2a3142",
-        edgecolor="#4a5266",
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.12),
-        ncol=3,
-    )
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    return path
+    ax.legend(**LEGEND, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)
+    return save(fig, path)

@@ -1,12 +1,12 @@
 """The strategy zoo as a section of the balance report: a table, its flags and a chart."""
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from game.batch.charts import INK, PALETTE
+from game.batch.charts import LEGEND, Figures, save
 from game.batch.zoo import BLIND_CLOSE, LEAD, SPAM_CLOSE, ZooResult, ZooRow
+from game.look.palette import INK, OKABE_ITO
 
 
 def markdown(result: ZooResult) -> list[str]:
@@ -44,28 +44,28 @@ def _label(row: ZooRow) -> str:
     return f"`{row.name}`" + (f" ({', '.join(tags)})" if tags else "")
 
 
-def chart(plt: Any, result: ZooResult, path: Path) -> None:
+def chart(figs: Figures, result: ZooResult, path: Path) -> None:
     """Each strategy's score as a share of balanced's, with its 95 % CI and the flag lines."""
     rows = sorted(result.rows, key=lambda r: -r.ratio)
-    fig, ax = plt.subplots(figsize=(9, 0.28 * len(rows) + 1.6))
+    fig, ax = figs.subplots(figsize=(9, 0.28 * len(rows) + 1.6))
     y = np.arange(len(rows))
     ratios = np.array([r.ratio for r in rows])
     errors = np.abs(np.array([r.ratio_ci for r in rows]).T - ratios)
-    colours = [PALETTE[5] if r.spam else PALETTE[1] if r.state_blind else PALETTE[2] for r in rows]
+    colours = [
+        OKABE_ITO[5] if r.spam else OKABE_ITO[1] if r.state_blind else OKABE_ITO[2] for r in rows
+    ]
     ax.barh(y, ratios, xerr=errors, color=colours, ecolor=INK, capsize=2)
     ax.set_yticks(y, [r.name for r in rows])
     for x, style in ((SPAM_CLOSE, ":"), (BLIND_CLOSE, "--"), (1.0, "-"), (1.0 + LEAD, "--")):
         ax.axvline(x, color=INK, lw=0.8, ls=style)
     ax.invert_yaxis()
     ax.set(title="Strategy zoo: score ÷ balanced (95 % CI)", xlabel="× balanced")
-    from matplotlib.patches import Patch  # with pyplot, already imported by the caller
+    from matplotlib.patches import Patch
 
-    kinds = [(PALETTE[5], "spam"), (PALETTE[1], "state-blind"), (PALETTE[2], "other")]
+    kinds = [(OKABE_ITO[5], "spam"), (OKABE_ITO[1], "state-blind"), (OKABE_ITO[2], "other")]
     ax.legend(
         handles=[Patch(color=c, label=label) for c, label in kinds],
         loc="lower right",
-        facecolor="#2a3142",
-        edgecolor="#4a5266",
+        **LEGEND,
     )
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    save(fig, path)

@@ -12,24 +12,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from game.batch.charts import INK
 from game.facilitator.teams import Team
+from game.look.figures import BOLD, DASHED, DPI, plain
+from game.look.palette import BORDER, CAPACITY, INK
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 F64 = npt.NDArray[np.float64]
-DPI = 72  # one point is one pixel at scale 1: every font size below is in (CSS) pixels
-EDGE = "#4a5266"
-CAPACITY = (("build", "#0072B2"), ("people", "#009E73"), ("project", "#CC79A7"))  # the planner's
-BOLD: dict[str, Any] = {"color": INK, "weight": "bold"}
-DASHED = (0, (4, 2.5))
-
-
-def plain(text: str) -> str:
-    """`text` as matplotlib should draw it, letter for letter: a team named "$5 $ave" would
-    otherwise be parsed as TeX math, and half-written math raises instead of drawing."""
-    return text.replace("$", r"\$")
 
 
 def team_axis(ax: Axes, ts: list[Team], fs: float) -> F64:
@@ -45,7 +35,7 @@ def team_axis(ax: Axes, ts: list[Team], fs: float) -> F64:
     for yk, t in zip(y, ts, strict=True):
         ax.plot([0.0], [yk], marker=t.marker, markersize=14 * fs, color=t.colour, transform=where,
                 clip_on=False, ls="none")  # fmt: skip
-    ax.grid(axis="x", color=EDGE, linewidth=0.8)
+    ax.grid(axis="x", color=BORDER, linewidth=0.8)
     return y
 
 
@@ -77,7 +67,7 @@ def capacity(ax: Axes, ts: list[Team], fs: float) -> None:
     y, left = team_axis(ax, ts, fs), np.zeros(len(ts))
     widest = max((sum(t.capacity) for t in ts), default=1.0) or 1.0
     number: dict[str, Any] = {"ha": "center", "va": "center", "color": "white", "weight": "bold"}
-    for k, (_, colour) in enumerate(CAPACITY):
+    for k, colour in enumerate(CAPACITY.values()):
         part = np.array([t.capacity[k] for t in ts])
         ax.barh(y, part, left=left, color=colour, height=0.62)
         for yk, x0, v in zip(y, left, part, strict=True):
@@ -87,7 +77,7 @@ def capacity(ax: Axes, ts: list[Team], fs: float) -> None:
     ax.set_xlim(0, widest * 1.02)
     ax.set_xlabel("capacity points over the round", color=INK, fontsize=16 * fs, loc="left")
     # Under the title, above the bars: between them it would cover a team.
-    handles = [Patch(color=c, label=n) for n, c in CAPACITY]
+    handles = [Patch(color=c, label=n) for n, c in CAPACITY.items()]
     ax.figure.legend(
         handles=handles, loc="upper left", bbox_to_anchor=band(ax, fs), ncol=3, frameon=False,
         fontsize=17 * fs, labelcolor=INK, handlelength=1.0, columnspacing=1.2, borderaxespad=0,
@@ -111,7 +101,7 @@ def turn_axis(ax: Axes, ts: list[Team], fs: float) -> None:
     ax.set_ylim(0.0, 1.05)
     ax.set_yticks([0.0, 0.25, 0.5, 0.75, 1.0])
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.grid(color=EDGE, linewidth=0.8)
+    ax.grid(color=BORDER, linewidth=0.8)
     if deadline:
         ax.axvline(float(deadline), color=INK, lw=1.5, ls=":", zorder=1)
         # Under its tick, in the x label's row: inside the axes it would cover lines.

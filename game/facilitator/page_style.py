@@ -1,10 +1,13 @@
-"""The debrief page's look: a dark theme like the game's (docs/VISUAL.md), big type for a
-projector, and its one inline script. Nothing here comes from the network."""
+"""The debrief page's look: the game's palette (game.look.palette) as CSS variables, big
+type for a projector, and its one inline script. Nothing here comes from the network."""
 
-CSS = """
-:root { --bg: #1b1f2a; --card: #2a3142; --edge: #4a5266; --ink: #e8e6e3; --dim: #b8bcc6;
-  --good: #6fd3b0; --bad: #f2a46d; }
-* { box-sizing: border-box; }
+from game.look import palette as p
+
+CSS = f"""
+:root {{ --bg: {p.BACKGROUND}; --card: {p.CARD}; --edge: {p.BORDER}; --ink: {p.INK};
+  --dim: {p.DIM_TEXT}; --good: {p.GOOD_TEXT}; --bad: {p.BAD_TEXT}; }}
+"""
+CSS += """* { box-sizing: border-box; }
 html { background: var(--bg); }
 body { margin: 0 auto; max-width: 1600px; padding: 36px 48px 72px; color: var(--ink);
   font: 22px/1.4 "Noto Sans", "DejaVu Sans", "Segoe UI", system-ui, sans-serif; }

@@ -1,8 +1,8 @@
 """The workshop's teams overlaid in charts, drawn with matplotlib (Agg) off screen.
 
 A team keeps one colour and one marker in every chart (`teams`), and the HTML report's
-leaderboard and moments columns use the same colours. Figures are built with Figure +
-FigureCanvasAgg, never pyplot (its global state is not thread-safe); matplotlib is
+leaderboard and moments columns use the same colours. Figures come from
+game.look.figures (never pyplot: its global state is not thread-safe); matplotlib is
 imported on first use (~380 ms). No pygame here: `render_charts` hands out RGBA bytes
 that a viewer turns into surfaces with `pygame.image.frombuffer(data, size, "RGBA")`.
 """
@@ -17,18 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.batch.charts import BACKGROUND, INK
 from game.facilitator import chart_draw
-from game.facilitator.chart_draw import BOLD, DPI, EDGE
 from game.facilitator.teams import Team, stakeholders, teams
+from game.look.figures import BOLD, dress, figure, plain
 from game.session.atomic_file import write_atomically
 from game.session.results import TeamResult
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
 
-PANEL = "#2a3142"
 REPORT_FONT = 1.3  # the HTML report's font scale: its charts sit beside 22-28 px text
 CHART_FILE = re.compile(r"(score|capacity|progress|trust-[\w-]+)\.png")  # what write_charts owns
 
@@ -106,26 +103,19 @@ def _quiet() -> Iterator[None]:
 
 def _figure(chart: _Chart, ts: list[Team], size: tuple[int, int], fs: float, scale: float) -> Any:
     """The chart drawn into a dark figure of `size` x `scale` pixels; returns its canvas."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
     w, h = size
-    fig: Figure = Figure(figsize=(w / DPI, h / DPI), dpi=DPI * scale, facecolor=BACKGROUND)
-    canvas = FigureCanvasAgg(fig)
+    fig, canvas = figure(size, scale)
     # Fixed pixel margins: constrained layout costs ~50 ms a chart and moves the axes.
     left, right = _margin(chart.left, ts, fs), _margin(chart.right, ts, fs)
     fig.subplots_adjust(
         left=left / w, right=1 - right / w, bottom=62 * fs / h, top=1 - chart.top * fs / h
     )
-    ax = fig.add_subplot(facecolor=PANEL)
-    for spine in ax.spines.values():
-        spine.set_color(EDGE)
-    ax.tick_params(colors=INK, labelsize=16 * fs)
-    ax.set_axisbelow(True)
+    ax = fig.add_subplot()
+    dress(ax, 16 * fs)
     fits = max(int((w - 20) / (13.5 * fs)), 8)  # letters of a 22 px title across the figure
     title = next((t for t in (chart.title, chart.short) if len(t) <= fits), None)
     title = title or chart.short[: fits - 1] + "…"
-    fig.text(10 / w, 1 - 8 / h, chart_draw.plain(title), va="top", fontsize=22 * fs, **BOLD)
+    fig.text(10 / w, 1 - 8 / h, plain(title), va="top", fontsize=22 * fs, **BOLD)
     chart.draw(ax, ts, fs)
     return canvas
 

@@ -8,26 +8,15 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from game.look.figures import GLYPHS, MARKERS
+from game.look.palette import COLOUR_NAMES, OKABE_ITO
 from game.scenario.errors import Diagnostic
 from game.scenario.yaml_source import Mark
 from game.session.results import ResultsError, TeamResult
 
 F64 = npt.NDArray[np.float64]
-# Okabe-Ito, brightest first: the dark blue is the hardest to see on the dark panels.
-TEAM_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7", "#D55E00", "#0072B2")
-_WORDS = {
-    "#E69F00": ("orange", "amber"),
-    "#56B4E9": ("blue", "sky", "cyan", "turquoise"),
-    "#009E73": ("green", "lime"),
-    "#F0E442": ("yellow", "gold"),
-    "#CC79A7": ("purple", "pink", "violet", "magenta"),
-    "#D55E00": ("red", "vermillion"),
-    "#0072B2": ("navy",),
-}
 # Rooms name teams after colours, and a team "Red" drawn in blue would confuse everyone.
-COLOUR_WORDS = {word: colour for colour, words in _WORDS.items() for word in words}
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")  # lines differ by shape, not colour only
-GLYPHS = dict(zip(MARKERS, "●■▲◆▼✚✖★", strict=True))  # the same shapes in text
+COLOUR_WORDS = {word: colour for colour, words in COLOUR_NAMES.items() for word in words}
 SERIES = ("turns", "true", "reported", "build_points", "relation_points", "project_points")
 
 
@@ -66,8 +55,8 @@ def team_colours(names: Sequence[str]) -> list[str]:
             if colour and colour not in named.values():
                 named[k] = colour
                 break
-    free = [c for c in TEAM_COLOURS if c not in named.values()]
-    spare = iter(free + [TEAM_COLOURS[k % len(TEAM_COLOURS)] for k in range(len(names))])
+    free = [c for c in OKABE_ITO if c not in named.values()]
+    spare = iter(free + [OKABE_ITO[k % len(OKABE_ITO)] for k in range(len(names))])
     return [named[k] if k in named else next(spare) for k in range(len(names))]
 
 

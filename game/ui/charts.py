@@ -1,8 +1,8 @@
 """Debrief charts: the truth of a round drawn with matplotlib (Agg), off screen.
 
 `import matplotlib` costs ~380 ms, so it happens inside the functions, on first use.
-Figures are built with `Figure` + `FigureCanvasAgg`, never pyplot, whose global state
-is neither thread- nor process-safe; rcParams are never touched.
+Figures come from game.look.figures (never pyplot, whose global state is neither thread-
+nor process-safe); stakeholders are drawn in game.look.palette's colours, as in the game.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from game.batch.charts import BACKGROUND, INK, PALETTE
 from game.i18n import tr, turn_word
+from game.look.figures import BOLD, MARKERS, dress, figure
+from game.look.palette import BORDER, CAPACITY, CARD, GAP, INK, OKABE_ITO, REPORTED
 from game.model.step import in_syndrome
 from game.session.atomic_file import write_atomically
 from game.session.debrief import (
@@ -32,25 +33,9 @@ if TYPE_CHECKING:
 
     from game.session.session import Session
 
-PANEL, EDGE = "#2a3142", "#4a5266"
-DPI = 72  # one point is one pixel, so every font size below is in pixels
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")  # trust lines differ by shape, not colour only
-REPORTED, TRUE, GAP = "#56B4E9", INK, "#D55E00"
-CAPACITY = (
-    ("chart.capacity.build", "#0072B2"),
-    ("chart.capacity.people", "#009E73"),
-    ("chart.capacity.project", "#CC79A7"),
-)  # as on the planner; the names are catalogue keys
-BOLD: dict[str, Any] = {"color": INK, "weight": "bold"}
-
-
-def _figure(size: tuple[int, int]) -> tuple[Figure, Any]:
-    """An empty dark figure of exactly `size` pixels, with its own Agg canvas."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI, facecolor=BACKGROUND)
-    return fig, FigureCanvasAgg(fig)
+TRUE = INK  # the truth is drawn in ink, what IT reported in colour
+# The capacity chart's parts by catalogue key of their names (the planner's colours).
+CAPACITY_KEYS = {f"chart.capacity.{part}": colour for part, colour in CAPACITY.items()}
 
 
 def _ticks(top: float, most: int, whole: bool = False) -> list[float]:
@@ -63,18 +48,14 @@ def _ticks(top: float, most: int, whole: bool = False) -> list[float]:
 
 def _style(ax: Axes, data: RoundSeries, fs: float, label: str, deadline: int | None) -> None:
     """Dark panel, big ticks, a whole-turn x axis up to the deadline: readable from afar."""
-    ax.set_facecolor(PANEL)
-    for spine in ax.spines.values():
-        spine.set_color(EDGE)
-    ax.tick_params(colors=INK, labelsize=14 * fs)
+    dress(ax, 14 * fs)
     ax.set_xlabel(
         turn_word(label), color=INK, fontsize=14 * fs, loc="left"
     )  # the right is the deadline's
     last = max(int(data.turns.max(initial=1)), deadline or 1)
     ax.set_xlim(0.4, last + 0.6)
     ax.set_xticks(_ticks(last, 7, whole=True))
-    ax.grid(axis="y", color=EDGE, linewidth=0.8)
-    ax.set_axisbelow(True)
+    ax.grid(axis="y", color=BORDER, linewidth=0.8)
 
 
 def _percent(ax: Axes) -> None:
@@ -124,7 +105,7 @@ def _progress(ax: Axes, data: RoundSeries, fs: float, _: list[str], deadline: in
             textcoords="axes fraction",
             ha="right",
             fontsize=15 * fs,
-            bbox={"boxstyle": "round,pad=0.2", "facecolor": PANEL, "edgecolor": "none"},
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": CARD, "edgecolor": "none"},
             arrowprops={"arrowstyle": "->", "color": INK, "lw": 1.5},
             **BOLD,
         )
@@ -177,14 +158,14 @@ def _capacity(ax: Axes, data: RoundSeries, fs: float, _: list[str], __: int | No
 
     bottom = np.zeros(data.turns.size)
     parts = (data.build_points, data.relation_points, data.project_points)
-    for (_label, colour), points in zip(CAPACITY, parts, strict=True):
+    for colour, points in zip(CAPACITY_KEYS.values(), parts, strict=True):
         ax.bar(data.turns, points, bottom=bottom, color=colour, width=0.8)
         bottom = bottom + points
     top = max(float(bottom.max(initial=0.0)), 1.0)
     ax.set_ylim(0, top * 1.35)  # headroom for the legend
     ax.set_yticks(_ticks(top, 4))
     # Explicit handles: before the first turn there are no bars to take colours from.
-    handles = [Patch(color=colour, label=tr(key)) for key, colour in CAPACITY]
+    handles = [Patch(color=colour, label=tr(key)) for key, colour in CAPACITY_KEYS.items()]
     ax.legend(
         handles=handles,
         fontsize=13 * fs,
@@ -242,7 +223,7 @@ def chart_surfaces(
     out = {}
     for name, (key, draw) in CHARTS.items():
         title = tr(key)
-        fig, canvas = _figure(size)
+        fig, canvas = figure(size)
         # Fixed pixel margins: constrained layout would cost ~50 ms a chart.
         fig.subplots_adjust(
             left=62 * fs / w,
@@ -276,7 +257,7 @@ def report_png(session: Session, path: Path, size: tuple[int, int] = (1600, 1000
     )
     if not session.done:
         verdict = tr("png.so_far", label=turn_word(sc.turn_label), turn=session.turn)
-    fig, canvas = _figure(size)
+    fig, canvas = figure(size)
     fig.text(0.02, 0.975, f"ODD DUCK · {sc.title}", fontsize=34 * fs, va="top", **BOLD)
     team = session.team or tr("png.team")
     score = f"{result.score[0]:.0f}"
@@ -293,7 +274,7 @@ def report_png(session: Session, path: Path, size: tuple[int, int] = (1600, 1000
         ax = fig.add_subplot(grid[k // 2, k % 2])
         _style(ax, data, fs * 1.1, sc.turn_label, params.deadline)
         ax.set_title(tr(key), fontsize=22 * fs, loc="left", **BOLD)
-        draw(ax, data, fs * 1.1, PALETTE, params.deadline)
+        draw(ax, data, fs * 1.1, list(OKABE_ITO), params.deadline)
     _moments(fig, session, fs)
     try:
         write_atomically(path, canvas.print_png)
@@ -325,7 +306,7 @@ def _moments(fig: Figure, session: Session, fs: float) -> None:
             break
     for moment, lines in moments:
         who = moment.stakeholder
-        swatch = INK if who is None else PALETTE[who % len(PALETTE)]
+        swatch = INK if who is None else OKABE_ITO[who % len(OKABE_ITO)]
         fig.text(x - 0.012, y, f"{moment.turn}", ha="right", **text)
         fig.text(x - 0.006, y, "■", **(text | {"color": swatch}))
         fig.text(x + 0.008, y, "\n".join(lines), linespacing=1.2, **text)

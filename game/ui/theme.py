@@ -1,4 +1,5 @@
-"""Colours, type and scale: one place for how the game looks (docs: ../shared/VISUAL.md).
+"""Type, scale and colours of the pygame screens (docs: ../shared/VISUAL.md); the colours
+themselves are game.look.palette's, shared with the charts and the HTML report.
 
 Every size on screen is a design size at 1280x720 multiplied by the window's scale;
 text sizes are further multiplied by the player's text-size setting. pygame_gui's
@@ -15,6 +16,7 @@ from typing import Any
 import pygame
 
 from game.data import THEME_FILE
+from game.look import palette
 
 DESIGN_SIZE = (1280, 720)
 MIN_SIZE = (1024, 600)
@@ -27,25 +29,21 @@ def hex_colour(text: str) -> Colour:
     return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
 
 
-BACKGROUND = hex_colour("#1b1f2a")
-PANEL = hex_colour("#222836")
-CARD = hex_colour("#2a3142")
-CARD_HIGHLIGHT = hex_colour("#343c50")
-BORDER = hex_colour("#4a5266")
-INK = hex_colour("#e8e6e3")
-MUTED = hex_colour("#a3a9b8")
-FAINT = hex_colour("#6b7285")
-ACCENT = hex_colour("#e69f00")
-FOCUS = hex_colour("#f0b44c")
-GOOD = hex_colour("#009e73")
-BAD = hex_colour("#d55e00")
-WARN = hex_colour("#f0e442")
-TRACK = hex_colour("#1f2430")
-
-# Okabe-Ito: distinguishable with every common colour-vision deficiency.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7", "#D55E00", "#0072B2")
-# The alternative set for players who prefer more saturated, more varied hues.
-VIVID = ("#ff6b6b", "#4dabf7", "#51cf66", "#ffd43b", "#cc5de8", "#ff922b", "#22b8cf")
+# The palette as pygame wants it: RGB tuples of game.look.palette's colours.
+BACKGROUND = hex_colour(palette.BACKGROUND)
+PANEL = hex_colour(palette.PANEL)
+CARD = hex_colour(palette.CARD)
+CARD_HIGHLIGHT = hex_colour(palette.CARD_HIGHLIGHT)
+BORDER = hex_colour(palette.BORDER)
+INK = hex_colour(palette.INK)
+MUTED = hex_colour(palette.MUTED)
+FAINT = hex_colour(palette.FAINT)
+ACCENT = hex_colour(palette.ACCENT)
+FOCUS = hex_colour(palette.FOCUS)
+GOOD = hex_colour(palette.GOOD)
+BAD = hex_colour(palette.BAD)
+WARN = hex_colour(palette.WARN)
+TRACK = hex_colour(palette.TRACK)
 
 
 def _font_file(bold: bool) -> str:
@@ -87,12 +85,12 @@ class Style:
         return _font(self.text_px(design), bold)
 
     def person_colour(self, index: int) -> Colour:
-        palette = OKABE_ITO if self.colour_blind else VIVID
-        return hex_colour(palette[index % len(palette)])
+        return hex_colour(self.person_hex(index))
 
     def person_hex(self, index: int) -> str:
-        palette = OKABE_ITO if self.colour_blind else VIVID
-        return palette[index % len(palette)]
+        """Person `index`'s colour (their card stripe, packages and chart lines)."""
+        colours = palette.OKABE_ITO if self.colour_blind else palette.VIVID
+        return colours[index % len(colours)]
 
     def gui_theme(self) -> dict[str, Any]:
         """assets/theme.json with every font size scaled like the drawn text."""

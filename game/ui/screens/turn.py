@@ -7,6 +7,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.i18n import cap, language, number, tr, trn, turn_word
+from game.look.palette import CAPACITY
 from game.model import PlanError
 from game.scenario.schema import Scenario
 from game.ui import draw, flow
@@ -605,9 +606,9 @@ class TurnScreen(Screen):
         pygame.draw.rect(surface, (31, 36, 48), rect, border_radius=rect.height // 2)
         x = rect.left
         for value, colour in (
-            (build, hex_colour("#0072B2")),  # the debrief's capacity chart uses the same
-            (people_pts, hex_colour("#009E73")),
-            (project, hex_colour("#CC79A7")),
+            (build, hex_colour(CAPACITY["build"])),  # as in every capacity chart
+            (people_pts, hex_colour(CAPACITY["people"])),
+            (project, hex_colour(CAPACITY["project"])),
         ):
             width = round(rect.width * value / total) if total else 0
             if width:
