@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint typecheck check-wheel clean
+.PHONY: play test test-fast lint typecheck check-wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,11 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 test: lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
+
+# The inner loop: every test not marked slow, on two cores (about a minute).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" -n 2
 
 # The built wheel, installed into a fresh venv (not editable), run from outside the checkout.
 check-wheel: $(STAMP)

@@ -1,4 +1,7 @@
-"""Shared fixtures. The SDL drivers are set before anything can import pygame."""
+"""Fixtures, the `slow` marker, and the headless setup: SDL drivers before pygame is imported.
+
+Helpers that tests call (scenarios, plans, the UI driver) live in `tests/helpers/`.
+"""
 
 import os
 
@@ -6,34 +9,21 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from game.model import Params
-from game.scenario.loader import load, shipped_ids
 from game.scenario.schema import Scenario
-
-SHIPPED = shipped_ids()
-
-
-@cache
-def loaded(ref: str) -> tuple[Scenario, Params]:
-    """Each shipped scenario is parsed once per test session."""
-    return load(ref)
+from tests.helpers.scenarios import SHIPPED, loaded
 
 
-# crm-rollout where building, overtime and testing cost more than one point, and overtime
-# comes in parts of a point: plans must still be whole uses within the limits.
-DEAR_ACTIONS = (
-    "extends: crm-rollout\nid: dear\n"
-    "team: {capacity: 11, max_overtime: 1.5}\n"
-    "actions:\n"
-    "  - id: build\n    cost: 2\n    effects: {build: 1.5}\n"
-    "  - id: overtime\n    cost: 2\n    effects: {overtime: 0.75}\n"
-    "  - id: testing\n    cost: 3\n"
-)
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "slow: takes seconds to minutes; `make test-fast` (-m 'not slow') leaves it out,"
+        " `make test` and CI run it",
+    )
 
 
 @pytest.fixture(autouse=True)

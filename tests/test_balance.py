@@ -7,12 +7,17 @@ from functools import cache
 
 import numpy as np
 import pytest
-from conftest import SHIPPED, loaded
 
 from game.batch.lesson import Lesson, check_lesson
+from tests.helpers.scenarios import SHIPPED, loaded
 
 GAMES = 1000
-LESSON_SCENARIOS = SHIPPED  # the tutorial too: it is short, but it must teach the same
+# The tutorial too: it is short, but it must teach the same. 1,000 games of a long scenario
+# take seconds, so the inner loop checks the tutorial and crm-rollout, `make test` every one.
+LESSON_SCENARIOS = [
+    s if s in ("tutorial", "crm-rollout") else pytest.param(s, marks=pytest.mark.slow)
+    for s in SHIPPED
+]
 
 
 @cache

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import loaded
 
 from game.batch.policyload import PolicySpecError, resolve_policy
 from game.batch.run import run_batch
@@ -14,6 +13,7 @@ from game.cli.main import main
 from game.model import outcome
 from game.policies import POLICIES
 from game.session.runner import play
+from tests.helpers.scenarios import loaded
 
 
 def _summary(out: Path) -> dict:

@@ -6,12 +6,12 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import loaded
 
 from game.model import Outcome, outcome
 from game.policies import POLICIES
 from game.session import debrief
 from game.session.session import Session
+from tests.helpers.scenarios import loaded
 
 SIZE = (560, 300)
 
@@ -115,12 +115,13 @@ def _pixels(surface) -> np.ndarray:
 
 @pytest.mark.parametrize("font_scale", [1.0, 1.5])
 def test_charts_are_surfaces_of_the_requested_size_with_content(delivery, font_scale):
-    from game.batch.charts import PALETTE
+    from game.look.palette import OKABE_ITO
     from game.ui.charts import chart_surfaces
 
     data = debrief.series(delivery)
     deadline = delivery.params.deadline
-    charts = chart_surfaces(data, SIZE, PALETTE, font_scale=font_scale, deadline=deadline)
+    colours = list(OKABE_ITO)
+    charts = chart_surfaces(data, SIZE, colours, font_scale=font_scale, deadline=deadline)
     assert set(charts) == {"progress", "trust", "capacity", "rework"}
     for name, surface in charts.items():
         assert surface.get_size() == SIZE, name

@@ -3,6 +3,7 @@
 from dataclasses import fields
 
 import numpy as np
+import pytest
 
 from game.model import outcome
 from game.policies import POLICIES
@@ -16,6 +17,7 @@ def _same(a, b, rows_a, rows_b):
         assert np.array_equal(x, y), f.name
 
 
+@pytest.mark.slow
 def test_game_i_of_a_batch_of_10000_equals_the_same_game_alone(crm):
     _, params = crm
     batch = play(params, POLICIES["balanced"], np.arange(10_000), seed=11, record=False)

@@ -9,11 +9,11 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import loaded
 
 from game.policies import POLICIES
 from game.session.runner import play
 from game.session.transcript import transcript
+from tests.helpers.scenarios import loaded
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = [

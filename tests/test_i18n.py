@@ -20,10 +20,9 @@ from game.ui import flow, paths
 from game.ui.app import App, PlayOptions
 from game.ui.settings import Settings, load_settings
 from game.ui.widgets.stakeholder_card import MOOD_KEYS
-from tests.conftest import loaded
-from tests.test_ui_layout import SCREENS, open_screen, problems
-from tests.test_ui_text import missing
-from tests.ui_driver import FRAME, button_named, click, pump
+from tests.helpers.scenarios import loaded
+from tests.helpers.ui_checks import SCREENS, missing, noto, open_screen, problems
+from tests.helpers.ui_driver import FRAME, button_named, click, pump
 
 ROOT = Path(__file__).parents[1]
 EN = i18n.catalogue("en")
@@ -48,9 +47,7 @@ def english_afterwards() -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def fonts() -> list[pygame.font.Font]:
-    pygame.font.init()
-    data = Path(pygame_gui.__file__).parent / "data"
-    return [pygame.font.Font(str(data / f"NotoSans-{w}.ttf"), 16) for w in ("Regular", "Bold")]
+    return [noto("Regular"), noto("Bold")]
 
 
 def test_german_ships_beside_english() -> None:
@@ -291,7 +288,11 @@ def test_play_takes_a_language() -> None:
 
 @pytest.mark.parametrize(
     ("size", "text_size"),
-    [((1280, 720), 1.0), ((1024, 600), 1.0), ((1024, 600), 1.5)],
+    [
+        pytest.param((1280, 720), 1.0, marks=pytest.mark.slow),
+        pytest.param((1024, 600), 1.0, marks=pytest.mark.slow),
+        ((1024, 600), 1.5),  # the tightest: the inner loop checks this one
+    ],
     ids=["1280x720", "1024x600", "1024x600-projector"],
 )
 def test_every_german_screen_fits(size: tuple[int, int], text_size: float) -> None:

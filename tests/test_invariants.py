@@ -3,15 +3,15 @@
 from dataclasses import fields
 
 import numpy as np
-from conftest import SHIPPED, loaded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from plans import random_plan
 
 from game.model import new_state, observe, step
 from game.model.rules.discovery import true_progress
 from game.model.rules.stakeholders import EXPECT_MAX
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
+from tests.helpers.plans import random_plan
+from tests.helpers.scenarios import SHIPPED, loaded
 
 
 def _check(state: State, before: State, params) -> None:

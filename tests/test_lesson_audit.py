@@ -3,14 +3,12 @@ and - slow - every check on every shipped scenario."""
 
 import importlib.util
 import math
-import os
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
-from conftest import SHIPPED, loaded
 
 from game.batch.audit import audit, lesson_checks, probe_checks, zoo_checks
 from game.batch.audit.measure import search_numbers, without_hype
@@ -26,6 +24,7 @@ from game.model.channels import PROJECT_EFFECTS
 from game.policies import POLICIES
 from game.policies.zoo import without
 from game.session.runner import play
+from tests.helpers.scenarios import SHIPPED, loaded
 
 ROOT = Path(__file__).parents[1]
 BASE = 50.0  # balanced's mean score in the constructed zoo results
@@ -328,10 +327,9 @@ KNOWN_OPEN = {
 }
 
 
-@pytest.mark.skipif(os.environ.get("ODD_DUCK_SKIP_SLOW") == "1", reason="ODD_DUCK_SKIP_SLOW=1")
-def test_slow_every_check_passes_on_every_shipped_scenario_but_the_known_open_ones():
-    """SLOW: the whole audit, search aside, on every shipped scenario (1-2 minutes on 2 cores;
-    ODD_DUCK_SKIP_SLOW=1 skips it).
+@pytest.mark.slow
+def test_every_check_passes_on_every_shipped_scenario_but_the_known_open_ones():
+    """The whole audit, search aside, on every shipped scenario (1-2 minutes on 2 cores).
 
     Its failure message is the audit's table with each failing number and its 95 % CI.
     """

@@ -8,7 +8,7 @@ from game.model import new_state, observe, step
 from game.policies import POLICIES
 from game.session.savefile import restore, save
 from game.session.session import Session
-from tests.conftest import loaded
+from tests.helpers.scenarios import loaded
 
 
 def _manual(scenario_id: str) -> int:

@@ -1,3 +1,5 @@
+"""Plans: a legal one is played as given; an illegal one is an error naming game and action."""
+
 import numpy as np
 import pytest
 
@@ -14,7 +16,9 @@ def test_a_legal_plan_is_accepted(crm):
     plan = empty_plan(2, params)
     plan[:, _action(scenario, "build"), 0] = 8
     plan[:, _action(scenario, "workshop"), 1] = 2
-    step(state, plan, params)
+    after, log = step(state, plan, params)
+    assert (after.turn == 1).all() and log.active.all()
+    assert (log.points_build == 8).all() and (log.points_relations == 2).all()
 
 
 @pytest.mark.parametrize(
@@ -45,7 +49,11 @@ def test_overtime_adds_capacity(crm):
     plan = empty_plan(1, params)
     plan[0, _action(scenario, "overtime"), 0] = 3
     plan[0, _action(scenario, "build"), 0] = 13
-    step(state, plan, params)
+    _, log = step(state, plan, params)
+    assert log.points_build[0] == 13 and log.overtime[0] > 0
+    plan[0, _action(scenario, "overtime"), 0] = 0
+    with pytest.raises(PlanError, match="capacity"):
+        step(state, plan, params)
 
 
 def test_plans_of_the_wrong_shape_or_dtype_are_refused(crm):

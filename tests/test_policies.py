@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-from conftest import DEAR_ACTIONS
 
 from game.model import Channel, observe
 from game.model.start import new_state
@@ -10,6 +9,7 @@ from game.model.step import step
 from game.policies import POLICIES
 from game.scenario.loader import load
 from game.session.runner import play
+from tests.helpers.scenarios import DEAR_ACTIONS
 
 
 @pytest.fixture

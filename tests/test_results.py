@@ -16,15 +16,8 @@ from game.session.results import (
     write_result,
 )
 from game.session.session import Session
-from tests.conftest import loaded
-
-
-def played(team: str, policy: str = "balanced", seed: int = 5) -> Session:
-    scenario, params = loaded("tutorial")
-    session = Session(scenario, params, seed, team=team)
-    while not session.done:
-        session.play(POLICIES[policy](session.observe(), params)[0])
-    return session
+from tests.helpers.scenarios import loaded
+from tests.helpers.sessions import played
 
 
 def test_results_round_trip_best_score_first(tmp_path: Path) -> None:

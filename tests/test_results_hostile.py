@@ -26,7 +26,7 @@ from game.scenario.errors import InputError
 from game.session import results as results_module
 from game.session.results import ResultsError, load_results, read_result, write_result
 from game.ui.team_debrief import TeamDebriefView
-from tests.test_results import played
+from tests.helpers.sessions import played
 
 HOSTILE = Path(__file__).parent / "hostile" / "results"
 # Each fixture and what its one message must say: the key path and what was expected.

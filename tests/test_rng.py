@@ -1,3 +1,5 @@
+"""Counter-based draws (game/model/rng.py): a pure function of seed, game, turn and slot."""
+
 import numpy as np
 
 from game.model.rng import POLICY_STREAM, game_keys, uniforms

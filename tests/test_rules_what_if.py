@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from conftest import loaded
 
 from game.model import new_state, outcome, step
 from game.model.params import Params
@@ -17,6 +16,7 @@ from game.model.plan import empty_plan
 from game.model.rules.stakeholders import COMPLAINTS, EXPECT_MAX, complaints, grievances
 from game.model.rules.work import fatigue_strain, micromanagement
 from game.model.state import ACCEPTED, AWAITING, State
+from tests.helpers.scenarios import loaded
 
 SEED = 7
 

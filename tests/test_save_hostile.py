@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import loaded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +22,7 @@ from game.scenario.loader import shipped_dir
 from game.session import savefile
 from game.session.session import Session
 from game.ui.game_run import GameRun, keep_aside
+from tests.helpers.scenarios import loaded
 
 
 def _play(turns: int, scenario_ref: str = "crm-rollout") -> Session:

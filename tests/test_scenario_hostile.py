@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import loaded
 
 from game.cli.main import main
 from game.scenario.characters import describe, escape
@@ -19,6 +18,7 @@ from game.scenario.yaml_source import MAX_NODES, Mark
 from game.session import savefile
 from game.session.session import Session
 from game.ui import catalogue, paths
+from tests.helpers.scenarios import loaded
 
 HOSTILE = Path(__file__).parent / "hostile" / "scenarios"
 LONG = "a" * 5000

@@ -2,12 +2,12 @@
 
 import numpy as np
 import pytest
-from conftest import SHIPPED, loaded
 
 from game.model import outcome
 from game.policies import POLICIES
 from game.scenario.loader import load
 from game.session.runner import play
+from tests.helpers.scenarios import SHIPPED, loaded
 
 WORKSHOP_SCENARIOS = {"tutorial", "crm-rollout", "lan-migration", "ai-hype", "finance-erp"}
 

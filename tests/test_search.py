@@ -4,7 +4,6 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from conftest import DEAR_ACTIONS, SHIPPED, loaded
 
 from game.batch.search import (
     DIM,
@@ -31,6 +30,7 @@ from game.model.plan import overtime_points
 from game.model.state import AWAITING
 from game.policies.catalogue import catalogue
 from game.scenario.loader import load
+from tests.helpers.scenarios import DEAR_ACTIONS, SHIPPED, loaded
 
 
 def _play(params: Params, values: np.ndarray, seed: int = 3) -> list[tuple]:

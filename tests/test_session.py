@@ -6,12 +6,12 @@ from dataclasses import fields
 
 import numpy as np
 import pytest
-from conftest import loaded
 
 from game.policies import POLICIES
 from game.scenario.errors import InputError
 from game.session import savefile
 from game.session.session import Session
+from tests.helpers.scenarios import loaded
 
 
 def _play(turns: int, seed: int = 3) -> Session:

@@ -5,8 +5,6 @@ from functools import cache
 
 import numpy as np
 import pytest
-from conftest import SHIPPED, loaded
-from test_balance_report import BROKEN  # the scenario where trust and clarity do nothing
 
 from game.batch import smoke
 from game.batch.smoke import SmokeResult, ratio, smoke_check, wilson
@@ -14,6 +12,7 @@ from game.cli.check_balance import EXIT_OK, EXIT_WARNINGS, run_check
 from game.scenario.coefficients import ModelCoefficients
 from game.scenario.errors import InputError
 from game.scenario.loader import load
+from tests.helpers.scenarios import BROKEN, SHIPPED, loaded  # BROKEN: relationships do nothing
 
 GAMES = 200  # enough for every verdict below; about half a second per 24-turn scenario
 
@@ -28,7 +27,10 @@ def _texts(result: SmokeResult, level: str) -> list[str]:
     return [f.text for f in result.findings if f.level == level]
 
 
-@pytest.mark.parametrize("scenario_id", SHIPPED)
+@pytest.mark.parametrize(
+    "scenario_id",
+    [s if s == "tutorial" else pytest.param(s, marks=pytest.mark.slow) for s in SHIPPED],
+)
 def test_shipped_scenarios_get_no_warning_and_an_ok(scenario_id):
     result = checked(scenario_id)
     assert not result.warnings, result.warnings

@@ -15,7 +15,7 @@ from game.facilitator.report_html import build_report
 from game.facilitator.team_charts import render_charts
 from game.facilitator.teams import team_colours
 from game.session.results import ResultsError, TeamResult, load_results, write_result
-from tests.test_results import played
+from tests.helpers.sessions import played
 
 TEAMS = {
     "Blue": "balanced",

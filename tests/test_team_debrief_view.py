@@ -4,12 +4,13 @@ from pathlib import Path
 
 import numpy as np
 import pygame
+import pytest
 
 from game.policies import POLICIES
 from game.session.results import load_results, write_result
 from game.session.session import Session
 from game.ui.team_debrief import TeamDebriefView, show
-from tests.conftest import loaded
+from tests.helpers.scenarios import loaded
 
 TEAMS = {"Blue": "balanced", "Red": "delivery_first", "Green": "relationship_first"}
 
@@ -24,6 +25,7 @@ def _results(folder: Path) -> list:  # type: ignore[type-arg]
     return load_results(folder)
 
 
+@pytest.mark.slow
 def test_every_slide_draws_something(tmp_path: Path) -> None:
     results = _results(tmp_path)
     surface = pygame.display.set_mode((1280, 720))

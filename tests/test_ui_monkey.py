@@ -29,7 +29,7 @@ from game.ui.game_run import GameRun
 from game.ui.screens import title as title_screen
 from game.ui.team_debrief import TeamDebriefView
 from game.ui.theme import MIN_SIZE
-from tests.ui_driver import FRAME, make_app
+from tests.helpers.ui_driver import FRAME, make_app
 
 EVENTS = int(os.environ.get("ODD_DUCK_MONKEY_EVENTS", "10000"))
 SEED = int(os.environ.get("ODD_DUCK_MONKEY_SEED", "2024"))
@@ -277,6 +277,7 @@ def quiet_world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> random.Rando
     return rng
 
 
+@pytest.mark.slow
 def test_the_monkey_crashes_no_screen(quiet_world: random.Random, tmp_path: Path) -> None:
     rng = quiet_world
     monkey = Monkey(rng)

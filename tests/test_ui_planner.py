@@ -9,7 +9,7 @@ from game.scenario.loader import load
 from game.session.session import Session
 from game.ui.planner import Planner
 from game.ui.widgets import board
-from tests.conftest import loaded
+from tests.helpers.scenarios import loaded
 
 
 @settings(max_examples=60, deadline=None)

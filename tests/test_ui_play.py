@@ -7,7 +7,7 @@ import pytest
 from game.model import outcome
 from game.ui import paths
 from game.ui.game_run import GameRun
-from tests.ui_driver import button_named, click, key, make_app, pump
+from tests.helpers.ui_driver import button_named, click, key, make_app, pump
 
 
 def _pixels_vary(surface: pygame.Surface, rect: pygame.Rect) -> bool:
@@ -17,6 +17,7 @@ def _pixels_vary(surface: pygame.Surface, rect: pygame.Rect) -> bool:
     return len(colours) > 50
 
 
+@pytest.mark.slow  # the mouse-only round below takes a third of the time
 def test_keyboard_only_round_of_the_tutorial() -> None:
     app = make_app()
     assert app.top.name == "title"

@@ -16,7 +16,7 @@ from game.policies import POLICIES
 from game.scenario.loader import load
 from game.session.session import Session
 from game.ui import paths
-from tests.ui_driver import key, make_app
+from tests.helpers.ui_driver import key, make_app
 
 ROOT = Path(__file__).parents[1]
 

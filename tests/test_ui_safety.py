@@ -12,8 +12,8 @@ from game.session.results import already_written, write_result
 from game.session.session import Session
 from game.ui import flow, paths
 from game.ui.game_run import GameRun
-from tests.conftest import loaded
-from tests.ui_driver import button_named, click, key, make_app
+from tests.helpers.scenarios import loaded
+from tests.helpers.ui_driver import button_named, click, key, make_app
 
 
 def _play(run: GameRun, weeks: int) -> None:

@@ -6,11 +6,13 @@ import sys
 from pathlib import Path
 
 import pygame
+import pytest
 
 ROOT = Path(__file__).parents[1]
 EXPECTED = ["title", "briefing", "turn", "report", "debrief", "help", "pause", "settings"]
 
 
+@pytest.mark.slow
 def test_screenshot_mode_saves_every_screen_and_exits(tmp_path: Path) -> None:
     env = {**os.environ, "ODD_DUCK_HOME": str(tmp_path / "home")}
     env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")

@@ -1,9 +1,6 @@
 """Every text the game can show exists in its font: no empty boxes for a missing glyph."""
 
-from pathlib import Path
-
 import pygame
-import pygame_gui
 import pytest
 
 from game.model.rules.stakeholders import COMPLAINTS
@@ -13,26 +10,13 @@ from game.session.session import Session
 from game.session.week import week_report
 from game.ui.screens.briefing import HOW_TO_PLAY
 from game.ui.screens.help import HELP
-from tests.conftest import SHIPPED, loaded
-
-MISSING_PROBE = "\U000f0000"  # a private-use character no font has: its box is the reference
+from tests.helpers.scenarios import SHIPPED, loaded
+from tests.helpers.ui_checks import missing, noto
 
 
 @pytest.fixture(scope="module")
 def font() -> pygame.font.Font:
-    pygame.font.init()
-    data = Path(pygame_gui.__file__).parent / "data"
-    return pygame.font.Font(str(data / "NotoSans-Regular.ttf"), 16)
-
-
-def missing(font: pygame.font.Font, text: str) -> set[str]:
-    box = font.metrics(MISSING_PROBE)[0]
-    chars = {c for c in text if not c.isspace()}
-    return {
-        c
-        for c, m in zip(sorted(chars), font.metrics("".join(sorted(chars))), strict=True)
-        if m is None or m == box
-    }
+    return noto()
 
 
 def test_the_probe_detects_a_missing_glyph(font: pygame.font.Font) -> None:

@@ -6,7 +6,7 @@ import pygame
 import pygame_gui
 
 from game.ui import paths
-from tests.ui_driver import button_named, click, make_app, pump
+from tests.helpers.ui_driver import button_named, click, make_app, pump
 
 BROKEN = "id: mine\ntitel: typo\n"
 

@@ -8,7 +8,7 @@ import pytest
 from game.cli.main import main
 from game.cli.play_cmd import workshop_seed
 from game.session.results import load_results
-from tests.ui_driver import button_named, click, key, make_app, pump
+from tests.helpers.ui_driver import button_named, click, key, make_app, pump
 
 CTRL_SHIFT = pygame.KMOD_CTRL | pygame.KMOD_SHIFT
 

@@ -7,7 +7,7 @@ import pytest
 
 from game.cli.main import main
 from game.session.results import load_results
-from tests.ui_driver import make_app, pump
+from tests.helpers.ui_driver import make_app, pump
 
 TEAMS = {
     "Blue": "balanced",
@@ -17,6 +17,7 @@ TEAMS = {
 }
 
 
+@pytest.mark.slow
 def test_from_new_scenario_to_the_comparative_debrief(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,10 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
-from conftest import SHIPPED, loaded
 
 from game.batch import zoo_report
-from game.batch.charts import _pyplot
+from game.batch.charts import Figures
 from game.batch.lesson import Paired
 from game.batch.smoke import SmokeResult, smoke_check
 from game.batch.zoo import LEAD, ZooResult, ZooRow, run_zoo
@@ -37,6 +36,7 @@ from game.policies.zoo.plans import JOBS, PEOPLE_JOBS
 from game.policies.zoo.variants import most_influential
 from game.scenario.loader import load
 from game.session.runner import play
+from tests.helpers.scenarios import SHIPPED, loaded
 
 GAMES = 12  # games per strategy: enough for varied boards, small enough to stay fast
 NAMES = ["balanced", *ZOO]
@@ -355,9 +355,7 @@ def test_the_balance_report_has_a_zoo_section_and_chart(tmp_path):
     assert zoo is not None
     lines = zoo_report.markdown(zoo)
     assert lines[0] == "### The strategy zoo" and sum("| `" in line for line in lines) == len(ZOO)
-    plt = _pyplot()
-    zoo_report.chart(plt, zoo, tmp_path / "zoo.png")
-    plt.close("all")
+    zoo_report.chart(Figures(), zoo, tmp_path / "zoo.png")
     assert (tmp_path / "zoo.png").stat().st_size > 10_000
 
 

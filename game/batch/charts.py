@@ -39,11 +39,6 @@ class Figures:
         """Nothing to close: no figure is kept anywhere but in its caller."""
 
 
-def _pyplot() -> Figures:
-    # The old name, only while tests/test_zoo.py calls it: delete with that line.
-    return Figures()
-
-
 def save(fig: Figure, path: Path) -> Path:
     """Lay `fig` out tightly, titles at TITLE points, and write it as a PNG at DPI."""
     for ax in fig.axes:

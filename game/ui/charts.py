@@ -34,8 +34,13 @@ if TYPE_CHECKING:
     from game.session.session import Session
 
 TRUE = INK  # the truth is drawn in ink, what IT reported in colour
-# The capacity chart's parts by catalogue key of their names (the planner's colours).
-CAPACITY_KEYS = {f"chart.capacity.{part}": colour for part, colour in CAPACITY.items()}
+# The capacity chart's parts by catalogue key of their names (the planner's colours);
+# the keys spelt out, so that a search of the code finds every key the catalogue has.
+CAPACITY_KEYS = {
+    "chart.capacity.build": CAPACITY["build"],
+    "chart.capacity.people": CAPACITY["people"],
+    "chart.capacity.project": CAPACITY["project"],
+}
 
 
 def _ticks(top: float, most: int, whole: bool = False) -> list[float]:

@@ -1,9 +1,10 @@
-"""Random legal plans for property tests (test-only randomness, seeded explicitly)."""
+"""Random legal plans for property tests: from a seeded generator, or drawn by hypothesis."""
 
 import numpy as np
 import numpy.typing as npt
+from hypothesis import strategies as st
 
-from game.model import Channel, Params, State, empty_plan
+from game.model import Channel, Params, PlanError, State, empty_plan, validate_plan
 
 F64 = npt.NDArray[np.float64]
 
@@ -29,3 +30,24 @@ def random_plan(state: State, params: Params, rng: np.random.Generator) -> F64:
         plan[:, a, t] += uses * cost
         left -= uses * cost
     return plan
+
+
+@st.composite
+def legal_plans(draw: st.DrawFn, state: State, params: Params, clicks: int = 16) -> F64:
+    """The (A, T) plan of game 0 of `state`, built click by click as the planner builds it.
+
+    Each click adds one use of an action on one of its legal targets and stays only when
+    the model's own validate_plan accepts the result, so the plan is legal by the rule
+    itself, not by a copy of it here. Shrinks towards the empty plan.
+    """
+    slots = [(int(a), int(t)) for a, t in np.argwhere(params.legal)]
+    plan = empty_plan(1, params)
+    for a, t in draw(st.lists(st.sampled_from(slots), max_size=clicks)):
+        candidate = plan.copy()
+        candidate[0, a, t] += params.action_cost[a]
+        try:
+            validate_plan(candidate, state, params)
+        except PlanError:
+            continue
+        plan = candidate
+    return plan[0]
