@@ -13,16 +13,8 @@ from game.cli.main import main
 from game.model import outcome
 from game.policies import POLICIES
 from game.session.runner import play
+from tests.helpers.batch_output import comparable_summary
 from tests.helpers.scenarios import loaded
-
-
-def _summary(out: Path) -> dict:
-    data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    for key in ("elapsed_s", "game_turns_per_s"):
-        data.pop(key)
-    for key in ("workers", "chunk"):
-        data["inputs"].pop(key)
-    return data
 
 
 def _batch(out: Path, *extra: str) -> int:
@@ -49,7 +41,7 @@ def _batch(out: Path, *extra: str) -> int:
 def test_results_are_identical_whatever_the_workers_and_chunk_size(tmp_path):
     assert _batch(tmp_path / "a", "--chunk", "300") == 0
     assert _batch(tmp_path / "b", "--chunk", "37", "--workers", "2") == 0
-    assert _summary(tmp_path / "a") == _summary(tmp_path / "b")
+    assert comparable_summary(tmp_path / "a") == comparable_summary(tmp_path / "b")
 
 
 def test_streaming_tallies_match_the_games_played_directly():
