@@ -232,3 +232,31 @@ def test_the_bounded_list_counts_with_thousands_separators():
     error = InputError([Diagnostic(mark, (), "bad")] * 190_000)
     assert error.lines()[-1] == "… and 189,950 more"
     assert len(str(error).splitlines()) == MAX_SHOWN + 1
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0x" + "f" * 5000, "far too long for a number"),
+        ("9" * 5000, "far too long for a number"),
+        ("!!bool 5", "'5' is not a valid bool"),
+        ("123456789012345678901234", "far too large a number"),
+    ],
+    ids=["huge-hex", "huge-decimal", "bool-tag-on-a-number", "large"],
+)
+def test_a_number_python_cannot_hold_or_print_is_one_message(tmp_path, capsys, value, expected):
+    path = tmp_path / "numbers.yaml"
+    path.write_text(f"id: x\nturns: {value}\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert expected in line and line.startswith(f"{path}:2:8: turns:") and len(line) < 300
+
+
+@pytest.mark.parametrize(
+    "value", ["[" * 5000 + "]" * 5000, "!!bool x", "9" * 5000, "0x" + "f" * 4000, "nan", "1e999"]
+)
+def test_a_set_or_sweep_value_that_is_no_number_is_one_line(capsys, value):
+    assert main(["simulate", "--set", f"team.capacity={value}"]) == 2
+    assert main(["batch", "--games", "2", "--sweep", f"team.capacity={value},1"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 2 and all("is not a number" in x and len(x) < 300 for x in lines)

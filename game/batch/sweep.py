@@ -2,9 +2,10 @@
 
 import itertools
 import math
+import re
 from typing import Any
 
-import yaml
+from game.scenario.characters import escape
 
 
 class SweepError(ValueError):
@@ -15,21 +16,42 @@ def parse_sweep(text: str) -> tuple[str, list[Any]]:
     """'model.late_cost=1,1.5,2' -> ('model.late_cost', [1, 1.5, 2])."""
     key, sep, values = text.partition("=")
     key = key.strip()
+    shown = _short(text)
     if not sep or not key or not values.strip():
-        raise SweepError(f"'{text}' is not KEY.PATH=V1,V2,... (e.g. model.late_cost=1,1.5,2)")
+        raise SweepError(f"'{shown}' is not KEY.PATH=V1,V2,... (e.g. model.late_cost=1,1.5,2)")
     parsed: list[Any] = []
     for raw in values.split(","):
-        try:
-            value = yaml.safe_load(raw.strip())
-        except yaml.YAMLError:
-            value = None
+        value = _number(raw.strip())
         # Coefficients, traits, sizes and counts are numbers; anything else is a typo.
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise SweepError(f"'{raw.strip()}' in '{text}' is not a number")
+        if value is None:
+            raise SweepError(f"'{_short(raw.strip())}' in '{shown}' is not a number")
         if value in parsed:
-            raise SweepError(f"'{raw.strip()}' is given twice in '{text}'")
+            raise SweepError(f"'{_short(raw.strip())}' is given twice in '{shown}'")
         parsed.append(value)
     return key, parsed
+
+
+def _number(text: str) -> int | float | None:
+    """A whole or decimal number as a person types it ('3', '-0.25', '1e-3'), or None.
+
+    Not YAML: a value here is only ever a number, and a YAML reader would also take
+    '!!bool x' or 5,000 nested brackets and fail in ways of its own."""
+    if not _NUMBER.fullmatch(text):
+        return None
+    if _WHOLE.fullmatch(text):
+        return int(text)
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def _short(text: str, most: int = 60) -> str:
+    """`text` as an error message quotes it: invisible characters escaped, at most `most`."""
+    text = escape(text)
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+_WHOLE = re.compile(r"[+-]?\d{1,18}")
+_NUMBER = re.compile(r"[+-]?(\d{1,18}(\.\d{0,18})?|\.\d{1,18})([eE][+-]?\d{1,3})?")
 
 
 MAX_POINTS = 1000  # each point holds its own tallies (about 0.2 MB per policy) and a chart entry

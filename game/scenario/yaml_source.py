@@ -17,12 +17,15 @@ from typing import Any
 
 import yaml
 
-from game.scenario.characters import CONTROL_HINT, describe, first_control
+from game.scenario.characters import CONTROL_HINT, describe, escape, first_control
 
 KeyPath = tuple[str | int, ...]
 MAX_BYTES = 1 << 20
 MAX_NODES = 20_000  # the largest shipped scenario has 758; the format allows about 10,000
 MAX_DEPTH = 40
+MAX_INT = 10**15  # far beyond any count or size, and every such number prints in a line
+MAX_NUMBER_TEXT = 40  # characters; Python refuses to convert integers of 4,300 digits
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 MAX_PATH = 4096  # characters in a path, and 255 in one of its names: what Linux allows
 MAX_NAME = 255
 # What PyYAML's reader refuses: we find it first, to say where and which character.
@@ -144,6 +147,12 @@ def _refuse_unreadable_characters(name: str, text: str) -> None:
         )
 
 
+def _quoted(text: str, most: int = 60) -> str:
+    """A value as a message quotes it: invisible characters escaped, cut at `most`."""
+    text = escape(text)
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def _short_tag(tag: str) -> str:
     """'tag:yaml.org,2002:python/object:x' -> '!!python/object:x', as the author wrote it."""
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
@@ -230,15 +239,31 @@ class _Builder:
         """Plain YAML scalars only; dates and other exotic types stay as their text."""
         tag = node.tag
         if tag in _PLAIN_TAGS:
-            try:
-                value = self.loader.construct_object(node, deep=True)
-            except (yaml.YAMLError, ValueError, TypeError, AttributeError):
+            if tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_TEXT:
                 raise SourceError(
                     _mark(self.name, node),
-                    f"'{node.value}' is not a valid {tag.rsplit(':', 1)[-1]}",
+                    f"'{_quoted(node.value)}' is far too long for a number",
+                    "a scenario's numbers are counts, sizes and shares",
+                    path,
+                )
+            try:
+                # PyYAML's own constructors raise KeyError ('!!bool 5') or ValueError (an
+                # integer of more digits than Python converts) besides its YAMLError.
+                value = self.loader.construct_object(node, deep=True)
+            except (yaml.YAMLError, KeyError, ValueError, TypeError, AttributeError):
+                raise SourceError(
+                    _mark(self.name, node),
+                    f"'{_quoted(node.value)}' is not a valid {tag.rsplit(':', 1)[-1]}",
                     "remove the tag, or put the value in quotes",
                     path,
                 ) from None
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+                raise SourceError(
+                    _mark(self.name, node),
+                    f"'{_quoted(node.value)}' is far too large a number",
+                    "a scenario's numbers are counts, sizes and shares",
+                    path,
+                )
             return self._text(node, value, path) if isinstance(value, str) else value
         if tag in _TEXT_TAGS:
             return self._text(node, str(node.value), path)
