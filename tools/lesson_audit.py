@@ -71,9 +71,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(diagnostic, file=sys.stderr)
         return EXIT_USAGE
     from game.batch.audit import audit
+    from game.batch.resume import Interrupted, Stop
     from game.session.atomic_file import write_text_atomic
 
-    report = audit(scenarios, args.games, args.seed, args.workers, search=not args.no_search)
+    try:
+        with Stop():  # Ctrl+C and SIGTERM alike: the workers end, one line says so
+            report = audit(
+                scenarios, args.games, args.seed, args.workers, search=not args.no_search
+            )
+    except Interrupted as exc:
+        print(f"lesson_audit.py: interrupted ({exc}); no report written", file=sys.stderr)
+        return exc.exit_status
     sys.stdout.write(report.text())
     if args.out is not None:
         text = report.markdown()
