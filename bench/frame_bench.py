@@ -25,10 +25,10 @@ os.environ.setdefault("ODD_DUCK_HOME", str(Path("/tmp") / "odd-duck-bench"))
 
 import pygame  # noqa: E402
 
+from game.local.settings import Settings  # noqa: E402
 from game.policies import POLICIES  # noqa: E402
 from game.ui import flow  # noqa: E402
 from game.ui.app import App, PlayOptions  # noqa: E402
-from game.ui.settings import Settings  # noqa: E402
 
 TARGET_MS = 8.0
 

@@ -20,8 +20,8 @@ from game.policies import POLICIES
 from game.scenario.errors import InputError
 from game.scenario.loader import shipped_dir
 from game.session import savefile
+from game.session.game_run import GameRun, keep_aside
 from game.session.session import Session
-from game.ui.game_run import GameRun, keep_aside
 from tests.helpers.scenarios import loaded
 
 

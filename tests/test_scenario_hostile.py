@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from game.cli.main import main
+from game.local import paths
 from game.scenario.characters import describe, escape
 from game.scenario.errors import MAX_SHOWN, Diagnostic, InputError, ScenarioError
 from game.scenario.loader import load_scenario, resolve, shipped_dir
 from game.scenario.yaml_source import MAX_NODES, Mark
 from game.session import savefile
 from game.session.session import Session
-from game.ui import catalogue, paths
+from game.ui import catalogue
 from tests.helpers.scenarios import loaded
 
 HOSTILE = Path(__file__).parent / "hostile" / "scenarios"

@@ -3,7 +3,7 @@
 import pygame
 import pytest
 
-from game.ui.settings import Settings
+from game.local.settings import Settings
 from tests.helpers.ui_checks import SCREENS, open_screen, problems
 from tests.helpers.ui_driver import make_app, pump
 

@@ -22,10 +22,10 @@ import pygame
 import pytest
 
 from game.policies import POLICIES
+from game.session.game_run import GameRun
 from game.session.results import load_results, write_result
 from game.ui import flow
 from game.ui.app import App
-from game.ui.game_run import GameRun
 from game.ui.screens import title as title_screen
 from game.ui.team_debrief import TeamDebriefView
 from game.ui.theme import MIN_SIZE

@@ -23,7 +23,7 @@ def test_any_clicks_give_a_legal_plan(
     scenario, params = loaded(scenario_id)
     session = Session(scenario, params, seed=3)
     seen = session.observe()
-    planner = Planner(scenario, params, seen, session.state)
+    planner = Planner(scenario, params, seen)
     for index, add, person in clicks:
         rows = planner.build_rows() + planner.people_rows(person % len(scenario.stakeholders))
         rows += planner.project_rows()
@@ -37,7 +37,7 @@ def test_any_clicks_give_a_legal_plan(
 def test_overtime_adds_points_and_cannot_be_dropped_once_spent() -> None:
     scenario, params = load("crm-rollout")
     session = Session(scenario, params, seed=1)
-    planner = Planner(scenario, params, session.observe(), session.state)
+    planner = Planner(scenario, params, session.observe())
     overtime = next(r for r in planner.project_rows() if planner.is_overtime(r.action))
     build = planner.build_rows()[0]
     assert planner.add(overtime) and planner.left() == planner.capacity + 1

@@ -4,9 +4,9 @@ import numpy as np
 import pygame
 import pytest
 
+from game.local import paths
 from game.model import outcome
-from game.ui import paths
-from game.ui.game_run import GameRun
+from game.session.game_run import GameRun
 from tests.helpers.ui_driver import button_named, click, key, make_app, pump
 
 

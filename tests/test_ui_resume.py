@@ -12,10 +12,10 @@ import pygame
 import pytest
 
 from game.cli.main import main
+from game.local import paths
 from game.policies import POLICIES
 from game.scenario.loader import load
 from game.session.session import Session
-from game.ui import paths
 from tests.helpers.ui_driver import key, make_app
 
 ROOT = Path(__file__).parents[1]

@@ -7,11 +7,12 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.local import paths
 from game.policies import POLICIES
+from game.session.game_run import GameRun
 from game.session.results import already_written, write_result
 from game.session.session import Session
-from game.ui import flow, paths
-from game.ui.game_run import GameRun
+from game.ui import flow
 from tests.helpers.scenarios import loaded
 from tests.helpers.ui_driver import button_named, click, key, make_app
 

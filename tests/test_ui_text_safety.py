@@ -17,7 +17,8 @@ from pydantic import BaseModel
 
 from game.scenario.loader import load
 from game.scenario.schema import Scenario
-from game.ui import draw, game_run
+from game.session import game_run
+from game.ui import draw
 from game.ui.app import App
 from game.ui.catalogue import ScenarioEntry
 from game.ui.safe_text import PLACEHOLDER, drawable, name, one_line

@@ -5,7 +5,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.ui import paths
+from game.local import paths
 from tests.helpers.ui_driver import button_named, click, make_app, pump
 
 BROKEN = "id: mine\ntitel: typo\n"

@@ -4,12 +4,13 @@ Public API:
     new_state(params, game_ids, seed) -> State
     step(state, plan, params) -> (State, TurnLog)
     observe(state, params) -> Observation
+    validate_plan(plan, state or observation, params) -> (plan, points per action)
 """
 
 from game.model.channels import CHANNELS, TARGET_KINDS, Channel, Target
 from game.model.observe import Observation, observe
 from game.model.params import Coefficients, EventTable, Params, Scoring
-from game.model.plan import PlanError, empty_plan, validate_plan
+from game.model.plan import PlanError, PlanLimits, empty_plan, validate_plan
 from game.model.score import Outcome, outcome
 from game.model.start import new_state
 from game.model.state import State
@@ -27,6 +28,7 @@ __all__ = [
     "Outcome",
     "Params",
     "PlanError",
+    "PlanLimits",
     "Scoring",
     "State",
     "Target",

@@ -6,7 +6,13 @@ whole uses of the action (multiples of its cost), legal for its target kind, and
 within the turn's capacity. An action with an overtime effect *adds* capacity:
 its points are extra hours worked, not spent. A plan that breaks a rule is an
 error, never silently repaired.
+
+The check needs only what the player already sees (which games still run, and each
+game's capacity), so the window asks it about the Observation and the model's step
+asks it about the true State: one rule, the same answer (tests/test_plan_view.py).
 """
+
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -14,12 +20,30 @@ import numpy.typing as npt
 from game.model.channels import Channel
 from game.model.linalg import contract
 from game.model.params import Params
-from game.model.state import State
 
 F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
 
 _EPS = 1e-9
 _MAX_POINTS = 1e9  # far above any capacity; also rejects infinity
+
+
+class PlanLimits(Protocol):
+    """What a plan is checked against, shapes (N,): both `State` and `Observation` have it.
+
+    The player's view holds the same values as the truth here, so a plan legal in the
+    window is legal in the model.
+    """
+
+    @property
+    def done(self) -> B8:
+        """Games that have ended: their rows are ignored."""
+        ...
+
+    @property
+    def capacity(self) -> F64:
+        """Points each game may spend this turn, before overtime."""
+        ...
 
 
 class PlanError(ValueError):
@@ -61,22 +85,27 @@ def _fail(params: Params, bad: npt.NDArray[np.bool_], what: str) -> None:
         raise PlanError(f"game {n}: action {a}, target {t}: {what}", row=n)
 
 
-def validate_plan(plan: F64, state: State, params: Params) -> tuple[F64, F64]:
-    """Raise PlanError unless `plan` is legal for every running game of `state`.
+def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F64]:
+    """Raise PlanError unless `plan` is legal for every running game of `limits`.
+
+    `limits` is the true `State` (the model's step) or the player's `Observation` (the
+    window's planner): only `done` and `capacity` are read, and both carry the same ones.
 
     Returns the plan with the rows of finished games set to zero (step ignores them,
     whatever they hold) and the points per action (N, A), ready to resolve. Each
     action's legal targets are 0 .. count - 1, so the checks run on those small
     blocks and on the (normally empty) rest, not on the whole (N, A, T) array.
     """
-    expected = (state.n_games, params.n_actions, params.n_targets)
+    done, capacity = limits.done, limits.capacity
+    n_games = done.shape[0]
+    expected = (n_games, params.n_actions, params.n_targets)
     if plan.shape != expected:
         raise PlanError(f"plan has shape {plan.shape}, expected {expected}")
     if plan.dtype != np.float64:
         raise PlanError(f"plan has dtype {plan.dtype}, expected float64")
-    if state.done.any():
-        plan = np.where(state.done[:, None, None], 0.0, plan)
-    totals = np.zeros((state.n_games, params.n_actions))
+    if done.any():
+        plan = np.where(done[:, None, None], 0.0, plan)
+    totals = np.zeros((n_games, params.n_actions))
     used = (plan != 0).any(axis=(0, 2))  # an unused action passes every check: skip it
     for a, count in enumerate(params.legal_count):
         if not used[a]:
@@ -100,7 +129,7 @@ def validate_plan(plan: F64, state: State, params: Params) -> tuple[F64, F64]:
             _fail(params, partial, "points are not a whole number of uses (multiples of its cost)")
         totals[:, a] = block.sum(axis=1)
     extra = overtime_points(totals, params)
-    too_much_overtime = (extra > params.max_overtime + _EPS) & ~state.done
+    too_much_overtime = (extra > params.max_overtime + _EPS) & ~done
     if too_much_overtime.any():
         n = int(np.argmax(too_much_overtime))
         raise PlanError(
@@ -108,12 +137,11 @@ def validate_plan(plan: F64, state: State, params: Params) -> tuple[F64, F64]:
             row=n,
         )
     spent = regular_points(totals, params)
-    over = (spent > state.capacity + extra + _EPS) & ~state.done
+    over = (spent > capacity + extra + _EPS) & ~done
     if over.any():
         n = int(np.argmax(over))
         raise PlanError(
-            f"game {n}: plan spends {spent[n]:g} points,"
-            f" capacity is {state.capacity[n] + extra[n]:g}",
+            f"game {n}: plan spends {spent[n]:g} points, capacity is {capacity[n] + extra[n]:g}",
             row=n,
         )
     return plan, totals

@@ -8,44 +8,54 @@ input into a plan and `GameRun.play` applies it.
 import contextlib
 import time
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
 
 from game import i18n
-from game.ui import paths, safe_text
+from game.local import paths
+from game.local.settings import Settings, load_settings, save_settings
+from game.session.game_run import GameRun
+from game.session.workshop import Workshop
+from game.ui import flow, safe_text
 from game.ui.art.sound import Sounds
-from game.ui.game_run import GameRun
-from game.ui.screens.base import Screen
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.options import PlayOptions
+from game.ui.pilot import Pilot
+from game.ui.screens.base import Screen, ScreenFactories
+from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.help import HelpOverlay
+from game.ui.screens.pause import PauseOverlay
+from game.ui.screens.settings_screen import SettingsOverlay
+from game.ui.screens.title import TitleScreen
+from game.ui.screens.turn import TurnScreen
 from game.ui.theme import DESIGN_SIZE, MIN_SIZE, Style
-from game.ui.workshop import Workshop
+
+__all__ = ["App", "PlayOptions"]  # the command line starts the window with these
 
 ACTIVE_FPS = 60
 IDLE_WAIT_MS = 250  # while idle, wake this often so tooltips and timers still run
 ACTIVE_AFTER_INPUT_S = 0.6  # hover highlights need frames for a moment after input
 
-
-@dataclass(frozen=True)
-class PlayOptions:
-    scenario: str | None = None  # skip the title screen when given
-    seed: int | None = None
-    team: str = ""
-    resume: bool = False
-    autoplay: str | None = None  # a built-in policy plays through the real screens
-    pace: float = 2.5  # seconds per autoplay step, slow enough for a room to follow
-    screenshot_dir: Path | None = None
-    window: tuple[int, int] = DESIGN_SIZE
-    max_frames: int | None = None  # tests: stop after this many frames
-    workshop: bool = False
-    turn_timer: float | None = None  # seconds per turn in a workshop
-    results_dir: Path | None = None  # where a workshop team's result file goes
-    language: str = ""  # `play --lang`: this run's language, over the saved setting
+# The screens the flow moves between, registered once here: the flow and the screens
+# never import the app, and the flow never imports a screen.
+SCREENS = ScreenFactories(
+    title=TitleScreen,
+    briefing=BriefingScreen,
+    turn=TurnScreen,
+    debrief=DebriefScreen,
+    help=HelpOverlay,
+    pause=PauseOverlay,
+    settings=SettingsOverlay,
+)
 
 
 class App:
-    """Owns the window, the settings, the sounds, the current round and the screen stack."""
+    """Owns the window, the settings, the sounds, the current round and the screen stack.
+
+    It is the `Host` the screens, the flow and the pilot are given (screens/base.py).
+    """
 
     def __init__(self, options: PlayOptions, settings: Settings | None = None) -> None:
         # A team name from the command line is input like a typed one: only what shows
@@ -70,13 +80,12 @@ class App:
         self.resume_error = ""  # why Continue could not resume, shown on the title
         self.frames = 0
         self.last_input = time.monotonic()
+        self.screens = SCREENS
         self.workshop: Workshop | None = None
         if options.workshop:
             self.workshop = Workshop(options.turn_timer, options.results_dir or Path("results"))
-        self.pilot = None
+        self.pilot: Pilot | None = None
         if options.autoplay or options.screenshot_dir:
-            from game.ui.pilot import Pilot
-
             self.pilot = Pilot(self, options.autoplay or "balanced", options)
 
     # --- window -----------------------------------------------------------------------
@@ -156,8 +165,6 @@ class App:
     # --- loop ----------------------------------------------------------------------------
     def run(self) -> int:
         """Play until the window closes; returns the exit status."""
-        from game.ui import flow
-
         flow.open_first_screen(self)
         clock = pygame.time.Clock()
         last = time.monotonic()
@@ -211,8 +218,6 @@ class App:
                 screen.draw_over(self.surface)
 
     def _dispatch(self, event: pygame.event.Event) -> None:
-        from game.ui import flow
-
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
             self.last_input = time.monotonic()
             self.keyboard_used = event.type == pygame.KEYDOWN or (

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.i18n import tr
+from game.local import paths
 from game.scenario.characters import escape
 from game.scenario.errors import InputError
 from game.scenario.loader import FOLDER_VARIABLE, load_scenario, shipped_ids
-from game.ui import paths
 
 MAX_USER_FILES = 40  # a folder with hundreds of files would only bury the shipped ones
 

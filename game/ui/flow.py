@@ -1,17 +1,19 @@
 """Moving between screens: which comes first, what the global keys do, how a round starts.
 
 Screens call these instead of building each other, so the order of the game
-(title -> briefing -> turns <-> reports -> debrief) is written down once.
+(title -> briefing -> turns <-> reports -> debrief) is written down once. The flow
+builds screens through the factories the app registered (`app.screens`), so it
+imports no screen and no app: screens may import the flow without a circle.
 """
 
 import secrets
 
 import pygame
 
+from game.local import paths
 from game.scenario.errors import InputError
-from game.ui import paths
-from game.ui.app import App
-from game.ui.game_run import GameRun
+from game.session.game_run import GameRun
+from game.ui.screens.base import Host
 
 
 def new_seed() -> int:
@@ -19,16 +21,14 @@ def new_seed() -> int:
     return secrets.randbelow(100_000)
 
 
-def open_first_screen(app: App) -> None:
-    from game.ui.screens.title import TitleScreen
-
+def open_first_screen(app: Host) -> None:
     options = app.options
     if options.screenshot_dir is not None:
-        app.replace_all(TitleScreen(app))  # the screenshots start at the title
+        app.replace_all(app.screens.title(app))  # the screenshots start at the title
         return
     if options.resume:
         if not continue_game(app):
-            app.replace_all(TitleScreen(app))
+            app.replace_all(app.screens.title(app))
         return
     if options.scenario is not None:
         seed = options.seed if options.seed is not None else new_seed()
@@ -38,7 +38,7 @@ def open_first_screen(app: App) -> None:
             return
         start_game(app, options.scenario, seed, options.team)
         return
-    app.replace_all(TitleScreen(app))
+    app.replace_all(app.screens.title(app))
 
 
 def _same_round_saved(scenario_ref: str, seed: int, team: str) -> bool:
@@ -52,16 +52,14 @@ def _same_round_saved(scenario_ref: str, seed: int, team: str) -> bool:
     return same_scenario and session.seed == seed and session.team == team and not session.done
 
 
-def start_game(app: App, scenario_ref: str, seed: int, team: str) -> None:
+def start_game(app: Host, scenario_ref: str, seed: int, team: str) -> None:
     """A new round from the briefing; raises InputError for a scenario that does not load."""
-    from game.ui.screens.briefing import BriefingScreen
-
     app.game = GameRun.start(scenario_ref, seed, team, paths.autosave_path())
     app.update_language()  # a German scenario speaks German unless the player chose
-    app.replace_all(BriefingScreen(app))
+    app.replace_all(app.screens.briefing(app))
 
 
-def continue_game(app: App) -> bool:
+def continue_game(app: Host) -> bool:
     """Resume the autosave where the player left it; False (and a message) if impossible."""
     try:
         app.game = GameRun.resume(paths.autosave_path())
@@ -70,53 +68,40 @@ def continue_game(app: App) -> bool:
         return False
     app.update_language()
     show_current_turn(app)
-    from game.ui.screens.turn import TurnScreen
-
-    if app.game.notes and isinstance(app.top, TurnScreen):  # e.g. its scenario file changed
-        app.top.message = " ".join(app.game.notes)
+    if app.game.notes:  # e.g. its scenario file changed
+        app.top.notify("; ".join(app.game.notes))
     return True
 
 
-def show_current_turn(app: App) -> None:
+def show_current_turn(app: Host) -> None:
     """The turn screen, or the debrief once the round is over."""
-    from game.ui.screens.debrief import DebriefScreen
-    from game.ui.screens.turn import TurnScreen
-
     assert app.game is not None
     if app.game.session.done:
-        app.replace_all(DebriefScreen(app))
+        app.replace_all(app.screens.debrief(app))
     else:
-        app.replace_all(TurnScreen(app))
+        app.replace_all(app.screens.turn(app))
 
 
-def to_title(app: App) -> None:
-    from game.ui.screens.title import TitleScreen
-
-    app.replace_all(TitleScreen(app))
+def to_title(app: Host) -> None:
+    app.replace_all(app.screens.title(app))
 
 
-def open_help(app: App) -> None:
-    from game.ui.screens.help import HelpOverlay
-
+def open_help(app: Host) -> None:
     if app.top.name != "help":
-        app.push(HelpOverlay(app))
+        app.push(app.screens.help(app))
 
 
-def open_pause(app: App) -> None:
-    from game.ui.screens.pause import PauseOverlay
-
+def open_pause(app: Host) -> None:
     if app.top.name not in ("pause", "title"):
-        app.push(PauseOverlay(app))
+        app.push(app.screens.pause(app))
 
 
-def open_settings(app: App) -> None:
-    from game.ui.screens.settings_screen import SettingsOverlay
-
+def open_settings(app: Host) -> None:
     if app.top.name != "settings":
-        app.push(SettingsOverlay(app))
+        app.push(app.screens.settings(app))
 
 
-def global_key(app: App, event: pygame.event.Event) -> None:
+def global_key(app: Host, event: pygame.event.Event) -> None:
     """Keys that work on every screen unless the screen used them first."""
     if event.key == pygame.K_F1 or (event.unicode == "?" and app.top.name != "title"):
         open_help(app)

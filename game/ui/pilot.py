@@ -8,13 +8,11 @@ overlays and quits.
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from game.ui import flow
+from game.ui.options import PlayOptions
+from game.ui.screens.base import Host
 from game.ui.screens.turn import TurnScreen
-
-if TYPE_CHECKING:
-    from game.ui.app import App, PlayOptions
 
 # Screenshots of the turn and report screens are taken a few weeks in, when the
 # board, the moods and the news have something to show.
@@ -23,7 +21,7 @@ TOUR = ("help", "pause", "settings")
 
 
 class Pilot:
-    def __init__(self, app: "App", policy: str, options: "PlayOptions") -> None:
+    def __init__(self, app: Host, policy: str, options: PlayOptions) -> None:
         self.app = app
         self.policy = policy
         self.pace = options.pace

@@ -1,7 +1,8 @@
 """The week's plan as the player builds it: points per action and target, within the rules.
 
 This holds no rule of its own: whether a click is allowed is the model's own
-validate_plan asked about the plan that click would make, and the points shown come
+validate_plan asked about the plan that click would make, against the player's
+Observation (never the true State: the window sees what IT sees), and the points shown come
 from the model's plan functions; the session plays the array. The one choice made
 here is not to offer building a package that cannot take the work yet.
 """
@@ -12,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.i18n import number, tr, trn
-from game.model import Channel, Observation, Params, PlanError, State, validate_plan
+from game.model import Channel, Observation, Params, PlanError, validate_plan
 from game.model.plan import overtime_points, regular_points
 from game.model.rules.intensity import point_split
 from game.scenario.schema import Scenario
@@ -35,8 +36,8 @@ class Row:
 class Planner:
     """Points the player has put on each (action, target) this turn."""
 
-    def __init__(self, scenario: Scenario, params: Params, seen: Observation, state: State) -> None:
-        self.scenario, self.params, self.seen, self.state = scenario, params, seen, state
+    def __init__(self, scenario: Scenario, params: Params, seen: Observation) -> None:
+        self.scenario, self.params, self.seen = scenario, params, seen
         self.plan: F64 = np.zeros((params.n_actions, params.n_targets))
         self.capacity = float(seen.capacity[0])
 
@@ -69,7 +70,7 @@ class Planner:
         if candidate[row.action, row.target] < 0:
             return False
         try:
-            validate_plan(candidate[None], self.state, self.params)
+            validate_plan(candidate[None], self.seen, self.params)
         except PlanError:
             return False
         return True

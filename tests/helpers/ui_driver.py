@@ -5,8 +5,8 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game.local.settings import Settings
 from game.ui.app import App, PlayOptions
-from game.ui.settings import Settings
 
 FRAME = 1 / 60
 

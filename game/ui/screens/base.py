@@ -4,10 +4,17 @@ Each screen owns a UIManager, so an overlay (help, pause) can sit on top of the
 turn screen without the turn screen's buttons taking clicks through it. On a
 resize or a text-size change the screen is rebuilt from scratch for the new
 Style: layouts are computed, never stretched.
+
+A screen knows its window only as a `Host` (what the app offers screens), and moves
+to another screen through `game.ui.flow`, which builds screens from the factories the
+app registers once: no screen imports the app, and the flow imports no screen.
 """
 
 import warnings
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 import pygame
 import pygame_gui
@@ -16,15 +23,71 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game import i18n
 from game.i18n import tr
+from game.local.settings import Settings
+from game.session.game_run import GameRun
+from game.session.workshop import Workshop
 from game.ui import draw
+from game.ui.art.sound import Sounds
 from game.ui.focus import Action, FocusRing
+from game.ui.options import PlayOptions
 from game.ui.safe_text import drawable, one_line
 from game.ui.theme import Style
 
-if TYPE_CHECKING:
-    from game.ui.app import App
-
 E = TypeVar("E", bound=UIElement)
+
+
+class Autopilot(Protocol):
+    """The demonstration pilot, as a screen sees it: which built-in policy plays."""
+
+    @property
+    def policy(self) -> str: ...
+
+
+class Host(Protocol):
+    """What the window (`game.ui.app.App`) offers the screens, the flow and the pilot."""
+
+    options: PlayOptions
+    game: GameRun | None  # the round being played; None on the title screen
+    resume_error: str  # why Continue could not resume, shown on the title
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def style(self) -> Style: ...
+    @property
+    def sounds(self) -> Sounds: ...
+    @property
+    def workshop(self) -> Workshop | None: ...
+    @property
+    def pilot(self) -> Autopilot | None: ...
+    @property
+    def keyboard_used(self) -> bool: ...
+    @property
+    def screens(self) -> "ScreenFactories": ...
+    @property
+    def top(self) -> "Screen": ...
+
+    def push(self, screen: "Screen") -> None: ...
+    def pop(self) -> None: ...
+    def replace_all(self, screen: "Screen") -> None: ...
+    def apply_settings(self, settings: Settings) -> None: ...
+    def toggle_fullscreen(self) -> None: ...
+    def update_language(self) -> bool: ...
+    def capture(self, path: Path) -> None: ...
+    def quit(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class ScreenFactories:
+    """The screens the flow moves between, each built from the host; the app registers them."""
+
+    title: Callable[[Host], "Screen"]
+    briefing: Callable[[Host], "Screen"]
+    turn: Callable[[Host], "Screen"]
+    debrief: Callable[[Host], "Screen"]
+    help: Callable[[Host], "Screen"]
+    pause: Callable[[Host], "Screen"]
+    settings: Callable[[Host], "Screen"]
 
 
 def with_key(label: str, font: pygame.font.Font, width: int) -> str:
@@ -40,7 +103,7 @@ class Screen:
     name = "screen"
     opaque = True  # an overlay sets False, and the screen below it is drawn first
 
-    def __init__(self, app: "App") -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.animating = False
         self.focus = FocusRing()
@@ -135,6 +198,9 @@ class Screen:
 
     def autoplay(self) -> None:
         """What the demonstration pilot does on this screen (nothing by default)."""
+
+    def notify(self, message: str) -> None:
+        """Show the player a note (e.g. about a resumed round), if this screen has a place."""
 
     def place(self, element: E) -> E:
         """Register a widget this screen laid out, for the layout checks."""

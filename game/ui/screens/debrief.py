@@ -2,17 +2,17 @@
 
 import html
 from functools import partial
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.i18n import cap, number, percent, tr, turn_word
+from game.local import paths
 from game.model import outcome
 from game.session.debrief import Comparison, compare_policies, export_round, key_moments, series
 from game.session.results import already_written, write_result
-from game.ui import draw, flow, paths, safe_text
+from game.ui import draw, flow, safe_text
 from game.ui.charts import report_png
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, GOOD, INK, MUTED, PANEL
 
 # The charts' names and the catalogue keys of their tabs.
@@ -28,14 +28,11 @@ POLICY_NAMES = {
     "relationship_first": "policy.relationship_first",
 }
 
-if TYPE_CHECKING:
-    from game.ui.app import App
-
 
 class DebriefScreen(Screen):
     name = "debrief"
 
-    def __init__(self, app: "App") -> None:
+    def __init__(self, app: Host) -> None:
         game = app.game
         assert game is not None
         self.session = game.session

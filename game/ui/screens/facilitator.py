@@ -5,17 +5,14 @@ key press never changes the room's pace or the scenario.
 """
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.i18n import tr
 from game.ui import draw
+from game.ui.screens.base import Host
 from game.ui.screens.overlay import Overlay
 from game.ui.theme import INK, MUTED
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 HOTKEYS = {pygame.K_p: "pause", pygame.K_t: "minute", pygame.K_e: "event"}
 
@@ -36,7 +33,7 @@ class FacilitatorOverlay(Overlay):
     title_key = "facilitator.title"
     panel_size = (640, 520)
 
-    def __init__(self, app: "App", command: str) -> None:
+    def __init__(self, app: Host, command: str) -> None:
         self.command = command
         self.chosen: int | None = None  # the event picked, waiting for confirmation
         self.event_page = 0

@@ -1,22 +1,17 @@
 """The turn report: the week as a short story, cause first, and the bars that moved."""
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.i18n import percent, tr, trn, turn_word
 from game.session.week import WeekReport, plan_summary, week_report
 from game.ui import draw, flow
 from game.ui.art.icons import load_icon
-from game.ui.screens.base import Screen, with_key
+from game.ui.screens.base import Host, Screen, with_key
 from game.ui.theme import ACCENT, BACKGROUND, BAD, CARD, GOOD, INK, MUTED, PANEL, canvas
 
 EASE_SECONDS = 0.3
 TONES = {"good": GOOD, "bad": BAD, "neutral": INK}
 SOUNDS = (("rejection", "rejection"), ("escalation", "escalation"), ("signoff", "signoff"))
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 def ease(t: float) -> float:
@@ -28,7 +23,7 @@ def ease(t: float) -> float:
 class ReportScreen(Screen):
     name = "report"
 
-    def __init__(self, app: "App", turn_index: int) -> None:
+    def __init__(self, app: Host, turn_index: int) -> None:
         game = app.game
         assert game is not None
         self.turn_index = turn_index

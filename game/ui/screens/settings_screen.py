@@ -3,8 +3,8 @@
 from dataclasses import replace
 
 from game.i18n import language, language_name, tr
+from game.local.settings import Settings
 from game.ui.screens.overlay import Overlay
-from game.ui.settings import Settings
 
 
 class SettingsOverlay(Overlay):

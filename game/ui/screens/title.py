@@ -2,7 +2,6 @@
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -10,17 +9,14 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 from pygame_gui.windows import UIFileDialog
 
 from game.i18n import tr, turn_word
+from game.local import paths
 from game.scenario.errors import InputError
-from game.ui import draw, flow, paths, safe_text
+from game.session.game_run import GameRun
+from game.ui import draw, flow, safe_text
 from game.ui.catalogue import ScenarioEntry, catalogue, entry
-from game.ui.game_run import GameRun
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.theme import ACCENT, BACKGROUND, CARD_HIGHLIGHT, FAINT, FOCUS, INK, MUTED, canvas
 from game.ui.widgets.file_dialog import SafeFileDialog, openable_folder
-
-if TYPE_CHECKING:
-    from game.ui.app import App
-
 
 # Catalogue keys of the words on a scenario card.
 DIFFICULTY = {"easy": "title.difficulty.easy", "normal": "title.difficulty.normal"}
@@ -37,7 +33,7 @@ def _difficulty(card: ScenarioEntry) -> str:
 class TitleScreen(Screen):
     name = "title"
 
-    def __init__(self, app: "App") -> None:
+    def __init__(self, app: Host) -> None:
         self.entries = catalogue()
         self.selected = 0
         self.page = 0
@@ -78,7 +74,7 @@ class TitleScreen(Screen):
         state = tr("title.saved.finished") if session.done else f"{label} {session.turn + 1}"
         name = safe_text.name(session.team)
         team = f" · {name}" if name else ""
-        about = tr("title.message.save_notes", notes=" ".join(run.notes)) if run.notes else ""
+        about = tr("title.message.save_notes", notes="; ".join(run.notes)) if run.notes else ""
         return f"{session.scenario.title} · {state}{team}", not session.done, about
 
     # --- layout --------------------------------------------------------------------------

@@ -1,38 +1,41 @@
-"""The main screen: the people, the work board, this week's plan, the news, End week."""
+"""The main screen: the people, the work board, this week's plan, the news, End week.
+
+This module holds the screen's state (who is chosen, which row, how far each list is
+scrolled), its widgets, its actions and its keys; the painting is in `panels`.
+"""
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.elements import UIButton
 
-from game.i18n import cap, language, number, tr, trn, turn_word
-from game.look.palette import CAPACITY
+from game.i18n import language, tr, trn, turn_word
 from game.model import PlanError
 from game.scenario.schema import Scenario
-from game.ui import draw, flow
+from game.ui import flow
 from game.ui.planner import Planner, Row
-from game.ui.screens.base import Screen, with_key
+from game.ui.screens.base import Host, with_key
 from game.ui.screens.facilitator import FacilitatorOverlay, is_hotkey
-from game.ui.theme import ACCENT, BACKGROUND, BAD, FAINT, FOCUS, INK, MUTED, PANEL, hex_colour
-from game.ui.widgets import board, stakeholder_card, topbar
-from game.ui.widgets.stakeholder_card import CardView
-from game.ui.workshop import WARN_SECONDS, clock_text
+from game.ui.screens.report import ReportScreen
+from game.ui.screens.turn.autoplay import pilot_plan
+from game.ui.screens.turn.layout import header_height, lay_out, note_height, scroll_to_show
+from game.ui.screens.turn.news import last_week_lines
+from game.ui.screens.turn.paint_cache import PaintCache
+from game.ui.screens.turn.panels import TurnPanels
+from game.ui.screens.turn.timer import draw_timer, timer_width, warning
+from game.ui.widgets import board, stakeholder_card
 
-if TYPE_CHECKING:
-    from game.ui.app import App
 
-
-class TurnScreen(Screen):
+class TurnScreen(TurnPanels):
     name = "turn"
 
-    def __init__(self, app: "App") -> None:
+    def __init__(self, app: Host) -> None:
         game = app.game
         assert game is not None
         self.session = game.session
         self.scenario: Scenario = self.session.scenario
         self.seen = self.session.observe()
-        self.planner = Planner(self.scenario, self.session.params, self.seen, self.session.state)
+        self.planner = Planner(self.scenario, self.session.params, self.seen)
         self.person = self._neediest()
         self.selected_row = 0
         self.card_scroll = 0
@@ -42,9 +45,8 @@ class TurnScreen(Screen):
         self.warned_unspent = False
         self.pilot_planned = False
         self.reveal_person = True
-        self._painted: pygame.Surface | None = None
+        self._cache = PaintCache()
         self._news: tuple[str, list[str]] | None = None
-        self._painted_key: tuple[object, ...] = ()
         if app.workshop is not None:
             app.workshop.start_turn()
         super().__init__(app)
@@ -56,18 +58,11 @@ class TurnScreen(Screen):
     # --- layout --------------------------------------------------------------------------
     def build(self) -> None:
         s = self.style
-        w, h = s.window
+        w = s.window[0]
         g = s.px(16)
-        self.top = pygame.Rect(0, 0, w, topbar.height(s))
-        body_top = self.top.bottom + g
-        usable = w - 4 * g
-        left_w, right_w = round(usable * 0.28), round(usable * 0.28)
-        mid_w = usable - left_w - right_w
-        news_h = 2 * s.font(15).get_linesize() + s.px(16)
-        self.people_area = pygame.Rect(g, body_top, left_w, h - g - body_top)
-        self.news = pygame.Rect(self.people_area.right + g, h - g - news_h, mid_w, news_h)
-        self.board_area = pygame.Rect(self.news.left, body_top, mid_w, self.news.top - g - body_top)
-        self.plan_area = pygame.Rect(self.board_area.right + g, body_top, right_w, h - g - body_top)
+        layout = lay_out(s)
+        self.top, self.people_area, self.news = layout.top, layout.people_area, layout.news
+        self.board_area, self.plan_area = layout.board_area, layout.plan_area
         menu = tr("turn.menu")
         menu_w = max(s.px(44), s.font(16).size(menu)[0] + s.px(28))
         button_h = self.top.height - s.px(16)
@@ -87,7 +82,7 @@ class TurnScreen(Screen):
         )
         self.reserved = menu_w + button_h + s.px(24)
         if self.app.workshop is not None and self.app.workshop.turn_timer is not None:
-            width = s.font(22, bold=True).size("00:00")[0] + s.px(24)
+            width = timer_width(s)
             self.timer_rect = pygame.Rect(0, s.px(8), width, button_h)
             self.timer_rect.right = w - g - menu_w - button_h - s.px(16)
             self.reserved += width + s.px(8)
@@ -95,21 +90,14 @@ class TurnScreen(Screen):
         self._build_board()
         self._build_planner()
 
-    def _note_h(self) -> int:
-        """Room under a scrolling list for its 'more below' note."""
-        return self.style.font(13).get_linesize() + self.style.px(4)
-
-    def _header_h(self) -> int:
-        return self.style.font(14, bold=True).get_linesize() + self.style.px(8)
-
     def _build_people(self) -> None:
         s = self.style
         area = self.people_area
-        top = area.top + self._header_h()
+        top = area.top + header_height(self.style)
         self.card_h = stakeholder_card.card_height(s)
         gap = s.px(8)
         count = len(self.scenario.stakeholders)
-        bottom = area.bottom - self._note_h()
+        bottom = area.bottom - note_height(self.style)
         self.cards_visible = max(1, (bottom - top + gap) // (self.card_h + gap))
         if self.reveal_person:  # the person being planned for is always in view
             self.card_scroll = min(self.card_scroll, self.person)
@@ -140,7 +128,7 @@ class TurnScreen(Screen):
     def section_title(self, section: str) -> str:
         """'BUILD', 'WITH DANA', 'PROJECT': the heading of a part of the planner."""
         if section == "people":
-            name = self.scenario.stakeholders[self.person].name.split()[0]
+            name = self.scenario.stakeholders[self.person].short_name
             return tr("turn.plan.people", name=name).upper()
         return tr("turn.plan.build" if section == "build" else "turn.plan.project").upper()
 
@@ -155,7 +143,7 @@ class TurnScreen(Screen):
         self.row_h = max(s.px(32), s.font(15).get_linesize() + s.px(12))
         self.end_h = max(s.px(54), s.text_px(18) + s.px(24))
         self.plan_head_h = (
-            self._header_h()
+            header_height(self.style)
             + s.font(22, bold=True).get_linesize()
             + s.font(12).get_linesize()
             + s.px(20)
@@ -164,7 +152,7 @@ class TurnScreen(Screen):
             area.left,
             area.top + self.plan_head_h,
             area.width,
-            area.height - self.plan_head_h - self.end_h - s.px(12) - self._note_h(),
+            area.height - self.plan_head_h - self.end_h - s.px(12) - note_height(self.style),
         )
         self.end_button = self.button(
             pygame.Rect(area.left, area.bottom - self.end_h, area.width, self.end_h),
@@ -179,11 +167,7 @@ class TurnScreen(Screen):
         self.selected_row = max(0, min(self.selected_row, len(rows) - 1))
         fits = max(1, self.list_area.height // self.row_h)
         sel_line = lines.index(rows[self.selected_row]) if rows else 0
-        if sel_line < self.plan_scroll:
-            self.plan_scroll = max(0, sel_line - 1)
-        elif sel_line >= self.plan_scroll + fits:
-            self.plan_scroll = sel_line - fits + 1
-        self.plan_scroll = max(0, min(self.plan_scroll, max(0, len(lines) - fits)))
+        self.plan_scroll = scroll_to_show(sel_line, self.plan_scroll, fits, len(lines))
         self.visible_lines = lines[self.plan_scroll : self.plan_scroll + fits]
         self.hidden_lines = (self.plan_scroll, max(0, len(lines) - self.plan_scroll - fits))
         self.row_widgets: dict[int, tuple[pygame.Rect, UIButton, UIButton]] = {}
@@ -297,20 +281,19 @@ class TurnScreen(Screen):
         if workshop is not None:
             workshop.take_events()  # fired with this week; a refused plan keeps them queued
         self.app.sounds.play("end_week")
-        from game.ui.screens.report import ReportScreen
 
         self.app.replace_all(ReportScreen(self.app, len(game.session.logs) - 1))
+
+    def notify(self, message: str) -> None:
+        self.message = message
 
     def autoplay(self) -> None:
         """The pilot: first show the policy's plan on the planner, then end the week."""
         if self.pilot_planned:
             self.end_week(confirmed=True)
             return
-        from game.policies import get_policy
-
         assert self.app.pilot is not None
-        policy = get_policy(self.app.pilot.policy)
-        self.planner.set_plan(policy(self.seen, self.session.params)[0])
+        self.planner.set_plan(pilot_plan(self.app.pilot.policy, self.seen, self.session.params))
         self.pilot_planned = True
         self.rebuild()
 
@@ -343,9 +326,7 @@ class TurnScreen(Screen):
             return False
         status = workshop.check()
         if status == "warn":
-            self.message = tr(
-                "turn.message.time", seconds=f"{WARN_SECONDS:.0f}", label=self.turn_name
-            )
+            self.message = warning(self.turn_name)
             self.app.sounds.play("escalation")
         elif status == "expired" and self.app.top.name != "facilitator":
             # While the facilitator is confirming something, the week waits for them.
@@ -383,99 +364,25 @@ class TurnScreen(Screen):
 
     # --- painting ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        """The painted screen, from a cache while nothing the player did has changed it.
-
-        Nothing on this screen moves by itself (pygame_gui draws hover and tooltips on
-        top), so repainting every text and bar each frame would only cost time.
-        """
+        """The painted screen, from a cache while nothing the player did has changed it."""
         key = (
             self.planner.plan.tobytes(), self.selected_row, self.person, self.card_scroll,
             self.board_scroll, self.plan_scroll, self.message, self.app.keyboard_used,
             surface.get_size(), id(self.manager),
         )  # fmt: skip
-        if self._painted is None or key != self._painted_key:
-            if self._painted is None or self._painted.get_size() != surface.get_size():
-                self._painted = pygame.Surface(surface.get_size())
-            self._paint(self._painted)
-            self._painted_key = key
-        surface.blit(self._painted, (0, 0))
-        self._draw_timer(surface)
-
-    def _paint(self, surface: pygame.Surface) -> None:
-        s = self.style
-        surface.fill(BACKGROUND)
-        topbar.draw_bar(
-            surface,
-            self.top,
-            s,
-            self.scenario,
-            self.seen,
-            self.session.params.budget,
-            self.planner.left(),
-            self.planner.capacity + self.planner.overtime(),
-            self.reserved,
-        )
-        self._draw_people(surface)
-        self._draw_board(surface)
-        self._draw_planner(surface)
-        self._draw_news(surface)
-
-    def _draw_timer(self, surface: pygame.Surface) -> None:
+        self._cache.blit(surface, key, self._paint)
         workshop = self.app.workshop
-        if workshop is None or workshop.turn_timer is None:
-            return
-        s, rect, left = self.style, self.timer_rect, workshop.left()
-        urgent = left <= WARN_SECONDS
-        pygame.draw.rect(surface, BAD if urgent else PANEL, rect, border_radius=s.px(8))
-        pygame.draw.rect(surface, ACCENT, rect, width=s.px(2), border_radius=s.px(8))
-        text = tr("turn.timer.paused") if workshop.paused else clock_text(left)
-        font = s.font(22, bold=True) if not workshop.paused else s.font(16, bold=True)
-        draw.text(surface, text, font, rect.center, INK, "center", width=rect.width - s.px(8))
-
-    def _header(
-        self, surface: pygame.Surface, rect: pygame.Rect, title: str, note: str = ""
-    ) -> None:
-        s = self.style
-        head = draw.text(surface, title, s.font(14, bold=True), rect.topleft, MUTED)
-        if note:
-            draw.text(
-                surface,
-                note,
-                s.font(13),
-                (rect.right, head.centery),
-                FAINT,
-                "midright",
-                width=rect.width - head.width - s.px(12),
-            )
-
-    def _draw_people(self, surface: pygame.Surface) -> None:
-        s = self.style
-        self._header(surface, self.people_area, tr("turn.people.title"), tr("turn.people.keys"))
-        for rect, k in self.card_rects:
-            view = CardView.of(self.scenario, self.seen, k, self._planned_for(k))
-            stakeholder_card.draw_card(
-                surface, rect, s, self.scenario, view, k == self.person, f"[{k + 1}]"
-            )
-        count = len(self.scenario.stakeholders)
-        if self.card_rects:
-            below = count - self.card_scroll - len(self.card_rects)
-            y = self.card_rects[-1][0].bottom + s.px(2)
-            draw.scroll_note(
-                surface, s.font(13), (self.people_area.right, y), self.card_scroll, below
-            )
-
-    def _planned_for(self, k: int) -> str:
-        """'Workshop, Check-in': the people actions this plan aims at stakeholder k."""
-        rows = [r for r in self.planner.people_rows(k) if self.planner.points(r) > 0]
-        return ", ".join(r.label for r in rows)
+        if workshop is not None and workshop.turn_timer is not None:
+            draw_timer(surface, self.style, self.timer_rect, workshop)
 
     def _build_board(self) -> None:
         """Rows of the work board; each has a tooltip, and a click plans building it."""
         s, area = self.style, self.board_area
-        top = area.top + self._header_h()
+        top = area.top + header_height(self.style)
         row_h, gap = board.row_height(s), s.px(5)
         count = len(self.scenario.packages)
-        self.board_fits = max(1, (area.bottom - self._note_h() - top + gap) // (row_h + gap))
+        bottom = area.bottom - note_height(s)
+        self.board_fits = max(1, (bottom - top + gap) // (row_h + gap))
         self.board_scroll = max(0, min(self.board_scroll, count - self.board_fits))
         self.board_rows: list[tuple[pygame.Rect, int]] = []
         for k in range(self.board_scroll, min(count, self.board_scroll + self.board_fits)):
@@ -495,186 +402,8 @@ class TurnScreen(Screen):
         if found is not None:
             self.select_row(found)
 
-    def _draw_board(self, surface: pygame.Surface) -> None:
-        s = self.style
-        area = self.board_area
-        self._header(surface, area, tr("turn.board.title"), tr("turn.board.note"))
-        build_rows = {r.target: self.planner.points(r) for r in self.planner.build_rows()}
-        views = [board.PackageView.of(self.scenario, self.seen, k) for _, k in self.board_rows]
-        status_w = board.status_width(s, views, area.width)
-        for (rect, k), view in zip(self.board_rows, views, strict=True):
-            board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0), status_w)
-        count = len(self.scenario.packages)
-        if self.board_rows:
-            below = max(0, count - self.board_scroll - self.board_fits)
-            y = self.board_rows[-1][0].bottom + s.px(5)
-            draw.scroll_note(surface, s.font(13), (area.right, y), self.board_scroll, below)
-
-    def _draw_planner(self, surface: pygame.Surface) -> None:
-        s = self.style
-        area = self.plan_area
-        pygame.draw.rect(surface, PANEL, area.inflate(s.px(12), s.px(12)), border_radius=s.px(10))
-        self._header(surface, area, tr("turn.plan.title", label=self.turn_name).upper())
-        y = area.top + self._header_h()
-        left, total = self.planner.left(), self.planner.capacity + self.planner.overtime()
-        colour = ACCENT if left > 0 else (0, 158, 115)
-        text = (
-            tr("turn.plan.left", left=number(left), total=number(total))
-            if left > 0
-            else tr("turn.plan.all", total=number(total))
-        )
-        line = draw.text(
-            surface, text, s.font(22, bold=True), (area.left, y), colour, width=area.width
-        )
-        build, people_pts, project = self.planner.split()
-        split = pygame.Rect(area.left, line.bottom + s.px(6), area.width, s.px(8))
-        self._split_bar(surface, split, build, people_pts, project, total)
-        rows = self._all_rows()
-        for k, line_item in enumerate(self.visible_lines):
-            y = self.list_area.top + k * self.row_h
-            if isinstance(line_item, str):
-                title = self.section_title(line_item)
-                draw.text(
-                    surface,
-                    title,
-                    s.font(13, bold=True),
-                    (area.left, y + self.row_h - s.px(6)),
-                    FAINT,
-                    "bottomleft",
-                )
-                continue
-            index = rows.index(line_item)
-            rect, down, up = self.row_widgets[index]
-            selected = index == self.selected_row
-            if selected:
-                pygame.draw.rect(surface, (52, 60, 80), rect, border_radius=s.px(6))
-                if self.app.keyboard_used:
-                    pygame.draw.rect(surface, FOCUS, rect, width=s.px(2), border_radius=s.px(6))
-            points = self.planner.points(line_item)
-            available = line_item.section != "build" or bool(
-                self.seen.buildable[0, line_item.target]
-            )
-            draw.text(
-                surface,
-                line_item.label,
-                s.font(15),
-                (rect.left + s.px(8), rect.centery),
-                INK if available else FAINT,
-                "midleft",
-                width=down.rect.left - rect.left - s.px(14),
-            )
-            draw.text(
-                surface,
-                number(points),
-                s.font(16, bold=True),
-                ((down.rect.right + up.rect.left) // 2, rect.centery),
-                ACCENT if points else MUTED,
-                "center",
-            )
-        above, below = self.hidden_lines
-        draw.scroll_note(
-            surface, s.font(13), (area.right, self.list_area.bottom + s.px(2)), above, below
-        )
-
-    def draw_over(self, surface: pygame.Surface) -> None:
-        super().draw_over(surface)
-        self._draw_toast(surface)
-
-    def _draw_toast(self, surface: pygame.Surface) -> None:
-        """The message over the bottom of the plan, above its +/- buttons; it goes away with
-        the next change."""
-        s, area = self.style, self.plan_area
-        if self.message:
-            font = s.font(15, bold=True)
-            # Two lines, or three when the words need them (German often does).
-            lines = len(draw.wrap(self.message, font, area.width - s.px(16), max_lines=3))
-            height = max(2, lines) * font.get_linesize() + s.px(16)
-            toast = pygame.Rect(
-                area.left, self.end_button.rect.top - height - s.px(8), area.width, height
-            )
-            draw.toast(surface, toast, self.message, font, s.px(8))
-
-    def _split_bar(
-        self,
-        surface: pygame.Surface,
-        rect: pygame.Rect,
-        build: float,
-        people_pts: float,
-        project: float,
-        total: float,
-    ) -> None:
-        pygame.draw.rect(surface, (31, 36, 48), rect, border_radius=rect.height // 2)
-        x = rect.left
-        for value, colour in (
-            (build, hex_colour(CAPACITY["build"])),  # as in every capacity chart
-            (people_pts, hex_colour(CAPACITY["people"])),
-            (project, hex_colour(CAPACITY["project"])),
-        ):
-            width = round(rect.width * value / total) if total else 0
-            if width:
-                pygame.draw.rect(surface, colour, (x, rect.top, width, rect.height))
-            x += width
-        font = self.style.font(12)
-        legend = tr(
-            "turn.plan.split",
-            build=number(build),
-            people=number(people_pts),
-            project=number(project),
-        )
-        draw.text(
-            surface,
-            legend,
-            font,
-            (rect.left, rect.bottom + self.style.px(2)),
-            MUTED,
-            width=rect.width,
-        )
-
-    def _draw_news(self, surface: pygame.Surface) -> None:
-        s = self.style
-        rect = self.news
-        pygame.draw.rect(surface, PANEL, rect, border_radius=s.px(8))
-        pad = s.px(10)
-        head = draw.text(
-            surface,
-            tr("turn.news"),
-            s.font(13, bold=True),
-            (rect.left + pad, rect.top + pad),
-            ACCENT,
-        )
-        lines = self.news_lines()
-        font = s.font(15)
-        y = rect.top + pad
-        for line in lines[:2]:
-            draw.text(
-                surface,
-                line,
-                font,
-                (head.right + s.px(12), y),
-                INK,
-                width=rect.right - head.right - s.px(12) - pad,
-            )
-            y += font.get_linesize()
-
     def news_lines(self) -> list[str]:
         """Last week's news (made once per language: the week is over, it cannot change)."""
         if self._news is None or self._news[0] != language():
-            self._news = (language(), self._make_news())
+            self._news = (language(), last_week_lines(self.session, self.turn_name))
         return self._news[1]
-
-    def _make_news(self) -> list[str]:
-        if not self.session.logs:
-            sc = self.scenario
-            return [
-                tr("turn.news.first", Label=cap(self.turn_name), goal=sc.goal),
-                tr("turn.news.waiting"),
-            ]
-        from game.session.week import week_report
-
-        report = week_report(self.session, len(self.session.logs) - 1)
-        label = cap(self.turn_name)
-        lines = [report.headline]
-        for item in report.items:
-            if item.text.rstrip(".…") not in (line.rstrip(".…") for line in lines):
-                lines.append(item.text)
-        return [tr("turn.news.line", Label=label, turn=report.turn, text=line) for line in lines]

@@ -1,0 +1,23 @@
+"""How the window was asked to run: `play`'s options, read by the app, the flow and the pilot."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.ui.theme import DESIGN_SIZE
+
+
+@dataclass(frozen=True)
+class PlayOptions:
+    scenario: str | None = None  # skip the title screen when given
+    seed: int | None = None
+    team: str = ""
+    resume: bool = False
+    autoplay: str | None = None  # a built-in policy plays through the real screens
+    pace: float = 2.5  # seconds per autoplay step, slow enough for a room to follow
+    screenshot_dir: Path | None = None
+    window: tuple[int, int] = DESIGN_SIZE
+    max_frames: int | None = None  # tests: stop after this many frames
+    workshop: bool = False
+    turn_timer: float | None = None  # seconds per turn in a workshop
+    results_dir: Path | None = None  # where a workshop team's result file goes
+    language: str = ""  # `play --lang`: this run's language, over the saved setting

@@ -1,0 +1,280 @@
+"""Painting the turn screen's panels: the top bar, the people, the board, the plan, the news.
+
+Everything here reads the screen's state and draws; nothing changes the game or the
+screen (the cache in `paint_cache` decides when this runs).
+"""
+
+import pygame
+from pygame_gui.elements import UIButton
+
+from game.i18n import number, tr
+from game.look.palette import CAPACITY
+from game.model import Observation
+from game.scenario.schema import Scenario
+from game.session.session import Session
+from game.ui import draw
+from game.ui.planner import Planner, Row
+from game.ui.screens.base import Screen
+from game.ui.screens.turn.layout import header_height
+from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL, hex_colour
+from game.ui.widgets import board, stakeholder_card, topbar
+from game.ui.widgets.stakeholder_card import CardView
+
+
+class TurnPanels(Screen):
+    """The turn screen's painting; `TurnScreen` (screen.py) holds the state it reads."""
+
+    session: Session
+    scenario: Scenario
+    seen: Observation
+    planner: Planner
+    person: int
+    message: str
+    reserved: int
+    top: pygame.Rect
+    people_area: pygame.Rect
+    board_area: pygame.Rect
+    news: pygame.Rect
+    plan_area: pygame.Rect
+    list_area: pygame.Rect
+    end_button: UIButton
+    row_h: int
+    card_scroll: int
+    card_rects: list[tuple[pygame.Rect, int]]
+    board_scroll: int
+    board_fits: int
+    board_rows: list[tuple[pygame.Rect, int]]
+    visible_lines: list[Row | str]
+    hidden_lines: tuple[int, int]
+    row_widgets: dict[int, tuple[pygame.Rect, UIButton, UIButton]]
+    selected_row: int
+
+    @property
+    def turn_name(self) -> str:
+        raise NotImplementedError
+
+    def section_title(self, section: str) -> str:
+        raise NotImplementedError
+
+    def news_lines(self) -> list[str]:
+        raise NotImplementedError
+
+    def _all_rows(self) -> list[Row]:
+        raise NotImplementedError
+
+    def _paint(self, surface: pygame.Surface) -> None:
+        s = self.style
+        surface.fill(BACKGROUND)
+        topbar.draw_bar(
+            surface,
+            self.top,
+            s,
+            self.scenario,
+            self.seen,
+            self.session.params.budget,
+            self.planner.left(),
+            self.planner.capacity + self.planner.overtime(),
+            self.reserved,
+        )
+        self._draw_people(surface)
+        self._draw_board(surface)
+        self._draw_planner(surface)
+        self._draw_news(surface)
+
+    def _header(
+        self, surface: pygame.Surface, rect: pygame.Rect, title: str, note: str = ""
+    ) -> None:
+        s = self.style
+        head = draw.text(surface, title, s.font(14, bold=True), rect.topleft, MUTED)
+        if note:
+            draw.text(
+                surface,
+                note,
+                s.font(13),
+                (rect.right, head.centery),
+                FAINT,
+                "midright",
+                width=rect.width - head.width - s.px(12),
+            )
+
+    def _draw_people(self, surface: pygame.Surface) -> None:
+        s = self.style
+        self._header(surface, self.people_area, tr("turn.people.title"), tr("turn.people.keys"))
+        for rect, k in self.card_rects:
+            view = CardView.of(self.scenario, self.seen, k, self._planned_for(k))
+            stakeholder_card.draw_card(
+                surface, rect, s, self.scenario, view, k == self.person, f"[{k + 1}]"
+            )
+        count = len(self.scenario.stakeholders)
+        if self.card_rects:
+            below = count - self.card_scroll - len(self.card_rects)
+            y = self.card_rects[-1][0].bottom + s.px(2)
+            draw.scroll_note(
+                surface, s.font(13), (self.people_area.right, y), self.card_scroll, below
+            )
+
+    def _planned_for(self, k: int) -> str:
+        """'Workshop, Check-in': the people actions this plan aims at stakeholder k."""
+        rows = [r for r in self.planner.people_rows(k) if self.planner.points(r) > 0]
+        return ", ".join(r.label for r in rows)
+
+    def _draw_board(self, surface: pygame.Surface) -> None:
+        s = self.style
+        area = self.board_area
+        self._header(surface, area, tr("turn.board.title"), tr("turn.board.note"))
+        build_rows = {r.target: self.planner.points(r) for r in self.planner.build_rows()}
+        views = [board.PackageView.of(self.scenario, self.seen, k) for _, k in self.board_rows]
+        status_w = board.status_width(s, views, area.width)
+        for (rect, k), view in zip(self.board_rows, views, strict=True):
+            board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0), status_w)
+        count = len(self.scenario.packages)
+        if self.board_rows:
+            below = max(0, count - self.board_scroll - self.board_fits)
+            y = self.board_rows[-1][0].bottom + s.px(5)
+            draw.scroll_note(surface, s.font(13), (area.right, y), self.board_scroll, below)
+
+    def _draw_planner(self, surface: pygame.Surface) -> None:
+        s = self.style
+        area = self.plan_area
+        pygame.draw.rect(surface, PANEL, area.inflate(s.px(12), s.px(12)), border_radius=s.px(10))
+        self._header(surface, area, tr("turn.plan.title", label=self.turn_name).upper())
+        y = area.top + header_height(self.style)
+        left, total = self.planner.left(), self.planner.capacity + self.planner.overtime()
+        colour = ACCENT if left > 0 else (0, 158, 115)
+        text = (
+            tr("turn.plan.left", left=number(left), total=number(total))
+            if left > 0
+            else tr("turn.plan.all", total=number(total))
+        )
+        line = draw.text(
+            surface, text, s.font(22, bold=True), (area.left, y), colour, width=area.width
+        )
+        build, people_pts, project = self.planner.split()
+        split = pygame.Rect(area.left, line.bottom + s.px(6), area.width, s.px(8))
+        self._split_bar(surface, split, build, people_pts, project, total)
+        rows = self._all_rows()
+        for k, line_item in enumerate(self.visible_lines):
+            y = self.list_area.top + k * self.row_h
+            if isinstance(line_item, str):
+                title = self.section_title(line_item)
+                draw.text(
+                    surface,
+                    title,
+                    s.font(13, bold=True),
+                    (area.left, y + self.row_h - s.px(6)),
+                    FAINT,
+                    "bottomleft",
+                )
+                continue
+            index = rows.index(line_item)
+            rect, down, up = self.row_widgets[index]
+            selected = index == self.selected_row
+            if selected:
+                pygame.draw.rect(surface, (52, 60, 80), rect, border_radius=s.px(6))
+                if self.app.keyboard_used:
+                    pygame.draw.rect(surface, FOCUS, rect, width=s.px(2), border_radius=s.px(6))
+            points = self.planner.points(line_item)
+            available = line_item.section != "build" or bool(
+                self.seen.buildable[0, line_item.target]
+            )
+            draw.text(
+                surface,
+                line_item.label,
+                s.font(15),
+                (rect.left + s.px(8), rect.centery),
+                INK if available else FAINT,
+                "midleft",
+                width=down.rect.left - rect.left - s.px(14),
+            )
+            draw.text(
+                surface,
+                number(points),
+                s.font(16, bold=True),
+                ((down.rect.right + up.rect.left) // 2, rect.centery),
+                ACCENT if points else MUTED,
+                "center",
+            )
+        above, below = self.hidden_lines
+        draw.scroll_note(
+            surface, s.font(13), (area.right, self.list_area.bottom + s.px(2)), above, below
+        )
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        super().draw_over(surface)
+        self._draw_toast(surface)
+
+    def _draw_toast(self, surface: pygame.Surface) -> None:
+        """The message over the bottom of the plan, above its +/- buttons; it goes away with
+        the next change."""
+        s, area = self.style, self.plan_area
+        if self.message:
+            font = s.font(15, bold=True)
+            # Two lines, or three when the words need them (German often does).
+            lines = len(draw.wrap(self.message, font, area.width - s.px(16), max_lines=3))
+            height = max(2, lines) * font.get_linesize() + s.px(16)
+            toast = pygame.Rect(
+                area.left, self.end_button.rect.top - height - s.px(8), area.width, height
+            )
+            draw.toast(surface, toast, self.message, font, s.px(8))
+
+    def _split_bar(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        build: float,
+        people_pts: float,
+        project: float,
+        total: float,
+    ) -> None:
+        pygame.draw.rect(surface, (31, 36, 48), rect, border_radius=rect.height // 2)
+        x = rect.left
+        for value, colour in (
+            (build, hex_colour(CAPACITY["build"])),  # as in every capacity chart
+            (people_pts, hex_colour(CAPACITY["people"])),
+            (project, hex_colour(CAPACITY["project"])),
+        ):
+            width = round(rect.width * value / total) if total else 0
+            if width:
+                pygame.draw.rect(surface, colour, (x, rect.top, width, rect.height))
+            x += width
+        font = self.style.font(12)
+        legend = tr(
+            "turn.plan.split",
+            build=number(build),
+            people=number(people_pts),
+            project=number(project),
+        )
+        draw.text(
+            surface,
+            legend,
+            font,
+            (rect.left, rect.bottom + self.style.px(2)),
+            MUTED,
+            width=rect.width,
+        )
+
+    def _draw_news(self, surface: pygame.Surface) -> None:
+        s = self.style
+        rect = self.news
+        pygame.draw.rect(surface, PANEL, rect, border_radius=s.px(8))
+        pad = s.px(10)
+        head = draw.text(
+            surface,
+            tr("turn.news"),
+            s.font(13, bold=True),
+            (rect.left + pad, rect.top + pad),
+            ACCENT,
+        )
+        lines = self.news_lines()
+        font = s.font(15)
+        y = rect.top + pad
+        for line in lines[:2]:
+            draw.text(
+                surface,
+                line,
+                font,
+                (head.right + s.px(12), y),
+                INK,
+                width=rect.right - head.right - s.px(12) - pad,
+            )
+            y += font.get_linesize()

@@ -1,0 +1,31 @@
+"""The workshop's turn clock on the turn screen: where it sits and how it is painted.
+
+The clock itself (wall time, pause, warnings) is `game.session.workshop.Workshop`.
+"""
+
+import pygame
+
+from game.i18n import tr
+from game.session.workshop import WARN_SECONDS, Workshop, clock_text
+from game.ui import draw
+from game.ui.theme import ACCENT, BAD, INK, PANEL, Style
+
+
+def timer_width(s: Style) -> int:
+    return s.font(22, bold=True).size("00:00")[0] + s.px(24)
+
+
+def draw_timer(surface: pygame.Surface, s: Style, rect: pygame.Rect, workshop: Workshop) -> None:
+    """The time left this turn, red in the last WARN_SECONDS; 'Paused' while paused."""
+    left = workshop.left()
+    urgent = left <= WARN_SECONDS
+    pygame.draw.rect(surface, BAD if urgent else PANEL, rect, border_radius=s.px(8))
+    pygame.draw.rect(surface, ACCENT, rect, width=s.px(2), border_radius=s.px(8))
+    text = tr("turn.timer.paused") if workshop.paused else clock_text(left)
+    font = s.font(22, bold=True) if not workshop.paused else s.font(16, bold=True)
+    draw.text(surface, text, font, rect.center, INK, "center", width=rect.width - s.px(8))
+
+
+def warning(turn_name: str) -> str:
+    """What the team is told when the time is nearly up."""
+    return tr("turn.message.time", seconds=f"{WARN_SECONDS:.0f}", label=turn_name)
