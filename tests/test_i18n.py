@@ -10,15 +10,16 @@ import pytest
 
 from game import i18n
 from game.i18n import tr
+from game.local import paths
+from game.local.settings import Settings, load_settings
 from game.model.observe import MOOD_NAMES
 from game.model.rules.stakeholders import COMPLAINTS
 from game.policies import POLICIES
 from game.session.debrief import key_moments
 from game.session.session import Session
 from game.session.week import COMPLAINT_KEYS, week_report
-from game.ui import flow, paths
+from game.ui import flow
 from game.ui.app import App, PlayOptions
-from game.ui.settings import Settings, load_settings
 from game.ui.widgets.stakeholder_card import MOOD_KEYS
 from tests.helpers.scenarios import loaded
 from tests.helpers.ui_checks import SCREENS, missing, noto, open_screen, problems
@@ -31,7 +32,7 @@ OTHERS = [code for code in i18n.available() if code != "en"]
 SOURCES = [
     *sorted((ROOT / "game" / "ui").rglob("*.py")),
     ROOT / "game" / "session" / "week.py",
-    ROOT / "game" / "session" / "debrief.py",
+    *sorted((ROOT / "game" / "session" / "debrief").rglob("*.py")),
 ]
 CALL = re.compile(r"\b(trn?)\(\s*[\"']([^\"']+)[\"']")
 LITERAL = re.compile(r"[\"']([a-z_]+(?:\.[a-z0-9_]+)+)[\"']")

@@ -10,8 +10,8 @@ from game.model.rules.stakeholders import NO_COMPLAINT
 from game.policies import POLICIES
 from game.scenario.loader import load
 from game.scenario.schema import Scenario
+from game.session.facts import MINOR_REWORK, MINOR_TRUST
 from game.session.session import Session
-from game.session.transcript import MINOR_REWORK, MINOR_TRUST
 from game.session.week import WeekItem, WeekReport, week_report
 
 KINDS = (

@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from game.model.observe import MOOD_NAMES
 from game.model.rules.stakeholders import COMPLAINTS, EXPECT_MAX
 from game.scenario.yaml_source import KeyPath
-from game.session.debrief import MOMENT_KINDS
+from game.session.debrief.moments import MOMENT_KINDS
 from game.session.savefile import VERSION
 
 MAX_TURNS = 60  # a scenario's last possible turn (the scenario schema's `turns`)

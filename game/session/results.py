@@ -27,7 +27,7 @@ from game.scenario.errors import Diagnostic, InputError
 from game.scenario.yaml_source import KeyPath, Mark
 from game.session.atomic_file import create_exclusive
 from game.session.bounded_json import JsonFileError, read_json
-from game.session.debrief import FORMAT, round_record, round_stem
+from game.session.debrief.record import FORMAT, round_record, round_stem
 from game.session.result_schema import ResultRecord, describe, first_inconsistency
 from game.session.savefile import to_record
 from game.session.session import Session

@@ -1,4 +1,5 @@
-"""A readable, turn-by-turn story of one game, built only from its plans and turn logs.
+"""A readable, turn-by-turn story of one game, told from the facts of its recorded turns
+(game/session/facts.py) and the readings of its turn logs.
 
 The same text is the golden-playthrough format under tests/golden/, so every
 change in balance shows up as a reviewed diff of these lines. A transcript is
@@ -10,18 +11,14 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
-from game.model import Channel, Outcome, Params, TurnLog, outcome
-from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
+from game.model import Outcome, Params, TurnLog, outcome
+from game.model.rules.stakeholders import COMPLAINTS
 from game.scenario.schema import Scenario
+from game.session.facts import TurnFacts, game_facts
 from game.session.runner import Playthrough
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
-
-# Finds smaller than this (in points) are routine and would only clutter the story.
-MINOR_REWORK = 0.25
-# Trust moves smaller than this are the weekly drift; they are not news.
-MINOR_TRUST = 0.02
 
 
 def _pct(x: float) -> str:
@@ -34,7 +31,7 @@ def _pts(x: float) -> str:
 
 def first_names(scenario: Scenario) -> list[str]:
     """How the transcript calls each stakeholder (first name, or the id if unnamed)."""
-    return [(s.name.split() or [s.id])[0] for s in scenario.stakeholders]
+    return [s.short_name for s in scenario.stakeholders]
 
 
 def describe_plan(
@@ -75,63 +72,57 @@ class _Story:
         self.sc, self.params = scenario, params
         self.people = first_names(scenario)
         self.packages = [p.title for p in scenario.packages]
-        self.escalate = params.action_effect[:, Channel.ESCALATE] > 0
-        self.favour = params.action_effect[:, Channel.FAVOUR] > 0
 
     def plan(self, plan: F64) -> str:
         return describe_plan(self.sc, plan)
 
-    def turn(self, log: TurnLog, plan: F64, i: int, heard: I64) -> list[str]:
+    def turn(self, facts: TurnFacts, log: TurnLog, plan: F64, i: int) -> list[str]:
         """What happened to game `i` in one turn, cause first."""
-        people, packages, owner = self.people, self.packages, self.params.owner
-        out = [f"  Plan: {self.plan(plan[i])}"]
-        for e in np.flatnonzero(log.events[i]):
-            out.append(f"  Event: {self.sc.events[e].title}. {self.sc.events[e].text}")
-        for s in np.flatnonzero(log.favour_granted[i]):
-            if log.favour_expert[i, s]:
-                out.append(f"  Favour: {people[s]} lent the team an expert (trust spent)")
-            else:
-                out.append(f"  Favour: {people[s]} agreed to a quick, fair decision (trust spent)")
-        asked = (plan[i][self.favour, : len(people)] > 0).any(axis=0) & ~log.favour_granted[i]
-        for s in np.flatnonzero(asked):
-            out.append(f"  Favour refused: {people[s]} does not trust you enough yet")
-        for s in np.flatnonzero((plan[i][self.escalate, : len(people)] > 0).any(axis=0)):
+        people, packages = self.people, self.packages
+        out = [f"  Plan: {self.plan(plan)}"]
+        for e in facts.events:
+            event = self.sc.events[e.event]
+            out.append(f"  Event: {event.title}. {event.text}")
+        for f in (f for f in facts.favours if f.granted):
+            deal = "lent the team an expert" if f.expert else "agreed to a quick, fair decision"
+            out.append(f"  Favour: {people[f.stakeholder]} {deal} (trust spent)")
+        for f in (f for f in facts.favours if not f.granted):
+            out.append(f"  Favour refused: {people[f.stakeholder]} does not trust you enough yet")
+        for forced in facts.forced:
             out.append(
-                f"  You escalated over {people[s]}'s head: a decision is forced as far as the"
-                f" sponsor backs you; trust, friction and the sponsor's patience are the price"
+                f"  You escalated over {people[forced.stakeholder]}'s head: a decision is forced"
+                " as far as the sponsor backs you; trust, friction and the sponsor's patience"
+                " are the price"
             )
-        for p in np.flatnonzero(log.rejected[i]):
-            who = people[owner[p]]
+        for r in facts.rejections:
+            who = people[r.owner]
             out.append(
-                f"  Rejected: {who} rejected {packages[p]}: {log.acceptance_found[i, p]:.1f} pts"
-                f" of defects found (built at clarity {_pct(log.acceptance_cause_clarity[i, p])};"
-                f" {who}'s trust at sign-off {_pct(log.decision_trust[i, p])})"
+                f"  Rejected: {who} rejected {packages[r.package]}: {r.found:.1f} pts"
+                f" of defects found (built at clarity {_pct(r.clarity)};"
+                f" {who}'s trust at sign-off {_pct(r.trust)})"
             )
-        for p in np.flatnonzero(log.accepted[i]):
-            known = log.acceptance_found[i, p]
-            note = f", with {known:.1f} pts of known defects" if known >= MINOR_REWORK else ""
-            out.append(f"  Signed off: {people[owner[p]]} accepted {packages[p]}{note}")
-        for p in np.flatnonzero(log.rework_found[i] >= MINOR_REWORK):
+        for ok in facts.signoffs:
+            note = f", with {ok.known_defects:.1f} pts of known defects" if ok.with_defects else ""
+            out.append(f"  Signed off: {people[ok.owner]} accepted {packages[ok.package]}{note}")
+        for found in facts.rework:
             out.append(
-                f"  Rework found: {packages[p]} {log.rework_found[i, p]:.1f} pts"
-                f" (built at clarity {_pct(log.rework_cause_clarity[i, p])})"
+                f"  Rework found: {packages[found.package]} {found.found:.1f} pts"
+                f" (built at clarity {_pct(found.clarity)})"
             )
-        for p in np.flatnonzero(log.finished[i]):
-            out.append(f"  Handed over: {packages[p]}, awaiting {people[owner[p]]}'s sign-off")
-        for s in np.flatnonzero(log.escalated[i]):
+        for h in facts.handovers:
             out.append(
-                f"  Escalation: {people[s]} complained about the project to {self.sc.sponsor.name}"
+                f"  Handed over: {packages[h.package]}, awaiting {people[h.owner]}'s sign-off"
             )
-        moves = [
-            f"{name} {_pct(log.trust_before[i, k])}->{_pct(log.trust_after[i, k])}"
-            for k, name in enumerate(people)
-            if abs(log.trust_after[i, k] - log.trust_before[i, k]) >= MINOR_TRUST
-        ]
+        for x in facts.escalations:
+            out.append(
+                f"  Escalation: {people[x.stakeholder]} complained about the project to"
+                f" {self.sc.sponsor.name}"
+            )
+        moves = [f"{people[m.stakeholder]} {_pct(m.before)}->{_pct(m.after)}" for m in facts.trust]
         if moves:
             out.append("  Trust: " + ", ".join(moves))
-        fresh = (log.complaint[i] != NO_COMPLAINT) & (log.complaint[i] != heard)
-        for s in np.flatnonzero(fresh):
-            out.append(f'  {people[s]}: "{COMPLAINTS[log.complaint[i, s]]}."')
+        for c in facts.complaints:
+            out.append(f'  {people[c.stakeholder]}: "{COMPLAINTS[c.code]}."')
         views = ", ".join(
             f"{name} {_pct(log.expectation[i, k])}/{_pct(log.seen[i, k])}"
             for k, name in enumerate(people)
@@ -186,14 +177,11 @@ def transcript(
     story = _Story(scenario, params)
     label = scenario.turn_label.capitalize()
     lines = [header] if header else []
-    heard = np.full(params.n_stakeholders, NO_COMPLAINT, dtype=np.int64)
-    for log, plan in zip(run.logs, run.plans, strict=True):
-        if not log.active[i]:
-            break
-        turn = int(log.turn[i]) + 1
-        late = " (past the deadline)" if turn > params.deadline else ""
-        lines.append(f"{label} {turn} of {params.deadline}{late}")
-        lines += story.turn(log, plan, i, heard)
-        heard = log.complaint[i].copy()
+    plans = [plan[i] for plan in run.plans]
+    facts = game_facts(params, run.logs, plans, run.observations, i)
+    for turn, log, plan in zip(facts, run.logs, plans, strict=False):  # facts end with the game
+        late = " (past the deadline)" if turn.turn > params.deadline else ""
+        lines.append(f"{label} {turn.turn} of {params.deadline}{late}")
+        lines += story.turn(turn, log, plan, i)
     lines += story.outcome(outcome(run.final, params), i)
     return "\n".join(lines) + "\n"

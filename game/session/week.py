@@ -1,8 +1,9 @@
 """The turn report: what happened in one week of a Session and why, cause first.
 
-Built only from the session's turn log, plan and the observation before the turn,
-as short lines that fit one line at projector size. The turn-report screen shows
-the items and animates the bars that moved; nothing here draws.
+Told from the facts of the session's turn (game/session/facts.py) as IT can see them
+(the observations before and after the turn), in short lines that fit one line at
+projector size. The turn-report screen shows the items and animates the bars that
+moved; nothing here draws.
 
 Every sentence comes from the UI's catalogue (game/i18n, keys "week.*"), in the
 language in effect when the report is made; names and titles are the scenario's.
@@ -16,21 +17,30 @@ import numpy.typing as npt
 from game.i18n import cap, number, percent, tr, trn, turn_word
 from game.model import Channel
 from game.model.channels import PROJECT_EFFECTS
-from game.model.rules.stakeholders import NO_COMPLAINT
 from game.model.state import ACCEPTED, AWAITING
 from game.scenario.schema import Scenario
+from game.session.facts import Cause, TrustCause, TrustMove, turn_facts
 from game.session.session import Session
-from game.session.transcript import MINOR_REWORK, MINOR_TRUST, describe_plan, first_names
+from game.session.transcript import describe_plan, first_names
 
 # Longest line a projector shows at the report's font size.
 LIMIT = 150  # two lines on the report at projector size; the news strip cuts to fit
-# Below this clarity the owner's needs count as unclear: the cause, not the tests, is the story.
-UNCLEAR = 0.6
 ICONS = {"event": "warning", "rejection": "cross", "escalation": "warning", "rework": "hammer"}
 ICONS |= {"signoff": "check", "handover": "hourglass", "favour": "handshake", "complaint": "speech"}
 # The model's complaint codes (index into rules.stakeholders.COMPLAINTS, English for logs),
 # as catalogue keys: the players read them in the window's language.
 COMPLAINT_KEYS = ("complaint.0", "complaint.1", "complaint.2", "complaint.3")
+# Why trust moved (facts.TrustCause), as the catalogue keys of the words that say it.
+CAUSE_KEYS = {
+    TrustCause.REJECTION: "week.cause.rejection",
+    TrustCause.ESCALATION: "week.cause.escalation",
+    TrustCause.FAVOUR: "week.cause.favour",
+    TrustCause.SIGNOFF: "week.cause.signoff",
+    TrustCause.NEWS: "week.cause.news",
+    TrustCause.CONTACT: "week.cause.contact",
+    TrustCause.DESPITE: "week.cause.despite",
+    TrustCause.NONE: "week.cause.none",
+}
 
 
 def complaint_text(code: int) -> str:
@@ -106,31 +116,20 @@ def _item(kind: str, text: str, who: int | None, tone: str = "bad", icon: str = 
 
 
 class _Week:
-    """The facts of one turn of game 0, and the lines they make."""
+    """The lines that the facts of one turn of game 0 make, as IT can see them."""
 
     def __init__(self, session: Session, i: int) -> None:
         self.sc, self.params = session.scenario, session.params
         self.log, self.plan = session.logs[i], session.plans[i]
         self.before = session.observations[i]
+        previous = session.logs[i - 1] if i > 0 else None
+        self.facts = turn_facts(self.params, self.log, self.plan, self.before, previous)
         self.people = first_names(self.sc)
         self.depts = [s.department for s in self.sc.stakeholders]
         self.titles = [p.title for p in self.sc.packages]
-        self.owner = [int(k) for k in self.params.owner]
-        # Only fresh complaints are news: what they said last week was heard then.
-        none = np.full(len(self.people), NO_COMPLAINT)
-        self.heard = session.logs[i - 1].complaint[0] if i > 0 else none
         # IT's view after the week: trust of people it is out of touch with is not known.
         after = session.observations[i + 1] if i + 1 < len(session.observations) else None
         self.after = after if after is not None else session.observe()
-
-    def asked(self, channel: Channel) -> list[int]:
-        """Stakeholders this week's plan aimed `channel` at."""
-        rows = self.params.action_effect[:, channel] > 0
-        return [int(s) for s in np.flatnonzero((self.plan[rows, : len(self.people)] > 0).any(0))]
-
-    def mine(self, s: int, mask: npt.NDArray[np.bool_]) -> bool:
-        """Whether any of stakeholder `s`'s packages is set in the (P,) `mask`."""
-        return any(mask[p] for p, k in enumerate(self.owner) if k == s)
 
     def effects(self, e: int) -> tuple[str, str]:
         """What event `e` does in the player's terms ('hype +25%, Dana's expectations +10%'), and
@@ -169,92 +168,102 @@ class _Week:
 
     def events(self) -> list[WeekItem]:
         out = []
-        if self.log.cancelled[0]:
+        if self.facts.cancelled:
             text = tr("week.cancelled", sponsor=self.sc.sponsor.name)
             out.append(_item("event", text, None, icon="cross"))
-        for e in np.flatnonzero(self.log.events[0]):
-            event, tone = self.sc.events[e], self.effects(int(e))[1]
+        for fired in self.facts.events:
+            event, tone = self.sc.events[fired.event], self.effects(fired.event)[1]
             out.append(_item("event", f"{event.title}. {event.text}", None, tone))
         return out
 
     def unclear(self, k: int, clarity: float) -> str:
         return tr("week.unclear", department=self.depts[k], clarity=_pct(clarity))
 
-    def packages(self, kind: str) -> list[WeekItem]:
-        """One `kind` line per package it applies to, the title shortened to fit."""
-        log, out = self.log, []
-        masks = {"rejection": log.rejected, "signoff": log.accepted, "handover": log.finished}
-        masks["rework"] = log.rework_found >= MINOR_REWORK  # smaller finds are routine
-        for p in np.flatnonzero(masks[kind][0]):
-            template, tone = self.package_line(kind, int(p), self.owner[p])
-            out.append(_item(kind, _fit(template, self.titles[p]), self.owner[p], tone))
+    def package(self, kind: str, p: int, k: int, template: str, tone: str) -> WeekItem:
+        """The `kind` line about package `p` (owned by `k`): '{t}' in `template` is its
+        title, shortened so that the line fits."""
+        return _item(kind, _fit(template, self.titles[p]), k, tone)
+
+    def rejections(self) -> list[WeekItem]:
+        out = []
+        for r in self.facts.rejections:
+            # Short, so that the package title keeps most of the line.
+            why = tr("week.rejection.why", clarity=_pct(r.clarity), trust=_pct(r.trust))
+            name, found = self.people[r.owner], number(r.found, 1)
+            text = tr("week.rejection", name=name, t="{t}", found=found, why=why)
+            out.append(self.package("rejection", r.package, r.owner, text, "bad"))
         return out
 
-    def package_line(self, kind: str, p: int, k: int) -> tuple[str, str]:
-        """The line for package `p` (owned by `k`), '{t}' standing for its title, and its tone."""
-        log, name, found = self.log, self.people[k], self.log.acceptance_found[0, p]
-        t = "{t}"  # stays in the text for _fit to fill with the (shortened) title
-        if kind == "rejection":
-            clarity, trust = log.acceptance_cause_clarity[0, p], log.decision_trust[0, p]
-            # Short, so that the package title keeps most of the line.
-            why = tr("week.rejection.why", clarity=_pct(clarity), trust=_pct(trust))
-            text = tr("week.rejection", name=name, t=t, found=number(found, 1), why=why)
-            return text, "bad"
-        if kind == "signoff":
-            defects = tr("week.signoff.defects", found=number(found, 1))
-            note = defects if found >= MINOR_REWORK else ""
-            return tr("week.signoff", name=name, t=t, note=note), "good"
-        if kind == "handover":
-            return tr("week.handover", name=name, t=t), "neutral"
-        found, clarity = log.rework_found[0, p], log.rework_cause_clarity[0, p]
-        if clarity < UNCLEAR:
-            unclear = self.unclear(k, clarity)
-            return tr("week.rework.unclear", unclear=unclear, found=number(found, 1), t=t), "bad"
-        built = "" if np.isnan(clarity) else tr("week.rework.built", clarity=_pct(clarity))
-        return tr("week.rework", found=number(found, 1), t=t, built=built), "neutral"
+    def rework(self) -> list[WeekItem]:
+        out = []
+        for r in self.facts.rework:
+            found, t = number(r.found, 1), "{t}"
+            if r.cause is Cause.UNCLEAR:
+                unclear = self.unclear(r.owner, r.clarity)
+                text = tr("week.rework.unclear", unclear=unclear, found=found, t=t)
+                out.append(self.package("rework", r.package, r.owner, text, "bad"))
+                continue
+            built = "" if np.isnan(r.clarity) else tr("week.rework.built", clarity=_pct(r.clarity))
+            text = tr("week.rework", found=found, t=t, built=built)
+            out.append(self.package("rework", r.package, r.owner, text, "neutral"))
+        return out
+
+    def signoffs(self) -> list[WeekItem]:
+        out = []
+        for ok in self.facts.signoffs:
+            defects = tr("week.signoff.defects", found=number(ok.known_defects, 1))
+            note = defects if ok.with_defects else ""
+            text = tr("week.signoff", name=self.people[ok.owner], t="{t}", note=note)
+            out.append(self.package("signoff", ok.package, ok.owner, text, "good"))
+        return out
+
+    def handovers(self) -> list[WeekItem]:
+        out = []
+        for h in self.facts.handovers:
+            text = tr("week.handover", name=self.people[h.owner], t="{t}")
+            out.append(self.package("handover", h.package, h.owner, text, "neutral"))
+        return out
 
     def contacts(self) -> list[WeekItem]:
         """What the week's time with people and with the sponsor did, as IT can see it."""
         out, after = [], self.after
-        for s in self.asked(Channel.CLARIFY):
-            text = tr("week.contact.clarify", name=self.people[s], department=self.depts[s])
-            out.append(_item("contact", text, s, "good", "handshake"))
-        for s in self.asked(Channel.DEMO):
-            seen, expected = _pct(after.seen[0, s]), _pct(after.expectation[0, s])
-            text = tr("week.contact.demo", name=self.people[s], seen=seen, expects=expected)
-            out.append(_item("contact", text, s, "good", "handshake"))
-        for s in self.asked(Channel.RESET):
-            expects = _pct(after.expectation[0, s])
-            text = tr("week.contact.reset", name=self.people[s], expects=expects)
-            out.append(_item("contact", text, s, "neutral", "speech"))
-        steering = self.params.action_effect[:, Channel.SPONSOR] > 0
-        if self.plan[steering].any():
+        for contact in self.facts.contacts:
+            s, name = contact.stakeholder, self.people[contact.stakeholder]
+            if contact.channel == Channel.CLARIFY:
+                text = tr("week.contact.clarify", name=name, department=self.depts[s])
+                out.append(_item("contact", text, s, "good", "handshake"))
+            elif contact.channel == Channel.DEMO:
+                seen, expected = _pct(after.seen[0, s]), _pct(after.expectation[0, s])
+                text = tr("week.contact.demo", name=name, seen=seen, expects=expected)
+                out.append(_item("contact", text, s, "good", "handshake"))
+            else:
+                expects = _pct(after.expectation[0, s])
+                text = tr("week.contact.reset", name=name, expects=expects)
+                out.append(_item("contact", text, s, "neutral", "speech"))
+        if self.facts.steering:
             moved = _change(self.before.sponsor[0], self.log.sponsor[0])
             text = tr("week.contact.steering", sponsor=self.sc.sponsor.name, change=moved)
             out.append(_item("contact", text, None, "good", "handshake"))
         return out
 
     def escalations(self) -> list[WeekItem]:
-        sponsor = self.sc.sponsor.name
-        out = [
-            _item("escalation", tr("week.escalation", name=self.people[s], sponsor=sponsor), int(s))
-            for s in np.flatnonzero(self.log.escalated[0])
-        ]
-        for s in self.asked(Channel.ESCALATE):
-            if self.mine(s, self.before.package_status[0] == AWAITING):
-                text = tr("week.forced", name=self.people[s])
-            else:
-                text = tr("week.forced.nothing", name=self.people[s])
-            out.append(_item("escalation", text, s))
+        out, sponsor = [], self.sc.sponsor.name
+        for x in self.facts.escalations:
+            text = tr("week.escalation", name=self.people[x.stakeholder], sponsor=sponsor)
+            out.append(_item("escalation", text, x.stakeholder))
+        for forced in self.facts.forced:
+            key = "week.forced" if forced.awaiting else "week.forced.nothing"
+            text = tr(key, name=self.people[forced.stakeholder])
+            out.append(_item("escalation", text, forced.stakeholder))
         return out
 
     def favours(self) -> list[WeekItem]:
-        out, log, need = [], self.log, _pct(self.params.coef.favour_min_trust)
-        for s in self.asked(Channel.FAVOUR):
-            name, trust = self.people[s], _pct(log.trust_before[0, s])
-            if log.favour_expert[0, s]:
+        out, need = [], _pct(self.params.coef.favour_min_trust)
+        for f in self.facts.favours:
+            s, name, trust = f.stakeholder, self.people[f.stakeholder], _pct(f.trust)
+            if f.expert:
                 out.append(_item("favour", tr("week.favour.expert", name=name), s, "good"))
-            elif log.favour_granted[0, s]:
+            elif f.granted:
                 text = tr("week.favour.granted", name=name, trust=trust)
                 out.append(_item("favour", text, s, "good"))
             else:
@@ -263,34 +272,18 @@ class _Week:
         return out
 
     def complaints(self) -> list[WeekItem]:
-        said = self.log.complaint[0]
-        fresh = np.flatnonzero((said != NO_COMPLAINT) & (said != self.heard))
-        quotes = [
-            (int(s), tr("week.complaint", name=self.people[s], complaint=complaint_text(said[s])))
-            for s in fresh
-        ]
-        return [_item("complaint", text, s) for s, text in quotes]
-
-    def trust_cause(self, s: int) -> str:
-        """Why stakeholder `s`'s trust moved, from the week's facts (most telling first)."""
-        log, rose = self.log, self.log.trust_after[0, s] > self.log.trust_before[0, s]
-        causes = [
-            (self.mine(s, log.rejected[0]), "week.cause.rejection"),
-            (s in self.asked(Channel.ESCALATE), "week.cause.escalation"),
-            (log.favour_granted[0, s], "week.cause.favour"),
-            (self.mine(s, log.accepted[0]), "week.cause.signoff"),
-            ((self.params.events.trust[log.events[0], s] != 0).any(), "week.cause.news"),
-            (log.contacted[0, s] and rose, "week.cause.contact"),
-            (log.contacted[0, s], "week.cause.despite"),
-        ]
-        return tr(next((why for true, why in causes if true), "week.cause.none"))
+        out = []
+        for c in self.facts.complaints:
+            said = complaint_text(c.code)
+            text = tr("week.complaint", name=self.people[c.stakeholder], complaint=said)
+            out.append(_item("complaint", text, c.stakeholder))
+        return out
 
     def trust(self) -> list[WeekItem]:
         """One line per cause and direction, so that the weekly drift of many is one line."""
-        groups = dict[tuple[str, bool], list[int]]()
-        for s in self.trust_moved():
-            rose = self.log.trust_after[0, s] > self.log.trust_before[0, s]
-            groups.setdefault((self.trust_cause(s), bool(rose)), []).append(s)
+        groups = dict[tuple[str, bool], list[TrustMove]]()
+        for move in self.trust_moved():
+            groups.setdefault((tr(CAUSE_KEYS[move.cause]), move.rose), []).append(move)
         out = []
         unknown = [int(s) for s in np.flatnonzero(self.after.vague[0])]
         if unknown:
@@ -299,21 +292,19 @@ class _Week:
             out.append(
                 _item("trust", text, unknown[0] if len(unknown) == 1 else None, "bad", "clock")
             )
-        for (cause, rose), who in groups.items():
-            moves = ", ".join(f"{self.people[s]} {self.trust_move(s)}" for s in who)
+        for (cause, rose), moved in groups.items():
+            moves = ", ".join(
+                f"{self.people[m.stakeholder]} {_change(m.before, m.after)}" for m in moved
+            )
             text = tr("week.trust.rose" if rose else "week.trust.fell", cause=cause, moves=moves)
             icon, tone = ("arrow_up", "good") if rose else ("arrow_down", "bad")
-            out.append(_item("trust", text, who[0] if len(who) == 1 else None, tone, icon))
+            who = moved[0].stakeholder if len(moved) == 1 else None
+            out.append(_item("trust", text, who, tone, icon))
         return out
 
-    def trust_moved(self) -> list[int]:
-        """Stakeholders whose trust moved by MINOR_TRUST or more (less is the weekly drift)."""
-        moved = np.abs(self.log.trust_after[0] - self.log.trust_before[0]) >= MINOR_TRUST
-        moved &= ~self.after.vague[0]  # IT does not see the trust of people it never meets
-        return [int(s) for s in np.flatnonzero(moved)]
-
-    def trust_move(self, s: int) -> str:
-        return _change(self.log.trust_before[0, s], self.log.trust_after[0, s])
+    def trust_moved(self) -> list[TrustMove]:
+        """The trust moves IT can see: not of people it never meets."""
+        return [m for m in self.facts.trust if not self.after.vague[0, m.stakeholder]]
 
     def moves(self) -> list[BarMove]:
         """Trust that moved, then reported progress and sponsor support if they visibly moved.
@@ -322,12 +313,12 @@ class _Week:
         log, before = self.log, self.before
         out = [
             BarMove(
-                tr("week.bar.trust", name=self.people[s]),
-                s,
-                log.trust_before[0, s],
-                log.trust_after[0, s],
+                tr("week.bar.trust", name=self.people[m.stakeholder]),
+                m.stakeholder,
+                m.before,
+                m.after,
             )
-            for s in self.trust_moved()
+            for m in self.trust_moved()
         ]
         progress = BarMove(
             tr("week.bar.progress"), None, before.reported_progress[0], log.reported_progress[0]
@@ -351,9 +342,10 @@ class _Week:
 
     def quiet(self) -> str:
         """What a week without news still says: progress, or what is waiting."""
-        log, progress = self.log, [item.text for item in self.progress()]
-        waiting = (self.before.package_status[0] == AWAITING) & ~log.accepted[0] & ~log.rejected[0]
-        n = int((waiting | log.finished[0]).sum())
+        facts, progress = self.facts, [item.text for item in self.progress()]
+        decided = {ok.package for ok in facts.signoffs} | {r.package for r in facts.rejections}
+        waiting = {int(p) for p in np.flatnonzero(self.before.package_status[0] == AWAITING)}
+        n = len((waiting - decided) | {h.package for h in facts.handovers})
         if progress or not n:
             return progress[0] if progress else tr("week.quiet.nothing")
         return trn("week.quiet.waiting", n)
@@ -361,29 +353,32 @@ class _Week:
     def headline(self, items: list[WeekItem]) -> str:
         """The most important news, cause first: a cancellation, then a rejection (the worst
         built one), then an event with what it does, then the first other item."""
-        log, rejected = self.log, [int(p) for p in np.flatnonzero(self.log.rejected[0])]
-        events = [int(e) for e in np.flatnonzero(log.events[0])]
-        if rejected and not log.cancelled[0]:
-            p = min(rejected, key=lambda q: log.acceptance_cause_clarity[0, q])
-            k, clarity = self.owner[p], log.acceptance_cause_clarity[0, p]
-            found = tr("week.headline.defects", found=number(log.acceptance_found[0, p], 1))
-            cause = self.unclear(k, clarity) if clarity < UNCLEAR else found
+        facts, rejected = self.facts, self.facts.rejections
+        if rejected and not facts.cancelled:
+            worst = min(rejected, key=lambda r: r.clarity)
+            found = tr("week.headline.defects", found=number(worst.found, 1))
+            unclear = worst.cause is Cause.UNCLEAR
+            cause = self.unclear(worst.owner, worst.clarity) if unclear else found
             if len(rejected) == 1:
-                text = tr("week.headline.rejected", cause=cause, name=self.people[k], t="{t}")
-                return _fit(text, self.titles[p])
-            names = dict.fromkeys(self.people[self.owner[q]] for q in rejected)
+                name = self.people[worst.owner]
+                text = tr("week.headline.rejected", cause=cause, name=name, t="{t}")
+                return _fit(text, self.titles[worst.package])
+            names = dict.fromkeys(self.people[r.owner] for r in rejected)
             who = f" {tr('week.and')} ".join(names)
             text = tr("week.headline.rejected_many", cause=cause, names=who, n=len(rejected))
             return ellipsis(text)
-        if events and not log.cancelled[0]:
-            effects = self.effects(events[0])[0]
-            return ellipsis(
-                self.sc.events[events[0]].title + (f" — {effects}." if effects else ".")
-            )
-        first = next((item.text for item in items if item.kind not in ("trust", "progress")), "")
+        if facts.events and not facts.cancelled:
+            first = facts.events[0].event
+            effects = self.effects(first)[0]
+            return ellipsis(self.sc.events[first].title + (f" — {effects}." if effects else "."))
+        first_item = next(
+            (item.text for item in items if item.kind not in ("trust", "progress")), ""
+        )
         quiet = self.quiet()
         label = turn_word(self.sc.turn_label)
-        text = first or tr("week.headline.quiet", label=label, quiet=quiet[:1].lower() + quiet[1:])
+        text = first_item or tr(
+            "week.headline.quiet", label=label, quiet=quiet[:1].lower() + quiet[1:]
+        )
         return text if text.endswith(("…", ".", '."', ".“")) else ellipsis(text + ".")
 
     def ending(self, session: Session, turn_index: int) -> str:
@@ -412,8 +407,8 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
     title = tr("week.title", Label=label, turn=turn, deadline=deadline, late=late)
     if not log.active[0]:
         return WeekReport(turn, title, tr("week.over"), [], [])
-    items = week.events() + week.packages("rejection") + week.escalations()
-    items += week.packages("rework") + week.packages("signoff") + week.packages("handover")
+    items = week.events() + week.rejections() + week.escalations()
+    items += week.rework() + week.signoffs() + week.handovers()
     items += week.favours() + week.contacts() + week.complaints()
     items += week.trust() + week.progress()
     ending = week.ending(session, turn_index)

@@ -1,0 +1,86 @@
+"""A whole round as JSON-ready data: what a save file holds, and the debrief's truth.
+
+The record is what the debrief's export writes and what a workshop result file
+(game/session/results.py) is built on.
+"""
+
+import math
+import re
+from dataclasses import asdict, fields
+from typing import Any
+
+import numpy as np
+
+from game import i18n
+from game.model import outcome
+from game.model.observe import MOOD_NAMES
+from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
+from game.session.debrief.moments import key_moments
+from game.session.debrief.series import series
+from game.session.savefile import to_record
+from game.session.session import Session
+
+FORMAT = "odd-duck-round"
+
+
+def _plain(value: Any) -> Any:
+    """Numpy scalars and arrays as JSON-ready Python values; NaN and infinities as None."""
+    if isinstance(value, np.ndarray):
+        return [_plain(v) for v in value.tolist()]
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _observation(session: Session, k: int) -> dict[str, Any]:
+    """What the player saw before playing turn k + 1."""
+    obs, ids = session.observations[k], [s.id for s in session.scenario.stakeholders]
+    said = [None if c == NO_COMPLAINT else COMPLAINTS[c] for c in obs.complaint[0]]
+    people = {
+        sid: {key: getattr(obs, key)[0, s] for key in ("trust", "expectation", "seen", "vague")}
+        | {"mood": MOOD_NAMES[int(obs.mood[0, s])], "complaint": said[s]}
+        for s, sid in enumerate(ids)
+    }
+    return {
+        "turn": k + 1,
+        "reported_progress": obs.reported_progress[0],
+        "budget_left": obs.budget_left[0],
+        "sponsor": obs.sponsor[0],
+        "stakeholders": people,
+    }
+
+
+def round_record(session: Session, scenario_ref: str) -> dict[str, Any]:
+    """The whole round as JSON-ready data: `json.dumps` works and no value is NaN.
+
+    It holds what a save file holds (so the round can be replayed) and the debrief's truth.
+    """
+    record = to_record(session, scenario_ref)
+    record["format"] = FORMAT
+    record["scenario"]["title"] = session.scenario.title
+    record["observations"] = [_observation(session, k) for k in range(len(session.observations))]
+    result = outcome(session.state, session.params)
+    ends = {f.name: getattr(result, f.name)[0] for f in fields(result)}
+    ends["grade"] = session.params.scoring.grade_names[int(result.grade[0])]
+    ids = [s.id for s in session.scenario.stakeholders]
+    ends["signoff_delay"] = dict(zip(ids, result.signoff_delay[0], strict=True))
+    record["outcome"] = ends
+    data = asdict(series(session))
+    data["trust"] = {sid: data["trust"][:, s] for s, sid in enumerate(ids)}
+    record["series"] = data
+    record["key_moments"] = [asdict(m) for m in key_moments(session)]
+    record["language"] = i18n.language()  # the language the key moments are written in
+    plain: dict[str, Any] = _plain(record)
+    return plain
+
+
+def round_stem(session: Session) -> str:
+    """'<scenario>-<team>-seed<seed>': the file name of a round's exports and results."""
+    team = re.sub(r"[^\w-]+", "-", session.team).strip("-") or "team"  # letters of any script
+    return f"{session.scenario.id}-{team}-seed{session.seed}"
