@@ -1,8 +1,11 @@
 """The command line: exit codes, messages, and no tracebacks for user errors."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -131,3 +134,54 @@ def test_a_path_no_file_system_takes_is_one_line(argv, tmp_path, monkeypatch, ca
     assert main(argv) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "Traceback" not in err[0] and len(err[0]) < 400
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["batch", "--scenario", "tutorial", "--games", "10", "--out", ""],
+        ["debrief", "results", "--out", ""],
+        ["debrief", ""],
+        ["play", "--scenario", "tutorial", "--team", "A", "--workshop", "--results", ""],
+    ],
+)
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2 and "the path is empty" in capsys.readouterr().err
+
+
+def test_a_workshop_results_folder_that_cannot_take_the_file_is_refused_before_the_round(
+    tmp_path, capsys
+):
+    taken = tmp_path / "results"
+    taken.write_text("a file, not a folder", encoding="utf-8")
+    argv = ["play", "--scenario", "tutorial", "--team", "A", "--workshop", "--results"]
+    assert main([*argv, str(taken)]) == 2
+    assert "--results" in capsys.readouterr().err
+
+
+def test_new_scenario_never_writes_into_a_fifo(tmp_path, capsys):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    args = ["new-scenario", "x", "--from", "tutorial", "--out", str(fifo), "--force"]
+    assert main(args) == 2
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_invisible_characters_the_user_typed_are_shown_escaped(capsys):
+    assert main(["simulate", "--policy", "x\u202ey"]) == 2
+    err = capsys.readouterr().err
+    assert "\u202e" not in err and "\\u202e" in err
+
+
+def test_sigterm_stops_a_headless_command_with_one_line(tmp_path):
+    command = [sys.executable, "run_game.py", "balance", "--scenario", "tutorial"]
+    command += ["--games", "200000", "--out", str(tmp_path / "b")]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143
+    assert "interrupted (SIGTERM)" in err and "Traceback" not in err

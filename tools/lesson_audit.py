@@ -9,32 +9,18 @@ any fails, 2 on bad input (an unknown scenario, a bad argument).
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # `python tools/lesson_audit.py` puts tools/, not the repo, first
 
+from game.cli.options import SEED, bounded  # noqa: E402
 from game.scenario.errors import InputError  # noqa: E402
 from game.scenario.loader import load, shipped_ids  # noqa: E402
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 MAX_GAMES = 1_000_000
-
-
-def _count(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from low to high."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} is outside {low:,} to {high:,}")
-        return value
-
-    return parse
 
 
 def parser() -> argparse.ArgumentParser:
@@ -44,9 +30,11 @@ def parser() -> argparse.ArgumentParser:
         " beats the extremes, the 90 % syndrome, neglect, the strategy zoo, the policy search,"
         " dead actions, the hype, the complaints and the tutorial.",
     )
-    p.add_argument("--games", type=_count(2, MAX_GAMES), default=10_000, help="games per policy")
-    p.add_argument("--seed", type=_count(0, 2**64 - 1), default=2026)
-    p.add_argument("--workers", type=_count(1, 256), default=2, help="processes")
+    p.add_argument(
+        "--games", type=bounded(int, 2, MAX_GAMES), default=10_000, help="games per policy"
+    )
+    p.add_argument("--seed", type=SEED, default=2026)
+    p.add_argument("--workers", type=bounded(int, 1, 256), default=2, help="processes")
     p.add_argument(
         "--scenarios",
         nargs="+",

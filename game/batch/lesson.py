@@ -147,7 +147,7 @@ def _table(scenario_ids: list[str], games: int) -> str:
         scenario, params = load(sid)
         r = check_lesson(params, games=games)
         neglect = ", ".join(
-            f"{scenario.stakeholders[e.stakeholder].name.split()[0]} ×{e.rework_ratio:.2f}"
+            f"{scenario.stakeholders[e.stakeholder].short_name} ×{e.rework_ratio:.2f}"
             f" ({e.delay_balanced:.1f}→{e.delay_neglected:.1f})"
             for e in r.neglect
         )

@@ -4,24 +4,23 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from game.cli.options import COUNT, many_games, out_folder_error, world
 
-def add_parser(sub: Any, natural: Any) -> None:
+
+def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "balance",
         help="report whether a scenario's lesson holds (policy search, zoo, sensitivity)",
         description="Built-in policies with confidence intervals, a search for degenerate"
         " strategies, a zoo of cynical strategies, a coefficient sensitivity (tornado) and win"
         " rates, as report.md.",
+        parents=[world(seed=2026), many_games(1000, "built-in policy", "reports/ID")],
     )
-    p.add_argument("--scenario", default="crm-rollout", help="shipped id or YAML path")
-    p.add_argument("--out", type=Path, default=None, help="output folder (default reports/ID)")
-    p.add_argument("--games", type=natural, default=1000, help="games per built-in policy")
-    p.add_argument("--seed", type=natural, default=2026)
-    p.add_argument("--search-games", type=natural, default=200, help="games per search candidate")
-    p.add_argument("--iterations", type=natural, default=8, help="cross-entropy iterations")
+    p.add_argument("--search-games", type=COUNT, default=200, help="games per search candidate")
+    p.add_argument("--iterations", type=COUNT, default=8, help="cross-entropy iterations")
     p.add_argument(
         "--sensitivity-games",
-        type=natural,
+        type=COUNT,
         default=300,
         help="games per policy for each coefficient change",
     )
@@ -34,13 +33,8 @@ def add_parser(sub: Any, natural: Any) -> None:
 def run(args: argparse.Namespace, fail: Any) -> int:
     from game.batch.balance import balance
     from game.batch.balance_report import write
-    from game.cli.batch_cmd import out_folder_error
     from game.scenario.loader import load_scenario
 
-    if min(args.games, args.search_games, args.iterations, args.sensitivity_games) < 1:
-        return int(
-            fail("--games, --search-games, --iterations and --sensitivity-games must be >= 1")
-        )
     ref = Path(args.scenario) if Path(args.scenario).is_file() else args.scenario
     # The folder is checked before the minutes of analysis, not after them.
     out: Path = args.out or Path("reports") / load_scenario(ref).id

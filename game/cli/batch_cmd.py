@@ -4,7 +4,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -15,33 +14,37 @@ from game.batch.policyload import PolicySpecError, resolve_policy
 from game.batch.report import TABLE_HEADER, GameRows, summary, table_rows, write_json
 from game.batch.run import BatchError, BatchResult, ChunkResult, Progress, run_batch
 from game.batch.sweep import SweepError, grid
+from game.cli.options import bounded, many_games, out_folder_error, world
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load, scenario_digest
 from game.scenario.schema import Scenario
 
+MAX_CHUNK = 10**6
+MAX_WORKERS = 64  # above this a number is a typo: each worker is a process with its own memory
+MAX_RESULTS = 1000  # sweep points x policies: each holds tallies of about 0.2 MB
+CHARTS = ("scores.png", "trust.png", "progress.png", "capacity.png")
 
-def add_parser(sub: Any, natural: Any) -> None:
+
+def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "batch",
         help="run many headless games and summarise them",
         description="Run games headless with one or more policies on the same seeds.",
+        parents=[world(), many_games(10_000, "policy and sweep point", "runs/SCENARIO")],
     )
-    p.add_argument("--scenario", default="crm-rollout", help="shipped id or YAML path")
     p.add_argument(
         "--policy",
         default="balanced",
         help="comma-separated: built-in names or FILE.py:FUNCTION (runs that file)",
     )
-    p.add_argument("--games", type=natural, default=10_000, help="games per policy and sweep point")
-    p.add_argument("--seed", type=natural, default=1)
-    p.add_argument("--out", type=Path, default=None, help="output folder (default runs/SCENARIO)")
     p.add_argument(
         "--workers",
-        type=natural,
+        # No upper bound here: run() refuses past MAX_WORKERS with a hint naming the CPUs.
+        type=bounded(int, 1),
         default=1,
         help="processes, at most the CPUs (results are identical)",
     )
-    p.add_argument("--chunk", type=natural, default=1000, help="games per chunk")
+    p.add_argument("--chunk", type=bounded(int, 1, MAX_CHUNK), default=1000, help="games per chunk")
     p.add_argument(
         "--sweep",
         action="append",
@@ -59,13 +62,6 @@ def add_parser(sub: Any, natural: Any) -> None:
     )
 
 
-MAX_GAMES = 10**9
-MAX_CHUNK = 10**6
-MAX_WORKERS = 64  # above this a number is a typo: each worker is a process with its own memory
-MAX_RESULTS = 1000  # sweep points x policies: each holds tallies of about 0.2 MB
-CHARTS = ("scores.png", "trust.png", "progress.png", "capacity.png")
-
-
 def available_cpus() -> int:
     """The CPUs this process may run on (a container or `taskset` may allow fewer)."""
     if hasattr(os, "sched_getaffinity"):
@@ -73,22 +69,8 @@ def available_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def out_folder_error(out: Path) -> str | None:
-    """Why `out` cannot take a command's outputs, or None. Makes the folder if missing and
-    tries a write: checked before the work, so that a long run never fails at its end."""
-    if out.exists() and not out.is_dir():
-        return f"--out {out} is a file, not a folder (hint: give a folder; it is made if missing)"
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=out):
-            pass
-    except OSError as exc:
-        return f"cannot write to --out {out}: {exc.strerror or exc}"
-    return None
-
-
 def run(args: argparse.Namespace, fail: Any) -> int:
-    error = _check_sizes(args)
+    error = _workers_error(args.workers)
     if error:
         return int(fail(error))
     workers = min(args.workers, available_cpus())
@@ -154,15 +136,12 @@ def run(args: argparse.Namespace, fail: Any) -> int:
     return batch.run(base, inputs, fail)
 
 
-def _check_sizes(args: argparse.Namespace) -> str | None:
-    if not (1 <= args.games <= MAX_GAMES and 1 <= args.chunk <= MAX_CHUNK):
-        return f"--games must be 1..{MAX_GAMES:,}, --chunk 1..{MAX_CHUNK:,}"
-    if args.workers < 1:
-        return "--workers must be at least 1"
-    if args.workers > MAX_WORKERS:
+def _workers_error(workers: int) -> str | None:
+    """Why `--workers` is refused, or None: past the cap, with the CPUs to use instead."""
+    if workers > MAX_WORKERS:
         cpus = available_cpus()
         return (
-            f"--workers {args.workers:,} is over the cap of {MAX_WORKERS} (hint: this machine"
+            f"--workers {workers:,} is over the cap of {MAX_WORKERS} (hint: this machine"
             f" has {_cpus(cpus)}: try --workers {cpus}; more workers than CPUs add memory,"
             " not speed)"
         )

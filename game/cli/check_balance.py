@@ -5,13 +5,13 @@ there are warnings (the lesson may not come across). An invalid file never gets 
 `load` raises InputError, which `main()` reports with exit status 2.
 """
 
-import argparse
 import sys
 import textwrap
 from pathlib import Path
 from time import perf_counter
 from typing import TYPE_CHECKING, TextIO
 
+from game.cli.options import bounded
 from game.scenario.loader import load
 
 if TYPE_CHECKING:  # the simulation is imported when a check runs, not with the parser
@@ -27,15 +27,7 @@ NAME = 26  # width of the policy column: the zoo's longest names fit
 ZOO_SHOWN = 5  # the zoo strategies closest to balanced, listed under the table
 
 
-def games_type(text: str) -> int:
-    """argparse type for `--games`: a whole number from MIN_GAMES to MAX_GAMES."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not MIN_GAMES <= value <= MAX_GAMES:
-        raise argparse.ArgumentTypeError(f"{value} is outside {MIN_GAMES} to {MAX_GAMES:,}")
-    return value
+GAMES = bounded(int, MIN_GAMES, MAX_GAMES)  # the argparse type of `validate --games`
 
 
 def run_check(ref: str, games: int = DEFAULT_GAMES, out: TextIO | None = None) -> int:

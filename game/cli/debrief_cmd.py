@@ -13,12 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from game.cli.options import path_arg
 from game.session.results import load_results
 
 DEFAULT_OUT = Path("debrief")
 
 
-def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
+def add_parser(sub: Any, _number: object = None) -> None:
+    """Register `debrief` on the subcommand parsers (`_number`, once the number type, is
+    ignored: it is accepted so that callers of the old signature still work)."""
     p = sub.add_parser(
         "debrief",
         help="compare the teams' results: an HTML report for the projector",
@@ -27,10 +30,12 @@ def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
             "page: leaderboard, charts, key moments and the debrief questions."
         ),
     )
-    p.add_argument("dir", type=Path, metavar="DIR", help="the folder of the teams' result files")
+    p.add_argument(
+        "dir", type=path_arg, metavar="DIR", help="the folder of the teams' result files"
+    )
     p.add_argument(
         "--out",
-        type=Path,
+        type=path_arg,
         default=DEFAULT_OUT,
         help="report folder (default: ./debrief); only its index.html and charts/ are replaced",
     )

@@ -5,11 +5,13 @@ message and exits with status 2; no traceback reaches the user.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 
+from game.batch.resume import Interrupted, Stop
 from game.cli import (
     balance_cmd,
     batch_cmd,
@@ -18,6 +20,7 @@ from game.cli import (
     new_scenario_cmd,
     play_cmd,
 )
+from game.cli.options import GAME_ID, world
 from game.policies import POLICIES
 from game.scenario.characters import escape
 from game.scenario.errors import InputError, ScenarioError, short_file_name
@@ -25,6 +28,7 @@ from game.scenario.loader import as_ref, load, load_scenario, shipped_dir, shipp
 from game.scenario.schema import scenario_json_schema
 
 EXIT_USAGE = 2
+MAX_MESSAGE = 400  # characters of one error line
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,16 +48,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--games",
-        type=check_balance.games_type,
+        type=check_balance.GAMES,
         default=check_balance.DEFAULT_GAMES,
         help=f"games per policy for --check-balance (default {check_balance.DEFAULT_GAMES})",
     )
     sub.add_parser("schema", help="print the JSON Schema of the scenario format")
-    sim = sub.add_parser("simulate", help="play one headless game and print its transcript")
-    sim.add_argument("--scenario", default="crm-rollout", help="shipped id or YAML path")
+    sim = sub.add_parser(
+        "simulate",
+        help="play one headless game and print its transcript",
+        parents=[world()],
+    )
     sim.add_argument("--policy", default="balanced", help="one of: " + ", ".join(sorted(POLICIES)))
-    sim.add_argument("--seed", type=_seed, default=1, help="run seed (a whole number >= 0)")
-    sim.add_argument("--game", type=_game_id, default=0, help="game id within the run")
+    sim.add_argument("--game", type=GAME_ID, default=0, help="game id within the run")
     sim.add_argument(
         "--set",
         action="append",
@@ -61,30 +67,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY.PATH=VALUE",
         help="override a scenario key, as a batch sweep point does (repeatable)",
     )
-    batch_cmd.add_parser(sub, _seed)
-    balance_cmd.add_parser(sub, _seed)
-    play_cmd.add_parser(sub, _seed)
-    new_scenario_cmd.add_parser(sub, _seed)
-    debrief_cmd.add_parser(sub, _seed)
+    batch_cmd.add_parser(sub)
+    balance_cmd.add_parser(sub)
+    play_cmd.add_parser(sub)
+    new_scenario_cmd.add_parser(sub)
+    debrief_cmd.add_parser(sub)
     return parser
-
-
-def _whole(text: str, limit: int) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not 0 <= value <= limit:
-        raise argparse.ArgumentTypeError(f"{value} is outside 0 to {limit}")
-    return value
-
-
-def _seed(text: str) -> int:
-    return _whole(text, 2**64 - 1)
-
-
-def _game_id(text: str) -> int:
-    return _whole(text, 2**63 - 1)
 
 
 def _os_problem(exc: OSError) -> str:
@@ -96,6 +84,11 @@ def _os_problem(exc: OSError) -> str:
 
 
 def _fail(message: str) -> int:
+    # Messages quote what the user typed: invisible characters are shown escaped (an RTL
+    # override would reorder the line) and a huge argument is cut in the middle.
+    message = escape(message)
+    if len(message) > MAX_MESSAGE:
+        message = f"{message[: MAX_MESSAGE // 2]}…{message[-MAX_MESSAGE // 2 :]}"
     print(f"run_game.py: error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
@@ -185,27 +178,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     parser = _parser()
     args = parser.parse_args(argv)
+    # SIGTERM ends a headless command as Ctrl+C does: one line, 128 + the signal. The window
+    # is left to SDL, which turns both signals into a Quit event the game closes on.
+    stop = contextlib.nullcontext() if args.command in ("play", None) else Stop()
     try:
-        if args.command == "scenarios":
-            return cmd_scenarios()
-        if args.command == "validate":
-            return cmd_validate(args.paths, args.check_balance, args.games)
-        if args.command == "schema":
-            return cmd_schema()
-        if args.command == "simulate":
-            return cmd_simulate(args)
-        if args.command == "batch":
-            return batch_cmd.run(args, _fail)
-        if args.command == "balance":
-            return balance_cmd.run(args, _fail)
-        if args.command == "debrief":
-            return debrief_cmd.run(args, _fail)
-        if args.command == "new-scenario":
-            return new_scenario_cmd.run(args, _fail)
-        if args.command in ("play", None):
-            if args.command is None:
-                args = parser.parse_args(["play"])
-            return play_cmd.run(args, _fail)
+        with stop:
+            return _dispatch(parser, args)
     except InputError as exc:
         _print_problems(exc)
         return EXIT_USAGE
@@ -213,7 +191,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # a path no file system takes, a folder that refuses, a full disk
         return _fail(_os_problem(exc))
+    except Interrupted as exc:
+        print(f"run_game.py: interrupted ({exc})", file=sys.stderr)
+        return exc.exit_status
     except KeyboardInterrupt:
         print("run_game.py: interrupted", file=sys.stderr)
         return 130
-    return 0
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command == "scenarios":
+        return cmd_scenarios()
+    if args.command == "validate":
+        return cmd_validate(args.paths, args.check_balance, args.games)
+    if args.command == "schema":
+        return cmd_schema()
+    if args.command == "simulate":
+        return cmd_simulate(args)
+    if args.command == "batch":
+        return batch_cmd.run(args, _fail)
+    if args.command == "balance":
+        return balance_cmd.run(args, _fail)
+    if args.command == "debrief":
+        return debrief_cmd.run(args, _fail)
+    if args.command == "new-scenario":
+        return new_scenario_cmd.run(args, _fail)
+    if args.command is None:
+        args = parser.parse_args(["play"])
+    return play_cmd.run(args, _fail)

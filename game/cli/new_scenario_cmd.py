@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from game.cli.options import path_arg
 from game.data import SCHEMA_FILE
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario, resolve, shipped_dir, shipped_ids
@@ -54,8 +55,9 @@ SECTION_NOTES: dict[str, str] = {
 }
 
 
-def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
-    """Register `new-scenario` on the subcommand parsers (`natural` is unused here)."""
+def add_parser(sub: Any, _number: object = None) -> None:
+    """Register `new-scenario` on the subcommand parsers (`_number`, once the number type,
+    is ignored: it is accepted so that callers of the old signature still work)."""
     p = sub.add_parser(
         "new-scenario",
         help="start a new scenario: a commented copy of a shipped one",
@@ -66,7 +68,9 @@ def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
     p.add_argument(
         "--from", dest="source", required=True, metavar="ID", help="the shipped scenario to copy"
     )
-    p.add_argument("--out", type=Path, metavar="PATH", help="where to write (default NAME.yaml)")
+    p.add_argument(
+        "--out", type=path_arg, metavar="PATH", help="where to write (default NAME.yaml)"
+    )
     p.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
 
 
@@ -85,6 +89,8 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         out = out / f"{name}.yaml"
     if out.suffix not in (".yaml", ".yml"):
         return fail(f"{out}: a scenario file's name must end in .yaml")
+    if out.exists() and not out.is_file():  # a FIFO or a device would hang or swallow it
+        return fail(f"{out} is not a regular file: choose another --out")
     if out.exists() and not args.force:
         return fail(f"{out} already exists: choose another NAME or --out, or add --force")
     source = resolve(args.source)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from game import i18n
+from game.cli.options import bounded, out_folder_error, path_arg, world
 from game.policies import POLICIES
 from game.scenario.loader import load
 
@@ -25,23 +26,8 @@ def _window(text: str) -> tuple[int, int]:
     return w, h
 
 
-def _seconds_up_to(limit: float) -> Callable[[str], float]:
-    """An argparse type: a number of seconds from 0 to `limit`."""
-
-    def seconds(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-        if not 0 <= value <= limit:
-            raise argparse.ArgumentTypeError(f"{value:g} is outside 0 to {limit:g} seconds")
-        return value
-
-    return seconds
-
-
-_pace = _seconds_up_to(60)  # an autoplay step a room can still follow
-_seconds = _seconds_up_to(3600)  # a workshop turn
+_pace = bounded(float, 0.0, 60.0, "seconds")  # an autoplay step a room can still follow
+_seconds = bounded(float, 0.0, 3600.0, "seconds")  # a workshop turn
 
 
 def workshop_seed(scenario_id: str) -> int:
@@ -50,14 +36,13 @@ def workshop_seed(scenario_id: str) -> int:
     return zlib.crc32(scenario_id.encode("utf-8")) % 100_000
 
 
-def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
+def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "play",
         help="open the game window (the default when no command is given)",
         description="Play Odd Duck in a window. Without options: the title screen.",
+        parents=[world(scenario=None, seed=None, why=": skip the title screen")],
     )
-    p.add_argument("--scenario", help="shipped id or YAML path: skip the title screen")
-    p.add_argument("--seed", type=natural, help="the round's seed (default: random)")
     p.add_argument("--team", default="", help="team name shown in the round and its exports")
     p.add_argument("--resume", action="store_true", help="continue the autosaved round")
     p.add_argument(
@@ -71,7 +56,7 @@ def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
     )
     p.add_argument(
         "--screenshot",
-        type=Path,
+        type=path_arg,
         metavar="DIR",
         help="play a seeded round (autoplay, balanced by default) and save a PNG of every screen",
     )
@@ -94,7 +79,7 @@ def add_parser(sub: Any, natural: Callable[[str], int]) -> None:
     )
     w.add_argument(
         "--results",
-        type=Path,
+        type=path_arg,
         default=Path("results"),
         metavar="DIR",
         help="where the team's result file is written at the end (default results/)",
@@ -118,7 +103,10 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         if args.workshop and seed is None:
             seed = workshop_seed(sc.id)
     timer = DEFAULT_TIMER if args.turn_timer is None else args.turn_timer
-    if args.workshop:
+    if args.workshop:  # checked now: a team must not learn at its debrief that it was lost
+        problem = out_folder_error(args.results, "--results")
+        if problem:
+            return fail(problem)
         print(
             f"Workshop round: team {args.team.strip() or '(from the save)'}, seed {seed},"
             f" {f'{timer:g} s per turn' if timer else 'no timer'}; the result goes to"

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from game.facilitator.page_style import CSS, SCRIPT
 from game.facilitator.team_charts import display_size, trust_chart, write_charts
-from game.facilitator.teams import Team, stakeholders, teams, verdict
+from game.facilitator.teams import Team, ranks, stakeholders, teams, verdict
 from game.session.atomic_file import write_text_atomic
 from game.session.results import TeamResult
 
@@ -113,11 +113,9 @@ def _leaderboard(ts: list[Team]) -> str:
         for h, c in (("#", ""), ("Team", ""), ("Score", "num"), ("Grade", ""), ("Result", ""),
                      ("True", "num"), ("Reported", "num"), ("Gap", "num"), ("Rework", "num"))
     )  # fmt: skip
-    rows, rank = [], 0
-    for k, t in enumerate(ts):
+    rows = []
+    for rank, t in zip(ranks([t.result.score for t in ts]), ts, strict=True):
         r = t.result
-        if k == 0 or r.score != ts[k - 1].result.score:
-            rank = k + 1  # teams with the same score share a rank
         true, reported = _end(t, "true_progress"), _end(t, "reported_progress")
         gap = f"{100 * (reported - true):+.0f} pts" if math.isfinite(reported - true) else "–"
         word = verdict(r)

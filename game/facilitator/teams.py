@@ -45,6 +45,12 @@ def verdict(result: TeamResult) -> str:
     return "cancelled" if result.cancelled else ("won" if result.won else "lost")
 
 
+def ranks(scores: Sequence[float]) -> list[int]:
+    """Each score's place on the leaderboard, in the order given: equal scores share a
+    place and the next one skips ahead (competition ranking: 1, 2, 2, 4)."""
+    return [1 + sum(other > score for other in scores) for score in scores]
+
+
 def team_colours(names: Sequence[str]) -> list[str]:
     """A team named after a colour gets it (first come); the others take the free colours
     in order. Past seven teams colours repeat: the markers still tell the lines apart."""

@@ -101,6 +101,12 @@ class Stakeholder(Strict):
         default_factory=dict, description="action id -> effect multiplier for this person (0-5)"
     )
 
+    @property
+    def short_name(self) -> str:
+        """How the game calls them in running text: the first word of the name ("Dana" for
+        "Dana Kowalski"), or the id if the name has no word (the schema's texts always do)."""
+        return (self.name.split() or [self.id])[0]
+
 
 class Package(Strict):
     id: Id

@@ -10,8 +10,7 @@ NEUTRAL = 2
 
 
 def first_name(scenario: Scenario, s: int) -> str:
-    person = scenario.stakeholders[s]
-    return (person.name.split() or [person.id])[0]
+    return scenario.stakeholders[s].short_name
 
 
 def portrait(scenario: Scenario, s: int, mood: int, size: int) -> pygame.Surface:

@@ -14,7 +14,7 @@ import pygame
 
 from game import i18n
 from game.facilitator.team_charts import chart_titles, render_charts
-from game.facilitator.teams import Team, teams, verdict
+from game.facilitator.teams import Team, ranks, teams, verdict
 from game.i18n import tr
 from game.session.results import TeamResult
 from game.ui import draw
@@ -127,7 +127,8 @@ class TeamDebriefView:
                 MUTED,
             )
         y = area.top + s.font(15, bold=True).get_linesize() + s.px(8)
-        for rank, team in enumerate(self.teams, start=1):
+        places = ranks([team.result.score for team in self.teams])
+        for rank, team in zip(places, self.teams, strict=True):
             if y + row > area.bottom:
                 break
             rect = pygame.Rect(area.left, y, area.width, row - s.px(6))

@@ -80,7 +80,7 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
     if waits and seen.package_status[0, p] == OPEN:
         lines.append(tr("board.tip.waits", packages="; ".join(waits)))
     if seen.rejections[0, p]:
-        times, name = int(seen.rejections[0, p]), owner.name.split()[0]
+        times, name = int(seen.rejections[0, p]), owner.short_name
         lines.append(tr("board.tip.rejected", times=times, name=name))
     if seen.rework_found[0, p] >= 0.05:
         rework = number(float(seen.rework_found[0, p]), 1)
