@@ -13,6 +13,8 @@ import pytest
 from game.model import new_state, outcome, step
 from game.model.params import Params
 from game.model.plan import empty_plan
+from game.model.rules.discovery import built
+from game.model.rules.events import fire
 from game.model.rules.stakeholders import COMPLAINTS, EXPECT_MAX, complaints, grievances
 from game.model.rules.work import fatigue_strain, micromanagement
 from game.model.state import ACCEPTED, AWAITING, State
@@ -235,3 +237,34 @@ def test_the_sponsor_judges_the_end_too(crm):
     state.sponsor[:] = [0.2, 0.9]
     verdict = outcome(state, params).verdict
     assert verdict[1] > verdict[0]
+
+
+def test_one_more_check_in_never_lowers_trust_and_raises_the_persons(crm):
+    ids, params = crm
+    after, _ = step(twins(params), plans(params, ids, (1, "check_in", 0, 1)), params)
+    assert (after.trust[1] >= after.trust[0] - 1e-12).all()
+    assert after.trust[1, 0] > after.trust[0, 0]  # Dana, the one IT spoke to
+
+
+def test_one_more_build_point_never_lowers_what_is_built(crm):
+    ids, params = crm
+    plan = plans(params, ids)
+    plan[1, ids.index("build"), 0] += 1
+    after, _ = step(twins(params), plan, params)
+    assert (built(after)[1] >= built(after)[0] - 1e-12).all()
+    assert built(after)[1, 0] > built(after)[0, 0]
+
+
+def test_a_triggered_event_fires_when_and_only_when_its_condition_holds(crm):
+    """'Sales complains' needs Dana's satisfaction at most 0.3: meet it in one twin only."""
+    _, params = crm
+    e = 3  # crm-rollout's sales-complains: weeks 10-18, satisfaction of dana <= 0.3
+    assert params.events.cond_var[e] >= 0 and params.events.probability[e] > 0
+    state = twins(params)
+    state.turn[:] = params.events.start[e]
+    state.satisfaction[:, 0] = [0.9, 0.1]
+    draws = np.zeros((2, params.n_events))  # every chance comes up
+    fired = fire(state, params, draws, np.ones(2, dtype=np.bool_))
+    assert fired[:, e].tolist() == [False, True]
+    again = fire(state, params, draws, np.ones(2, dtype=np.bool_))
+    assert not again[:, e].any()  # once per game
