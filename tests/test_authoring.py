@@ -153,7 +153,7 @@ class Failed:
 
 def _parse(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    new_scenario_cmd.add_parser(parser.add_subparsers(dest="command"), int)
+    new_scenario_cmd.add_parser(parser.add_subparsers(dest="command"))
     return parser.parse_args(["new-scenario", *argv])
 
 

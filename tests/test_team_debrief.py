@@ -163,7 +163,7 @@ def test_in_memory_charts_have_the_size_asked_for(results: list[TeamResult]) -> 
 
 def _args(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    debrief_cmd.add_parser(parser.add_subparsers(dest="command"), int)
+    debrief_cmd.add_parser(parser.add_subparsers(dest="command"))
     return parser.parse_args(["debrief", *argv])
 
 

@@ -19,7 +19,7 @@ from game.session.results import load_results
 DEFAULT_OUT = Path("debrief")
 
 
-def add_parser(sub: Any, _number: object = None) -> None:
+def add_parser(sub: Any) -> None:
     """Register `debrief` on the subcommand parsers (`_number`, once the number type, is
     ignored: it is accepted so that callers of the old signature still work)."""
     p = sub.add_parser(

@@ -55,7 +55,7 @@ SECTION_NOTES: dict[str, str] = {
 }
 
 
-def add_parser(sub: Any, _number: object = None) -> None:
+def add_parser(sub: Any) -> None:
     """Register `new-scenario` on the subcommand parsers (`_number`, once the number type,
     is ignored: it is accepted so that callers of the old signature still work)."""
     p = sub.add_parser(
