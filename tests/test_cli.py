@@ -180,7 +180,11 @@ def test_sigterm_stops_a_headless_command_with_one_line(tmp_path):
     command += ["--games", "200000", "--out", str(tmp_path / "b")]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)
+    deadline = time.monotonic() + 60
+    # balance makes its --out folder inside the handled region, before its games start.
+    while not (tmp_path / "b").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143
