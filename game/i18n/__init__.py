@@ -97,9 +97,46 @@ def has(key: str) -> bool:
 
 
 def tr(key: str, /, **values: object) -> str:
-    """The text of `key` in the current language, its `{fields}` filled from `values`."""
+    """The text of `key` in the current language, its `{fields}` filled from `values`.
+
+    A field written `{name:poss}` is the possessive of `name` (see `possessive`).
+    """
     text = template(key)
+    if POSSESSIVE_SPEC in text:
+        return _Formatter().format(text, **values)
     return text.format(**values) if values or "{" in text else text
+
+
+POSSESSIVE_SPEC = ":poss}"
+
+
+class _Formatter(string.Formatter):
+    """`str.format`, plus the `poss` spec: `{department:poss}` -> "Sales'", "Finance's"."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec == "poss":
+            return possessive(str(value))
+        return str(super().format_field(value, format_spec))
+
+
+def possessive(name: str) -> str:
+    """`name` as an owner, by the current language's rule; a scenario's names go through it.
+
+    English: "Finance's", but a name ending in a lower-case s takes the apostrophe alone
+    ("Sales'", "Facilities'"; an acronym keeps "'s": "AWS's"). German (Duden): "Annas", no
+    apostrophe, but a name ending in an s sound (s, ß, x, z) or in no letter at all takes
+    the apostrophe alone ("Klaus'", "Max'", "Team 3'"). A language without a rule of its
+    own follows German's, which never adds a wrong "'s". An empty name stays empty.
+    """
+    stripped = name.rstrip()
+    last = stripped[-1:]
+    if not last:
+        return stripped
+    if _current == "en":
+        return f"{stripped}'" if last == "s" else f"{stripped}'s"
+    if last.lower() in ("s", "ß", "x", "z") or not last.isalpha():
+        return f"{stripped}'"
+    return f"{stripped}s"
 
 
 def trn(key: str, n: float, /, **values: object) -> str:

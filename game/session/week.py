@@ -17,9 +17,10 @@ import numpy.typing as npt
 from game.i18n import cap, number, percent, tr, trn, turn_word
 from game.model import Channel
 from game.model.channels import PROJECT_EFFECTS
+from game.model.rules.intensity import resolve
 from game.model.state import ACCEPTED, AWAITING
 from game.scenario.schema import Scenario
-from game.session.facts import Cause, TrustCause, TrustMove, turn_facts
+from game.session.facts import Cause, Favour, TrustCause, TrustMove, turn_facts
 from game.session.session import Session
 from game.session.transcript import describe_plan, first_names
 
@@ -122,8 +123,8 @@ class _Week:
         self.sc, self.params = session.scenario, session.params
         self.log, self.plan = session.logs[i], session.plans[i]
         self.before = session.observations[i]
-        previous = session.logs[i - 1] if i > 0 else None
-        self.facts = turn_facts(self.params, self.log, self.plan, self.before, previous)
+        self.previous = session.logs[i - 1] if i > 0 else None
+        self.facts = turn_facts(self.params, self.log, self.plan, self.before, self.previous)
         self.people = first_names(self.sc)
         self.depts = [s.department for s in self.sc.stakeholders]
         self.titles = [p.title for p in self.sc.packages]
@@ -237,14 +238,34 @@ class _Week:
                 text = tr("week.contact.demo", name=name, seen=seen, expects=expected)
                 out.append(_item("contact", text, s, "good", "handshake"))
             else:
-                expects = _pct(after.expectation[0, s])
-                text = tr("week.contact.reset", name=name, expects=expects)
-                out.append(_item("contact", text, s, "neutral", "speech"))
+                out.append(_item("contact", self.reset(s), s, "neutral", "speech"))
         if self.facts.steering:
             moved = _change(self.before.sponsor[0], self.log.sponsor[0])
             text = tr("week.contact.steering", sponsor=self.sc.sponsor.name, change=moved)
             out.append(_item("contact", text, None, "good", "handshake"))
         return out
+
+    def reset(self, s: int) -> str:
+        """What an honest talk did to stakeholder `s`'s expectations, both numbers and the
+        direction. Before is what they truly expected (the card may remember an older figure
+        of someone IT was out of touch with); their expectations grow every week, and a talk
+        only trims what runs ahead of delivery, so they can end up higher all the same."""
+        card = float(self.before.expectation[0, s])
+        truth = float(self.previous.expectation[0, s]) if self.previous is not None else card
+        after = float(self.after.expectation[0, s])
+        name, change = self.people[s], _change(truth, after)
+        if self.before.vague[0, s] and _pct(card) != _pct(truth):
+            return tr(
+                "week.contact.reset.stale",
+                name=name,
+                card=_pct(card),
+                before=_pct(truth),
+                after=_pct(after),
+            )
+        if _pct(truth) == _pct(after):
+            return tr("week.contact.reset.held", name=name, expects=_pct(after))
+        key = "week.contact.reset" if after < truth else "week.contact.reset.rose"
+        return tr(key, name=name, change=change)
 
     def escalations(self) -> list[WeekItem]:
         out, sponsor = [], self.sc.sponsor.name
@@ -258,18 +279,39 @@ class _Week:
         return out
 
     def favours(self) -> list[WeekItem]:
+        """What each favour asked for did: the decision it bought, the expert it lent, or
+        why it was refused."""
         out, need = [], _pct(self.params.coef.favour_min_trust)
         for f in self.facts.favours:
-            s, name, trust = f.stakeholder, self.people[f.stakeholder], _pct(f.trust)
-            if f.expert:
-                out.append(_item("favour", tr("week.favour.expert", name=name), s, "good"))
-            elif f.granted:
-                text = tr("week.favour.granted", name=name, trust=trust)
+            s, name = f.stakeholder, self.people[f.stakeholder]
+            if not f.granted:
+                text = tr("week.favour.refused", name=name, trust=_pct(f.trust), need=need)
+                out.append(_item("favour", text, s))
+            elif f.expert:
+                text = tr("week.favour.expert", name=name, department=self.depts[s])
                 out.append(_item("favour", text, s, "good"))
             else:
-                text = tr("week.favour.refused", name=name, trust=trust, need=need)
-                out.append(_item("favour", text, s))
+                out.append(self.favour_decision(f))
         return out
+
+    def favour_decision(self, f: Favour) -> WeekItem:
+        """A favour granted while something awaited sign-off: what the owner decided."""
+        s, name = f.stakeholder, self.people[f.stakeholder]
+        rejected = [r for r in self.facts.rejections if r.owner == s]
+        signed = [ok.package for ok in self.facts.signoffs if ok.owner == s]
+        if rejected:
+            r = rejected[0]
+            found = number(r.found, 1)
+            text = tr("week.favour.rejected", name=name, t="{t}", found=found)
+            return self.package("favour", r.package, s, text, "bad")
+        if signed:
+            text = tr("week.favour.granted", name=name, t="{t}")
+            return _item("favour", _fit(text, "; ".join(self.titles[p] for p in signed)), s, "good")
+        owner = self.params.owner
+        waiting = np.flatnonzero((self.before.package_status[0] == AWAITING) & (owner == s))
+        titles = "; ".join(self.titles[int(p)] for p in waiting)
+        text = tr("week.favour.undecided", name=name, t="{t}")
+        return _item("favour", _fit(text, titles), s, "neutral")
 
     def complaints(self) -> list[WeekItem]:
         out = []
@@ -333,12 +375,30 @@ class _Week:
         if not _moved(before, after):
             return []
         if after > before:
-            built = number(self.log.effort[0].sum(), 0)
-            text = tr("week.progress.built", points=built, progress=arrow)
-            return [_item("progress", text, None, "neutral", "arrow_up")]
+            built = float(self.log.effort[0].sum())
+            text = tr("week.progress.built", points=number(built, 0), progress=arrow)
+            return [_item("progress", text + self.build_note(built), None, "neutral", "arrow_up")]
         # Found rework and rejections add work to redo faster than the week built.
         text = tr("week.progress.back", progress=arrow)
         return [_item("progress", text, None, "neutral", "arrow_down")]
+
+    def planned_build(self) -> float:
+        """The build points the plan put on packages, at the team's usual pace."""
+        plan = self.plan[None]
+        acts = resolve(plan, plan.sum(axis=2), self.params)
+        return float(acts.build.sum())
+
+    def build_note(self, built: float) -> str:
+        """Why the points built differ from the points planned: points beyond what a package
+        still needed go to waste; otherwise the team's pace varied (fatigue, the sponsor's
+        checks, a good or a bad week)."""
+        planned, wasted = self.planned_build(), float(self.log.wasted[0])
+        if number(wasted, 0) != "0":
+            return tr("week.progress.wasted", planned=number(planned, 0), wasted=number(wasted, 0))
+        if number(planned, 0) == number(built, 0):
+            return ""
+        key = "week.progress.faster" if built > planned else "week.progress.slower"
+        return tr(key, planned=number(planned, 0))
 
     def quiet(self) -> str:
         """What a week without news still says: progress, or what is waiting."""
@@ -402,9 +462,14 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
     """
     week, log = _Week(session, turn_index), session.logs[turn_index]
     turn, deadline = int(log.turn[0]) + 1, session.params.deadline
-    late = tr("week.title.late") if turn > deadline else ""
     label = cap(turn_word(session.scenario.turn_label))
-    title = tr("week.title", Label=label, turn=turn, deadline=deadline, late=late)
+    over = turn - deadline
+    if over > 0:  # "Week 9: 1 week past the deadline", never "Week 9 of 8"
+        unit = turn_word(session.scenario.turn_label, many=over != 1)
+        late = tr("topbar.late", n=over, label=unit)
+        title = tr("week.title.late", Label=label, turn=turn, late=late)
+    else:
+        title = tr("week.title", Label=label, turn=turn, deadline=deadline)
     if not log.active[0]:
         return WeekReport(turn, title, tr("week.over"), [], [])
     items = week.events() + week.rejections() + week.escalations()

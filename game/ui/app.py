@@ -18,7 +18,7 @@ from game.local import paths
 from game.local.settings import Settings, load_settings, save_settings
 from game.session.game_run import GameRun
 from game.session.workshop import Workshop
-from game.ui import flow, safe_text
+from game.ui import flow, focus, safe_text
 from game.ui.art.sound import Sounds
 from game.ui.options import PlayOptions
 from game.ui.pilot import Pilot
@@ -236,8 +236,12 @@ class App:
         elif _is_paste(event):
             _drawable_clipboard()
         top = self.top
-        if top.manager.process_events(event):
-            return
+        used = top.manager.process_events(event)
+        field = focus.typing_field(top.manager)
+        if field is not None:
+            top.focus.follow(field)
+        if used or (field is not None and focus.owned_by_field(event)):
+            return  # a text field with the caret owns every key it might type (issue 10)
         if top.handle(event):
             return
         if event.type == pygame.KEYDOWN:

@@ -14,6 +14,27 @@ from game.ui.theme import FOCUS
 
 Action = Callable[[], None]
 
+TEXT_FIELDS = (pygame_gui.elements.UITextEntryLine, pygame_gui.elements.UITextEntryBox)
+# Keys that type nothing and that a one-line field does not use: they leave it or move on.
+# Every other key belongs to the field that has the caret (a space must never press a button).
+LEAVING_KEYS = frozenset(
+    {pygame.K_TAB, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN}
+    | {getattr(pygame, f"K_F{n}") for n in range(1, 13)}
+)
+
+
+def typing_field(manager: pygame_gui.UIManager) -> pygame_gui.core.UIElement | None:
+    """The text field that has the caret on this manager, if one has."""
+    return next(
+        (e for e in manager.get_focus_set() or () if isinstance(e, TEXT_FIELDS) and e.is_focused),
+        None,
+    )
+
+
+def owned_by_field(event: pygame.event.Event) -> bool:
+    """True for a key that a focused text field keeps from the screen and the app."""
+    return event.type == pygame.KEYDOWN and event.key not in LEAVING_KEYS
+
 
 @dataclass
 class Focusable:
@@ -49,6 +70,13 @@ class FocusRing:
             if item.element is element:
                 self.index = k
                 self._sync_text_field()
+
+    def follow(self, field: pygame_gui.core.UIElement) -> None:
+        """The mouse put the caret in `field`: the ring's focus goes there too, so that
+        Enter and Tab continue from the field, not from the button focused before."""
+        current = self.current
+        if current is None or current.element is not field:
+            self.focus_on(field)
 
     def move(self, step: int) -> None:
         if not self.items:

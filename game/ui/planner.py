@@ -15,7 +15,7 @@ import numpy.typing as npt
 from game.i18n import number, tr, trn
 from game.model import Channel, Observation, Params, PlanError, validate_plan
 from game.model.plan import overtime_points, regular_points
-from game.model.rules.intensity import point_split
+from game.model.rules.intensity import point_split, resolve
 from game.scenario.schema import Scenario
 from game.ui.people import first_name
 
@@ -107,6 +107,41 @@ class Planner:
         """Points on building, on people and on the project (overtime not counted)."""
         build, people, project = point_split(self.totals(), self.params)
         return float(build[0]), float(people[0]), float(project[0])
+
+    # --- what building will do -------------------------------------------------------------
+    def needs(self, p: int) -> float:
+        """Known work package `p` still needs (IT's view: hidden rework is not known)."""
+        return float(self.seen.package_remaining[0, p])
+
+    def build_effort(self) -> F64:
+        """Build effort the plan puts on each package (P,), at the team's usual pace: the
+        model's own resolution of the plan."""
+        acts = resolve(self.plan[None], self.totals(), self.params)
+        effort: F64 = acts.build[0]
+        return effort
+
+    def spare(self, p: int) -> float:
+        """Build points on package `p` beyond what it still needs: the model builds no more
+        than a package needs, so these would be wasted (at the usual pace)."""
+        return max(float(self.build_effort()[p]) - self.needs(p), 0.0)
+
+    def warning(self) -> str:
+        """A warning naming the packages with spare build points, or ''."""
+        spare = [(p, self.spare(p)) for p in range(self.params.n_packages)]
+        shown = [(p, x) for p, x in spare if number(x, 0) != "0"]
+        if not shown:
+            return ""
+        titles = self.scenario.packages
+        return "; ".join(
+            trn("planner.spare", round(x), t=titles[p].title, needs=number(self.needs(p), 0))
+            for p, x in shown
+        )
+
+    def row_text(self, row: Row) -> str:
+        """The row's label, with what a package still needs on a build row."""
+        if row.section != "build":
+            return row.label
+        return tr("planner.needs", label=row.label, points=number(self.needs(row.target), 0))
 
     # --- the rows ------------------------------------------------------------------------
     def build_rows(self) -> list[Row]:

@@ -10,9 +10,24 @@ class PauseOverlay(Overlay):
     title_key = "pause.title"
     panel_size = (480, 420)
 
+    @property
+    def round_over(self) -> bool:
+        """Opened from the debrief: nothing is paused, so it is a menu (issue 10)."""
+        return self.app.game is not None and self.app.game.session.done
+
+    @property
+    def title(self) -> str:
+        return tr("pause.title.done" if self.round_over else self.title_key)
+
     def build(self) -> None:
+        over = self.round_over
         entries = [
-            ("pause.resume", self.close, "#primary", "pause.resume.tip"),
+            (
+                "pause.resume.done" if over else "pause.resume",
+                self.close,
+                "#primary",
+                "pause.resume.done.tip" if over else "pause.resume.tip",
+            ),
             ("pause.save_quit", self.save_and_quit, "#menu", "pause.save_quit.tip"),
             (
                 "pause.restart_confirm" if self.confirm_restart else "pause.restart",

@@ -1,5 +1,7 @@
 """The turn screen's top bar: week, budget, reported progress, sponsor, hype, points left."""
 
+from collections.abc import Callable
+
 import pygame
 
 from game.i18n import cap, number, percent, tr, turn_word
@@ -11,6 +13,25 @@ from game.ui.theme import ACCENT, BAD, GOOD, INK, MUTED, PANEL, Style
 
 def height(style: Style) -> int:
     return style.font(12).get_linesize() + style.font(18, bold=True).get_linesize() + style.px(14)
+
+
+def turn_chip(
+    scenario: Scenario, turn: int, fits: Callable[[str], bool] = lambda _: True
+) -> tuple[str, str]:
+    """The first chip's small line and value: the scenario and "Week 3 of 8"; past the
+    deadline, "1 WEEK PAST THE DEADLINE" over "Week 9" (never "Week 9 of 8", issue 10),
+    or only "PAST THE DEADLINE" where the longer line does not `fit` (projector text)."""
+    label = cap(turn_word(scenario.turn_label))
+    over = turn - scenario.deadline
+    if over <= 0:
+        return scenario.title.upper(), tr(
+            "topbar.turn", Label=label, turn=turn, deadline=scenario.deadline
+        )
+    unit = turn_word(scenario.turn_label, many=over != 1)
+    late = tr("topbar.late", n=over, label=unit).upper()
+    if not fits(late):
+        late = tr("topbar.late.short").upper()
+    return late, tr("topbar.turn.late", Label=label, turn=turn)
 
 
 def draw_bar(
@@ -28,14 +49,19 @@ def draw_bar(
     s = style
     pygame.draw.rect(surface, PANEL, rect)
     pygame.draw.line(surface, (74, 82, 102), rect.bottomleft, rect.bottomright)
+    pad = s.px(16)
+    area = pygame.Rect(
+        rect.left + pad, rect.top, rect.width - 2 * pad - reserved_right, rect.height
+    )
+    weights = [1.6, 1.0, 1.2, 1.0, 0.9, 1.1]
+    small, big = s.font(12), s.font(18, bold=True)
+    first_w = round(area.width * weights[0] / sum(weights)) - s.px(10)
     turn = int(seen.turn[0]) + 1
-    label = cap(turn_word(scenario.turn_label))
     late = turn > scenario.deadline
     budget = float(seen.budget_left[0]) / budget_total
     chips: list[tuple[str, str, float | None, tuple[int, int, int]]] = [
         (
-            scenario.title.upper(),
-            tr("topbar.turn", Label=label, turn=turn, deadline=scenario.deadline),
+            *turn_chip(scenario, turn, lambda text: draw.measure(text, small) <= first_w),
             None,
             BAD if late else INK,
         ),
@@ -50,13 +76,7 @@ def draw_bar(
             GOOD if points_left == 0 else ACCENT,
         ),
     ]
-    pad = s.px(16)
-    area = pygame.Rect(
-        rect.left + pad, rect.top, rect.width - 2 * pad - reserved_right, rect.height
-    )
-    weights = [1.6, 1.0, 1.2, 1.0, 0.9, 1.1]
     x = area.left
-    small, big = s.font(12), s.font(18, bold=True)
     for (title, value, level, colour), weight in zip(chips, weights, strict=True):
         width = round(area.width * weight / sum(weights))
         top = rect.top + s.px(7)

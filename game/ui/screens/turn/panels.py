@@ -179,7 +179,7 @@ class TurnPanels(Screen):
             )
             draw.text(
                 surface,
-                line_item.label,
+                self.planner.row_text(line_item),
                 s.font(15),
                 (rect.left + s.px(8), rect.centery),
                 INK if available else FAINT,

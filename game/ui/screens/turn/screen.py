@@ -254,7 +254,8 @@ class TurnScreen(TurnPanels):
             self.selected_row = index
         if done:
             self.app.sounds.play("click")
-            self.message = ""
+            # Build points beyond what a package needs would vanish: say so while they do.
+            self.message = self.planner.warning() if row.section == "build" else ""
             self.warned_unspent = False
         self._refresh_steppers()
 
