@@ -206,3 +206,24 @@ def test_a_late_week_and_the_typed_title_look_right(
 def test_where_the_long_line_does_not_fit_the_chip_says_only_past_the_deadline() -> None:
     scenario, _ = loaded("tutorial")
     assert turn_chip(scenario, 9, lambda text: len(text) < 20) == ("PAST THE DEADLINE", "Week 9")
+
+
+def test_a_wheel_notch_scrolls_three_lines_of_help_at_every_text_size():
+    from dataclasses import replace
+
+    from game.ui import flow
+    from game.ui.screens.base import WHEEL_LINES
+
+    for size in (1.0, 1.5):
+        app = make_app(window=(1024, 600))
+        app.apply_settings(replace(app.settings, text_size=size))
+        flow.open_help(app)
+        boxes = [
+            e
+            for e in app.top.manager.get_sprite_group().sprites()
+            if isinstance(e, pygame_gui.elements.UITextBox)
+        ]
+        bars = [b.scroll_bar for b in boxes if b.scroll_bar is not None]
+        assert bars, "Help fits without scrolling: nothing to check"
+        line = app.top.style.text_px(18)
+        assert all(b.scroll_wheel_speed == WHEEL_LINES * line for b in bars)

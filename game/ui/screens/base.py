@@ -34,6 +34,7 @@ from game.ui.safe_text import drawable, one_line
 from game.ui.theme import Style
 
 E = TypeVar("E", bound=UIElement)
+WHEEL_LINES = 3  # lines of text a mouse-wheel notch scrolls in a text box
 
 
 class Autopilot(Protocol):
@@ -164,8 +165,14 @@ class Screen:
         return element
 
     def text_box(self, html_text: str, rect: pygame.Rect) -> UITextBox:
-        """A pygame_gui text box of `html_text`, made drawable (it quotes scenarios)."""
-        return self.place(UITextBox(drawable(html_text), rect, self.manager))
+        """A pygame_gui text box of `html_text`, made drawable (it quotes scenarios).
+
+        A wheel notch scrolls three lines of text: pygame_gui's 40 pixels are barely two
+        lines at projector text size, and a team paging through Help felt it stuck."""
+        box = self.place(UITextBox(drawable(html_text), rect, self.manager))
+        if box.scroll_bar is not None:
+            box.scroll_bar.scroll_wheel_speed = WHEEL_LINES * self.style.text_px(18)
+        return box
 
     def ghost(self, rect: pygame.Rect, action: Action, tip: str, focus: bool = False) -> UIButton:
         """An invisible button over something painted (a card, a row): hover, click, tooltip."""
