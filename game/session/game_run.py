@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from game.model import TurnLog
+from game.model import TurnLog, outcome
 from game.scenario.errors import InputError
 from game.scenario.loader import load
 from game.session import savefile
@@ -58,6 +58,7 @@ class GameRun:
     autosave: Path | None
     save_error: str = ""  # why the last autosave failed, '' when it worked
     notes: tuple[str, ...] = ()  # what the player should know about a resumed round
+    attempts: tuple[savefile.Attempt, ...] = ()  # earlier attempts at this round, oldest first
 
     @classmethod
     def start(cls, scenario_ref: str, seed: int, team: str, autosave: Path | None) -> "GameRun":
@@ -75,7 +76,10 @@ class GameRun:
     def resume(cls, path: Path) -> "GameRun":
         """The autosaved round, replayed; raises SaveFileError or ScenarioError."""
         restored = savefile.restore(path)
-        return cls(restored.session, restored.scenario_ref, path, notes=restored.notes)
+        return cls(
+            restored.session, restored.scenario_ref, path, notes=restored.notes,
+            attempts=restored.attempts,
+        )  # fmt: skip
 
     def play(self, plan: F64, fire: list[int] | None = None) -> TurnLog:
         """Play a turn (with events a facilitator fires), then autosave before returning."""
@@ -89,15 +93,28 @@ class GameRun:
         if self.autosave is None:
             return
         try:
-            savefile.save(self.session, self.scenario_ref, self.autosave)
+            savefile.save(self.session, self.scenario_ref, self.autosave, self.attempts)
         except OSError as exc:
             self.save_error = f"{self.autosave}: {exc.strerror or exc}"
         else:
             self.save_error = ""
 
     def branch(self, turn: int) -> "GameRun":
-        """The same round rewound to the end of `turn`, saving to the same place."""
-        other = GameRun(self.session.branch(turn), self.scenario_ref, self.autosave)
+        """The same round rewound to the end of `turn`, saving to the same place.
+
+        Replaying a finished round starts another attempt: the finished one's save is kept
+        as `autosave-finished-N.json` and its score stays with the round, so the next
+        debrief can set the two side by side."""
+        attempts = self.attempts
+        if self.session.done:
+            result = outcome(self.session.state, self.session.params)
+            grade = self.session.params.scoring.grade_names[int(result.grade[0])]
+            attempts = (*attempts, savefile.Attempt(float(result.score[0]), grade, turn))
+            if self.autosave is not None and self.autosave.exists():
+                _move_to_free_name(self.autosave, "finished")
+        other = GameRun(
+            self.session.branch(turn), self.scenario_ref, self.autosave, attempts=attempts
+        )
         other.save()
         return other
 

@@ -10,7 +10,8 @@ positioned message and no traceback.
 """
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,21 @@ class _ScenarioRef(_Strict):
     )
 
 
+class _Attempt(_Strict):
+    score: float = Field(ge=0.0, le=100.0)
+    grade: str = Field(min_length=1, max_length=40)
+    replayed_from: int = Field(ge=0, le=200, description="the turn the next attempt went back to")
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """An earlier attempt at the same round, ended and then replayed from `replayed_from`."""
+
+    score: float
+    grade: str
+    replayed_from: int  # 0-based turn index: 0 is "from the start"
+
+
 class SaveRecord(_Strict):
     format: str = Field(pattern=f"^{FORMAT}$")
     version: int = Field(ge=1, le=VERSION)
@@ -65,6 +81,9 @@ class SaveRecord(_Strict):
     plans: list[dict[str, dict[str, float]]] = Field(max_length=200)
     fired: dict[int, list[str]] = Field(
         default_factory=dict, description="turn index -> events a facilitator fired by hand"
+    )
+    attempts: list[_Attempt] = Field(
+        default_factory=list, max_length=200, description="earlier attempts, oldest first"
     )
 
 
@@ -109,8 +128,10 @@ def decode_plan(
     return plan, problems
 
 
-def to_record(session: Session, scenario_ref: str) -> dict[str, Any]:
-    """The JSON-ready record of a session."""
+def to_record(
+    session: Session, scenario_ref: str, attempts: Sequence[Attempt] = ()
+) -> dict[str, Any]:
+    """The JSON-ready record of a session (and of the earlier attempts it replays)."""
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -131,12 +152,13 @@ def to_record(session: Session, scenario_ref: str) -> dict[str, Any]:
             for turn, events in enumerate(session.fired_by_hand)
             if events
         },
+        "attempts": [asdict(a) for a in attempts],
     }
 
 
-def save(session: Session, scenario_ref: str, path: Path) -> None:
+def save(session: Session, scenario_ref: str, path: Path, attempts: Sequence[Attempt] = ()) -> None:
     """Write the session to `path` atomically: a crash leaves the old file or the new one."""
-    text = json.dumps(to_record(session, scenario_ref), indent=1, ensure_ascii=False)
+    text = json.dumps(to_record(session, scenario_ref, attempts), indent=1, ensure_ascii=False)
     write_text_atomic(path, text + "\n")
 
 
@@ -184,6 +206,7 @@ class Restored:
     session: Session
     scenario_ref: str
     notes: tuple[str, ...] = ()  # e.g. the scenario file changed and the kept copy was used
+    attempts: tuple[Attempt, ...] = ()  # earlier attempts at the same round
 
 
 def restore(path: Path) -> Restored:
@@ -222,7 +245,8 @@ def restore(path: Path) -> Restored:
             f"saved under {rules_note}; replayed under rules version {RULES_VERSION},"
             " so numbers may differ",
         )
-    return Restored(session, record.scenario.ref, notes)
+    attempts = tuple(Attempt(a.score, a.grade, a.replayed_from) for a in record.attempts)
+    return Restored(session, record.scenario.ref, notes, attempts)
 
 
 def _scenario_of(record: SaveRecord, path: Path) -> tuple[Scenario, tuple[str, ...]]:

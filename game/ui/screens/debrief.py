@@ -39,6 +39,10 @@ class DebriefScreen(Screen):
         self.result = outcome(self.session.state, self.session.params)
         self.series = series(self.session)
         self.others: list[Comparison] = compare_policies(self.session)
+        # The same seed again: first the fixed strategies, then the team's earlier attempts.
+        self.rows = [(_policy_name(o.policy), o.score, o.grade) for o in self.others]
+        for n, attempt in enumerate(game.attempts, start=1):  # short: the score must show
+            self.rows.append((tr("debrief.attempt", n=n), attempt.score, attempt.grade))
         self.chart = 0
         self.replay_turn = max(0, len(self.session.plans) // 2)
         self.message = ""
@@ -111,7 +115,7 @@ class DebriefScreen(Screen):
         gap = s.px(8)
         self.compare_h = (
             s.font(14, bold=True).get_linesize()
-            + len(self.others) * s.font(15).get_linesize()
+            + len(self.rows) * s.font(15).get_linesize()
             + s.px(20)
         )
         buttons_top = area.bottom - 3 * button_h - 2 * gap
@@ -307,12 +311,10 @@ class DebriefScreen(Screen):
         ).bottom
         font = s.font(15)
         mine = float(self.result.score[0])
-        for other in self.others:
-            key = POLICY_NAMES.get(other.policy)
-            name = tr(key) if key else other.policy
-            score = number(other.score, 0)
-            text = tr("debrief.compare.line", policy=name, score=score, grade=other.grade)
-            diff = mine - other.score
+        for name, their_score, their_grade in self.rows:
+            score = number(their_score, 0)
+            text = tr("debrief.compare.line", policy=name, score=score, grade=their_grade)
+            diff = mine - their_score
             difference = f"{'+' if diff >= 0 else '−'}{number(abs(diff), 0)}"
             note = tr("debrief.compare.you", difference=difference)
             draw.text(
@@ -327,3 +329,9 @@ class DebriefScreen(Screen):
                 surface, note, font, (area.right - pad, y), GOOD if diff >= 0 else FAINT, "topright"
             )
             y += font.get_linesize()
+
+
+def _policy_name(policy: str) -> str:
+    """A fixed strategy's name in the window's language (its id if it has none)."""
+    key = POLICY_NAMES.get(policy)
+    return tr(key) if key else policy
