@@ -5,7 +5,7 @@ import math
 import re
 from typing import Any
 
-from game.scenario.characters import escape
+from game.scenario.characters import quoted
 
 
 class SweepError(ValueError):
@@ -16,7 +16,7 @@ def parse_sweep(text: str) -> tuple[str, list[Any]]:
     """'model.late_cost=1,1.5,2' -> ('model.late_cost', [1, 1.5, 2])."""
     key, sep, values = text.partition("=")
     key = key.strip()
-    shown = _short(text)
+    shown = quoted(text)
     if not sep or not key or not values.strip():
         raise SweepError(f"'{shown}' is not KEY.PATH=V1,V2,... (e.g. model.late_cost=1,1.5,2)")
     parsed: list[Any] = []
@@ -24,9 +24,9 @@ def parse_sweep(text: str) -> tuple[str, list[Any]]:
         value = _number(raw.strip())
         # Coefficients, traits, sizes and counts are numbers; anything else is a typo.
         if value is None:
-            raise SweepError(f"'{_short(raw.strip())}' in '{shown}' is not a number")
+            raise SweepError(f"'{quoted(raw.strip())}' in '{shown}' is not a number")
         if value in parsed:
-            raise SweepError(f"'{_short(raw.strip())}' is given twice in '{shown}'")
+            raise SweepError(f"'{quoted(raw.strip())}' is given twice in '{shown}'")
         parsed.append(value)
     return key, parsed
 
@@ -42,12 +42,6 @@ def _number(text: str) -> int | float | None:
         return int(text)
     value = float(text)
     return value if math.isfinite(value) else None
-
-
-def _short(text: str, most: int = 60) -> str:
-    """`text` as an error message quotes it: invisible characters escaped, at most `most`."""
-    text = escape(text)
-    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 _WHOLE = re.compile(r"[+-]?\d{1,18}")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from game.scenario.characters import escape
+from game.scenario.characters import quoted
 
 N = TypeVar("N", int, float)
 
@@ -40,7 +40,7 @@ def bounded(kind: type[N], low: N, high: N | None = None, unit: str = "") -> Cal
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{_quoted(text)}' is not {noun}{of}") from None
+            raise argparse.ArgumentTypeError(f"'{quoted(text, 40)}' is not {noun}{of}") from None
         if high is None and not low <= value:
             raise argparse.ArgumentTypeError(f"{_shown(value)} is less than {_shown(low)}{tail}")
         if high is not None and not low <= value <= high:
@@ -50,12 +50,6 @@ def bounded(kind: type[N], low: N, high: N | None = None, unit: str = "") -> Cal
         return value
 
     return parse
-
-
-def _quoted(text: str, most: int = 40) -> str:
-    """What the user typed, as a message repeats it: escaped, and cut when long."""
-    text = escape(text)
-    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 SEED = bounded(int, 0, MAX_SEED)

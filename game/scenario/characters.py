@@ -42,6 +42,12 @@ def escape(text: str) -> str:
     return "".join(_escaped(c) if unicodedata.category(c) in _UNSEEN else c for c in text)
 
 
+def quoted(text: str, most: int = 60) -> str:
+    """Text a user wrote, as a message repeats it: escaped, and cut at `most` characters."""
+    text = escape(text)
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def _escaped(char: str) -> str:
     code = ord(char)
     if char in _SHORT_ESCAPES:

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from game.scenario.characters import quoted
 from game.scenario.errors import Diagnostic, locate
 from game.scenario.schema import TEXT_ERROR, Scenario
 from game.scenario.yaml_source import Document, KeyPath
@@ -58,7 +59,7 @@ def _diagnostic(error: ErrorDetails, doc: Document) -> Diagnostic:
         model = _model_at(loc[:-1])
         options = list(model.model_fields) if model else []
         hint = _suggest(key, options) or ("allowed: " + ", ".join(options) if options else "")
-        return Diagnostic(mark, loc, f"unknown key '{_short(key)}'", hint)
+        return Diagnostic(mark, loc, f"unknown key '{quoted(str(key))}'", hint)
     if kind == TEXT_ERROR:
         return Diagnostic(mark, loc, error["msg"], str(error.get("ctx", {}).get("hint", "")))
     if kind == "missing":
@@ -80,23 +81,18 @@ def _diagnostic(error: ErrorDetails, doc: Document) -> Diagnostic:
         return Diagnostic(
             mark,
             loc,
-            f"'{_short(given)}' is not a valid id",
+            f"'{quoted(given)}' is not a valid id",
             "use lower-case letters, digits, '-' and '_', starting with a letter",
         )
     message = error["msg"][0].lower() + error["msg"][1:]
     if isinstance(given, str):
-        hint = f"got '{_short(given)}'"
+        hint = f"got '{quoted(given)}'"
     else:
         hint = f"got {given!r}" if isinstance(given, int | float | bool) else ""
     return Diagnostic(mark, loc, message, hint)
 
 
 _KIND = {bool: "a yes/no value", int: "a number", float: "a number"}
-
-
-def _short(value: object, limit: int = 60) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def validate(doc: Document) -> tuple[Scenario | None, list[Diagnostic]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from game.scenario.characters import CONTROL_HINT, describe, escape, first_control
+from game.scenario.characters import CONTROL_HINT, describe, first_control, quoted
 
 KeyPath = tuple[str | int, ...]
 MAX_BYTES = 1 << 20
@@ -147,12 +147,6 @@ def _refuse_unreadable_characters(name: str, text: str) -> None:
         )
 
 
-def _quoted(text: str, most: int = 60) -> str:
-    """A value as a message quotes it: invisible characters escaped, cut at `most`."""
-    text = escape(text)
-    return text if len(text) <= most else text[: most - 1] + "…"
-
-
 def _short_tag(tag: str) -> str:
     """'tag:yaml.org,2002:python/object:x' -> '!!python/object:x', as the author wrote it."""
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
@@ -242,7 +236,7 @@ class _Builder:
             if tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_TEXT:
                 raise SourceError(
                     _mark(self.name, node),
-                    f"'{_quoted(node.value)}' is far too long for a number",
+                    f"'{quoted(node.value)}' is far too long for a number",
                     "a scenario's numbers are counts, sizes and shares",
                     path,
                 )
@@ -253,14 +247,14 @@ class _Builder:
             except (yaml.YAMLError, KeyError, ValueError, TypeError, AttributeError):
                 raise SourceError(
                     _mark(self.name, node),
-                    f"'{_quoted(node.value)}' is not a valid {tag.rsplit(':', 1)[-1]}",
+                    f"'{quoted(node.value)}' is not a valid {tag.rsplit(':', 1)[-1]}",
                     "remove the tag, or put the value in quotes",
                     path,
                 ) from None
             if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
                 raise SourceError(
                     _mark(self.name, node),
-                    f"'{_quoted(node.value)}' is far too large a number",
+                    f"'{quoted(node.value)}' is far too large a number",
                     "a scenario's numbers are counts, sizes and shares",
                     path,
                 )
