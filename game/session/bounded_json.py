@@ -17,6 +17,7 @@ import numpy as np
 
 MAX_DEPTH = 32  # our files nest 5 levels; anything far deeper was not written by us
 # A JSON string, written as the "unrolled loop" so that long strings match quickly.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 
 
@@ -74,6 +75,8 @@ def parse(raw: bytes, max_depth: int = MAX_DEPTH) -> Any:
         ) from None
     except (RecursionError, ValueError) as exc:
         raise JsonFileError(f"not valid JSON: {exc}", "the file is damaged") from None
+    if not _SURROGATE_ESCAPE.search(raw):
+        return value  # UTF-8 cannot hold a surrogate: only a '\ud8xx' escape makes one
     try:
         # A '\ud800' escape decodes to half a character, which nothing can write back.
         json.dumps(value, ensure_ascii=False).encode("utf-8")
