@@ -6,6 +6,7 @@ are shared read-only by every game of a batch.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -127,6 +128,10 @@ class Scoring:
     grade_names: tuple[str, ...]  # best first, e.g. ("A", "B", "C", "D", "F")
     grade_thresholds: F64  # minimum score per grade, one fewer than names, descending
     win_score: float
+
+    def grade_name(self, grade: int | np.integer[Any]) -> str:
+        """The name of a grade index as `outcome` gives it (0 is the best)."""
+        return self.grade_names[int(grade)]
 
 
 @dataclass(frozen=True)

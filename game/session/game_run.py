@@ -108,7 +108,7 @@ class GameRun:
         attempts = self.attempts
         if self.session.done:
             result = outcome(self.session.state, self.session.params)
-            grade = self.session.params.scoring.grade_names[int(result.grade[0])]
+            grade = self.session.params.scoring.grade_name(result.grade[0])
             attempts = (*attempts, savefile.Attempt(float(result.score[0]), grade, turn))
             if self.autosave is not None and self.autosave.exists():
                 _move_to_free_name(self.autosave, "finished")

@@ -138,7 +138,7 @@ class _Story:
     def outcome(self, result: Outcome, i: int) -> list[str]:
         """The end of game `i`: verdict, grade, and what the score is made of."""
         sc, label = self.params.scoring, self.sc.turn_label
-        grade = sc.grade_names[int(result.grade[i])]
+        grade = sc.grade_name(result.grade[i])
         if result.cancelled[i]:
             verdict = "CANCELLED by the sponsor"
         else:

@@ -256,7 +256,7 @@ def report_png(session: Session, path: Path, size: tuple[int, int] = (1600, 1000
     data, fs = series(session), size[0] / 1600
     sc, params = session.scenario, session.params
     result = outcome(session.state, params)
-    grade = params.scoring.grade_names[int(result.grade[0])]
+    grade = params.scoring.grade_name(result.grade[0])
     verdict = tr(
         "png.cancelled" if result.cancelled[0] else ("png.won" if result.won[0] else "png.lost")
     )

@@ -30,6 +30,6 @@ def compare_policies(
     for name in policies:
         run = play(params, POLICIES[name], [session.game_id], session.seed, record=False)
         result = outcome(run.final, params)
-        grade = params.scoring.grade_names[int(result.grade[0])]
+        grade = params.scoring.grade_name(result.grade[0])
         out.append(Comparison(name, float(result.score[0]), grade))
     return out

@@ -118,7 +118,7 @@ def _candidates(session: Session) -> list[Moment]:
 
 def _ending(session: Session) -> str:
     result = outcome(session.state, session.params)
-    grade = session.params.scoring.grade_names[int(result.grade[0])]
+    grade = session.params.scoring.grade_name(result.grade[0])
     if result.cancelled[0]:
         why = tr("moment.end.cancelled", sponsor=session.scenario.sponsor.name)
     elif (session.state.status[0] == ACCEPTED).all():

@@ -67,7 +67,7 @@ def round_record(session: Session, scenario_ref: str) -> dict[str, Any]:
     record["observations"] = [_observation(session, k) for k in range(len(session.observations))]
     result = outcome(session.state, session.params)
     ends = {f.name: getattr(result, f.name)[0] for f in fields(result)}
-    ends["grade"] = session.params.scoring.grade_names[int(result.grade[0])]
+    ends["grade"] = session.params.scoring.grade_name(result.grade[0])
     ids = [s.id for s in session.scenario.stakeholders]
     ends["signoff_delay"] = dict(zip(ids, result.signoff_delay[0], strict=True))
     record["outcome"] = ends

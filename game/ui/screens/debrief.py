@@ -244,7 +244,7 @@ class DebriefScreen(Screen):
         s = self.style
         surface.fill(BACKGROUND)
         r, sc = self.result, self.session.params.scoring
-        grade = sc.grade_names[int(r.grade[0])]
+        grade = sc.grade_name(r.grade[0])
         if r.cancelled[0]:
             verdict, colour = tr("debrief.cancelled"), BAD
         else:
