@@ -9,10 +9,12 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from game import i18n
 from game.model import Params
 from game.scenario.schema import Scenario
 from tests.helpers.scenarios import SHIPPED, loaded
@@ -30,6 +32,14 @@ def pytest_configure(config: pytest.Config) -> None:
 def private_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the real autosave, settings or exports."""
     monkeypatch.setenv("ODD_DUCK_HOME", str(tmp_path / "odd-duck-home"))
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """The language is process-wide: a test that plays in German must not leave the next
+    test (in the same xdist worker) reading German text."""
+    yield
+    i18n.set_language("en")
 
 
 @pytest.fixture(params=SHIPPED)

@@ -82,3 +82,29 @@ def missing(font: pygame.font.Font, text: str) -> set[str]:
         for c, m in zip(sorted(chars), font.metrics("".join(sorted(chars))), strict=True)
         if m is None or m == box
     }
+
+
+def gui_cuts(app: App) -> list[tuple[str, str, str]]:
+    """Every pygame_gui button or label of the top screen whose text is wider than the
+    room inside its border: pygame_gui clips such text mid-word. A text box scrolls and a
+    text entry line scrolls, so they never hide text. A cut is allowed only when the
+    element's tooltip repeats the whole text (the reader can hover to read it).
+    Each cut is (the text, what: the text and the room, where: the element)."""
+    found = []
+    for element in app.top.manager.get_sprite_group().sprites():
+        if not isinstance(element, pygame_gui.elements.UIButton | pygame_gui.elements.UILabel):
+            continue
+        text = element.text
+        if not text.strip() or not element.visible or element.font is None:
+            continue
+        shape = getattr(element, "drawable_shape", None)
+        view = getattr(shape, "text_view_rect", None)
+        room = view.width if view is not None and view.width > 0 else element.rect.width
+        needed = element.font.get_rect(text).width
+        tip = getattr(element, "tool_tip_text", None) or ""
+        if needed > room and text not in tip:
+            what = f"'{text}' needs {needed}px, has {room}px"
+            found.append(
+                (text, what, f"{type(element).__name__} {element.object_ids} {element.rect}")
+            )
+    return found

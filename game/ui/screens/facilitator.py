@@ -12,7 +12,7 @@ from game.i18n import tr
 from game.ui import draw
 from game.ui.screens.base import Host
 from game.ui.screens.overlay import Overlay
-from game.ui.theme import INK, MUTED
+from game.ui.theme import INK, MUTED, canvas
 
 HOTKEYS = {pygame.K_p: "pause", pygame.K_t: "minute", pygame.K_e: "event"}
 
@@ -53,6 +53,14 @@ class FacilitatorOverlay(Overlay):
         event = game.session.scenario.events[self.chosen]
         return tr("facilitator.fire", title=event.title, text=event.text)
 
+    def panel(self) -> pygame.Rect:
+        """Wider with the text size: an event's title on one button line at projector size."""
+        s = self.style
+        rect = super().panel()
+        page = canvas(s)
+        width = min(page.width - s.px(40), round(rect.width * max(1.0, s.text_size)))
+        return rect.inflate(width - rect.width, 0)
+
     def build(self) -> None:
         s = self.style
         rect = self.panel()
@@ -61,9 +69,13 @@ class FacilitatorOverlay(Overlay):
         self.text_top = self.content_top()
         # The buttons sit above the note at the panel's foot, never on it.
         bottom = rect.bottom - s.font(13).get_linesize() - s.px(14) - button_h
+        self.text_bottom = bottom - s.px(8)
         half = (w - s.px(12)) // 2
         if self.command == "event" and self.chosen is None:
-            top = self.text_top + 3 * s.font(16).get_linesize() + s.px(8)
+            # The list starts under the whole question, however many lines it wraps to.
+            question = draw.lines_needed(self._question(), s.font(16), w)
+            top = self.text_top + question * s.font(16).get_linesize() + s.px(8)
+            self.text_bottom = top
             events = self._events()
             # As many as fit, and a "more" button pages through the rest.
             fits = max(1, (bottom - s.px(8) - top) // (button_h + s.px(8)))
@@ -71,8 +83,17 @@ class FacilitatorOverlay(Overlay):
             self.event_page %= max(1, -(-len(events) // per_page))
             shown = events[self.event_page * per_page : (self.event_page + 1) * per_page]
             y = top
+            room = w - 2 * s.px(12)  # inside the button's border and rounded corners
             for e, label, happened in shown:
-                b = self.button(pygame.Rect(x, y, w, button_h), label, partial(self.pick, e))
+                # A title too long for a line ends after a whole word; the tooltip has it
+                # all, and picking the event shows it whole in the question above.
+                short = draw.fit(label, s.font(16), room, full_text_elsewhere="tooltip")
+                b = self.button(
+                    pygame.Rect(x, y, w, button_h),
+                    short,
+                    partial(self.pick, e),
+                    tool_tip_text=label if short != label else None,
+                )
                 if happened:
                     b.disable()
                 y += button_h + s.px(8)
@@ -136,13 +157,10 @@ class FacilitatorOverlay(Overlay):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         s, rect = self.style, self.panel()
-        lines = (
-            3 if self.command == "event" and self.chosen is None else 9
-        )  # the event list starts under 3 lines
+        width = rect.width - s.px(48)
         box = pygame.Rect(
-            rect.left + s.px(24), self.text_top, rect.width - s.px(48),
-            lines * s.font(16).get_linesize(),
-        )  # fmt: skip
+            rect.left + s.px(24), self.text_top, width, self.text_bottom - self.text_top
+        )
         draw.paragraph(surface, self._question(), s.font(16), box, INK, 1.0)
         note = tr("facilitator.note")
         draw.text(
@@ -152,4 +170,5 @@ class FacilitatorOverlay(Overlay):
             (rect.left + s.px(24), rect.bottom - s.px(6)),
             MUTED,
             "bottomleft",
+            width=width,
         )
