@@ -1,29 +1,55 @@
-"""The work board: one row per package, in its owner's colour, with IT's view of it."""
+"""The work board: one row per package, in its owner's colour, with IT's view of it.
+
+A row has two lines, so that nothing a team decides on is cut at projector text size:
+the package's title with the points planned on it this week (always shown, the title
+gives way), then IT's reported progress, the status, how clear the needs look, the
+rework waiting to be redone and the owner. Progress comes from `game.ui.progress`, the
+one rule the top bar uses too.
+"""
 
 from dataclasses import dataclass
 
 import pygame
 
-from game.i18n import number, percent, tr
-from game.model.observe import Observation
+from game.i18n import number, tr
+from game.model.observe import CLEAR, FUZZY, UNCLEAR, Observation, clarity_band
 from game.model.state import ACCEPTED, AWAITING, OPEN
 from game.scenario.schema import Scenario
 from game.ui import draw, people
 from game.ui.art.icons import load_icon
-from game.ui.theme import BAD, CARD, FAINT, GOOD, INK, MUTED, WARN, Style
+from game.ui.progress import progress_fill, progress_text
+from game.ui.theme import ACCENT, BAD, CARD, FAINT, GOOD, INK, MUTED, WARN, Colour, Style
+from game.ui.widgets.stakeholder_card import since_text
+
+# Smaller amounts (in points) are rounding dust, not news for the board.
+SHOWN_POINTS = 0.05
+# Known defects below this (in points) are routine: the row would say "defects" on every
+# signed-off package. The tooltip still gives any amount. (As `facts.MINOR_REWORK`.)
+SHOWN_DEFECTS = 0.25
+NEEDS_KEYS = {
+    UNCLEAR: "board.needs.unclear",
+    FUZZY: "board.needs.fuzzy",
+    CLEAR: "board.needs.clear",
+}
+NEEDS_TONES: dict[int, Colour] = {UNCLEAR: BAD, FUZZY: WARN, CLEAR: GOOD}
 
 
 @dataclass(frozen=True)
 class PackageView:
+    """What one row shows, read from the observation (never the true state)."""
+
     index: int
     title: str
     owner: int
     owner_name: str
-    reported: float
+    reported: float  # Observation.package_reported, as it is (100 % once handed over)
     status: str  # the word shown
     icon: str
     tone: tuple[int, int, int]
-    rework_found: float
+    redo: float  # found rework waiting to be redone, in points
+    defects: float  # known defects it went live with, in points (accepted only)
+    needs: int | None  # clarity band while it can still be built or changed, else None
+    needs_vague: bool  # IT is out of touch with the owner: the band is an old impression
 
     @classmethod
     def of(cls, scenario: Scenario, seen: Observation, p: int) -> "PackageView":
@@ -42,35 +68,53 @@ class PackageView:
             icon, tone = "hammer", INK
         else:
             key, icon, tone = "board.status.blocked", "clock", FAINT
-        word = tr(key)
         return cls(
             p,
             package.title,
             owner,
             people.first_name(scenario, owner),
-            # Signed off is done as far as IT's board goes; its known defects are in the debrief.
-            1.0 if status == ACCEPTED else float(seen.package_reported[0, p]),
-            word,
+            float(seen.package_reported[0, p]),
+            tr(key),
             icon,
             tone,
-            float(seen.rework_found[0, p]),
+            float(seen.package_redo[0, p]),
+            float(seen.package_defects[0, p]) if status == ACCEPTED else 0.0,
+            int(clarity_band(seen.package_clarity[0, p])) if status == OPEN else None,
+            bool(seen.vague[0, owner]),
         )
 
 
+def needs_text(view: PackageView, short: bool = False) -> str:
+    """'needs: fuzzy', with '~' when IT is out of touch with the owner; `short`: '~fuzzy'."""
+    if view.needs is None:
+        return ""
+    word = tr(NEEDS_KEYS[view.needs])
+    if view.needs_vague:
+        word = tr("board.needs.vague", word=word)
+    return word if short else tr("board.needs", word=word)
+
+
 def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
-    """Who owns the package, its size, and what it waits for (IT's view)."""
+    """Who owns the package, its size, IT's progress and what it waits for (IT's view)."""
     package = scenario.packages[p]
-    owner = next(s for s in scenario.stakeholders if s.id == package.owner)
+    owner_index = [s.id for s in scenario.stakeholders].index(package.owner)
+    owner = scenario.stakeholders[owner_index]
+    view = PackageView.of(scenario, seen, p)
+    size = float(seen.package_size[0, p])
     lines = [
         tr(
             "board.tip.package",
             title=package.title,
             owner=owner.name,
             department=owner.department,
-            size=number(package.size),
-            built=percent(float(seen.package_reported[0, p])),
+            size=number(size, 0 if abs(size - round(size)) < SHOWN_POINTS else 1),
+            built=progress_text(view.reported),
         )
     ]
+    if size > package.size + SHOWN_POINTS:
+        lines.append(tr("board.tip.grown", planned=number(package.size)))
+    if view.needs is not None:
+        lines.append(_needs_tip(scenario, seen, view, owner.short_name))
     ids = [q.id for q in scenario.packages]
     waits = [
         scenario.packages[ids.index(d)].title
@@ -82,33 +126,36 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
     if seen.rejections[0, p]:
         times, name = int(seen.rejections[0, p]), owner.short_name
         lines.append(tr("board.tip.rejected", times=times, name=name))
-    if seen.rework_found[0, p] >= 0.05:
+    if view.redo >= SHOWN_POINTS:
+        lines.append(tr("board.tip.redo", points=number(view.redo, 1)))
+    if seen.rework_found[0, p] >= SHOWN_POINTS:
         rework = number(float(seen.rework_found[0, p]), 1)
         lines.append(tr("board.tip.rework", points=rework))
+    if view.defects >= SHOWN_POINTS:
+        lines.append(tr("board.tip.defects", points=number(view.defects, 1)))
     return " ".join(lines)
 
 
+def _needs_tip(scenario: Scenario, seen: Observation, view: PackageView, name: str) -> str:
+    """'Needs: fuzzy (clarity 65 %).' or, out of touch, how old the impression is."""
+    word = tr(NEEDS_KEYS[view.needs or 0])
+    if not view.needs_vague:
+        clarity = progress_text(float(seen.package_clarity[0, view.index]))
+        return tr("board.tip.needs", word=word, clarity=clarity)
+    since = since_text(
+        int(seen.since_contact[0, view.owner]), scenario.turn_label, int(seen.turn[0])
+    )
+    return tr("board.tip.needs.vague", word=word, name=name, since=since)
+
+
 def row_height(style: Style) -> int:
-    return max(style.px(30), style.font(15).get_linesize() + style.px(10))
-
-
-def status_text(view: PackageView) -> str:
-    """'Dana · to sign off', with the rework found while it is not accepted."""
-    text = f"{view.owner_name} · {view.status}"
-    if view.rework_found >= 0.05 and view.icon != "check":  # accepted: defects are known
-        text += " · " + tr("board.rework", points=number(view.rework_found, 1))
-    return text
+    """Two lines: the title, then progress and status."""
+    return style.font(15).get_linesize() + style.font(13).get_linesize() + style.px(10)
 
 
 def status_width(style: Style, views: list[PackageView], row_width: int) -> int:
-    """The status column's width: room for the longest status shown, within limits.
-
-    A quarter of the row leaves the title most of it; longer words (German has them)
-    take up to two fifths before they are cut.
-    """
-    font, icon = style.font(13), style.text_px(14) + style.px(6)
-    needed = max((draw.measure(status_text(v), font) + icon for v in views), default=0)
-    return max(round(row_width * 0.27), min(needed, round(row_width * 0.4)))
+    """Kept for callers that still ask; the two-line row needs no status column."""
+    return row_width
 
 
 def draw_row(
@@ -119,7 +166,10 @@ def draw_row(
     planned: float,
     status_w: int | None = None,
 ) -> None:
-    """One package: IT's progress bar, the title (and points planned on it), the status."""
+    """One package: the title and the points planned on it; IT's progress bar and status.
+
+    `status_w` is accepted for older callers and ignored.
+    """
     s = style
     colour = people.colour(s, view.owner)
     pygame.draw.rect(surface, CARD, rect, border_radius=s.px(6))
@@ -131,41 +181,120 @@ def draw_row(
         border_bottom_left_radius=s.px(6),
     )
     pad = s.px(10)
-    bar_w = round(rect.width * 0.16)
-    bar = pygame.Rect(rect.left + pad, rect.centery - s.px(6), bar_w, s.px(12))
-    draw.bar(surface, bar, view.reported, colour)
-    font, small = s.font(15), s.font(13)
-    pct = draw.text(
-        surface,
-        percent(view.reported),
-        small,
-        (bar.right + s.px(6), rect.centery),
-        MUTED,
-        "midleft",
+    inner = pygame.Rect(rect.left + pad + s.px(2), rect.top + s.px(4), 0, 0)
+    inner.width = rect.right - pad - inner.left
+    first_h = s.font(15).get_linesize()
+    _draw_title_line(
+        surface, pygame.Rect(inner.left, inner.top, inner.width, first_h), s, view, planned
     )
-    status_w = status_w or round(rect.width * 0.27)
-    status_left = rect.right - pad - status_w
-    title_left = pct.right + s.px(10)
-    title = view.title + (tr("board.planned", points=number(planned)) if planned > 0 else "")
+    second = pygame.Rect(inner.left, inner.top + first_h, inner.width, s.font(13).get_linesize())
+    _draw_status_line(surface, second, s, view, colour)
+
+
+def _draw_title_line(
+    surface: pygame.Surface, line: pygame.Rect, s: Style, view: PackageView, planned: float
+) -> None:
+    """The title, and at the right the points planned this week: those are never cut."""
+    right = line.right
+    if planned > 0:
+        pill_font = s.font(14, bold=True)
+        long = tr("board.planned", points=number(planned))
+        # The same form on every row of a board: the long one only where a quarter of
+        # the row holds it.
+        fits = draw.measure(long, pill_font) <= line.width // 4
+        text = long if fits else tr("board.planned.short", points=number(planned))
+        pill = draw.text(surface, text, pill_font, (right, line.centery), ACCENT, "midright")
+        right = pill.left - s.px(10)
+    title, font = _fitted_title(view.title, s, right - line.left)
     draw.text(
         surface,
         title,
         font,
-        (title_left, rect.centery),
+        (line.left, line.centery),
         INK,
         "midleft",
-        width=status_left - title_left - pad,
+        width=right - line.left,
+        full_text_elsewhere="the row's tooltip",
     )
-    icon_size = s.text_px(14)
-    surface.blit(
-        load_icon(view.icon, icon_size, view.tone), (status_left, rect.centery - icon_size // 2)
-    )
-    draw.text(
+
+
+def _fitted_title(title: str, s: Style, width: int) -> tuple[str, pygame.font.Font]:
+    """The whole title if it fits, in a smaller type if need be; else its head (before a
+    parenthesis or a comma), which still names the package; the tooltip has it all."""
+    big, small = s.font(15), s.font(13)
+    head = title
+    for mark in (" (", ", ", " – ", " - "):
+        head = head.split(mark)[0]
+    for text in (title, head):
+        for font in (big, small):
+            if draw.measure(text, font) <= width:
+                return text, font
+    return head, small
+
+
+def _draw_status_line(
+    surface: pygame.Surface, line: pygame.Rect, s: Style, view: PackageView, colour: Colour
+) -> None:
+    """Bar and percent, then: status · needs · rework to redo · owner, as room allows."""
+    small = s.font(13)
+    bar_w = max(s.px(40), round(line.width * 0.16))
+    bar = pygame.Rect(line.left, line.centery - s.px(5), bar_w, s.px(10))
+    draw.bar(surface, bar, progress_fill(view.reported), colour)
+    pct = draw.text(
         surface,
-        status_text(view),
+        progress_text(view.reported),
         small,
-        (status_left + icon_size + s.px(6), rect.centery),
-        view.tone if view.tone != INK else MUTED,
+        (bar.right + s.px(6), line.centery),
+        MUTED,
         "midleft",
-        width=status_w - icon_size - s.px(6),
     )
+    x = pct.right + s.px(10)
+    icon_size = s.text_px(14)
+    surface.blit(load_icon(view.icon, icon_size, view.tone), (x, line.centery - icon_size // 2))
+    x += icon_size + s.px(4)
+    parts = _status_parts(view, small, line.right - x)
+    separator = " · "
+    for k, (text, tone) in enumerate(parts):
+        if k:
+            x = draw.text(surface, separator, small, (x, line.centery), FAINT, "midleft").right
+        x = draw.text(
+            surface,
+            text,
+            small,
+            (x, line.centery),
+            tone,
+            "midleft",
+            width=line.right - x,
+            full_text_elsewhere="the row's tooltip",
+        ).right
+
+
+def status_parts(view: PackageView) -> list[tuple[str, Colour]]:
+    """The second line's words, most important first, each with its colour (never alone:
+    every state is a word)."""
+    parts: list[tuple[str, Colour]] = [(view.status, view.tone if view.tone != INK else MUTED)]
+    if view.needs is not None:
+        parts.append((needs_text(view), NEEDS_TONES[view.needs]))
+    if view.redo >= SHOWN_POINTS and view.needs is not None:
+        parts.append((tr("board.redo", points=number(view.redo, 1)), WARN))
+    if view.defects >= SHOWN_DEFECTS:
+        parts.append((tr("board.defects"), WARN))
+    parts.append((view.owner_name, MUTED))
+    return parts
+
+
+def _status_parts(
+    view: PackageView, font: pygame.font.Font, width: int
+) -> list[tuple[str, Colour]]:
+    """`status_parts` that fit in `width`: the owner goes first (the stripe's colour and
+    the tooltip name them), then 'needs:' shortens to its word."""
+    parts = status_parts(view)
+
+    def wide(items: list[tuple[str, Colour]]) -> int:
+        return draw.measure(" · ".join(t for t, _ in items), font)
+
+    if wide(parts) > width:
+        parts = parts[:-1]
+    if wide(parts) > width and view.needs is not None:
+        parts[1] = (needs_text(view, short=True), parts[1][1])
+    return parts

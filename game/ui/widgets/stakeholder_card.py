@@ -59,13 +59,24 @@ def mood_name(mood: int) -> str:
     return tr(MOOD_KEYS[mood])
 
 
+def fitting_font(
+    style: Style, text: str, sizes: tuple[float, ...], width: int, bold: bool = False
+) -> pygame.font.Font:
+    """The largest of the design `sizes` in which `text` fits `width`, else the smallest:
+    projector text shrinks a step before a word is cut."""
+    for size in sizes:
+        font = style.font(size, bold)
+        if draw.measure(text, font) <= width:
+            return font
+    return style.font(sizes[-1], bold)
+
+
 def card_height(style: Style) -> int:
-    lines = (
-        style.font(18, bold=True).get_linesize()
-        + style.font(13).get_linesize() * 4
-        + style.font(14).get_linesize()
-    )
-    return lines + style.px(18)
+    """Name, role, trust, seen, expects; then room for a complaint over two small lines
+    (a quote is never cut: the team is meant to hear it)."""
+    last = max(style.font(14, bold=True).get_linesize(), 2 * style.font(11).get_linesize())
+    lines = style.font(18, bold=True).get_linesize() + style.font(13).get_linesize() * 4 + last
+    return lines + style.px(14)
 
 
 def since_text(turns_silent: int, label: str, turn: int) -> str:
@@ -111,15 +122,18 @@ def draw_card(
     mood = mood_name(view.mood)
     labels = [tr("card.last_seen"), mood] if view.vague else [mood]
     label_y = rect.top + pad + face + s.px(2)
+    # Under the face there is the face's width and the card's margins: the mood shrinks
+    # a step or two at projector text before it would be cut.
+    label_w = face + 2 * pad + s.px(4)
     for text in labels:
         label_y = draw.text(
             surface,
             text,
-            s.font(13),
+            fitting_font(s, text, (13, 12, 11, 10), label_w),
             (left + face // 2, label_y),
             FAINT if view.vague else MUTED,
             "midtop",
-            width=face + 2 * pad,
+            width=label_w,
         ).bottom
     x = left + face + pad
     width = rect.right - pad - x
@@ -128,16 +142,23 @@ def draw_card(
     hint_rect = draw.text(
         surface, key_hint, hint, (rect.right - pad, y + s.px(2)), FAINT, "topright"
     )
-    y = draw.text(
+    name_w = width - hint_rect.width - s.px(6)
+    name_h = s.font(18, bold=True).get_linesize()
+    draw.text(
         surface,
         view.name,
-        s.font(18, bold=True),
-        (x, y),
+        fitting_font(s, view.name, (18, 16, 15, 14), name_w, bold=True),
+        (x, y + name_h // 2),
         INK,
-        width=width - hint_rect.width - s.px(6),
-    ).bottom
+        "midleft",
+        width=name_w,
+    )
+    y += name_h
     small = s.font(13)
-    y = draw.text(surface, view.role, small, (x, y), MUTED, width=width).bottom + s.px(2)
+    line_h = small.get_linesize()
+    role_font = fitting_font(s, view.role, (13, 12, 11, 10), width)
+    draw.text(surface, view.role, role_font, (x, y + line_h // 2), MUTED, "midleft", width=width)
+    y += line_h + s.px(2)
     trust_label, seen_label = tr("card.trust"), tr("card.seen")
     label_w = max(small.size(trust_label)[0], small.size(seen_label)[0]) + s.px(8)
     bar_h = max(6, s.px(9))
@@ -163,38 +184,51 @@ def draw_card(
     )
     y += line
     gap = view.expectation - view.seen
-    facts = tr("card.expects", expects=percent(view.expectation), seen=percent(view.seen))
-    draw.text(surface, facts, small, (x, y), BAD if gap > 0.25 else MUTED, width=width)
+    expects, seen = percent(view.expectation), percent(view.seen)
+    facts = tr("card.expects", expects=expects, seen=seen)
+    if draw.measure(facts, small) > width:
+        facts = tr("card.expects.short", expects=expects, seen=seen)
+    draw.text(
+        surface,
+        facts,
+        fitting_font(s, facts, (13, 12, 11), width),
+        (x, y + line // 2),
+        BAD if gap > 0.25 else MUTED,
+        "midleft",
+        width=width,
+        full_text_elsewhere="the Seen bar and its expectation mark",
+    )
     y += line + s.px(2)
     bottom = pygame.Rect(
         rect.left + s.px(8) + pad, y, rect.width - s.px(8) - 2 * pad, rect.bottom - y - pad // 2
     )
     since = since_text(view.since_contact, scenario.turn_label, view.turn)
     if view.planned:
-        draw.text(
-            surface,
-            tr("card.planned", actions=view.planned),
-            s.font(14, bold=True),
-            bottom.topleft,
-            ACCENT,
-            width=bottom.width,
-        )
+        text, bold, colour = tr("card.planned", actions=view.planned), True, ACCENT
     elif view.complaint:
-        quote = tr("format.quote", text=view.complaint)
-        draw.text(
-            surface,
-            quote,
-            s.font(14, bold=True),
-            bottom.topleft,
-            (255, 214, 150),
-            width=bottom.width,
-        )
+        text, bold, colour = tr("format.quote", text=view.complaint), True, (255, 214, 150)
     else:
-        draw.text(
-            surface,
-            since,
-            s.font(14),
-            bottom.topleft,
-            MUTED if view.since_contact < 2 else (255, 214, 150),
-            width=bottom.width,
-        )
+        late = view.since_contact >= 2
+        text, bold, colour = since, False, (255, 214, 150) if late else MUTED
+    _draw_bottom_line(surface, bottom, s, text, bold, colour)
+
+
+def _draw_bottom_line(
+    surface: pygame.Surface,
+    room: pygame.Rect,
+    s: Style,
+    text: str,
+    bold: bool,
+    colour: tuple[int, int, int],
+) -> None:
+    """The card's last words (plan, complaint or last contact): one line, a step smaller
+    if need be; else wrapped over the lines the card has room for."""
+    font = fitting_font(s, text, (14, 13, 12), room.width, bold)
+    if draw.measure(text, font) <= room.width:
+        draw.text(surface, text, font, room.topleft, colour, width=room.width)
+        return
+    font = s.font(11, bold)
+    lines = max(1, (room.height + s.px(4)) // font.get_linesize())
+    y = room.top
+    for line in draw.wrap(text, font, room.width, max_lines=lines):
+        y = draw.text(surface, line, font, (room.left, y), colour).bottom

@@ -1,6 +1,7 @@
 """The turn screen's top bar: week, budget, reported progress, sponsor, hype, points left."""
 
 from collections.abc import Callable
+from functools import partial
 
 import pygame
 
@@ -8,7 +9,9 @@ from game.i18n import cap, number, percent, tr, turn_word
 from game.model.observe import Observation
 from game.scenario.schema import Scenario
 from game.ui import draw
+from game.ui.progress import progress_text
 from game.ui.theme import ACCENT, BAD, GOOD, INK, MUTED, PANEL, Style
+from game.ui.widgets.stakeholder_card import fitting_font
 
 
 def height(style: Style) -> int:
@@ -32,6 +35,28 @@ def turn_chip(
     if not fits(late):
         late = tr("topbar.late.short").upper()
     return late, tr("topbar.turn.late", Label=label, turn=turn)
+
+
+# Chip titles a narrow window or projector text can shorten, and to what.
+SHORT_TITLES = {
+    "topbar.budget": "topbar.budget.short",
+    "topbar.progress": "topbar.progress.short",
+    "topbar.points": "topbar.points.short",
+}
+
+
+def _fits(font: pygame.font.Font, room: int, text: str) -> bool:
+    return draw.measure(text, font) <= room
+
+
+def short_title(title: str, fits: Callable[[str], bool]) -> str:
+    """`title`, or its short form where it does not `fit` ("BUDGET LEFT" -> "BUDGET")."""
+    if fits(title):
+        return title
+    for key, short in SHORT_TITLES.items():
+        if title == tr(key):
+            return tr(short)
+    return title
 
 
 def draw_bar(
@@ -59,6 +84,8 @@ def draw_bar(
     turn = int(seen.turn[0]) + 1
     late = turn > scenario.deadline
     budget = float(seen.budget_left[0]) / budget_total
+    # Reported progress: the same rule as every package's figure on the board.
+    progress = progress_text(float(seen.reported_progress[0]))
     chips: list[tuple[str, str, float | None, tuple[int, int, int]]] = [
         (
             *turn_chip(scenario, turn, lambda text: draw.measure(text, small) <= first_w),
@@ -66,7 +93,7 @@ def draw_bar(
             BAD if late else INK,
         ),
         (tr("topbar.budget"), percent(budget), budget, BAD if budget < 0.15 else INK),
-        (tr("topbar.progress"), percent(float(seen.reported_progress[0])), None, INK),
+        (tr("topbar.progress"), progress, None, INK),
         (tr("topbar.sponsor"), "", float(seen.sponsor[0]), BAD if seen.sponsor[0] < 0.3 else INK),
         (tr("topbar.hype"), "", float(seen.hype[0]), INK),
         (
@@ -80,7 +107,19 @@ def draw_bar(
     for (title, value, level, colour), weight in zip(chips, weights, strict=True):
         width = round(area.width * weight / sum(weights))
         top = rect.top + s.px(7)
-        draw.text(surface, title, small, (x, top), MUTED, width=width - s.px(10))
+        room = width - s.px(10)
+        title = short_title(title, partial(_fits, small, room))
+        font = fitting_font(s, title, (12, 11, 10), room)
+        draw.text(
+            surface,
+            title,
+            font,
+            (x, top + small.get_linesize() // 2),
+            MUTED,
+            "midleft",
+            width=room,
+            full_text_elsewhere="the briefing and the pause menu (the scenario's title)",
+        )
         y = top + small.get_linesize()
         if level is not None:
             # The pips give way to the value beside them ("86 %"), so the two never touch.

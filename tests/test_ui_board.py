@@ -1,0 +1,126 @@
+"""The work board, the top bar and the cards: one reported progress, needs shown before
+building, and nothing a team decides on cut at projector text size."""
+
+import numpy as np
+import pygame
+import pytest
+
+from game.local.settings import Settings
+from game.model.observe import CLEAR, FUZZY, UNCLEAR, clarity_band, overall_reported
+from game.model.state import ACCEPTED, AWAITING, OPEN
+from game.policies import POLICIES
+from game.scenario.loader import load
+from game.session.runner import play
+from game.ui import draw, flow
+from game.ui.progress import progress_text
+from game.ui.theme import Style
+from game.ui.widgets import board
+from tests.helpers.ui_driver import make_app, pump
+
+SCENARIOS = ["tutorial", "crm-rollout", "lan-migration"]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_one_reported_progress_per_package_and_overall(scenario: str) -> None:
+    """Handed over or signed off is 100 %; the top bar is the size-weighted mean of the
+    board's figures, so it never says less than every bar (or more than any)."""
+    _, params = load(scenario)
+    for name in ("delivery_first", "balanced"):
+        for obs in play(params, POLICIES[name], np.arange(20), seed=3).observations:
+            done = np.isin(obs.package_status, [ACCEPTED, AWAITING])
+            assert np.allclose(obs.package_reported[done], 1.0)
+            overall = overall_reported(obs.package_reported, obs.package_size)
+            assert np.allclose(overall, obs.reported_progress)
+            for i in range(len(obs.turn)):
+                shown = [progress_text(x) for x in obs.package_reported[i]]
+                top = progress_text(obs.reported_progress[i])
+                if all(text == progress_text(1.0) for text in shown):
+                    assert top == progress_text(1.0)
+                if top == progress_text(1.0):
+                    assert all(text == progress_text(1.0) for text in shown)
+
+
+def test_found_rework_is_not_built_until_redone() -> None:
+    _, params = load("crm-rollout")
+    obs = play(params, POLICIES["delivery_first"], np.arange(30), seed=3).observations
+    for o in obs:
+        redo = o.package_redo > 0.05
+        assert (o.package_reported[redo] < 1.0).all()
+        assert (o.package_status[redo] == OPEN).all()
+
+
+def test_nearly_built_is_not_shown_as_100_percent() -> None:
+    assert progress_text(0.996) != progress_text(1.0)
+    assert progress_text(1.0) == progress_text(0.99999999999)
+
+
+def test_clarity_bands() -> None:
+    bands = clarity_band(np.array([0.4, 0.6, 0.7, 0.75, 0.95]))
+    assert bands.tolist() == [UNCLEAR, FUZZY, FUZZY, CLEAR, CLEAR]
+
+
+def _turn_app(size: tuple[int, int], text_size: float, language: str = "en"):  # type: ignore[no-untyped-def]
+    app = make_app(window=size)
+    app.apply_settings(Settings(text_size=text_size, language=language))
+    flow.start_game(app, "crm-rollout", 3, "Blue")
+    game = app.game
+    for _ in range(5):  # delivery first: the people turn vague, the needs stay unclear
+        game.play(POLICIES["delivery_first"](game.session.observe(), game.session.params)[0])
+    flow.show_current_turn(app)
+    pump(app, 2)
+    return app
+
+
+def test_board_shows_needs_vaguely_when_out_of_touch_and_the_rework_to_redo() -> None:
+    app = _turn_app((1280, 720), 1.0)
+    turn = app.top
+    seen = turn.seen
+    views = [
+        board.PackageView.of(turn.scenario, seen, p) for p in range(len(seen.package_status[0]))
+    ]
+    open_views = [v for v in views if v.needs is not None]
+    assert open_views and all(seen.package_status[0, v.index] == OPEN for v in open_views)
+    vague = [v for v in open_views if v.needs_vague]
+    assert vague, "delivery first leaves somebody out of touch"
+    assert "~" in board.needs_text(vague[0])
+    tip = board.tooltip(turn.scenario, seen, vague[0].index)
+    assert "Needs:" in tip and "last saw" in tip
+    for v in views:
+        words = [t for t, _ in board.status_parts(v)]
+        assert words[0] == v.status
+        if v.redo >= 0.05 and v.needs is not None:
+            assert any("to redo" in w for w in words)
+        if seen.package_status[0, v.index] == AWAITING:  # nothing left to build: no rework tag
+            assert not any("redo" in w for w in words)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)], ids=["1280x720", "1024x600"])
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_board_topbar_and_cards_cut_no_word_at_projector_size(
+    size: tuple[int, int], language: str
+) -> None:
+    """At text size 1.5, nothing drawn by the board, the top bar or a card is cut unless
+    the whole text can be read elsewhere; the points planned on a package always show."""
+    app = _turn_app(size, 1.5, language)
+    turn = app.top
+    rows = turn.planner.build_rows()
+    assert rows
+    for _ in range(3):
+        turn.change(rows[0], 1)
+    turn.board_scroll = rows[0].target
+    turn.rebuild()
+    cuts: list[draw.Cut] = []
+    with draw.observe_cuts(cuts.append):
+        turn._cache = type(turn._cache)()  # paint afresh, so every label is measured
+        app.draw()
+    ours = [c for c in cuts if "widgets/" in c.where and not c.elsewhere]
+    assert ours == [], ours
+    # The planned points: "+3" is drawn in full on the row of the planned package.
+    style = Style(app.surface.get_size(), 1.5)
+    view = board.PackageView.of(turn.scenario, turn.seen, rows[0].target)
+    surface = pygame.Surface((turn.board_area.width, board.row_height(style)))
+    drawn: list[draw.Cut] = []
+    rect = surface.get_rect()
+    with draw.observe_cuts(drawn.append):
+        board.draw_row(surface, rect, style, view, 3.0)
+    assert not any("+3" in c.full for c in drawn)
