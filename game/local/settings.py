@@ -1,4 +1,5 @@
-"""Player settings (fullscreen, text size, sound, palette, language), kept in the data folder."""
+"""Player settings (fullscreen, text size, sound, palette, language, first-week tips), kept in
+the data folder."""
 
 import json
 from dataclasses import asdict, dataclass, fields, replace
@@ -22,6 +23,10 @@ class Settings:
     # A catalogue's code ("en", "de"); "" is the scenario's language if the game has a
     # catalogue for it, else English: a German scenario opens in German by itself.
     language: str = ""
+    # Whether this machine's team has been through the first week's tips (coach marks).
+    # True here, so settings made in code (tools, tests) never interrupt; `load_settings`
+    # gives a machine with no settings file yet, a first-time team, False.
+    coached: bool = True
 
     def next_language(self) -> "Settings":
         """The next choice of the Settings button: the scenario's, then each catalogue."""
@@ -40,12 +45,17 @@ class Settings:
         return f"x{self.text_size:g}"
 
 
+FIRST_RUN = Settings(coached=False)  # no settings file yet: nobody has played here
+
+
 def load_settings(path: Path) -> Settings:
     """The saved settings; defaults for anything missing, unreadable or out of range.
 
     Settings are a convenience, not the player's work: a damaged file must never
     stop the game from starting, so it is ignored rather than reported.
     """
+    if not path.exists():
+        return FIRST_RUN
     try:
         data = read_json(path, MAX_BYTES)
     except JsonFileError:

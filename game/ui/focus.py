@@ -127,3 +127,20 @@ class FocusRing:
             return
         rect = current.element.rect.inflate(2 * width + 2, 2 * width + 2)
         pygame.draw.rect(surface, FOCUS, rect, width=width, border_radius=10)
+
+
+def quiet(manager: pygame_gui.UIManager) -> None:
+    """Drop every hover highlight and tooltip of `manager`'s widgets.
+
+    A screen under an overlay is still drawn but no longer updated, so a tooltip shown
+    when the overlay opened would stay on top of the overlay's dimmed page (issue 10).
+    """
+    for element in manager.get_sprite_group().sprites():
+        if not isinstance(element, pygame_gui.core.UIElement):
+            continue
+        if element.hovered:
+            element.hovered = False
+            element.on_unhovered()  # kills its tooltip
+        if element.tool_tip is not None:
+            element.tool_tip.kill()
+            element.tool_tip = None

@@ -40,6 +40,8 @@ class Planner:
         self.scenario, self.params, self.seen = scenario, params, seen
         self.plan: F64 = np.zeros((params.n_actions, params.n_targets))
         self.capacity = float(seen.capacity[0])
+        # Earlier plans of this turn, newest last: what Undo goes back to.
+        self.history: list[F64] = []
 
     # --- what the rules allow ------------------------------------------------------------
     def totals(self) -> F64:
@@ -87,13 +89,41 @@ class Planner:
     def add(self, row: Row) -> bool:
         if not self.can_add(row):
             return False
+        self._remember()
         self.plan[row.action, row.target] += self.cost(row.action)
         return True
 
     def remove(self, row: Row) -> bool:
         if not self.can_remove(row):
             return False
+        self._remember()
         self.plan[row.action, row.target] -= self.cost(row.action)
+        return True
+
+    # --- undo and clear --------------------------------------------------------------------
+    def _remember(self) -> None:
+        self.history.append(self.plan.copy())
+
+    def can_undo(self) -> bool:
+        return bool(self.history)
+
+    def undo(self) -> bool:
+        """Back to the plan before the last change; False when there is none. Every plan
+        kept was accepted by the model against this same observation, so it still is."""
+        if not self.history:
+            return False
+        self.plan = self.history.pop()
+        return True
+
+    def is_empty(self) -> bool:
+        return not self.plan.any()
+
+    def clear(self) -> bool:
+        """Plan nothing (always legal); an undoable change. False if already empty."""
+        if self.is_empty():
+            return False
+        self._remember()
+        self.plan = np.zeros_like(self.plan)
         return True
 
     def points(self, row: Row) -> float:
@@ -101,6 +131,7 @@ class Planner:
 
     def set_plan(self, plan: F64) -> None:
         """Take a whole plan (e.g. a policy's); the caller vouches that it is legal."""
+        self._remember()
         self.plan = np.array(plan, dtype=np.float64).reshape(self.plan.shape)
 
     def split(self) -> tuple[float, float, float]:
@@ -142,6 +173,22 @@ class Planner:
         if row.section != "build":
             return row.label
         return tr("planner.needs", label=row.label, points=number(self.needs(row.target), 0))
+
+    def step_cost(self, row: Row, short: bool = False) -> str:
+        """What one more use of `row` costs: '2 pts each'; for overtime the points it adds and
+        the budget they cost, as a share of the whole budget like the top bar's: '+1 pt · 2%
+        budget'. `short` drops 'each' for a narrow column."""
+        a = row.action
+        if not self.is_overtime(a):
+            if short:
+                return trn("planner.each.short", self.cost(a))
+            return trn("planner.each", self.cost(a))
+        extra = float(self.params.action_effect[a, Channel.OVERTIME])
+        # The budget an overtime point costs: cost_per_point x overtime_cost, as charged in
+        # model/rules/project.py (update_project).
+        money = extra * self.params.overtime_cost * self.params.cost_per_point
+        share = 100 * money / self.params.budget if self.params.budget else 0.0
+        return tr("planner.overtime_cost", extra=number(extra), share=number(share, 0))
 
     # --- the rows ------------------------------------------------------------------------
     def build_rows(self) -> list[Row]:

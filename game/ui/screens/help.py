@@ -3,6 +3,7 @@
 import pygame
 
 from game.i18n import tr
+from game.ui import draw
 from game.ui.screens.overlay import Overlay
 
 
@@ -35,14 +36,14 @@ class HelpOverlay(Overlay):
             rect.bottom - top - button_h - s.px(36),
         )
         self.text_box(help_text(), body)
+        close = tr("help.close")
+        # As wide as its words need ('Schließen (Esc)' at projector size), at least 200.
+        width = max(s.px(200), draw.measure(close, s.font(16, bold=True)) + s.px(40))
         self.button(
             pygame.Rect(
-                rect.right - s.px(24) - s.px(200),
-                rect.bottom - s.px(20) - button_h,
-                s.px(200),
-                button_h,
+                rect.right - s.px(24) - width, rect.bottom - s.px(20) - button_h, width, button_h
             ),
-            tr("help.close"),
+            close,
             self.close,
             object_id="#primary",
         )

@@ -1,12 +1,14 @@
 """What overlays share: they dim the screen below and sit in a centred panel."""
 
+import contextlib
+
 import pygame
 from pygame_gui.elements import UIButton
 
 from game.i18n import tr
 from game.ui import draw
-from game.ui.focus import Action
-from game.ui.screens.base import Screen
+from game.ui.focus import Action, quiet
+from game.ui.screens.base import Host, Screen
 from game.ui.theme import BORDER, CARD, INK, canvas
 
 
@@ -14,6 +16,13 @@ class Overlay(Screen):
     opaque = False
     title_key = ""  # the catalogue key of the panel's heading
     panel_size = (560, 520)  # design size
+
+    def __init__(self, app: Host) -> None:
+        # The screen below stays visible but is not updated while this is open: its hover
+        # and tooltips go now, or they would float over this overlay.
+        with contextlib.suppress(IndexError):  # no screen below: nothing to quiet
+            quiet(app.top.manager)
+        super().__init__(app)
 
     def panel(self) -> pygame.Rect:
         s = self.style

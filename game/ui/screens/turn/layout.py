@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui import draw
 from game.ui.theme import Style
 from game.ui.widgets import topbar
 
@@ -53,3 +54,19 @@ def scroll_to_show(line: int, scroll: int, fits: int, total: int) -> int:
     elif line >= scroll + fits:
         scroll = line - fits + 1
     return max(0, min(scroll, max(0, total - fits)))
+
+
+def toast_rect(s: Style, message: str, area: pygame.Rect, bottom: int) -> pygame.Rect | None:
+    """Room for the plan's message, ending at `bottom` across `area`; None without one.
+
+    Two lines, or three when the words need them (German often does)."""
+    if not message:
+        return None
+    font = toast_font(s)
+    lines = len(draw.wrap(message, font, area.width - s.px(16), max_lines=3))
+    height = max(2, lines) * font.get_linesize() + s.px(16)
+    return pygame.Rect(area.left, bottom - height, area.width, height)
+
+
+def toast_font(s: Style) -> pygame.font.Font:
+    return s.font(15, bold=True)

@@ -15,7 +15,7 @@ from game.session.session import Session
 from game.ui import draw
 from game.ui.planner import Planner, Row
 from game.ui.screens.base import Screen
-from game.ui.screens.turn.layout import header_height
+from game.ui.screens.turn.layout import header_height, toast_font
 from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL, hex_colour
 from game.ui.widgets import board, stakeholder_card, topbar
 from game.ui.widgets.stakeholder_card import CardView
@@ -37,6 +37,7 @@ class TurnPanels(Screen):
     news: pygame.Rect
     plan_area: pygame.Rect
     list_area: pygame.Rect
+    toast_rect: pygame.Rect | None
     end_button: UIButton
     row_h: int
     card_scroll: int
@@ -86,16 +87,12 @@ class TurnPanels(Screen):
     ) -> None:
         s = self.style
         head = draw.text(surface, title, s.font(14, bold=True), rect.topleft, MUTED)
-        if note:
-            draw.text(
-                surface,
-                note,
-                s.font(13),
-                (rect.right, head.centery),
-                FAINT,
-                "midright",
-                width=rect.width - head.width - s.px(12),
-            )
+        room = rect.width - head.width - s.px(12)
+        # The note is a hint (the card tooltips name the keys, the help the asterisk): in a
+        # narrow column it shrinks a little, then goes, rather than ending mid-sentence.
+        font = next((f for f in (s.font(13), s.font(11)) if draw.measure(note, f) <= room), None)
+        if note and font is not None:
+            draw.text(surface, note, font, (rect.right, head.centery), FAINT, "midright")
 
     def _draw_people(self, surface: pygame.Surface) -> None:
         s = self.style
@@ -153,6 +150,10 @@ class TurnPanels(Screen):
         split = pygame.Rect(area.left, line.bottom + s.px(6), area.width, s.px(8))
         self._split_bar(surface, split, build, people_pts, project, total)
         rows = self._all_rows()
+        shown = [r for r in self.visible_lines if isinstance(r, Row)]
+        first = next(iter(self.row_widgets.values()), None)
+        label_w = first[1].rect.left - first[0].left - s.px(14) if first else area.width
+        short = self._cost_short(shown, label_w)
         for k, line_item in enumerate(self.visible_lines):
             y = self.list_area.top + k * self.row_h
             if isinstance(line_item, str):
@@ -177,15 +178,7 @@ class TurnPanels(Screen):
             available = line_item.section != "build" or bool(
                 self.seen.buildable[0, line_item.target]
             )
-            draw.text(
-                surface,
-                self.planner.row_text(line_item),
-                s.font(15),
-                (rect.left + s.px(8), rect.centery),
-                INK if available else FAINT,
-                "midleft",
-                width=down.rect.left - rect.left - s.px(14),
-            )
+            self._draw_row_label(surface, line_item, rect, down.rect.left, available, short)
             draw.text(
                 surface,
                 number(points),
@@ -199,6 +192,54 @@ class TurnPanels(Screen):
             surface, s.font(13), (area.right, self.list_area.bottom + s.px(2)), above, below
         )
 
+    def _cost_short(self, rows: list[Row], width: int) -> bool:
+        """Whether the plan's cost notes say '2 pts' rather than '2 pts each': one wording
+        for the whole column, the short one as soon as a label would be cut by the long."""
+        s = self.style
+        label_font, small = s.font(15), s.font(12)
+        return any(
+            draw.measure(self.planner.row_text(r), label_font)
+            + draw.measure(self.planner.step_cost(r), small)
+            + s.px(8)
+            > width
+            for r in rows
+        )
+
+    def _draw_row_label(
+        self,
+        surface: pygame.Surface,
+        row: Row,
+        rect: pygame.Rect,
+        right: int,
+        available: bool,
+        short: bool,
+    ) -> None:
+        """The row's label, and in small faint type after it what one more step costs."""
+        s = self.style
+        width = right - rect.left - s.px(14)
+        label_font, small = s.font(15), s.font(12)
+        label = self.planner.row_text(row)
+        cost = self.planner.step_cost(row, short)
+        room = width - draw.measure(cost, small) - s.px(8)
+        # Build rows all cost the same (their tooltip says so): in a column too narrow for
+        # both, the package's name keeps the room.
+        if row.section == "build" and short and draw.measure(label, label_font) > room:
+            cost, room = "", width
+        if cost:
+            draw.text(
+                surface, cost, small, (rect.left + s.px(8) + width, rect.centery), MUTED, "midright"
+            )
+        draw.text(
+            surface,
+            label,
+            label_font,
+            (rect.left + s.px(8), rect.centery),
+            INK if available else FAINT,
+            "midleft",
+            width=room,
+            full_text_elsewhere="the row's tooltip",
+        )
+
     def draw_over(self, surface: pygame.Surface) -> None:
         super().draw_over(surface)
         self._draw_toast(surface)
@@ -206,16 +247,9 @@ class TurnPanels(Screen):
     def _draw_toast(self, surface: pygame.Surface) -> None:
         """The message over the bottom of the plan, above its +/- buttons; it goes away with
         the next change."""
-        s, area = self.style, self.plan_area
-        if self.message:
-            font = s.font(15, bold=True)
-            # Two lines, or three when the words need them (German often does).
-            lines = len(draw.wrap(self.message, font, area.width - s.px(16), max_lines=3))
-            height = max(2, lines) * font.get_linesize() + s.px(16)
-            toast = pygame.Rect(
-                area.left, self.end_button.rect.top - height - s.px(8), area.width, height
-            )
-            draw.toast(surface, toast, self.message, font, s.px(8))
+        if self.message and self.toast_rect is not None:
+            s = self.style
+            draw.toast(surface, self.toast_rect, self.message, toast_font(s), s.px(8))
 
     def _split_bar(
         self,
@@ -254,6 +288,8 @@ class TurnPanels(Screen):
         )
 
     def _draw_news(self, surface: pygame.Surface) -> None:
+        """Last week's stories, wrapped over the strip's lines; when they do not all fit,
+        'Read all' says that a click (or N) shows every one in full."""
         s = self.style
         rect = self.news
         pygame.draw.rect(surface, PANEL, rect, border_radius=s.px(8))
@@ -265,16 +301,28 @@ class TurnPanels(Screen):
             (rect.left + pad, rect.top + pad),
             ACCENT,
         )
-        lines = self.news_lines()
         font = s.font(15)
-        y = rect.top + pad
-        for line in lines[:2]:
-            draw.text(
+        left = head.right + s.px(12)
+        width = rect.right - left - pad
+        fits = max(1, (rect.height - 2 * pad + s.px(4)) // font.get_linesize())
+        wrapped = [w for line in self.news_lines() for w in draw.wrap(line, font, width)]
+        if len(wrapped) > fits:
+            more = draw.text(
                 surface,
-                line,
-                font,
-                (head.right + s.px(12), y),
-                INK,
-                width=rect.right - head.right - s.px(12) - pad,
+                tr("turn.news.more"),
+                s.font(13, bold=True),
+                (rect.left + pad, rect.bottom - pad),
+                ACCENT,
+                "bottomleft",
             )
+            left = max(left, more.right + s.px(12))
+            width = rect.right - left - pad
+            wrapped = [w for line in self.news_lines() for w in draw.wrap(line, font, width)]
+            shown = wrapped[:fits]
+            shown[-1] = draw.fit(shown[-1] + " …", font, width, "the news overlay")
+        else:
+            shown = wrapped
+        y = rect.top + pad
+        for line in shown:
+            draw.text(surface, line, font, (left, y), INK, width=width)
             y += font.get_linesize()

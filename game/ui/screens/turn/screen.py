@@ -4,6 +4,7 @@ This module holds the screen's state (who is chosen, which row, how far each lis
 scrolled), its widgets, its actions and its keys; the painting is in `panels`.
 """
 
+from dataclasses import replace
 from functools import partial
 
 import pygame
@@ -15,11 +16,19 @@ from game.scenario.schema import Scenario
 from game.ui import flow
 from game.ui.planner import Planner, Row
 from game.ui.screens.base import Host, with_key
+from game.ui.screens.coach import CoachOverlay, Mark
 from game.ui.screens.facilitator import FacilitatorOverlay, is_hotkey
 from game.ui.screens.report import ReportScreen
 from game.ui.screens.turn.autoplay import pilot_plan
-from game.ui.screens.turn.layout import header_height, lay_out, note_height, scroll_to_show
+from game.ui.screens.turn.layout import (
+    header_height,
+    lay_out,
+    note_height,
+    scroll_to_show,
+    toast_rect,
+)
 from game.ui.screens.turn.news import last_week_lines
+from game.ui.screens.turn.news_overlay import NewsOverlay
 from game.ui.screens.turn.paint_cache import PaintCache
 from game.ui.screens.turn.panels import TurnPanels
 from game.ui.screens.turn.timer import draw_timer, timer_width, warning
@@ -47,6 +56,10 @@ class TurnScreen(TurnPanels):
         self.reveal_person = True
         self._cache = PaintCache()
         self._news: tuple[str, list[str]] | None = None
+        # A first-time team's first week starts with the tips (coach marks); never the pilot's.
+        self.coach_pending = not app.settings.coached and not self.session.logs
+        self.coach_pending &= app.pilot is None
+        self.shown_once = False
         if app.workshop is not None:
             app.workshop.start_turn()
         super().__init__(app)
@@ -89,6 +102,7 @@ class TurnScreen(TurnPanels):
         self._build_people()
         self._build_board()
         self._build_planner()
+        self.ghost(self.news, self.open_news, tr("turn.news.tip"))
 
     def _build_people(self) -> None:
         s = self.style
@@ -148,14 +162,19 @@ class TurnScreen(TurnPanels):
             + s.font(12).get_linesize()
             + s.px(20)
         )
+        end = pygame.Rect(area.left, area.bottom - self.end_h, area.width, self.end_h)
+        tools = self._build_plan_tools(end.top - s.px(8))
+        # The message gets its own room above the tools, so it never covers a row.
+        self.toast_rect = toast_rect(s, self.message, area, tools.top - s.px(8))
+        list_bottom = (self.toast_rect.top if self.toast_rect else tools.top) - s.px(8)
         self.list_area = pygame.Rect(
             area.left,
             area.top + self.plan_head_h,
             area.width,
-            area.height - self.plan_head_h - self.end_h - s.px(12) - note_height(self.style),
+            list_bottom - note_height(self.style) - area.top - self.plan_head_h,
         )
         self.end_button = self.button(
-            pygame.Rect(area.left, area.bottom - self.end_h, area.width, self.end_h),
+            end,
             with_key(tr("turn.end", label=self.turn_name), s.font(18, bold=True), area.width),
             self.end_week,
             focus=False,
@@ -169,7 +188,11 @@ class TurnScreen(TurnPanels):
         sel_line = lines.index(rows[self.selected_row]) if rows else 0
         self.plan_scroll = scroll_to_show(sel_line, self.plan_scroll, fits, len(lines))
         self.visible_lines = lines[self.plan_scroll : self.plan_scroll + fits]
-        self.hidden_lines = (self.plan_scroll, max(0, len(lines) - self.plan_scroll - fits))
+        # A heading with none of its rows under it only takes room: it shows with them.
+        if len(self.visible_lines) > 1 and isinstance(self.visible_lines[-1], str):
+            self.visible_lines.pop()
+        below = len(lines) - self.plan_scroll - len(self.visible_lines)
+        self.hidden_lines = (self.plan_scroll, max(0, below))
         self.row_widgets: dict[int, tuple[pygame.Rect, UIButton, UIButton]] = {}
         step = self.row_h - s.px(8)
         for k, line in enumerate(self.visible_lines):
@@ -207,7 +230,31 @@ class TurnScreen(TurnPanels):
             self.row_widgets[index] = (rect, down, up)
         self._refresh_steppers()
 
+    def _build_plan_tools(self, bottom: int) -> pygame.Rect:
+        """Undo and Clear plan, side by side in a strip ending at `bottom`; returns the strip."""
+        s, area = self.style, self.plan_area
+        height = max(s.px(30), s.font(14).get_linesize() + s.px(8))
+        strip = pygame.Rect(area.left, bottom - height, area.width, height)
+        half = (strip.width - s.px(8)) // 2
+        self.undo_button = self.button(
+            pygame.Rect(strip.left, strip.top, half, height),
+            tr("turn.undo"),
+            self.undo,
+            focus=False,
+            tool_tip_text=tr("turn.undo.tip"),
+        )
+        self.clear_button = self.button(
+            pygame.Rect(strip.right - half, strip.top, half, height),
+            tr("turn.clear"),
+            self.clear_plan,
+            focus=False,
+            tool_tip_text=tr("turn.clear.tip"),
+        )
+        return strip
+
     def _refresh_steppers(self) -> None:
+        (self.undo_button.enable if self.planner.can_undo() else self.undo_button.disable)()
+        (self.clear_button.disable if self.planner.is_empty() else self.clear_button.enable)()
         for _, (rect, down, up) in self.row_widgets.items():
             row = self._row_at(rect)
             if row is None:
@@ -233,16 +280,53 @@ class TurnScreen(TurnPanels):
             "plan": self.plan_area,
         }
 
+    def plan_row_rects(self) -> list[pygame.Rect]:
+        """Where the plan's rows are painted, for the checks that nothing covers them."""
+        return [rect for rect, _, _ in self.row_widgets.values()]
+
+    def coach_marks(self) -> list[Mark]:
+        """The first week's tips, each pointing at the part of this screen it explains."""
+        board_rows = [rect for rect, _ in self.board_rows] or [self.board_area]
+        rows = self._all_rows()
+        people = [r for i, (r, _, _) in self.row_widgets.items() if rows[i].section == "people"]
+        return [
+            Mark(self.people_area, "coach.people.title", "coach.people.body"),
+            Mark(board_rows[0].unionall(board_rows), "coach.board.title", "coach.board.body"),
+            Mark(self.plan_area, "coach.plan.title", "coach.plan.body"),
+            Mark(self.end_button.rect, "coach.end.title", "coach.end.body"),
+            # What to try first: time with the people, where those actions are planned.
+            Mark(
+                people[0].unionall(people) if people else self.list_area,
+                "coach.first.title",
+                "coach.first.body",
+            ),
+        ]
+
+    def end_coaching(self) -> None:
+        """The tips were seen or skipped: never again on this machine (a setting)."""
+        if not self.app.settings.coached:
+            self.app.apply_settings(replace(self.app.settings, coached=True))
+
     # --- actions -------------------------------------------------------------------------
     def choose_person(self, s: int) -> None:
-        if 0 <= s < len(self.scenario.stakeholders):
-            self.person = s
-            self.reveal_person = True
-            rows = self._all_rows()
-            self.selected_row = next((i for i, r in enumerate(rows) if r.section == "people"), 0)
-            # Scroll the planner so the person's section starts at the top of the list.
-            self.plan_scroll = self.rows().index("people")
-            self.rebuild()
+        """Plan for stakeholder `s`. The plan's rows stay where they are (a team pointing at
+        'Workshop' still points at 'Workshop', now with the new person); the selection moves
+        to the same action for them, or to their first row in view."""
+        if not 0 <= s < len(self.scenario.stakeholders):
+            return
+        rows = self._all_rows()
+        before = rows[self.selected_row] if rows else None
+        self.person = s
+        self.reveal_person = True
+        people = [i for i, r in enumerate(self._all_rows()) if r.section == "people"]
+        in_view = [i for i in people if i in self.row_widgets]
+        if before is not None and before.section == "people":
+            pass  # the same index is the same action, aimed at the new person
+        elif in_view:
+            self.selected_row = in_view[0]
+        elif people:
+            self.selected_row = people[0]  # out of view: the list scrolls to show it
+        self.rebuild()
 
     def select_row(self, index: int) -> None:
         self.selected_row = index
@@ -254,10 +338,37 @@ class TurnScreen(TurnPanels):
             self.selected_row = index
         if done:
             self.app.sounds.play("click")
-            # Build points beyond what a package needs would vanish: say so while they do.
-            self.message = self.planner.warning() if row.section == "build" else ""
             self.warned_unspent = False
+            # Build points beyond what a package needs would vanish: say so while they do.
+            self.say(self.planner.warning() if row.section == "build" else "")
         self._refresh_steppers()
+
+    def undo(self) -> None:
+        """Back to the plan before its last change (Ctrl+Z)."""
+        if self.planner.undo():
+            self._after_whole_plan_change()
+
+    def clear_plan(self) -> None:
+        """Every point off the plan (Delete); Undo brings them back."""
+        if self.planner.clear():
+            self._after_whole_plan_change()
+
+    def _after_whole_plan_change(self) -> None:
+        self.app.sounds.play("click")
+        self.warned_unspent = False
+        self.message = self.planner.warning()
+        self.rebuild()  # rows of packages no longer planned may come or go
+
+    def say(self, message: str) -> None:
+        """Show `message` (or none) above the plan's tools; the rows make room for it."""
+        resized = bool(message) != bool(self.message)
+        self.message = message
+        if resized:
+            self.rebuild()
+
+    def open_news(self) -> None:
+        """Every story of last week in full, readable at projector size."""
+        self.app.push(NewsOverlay(self.app, self.news_lines()))
 
     def move_selection(self, step: int) -> None:
         rows = self._all_rows()
@@ -271,13 +382,13 @@ class TurnScreen(TurnPanels):
         left = self.planner.left()
         if left > 0 and not confirmed and not self.warned_unspent:
             self.warned_unspent = True
-            self.message = trn("turn.message.unspent", left, label=self.turn_name)
+            self.say(trn("turn.message.unspent", left, label=self.turn_name))
             return
         try:
             workshop = self.app.workshop
             game.play(self.planner.plan, list(workshop.pending_events) if workshop else None)
         except PlanError as exc:  # the planner should prevent this; never lose the turn silently
-            self.message = tr("turn.message.not_allowed", error=exc)
+            self.say(tr("turn.message.not_allowed", error=exc))
             return
         if workshop is not None:
             workshop.take_events()  # fired with this week; a refused plan keeps them queued
@@ -286,7 +397,7 @@ class TurnScreen(TurnPanels):
         self.app.replace_all(ReportScreen(self.app, len(game.session.logs) - 1))
 
     def notify(self, message: str) -> None:
-        self.message = message
+        self.say(message)
 
     def autoplay(self) -> None:
         """The pilot: first show the policy's plan on the planner, then end the week."""
@@ -321,13 +432,21 @@ class TurnScreen(TurnPanels):
         return True
 
     def update(self, dt: float) -> bool:
-        """The workshop timer: a warning, then the week ends with the plan as it stands."""
+        """The first week's tips; the workshop timer: a warning, then the week ends with the
+        plan as it stands."""
+        if self.coach_pending and self.app.top is self:
+            # Not before this screen's widgets have had one update, or pygame_gui never
+            # draws them under the tips (only the top screen's manager is updated).
+            if self.shown_once:
+                self.coach_pending = False
+                self.app.push(CoachOverlay(self.app, self.coach_marks(), self.end_coaching))
+            self.shown_once = True
         workshop = self.app.workshop
         if workshop is None:
             return False
         status = workshop.check()
         if status == "warn":
-            self.message = warning(self.turn_name)
+            self.say(warning(self.turn_name))
             self.app.sounds.play("escalation")
         elif status == "expired" and self.app.top.name != "facilitator":
             # While the facilitator is confirming something, the week waits for them.
@@ -341,7 +460,13 @@ class TurnScreen(TurnPanels):
             return True
         key = event.key
         rows = self._all_rows()
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        if key == pygame.K_z and event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META):
+            self.undo()
+        elif key == pygame.K_DELETE:
+            self.clear_plan()
+        elif key == pygame.K_n:
+            self.open_news()
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.end_week()
         elif key in (pygame.K_DOWN, pygame.K_TAB) and not event.mod & pygame.KMOD_SHIFT:
             self.move_selection(1)

@@ -1,0 +1,184 @@
+"""The plan column on the real app: costs on the rows, Undo and Clear plan, rows that stay put
+when the stakeholder changes, a message that covers no row, no tooltip through an overlay,
+and every news story readable in full."""
+
+import html
+
+import numpy as np
+import pygame
+import pytest
+from pygame_gui.core import UIElement
+
+from game.local.settings import Settings
+from game.policies import POLICIES
+from game.ui import flow
+from game.ui.app import App, PlayOptions
+from game.ui.planner import Row
+from game.ui.screens.turn import TurnScreen
+from tests.helpers.ui_driver import FRAME, click, key, make_app, pump
+
+SIZES = [((1280, 720), 1.0), ((1024, 600), 1.5)]
+
+
+def _turn(window: tuple[int, int] = (1280, 720), text_size: float = 1.0, weeks: int = 0) -> App:
+    """The app on the turn screen of the tutorial, after `weeks` weeks played headless."""
+    app = App(PlayOptions(window=window), Settings(text_size=text_size))
+    flow.open_first_screen(app)
+    flow.start_game(app, "tutorial", 3, "Blue")
+    game = app.game
+    assert game is not None
+    for _ in range(weeks):
+        game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
+    flow.show_current_turn(app)
+    pump(app)
+    assert app.top.name == "turn"
+    return app
+
+
+def _screen(app: App) -> TurnScreen:
+    screen = app.top
+    assert isinstance(screen, TurnScreen)
+    return screen
+
+
+def _plus_of(screen: TurnScreen, section: str) -> tuple[Row, pygame.Rect]:
+    """The first visible row of `section` and its + button."""
+    rows = screen._all_rows()
+    index = next(i for i in screen.row_widgets if rows[i].section == section)
+    return rows[index], screen.row_widgets[index][2]
+
+
+def _widget_at(screen: TurnScreen, rect: pygame.Rect) -> UIElement:
+    """The widget laid exactly over `rect` (a card's or the news strip's invisible button)."""
+    return next(e for e in screen.elements() if e.rect == rect)
+
+
+def test_a_row_says_what_one_more_step_costs() -> None:
+    screen = _screen(_turn())
+    planner = screen.planner
+    workshop = next(r for r in planner.people_rows(0) if planner.cost(r.action) == 2)
+    assert planner.step_cost(workshop) == "2 pts each"
+    assert planner.step_cost(workshop, short=True) == "2 pts"
+    overtime = next(r for r in planner.project_rows() if planner.is_overtime(r.action))
+    cost = planner.step_cost(overtime)
+    assert cost.startswith("+1 pt") and "budget" in cost
+
+
+def test_undo_and_clear_plan_with_the_mouse_and_the_keyboard() -> None:
+    app = _turn()
+    screen = _screen(app)
+    assert not screen.undo_button.is_enabled and not screen.clear_button.is_enabled
+    row, plus = _plus_of(screen, "people")
+    click(app, plus)
+    click(app, plus)
+    twice = screen.planner.plan.copy()
+    assert screen.planner.points(row) == 2 * screen.planner.cost(row.action)
+    click(app, screen.undo_button)
+    assert screen.planner.points(row) == screen.planner.cost(row.action)
+    key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert screen.planner.is_empty() and not screen.undo_button.is_enabled
+    click(app, plus)
+    click(app, plus)
+    np.testing.assert_array_equal(screen.planner.plan, twice)
+    click(app, screen.clear_button)
+    assert screen.planner.is_empty()
+    key(app, pygame.K_z, mod=pygame.KMOD_CTRL)  # a clear is undone like any change
+    np.testing.assert_array_equal(screen.planner.plan, twice)
+    key(app, pygame.K_DELETE)
+    assert screen.planner.is_empty()
+    assert app.top is screen
+
+
+@pytest.mark.parametrize(("window", "text_size"), SIZES)
+def test_rows_stay_in_place_when_the_stakeholder_changes(
+    window: tuple[int, int], text_size: float
+) -> None:
+    app = _turn(window, text_size)
+    screen = _screen(app)
+    rows = screen._all_rows()
+    _, plus = _plus_of(screen, "people")
+    click(app, plus)  # a people row is selected, as after planning with someone
+
+    def kinds() -> dict[tuple[int, int], tuple[str, int]]:
+        current = screen._all_rows()
+        return {rect.topleft: (current[i].section, current[i].action)
+                for i, (rect, _, _) in screen.row_widgets.items()}  # fmt: skip
+
+    before = kinds()
+    click(app, _widget_at(screen, screen.card_rects[1][0]))
+    assert screen.person == 1
+    assert kinds() == before
+    key(app, pygame.K_1)
+    assert screen.person == 0 and kinds() == before
+    assert len(rows) == len(screen._all_rows())
+
+
+@pytest.mark.parametrize(("window", "text_size"), SIZES)
+def test_the_unplanned_points_message_covers_no_row(
+    window: tuple[int, int], text_size: float
+) -> None:
+    app = _turn(window, text_size, weeks=2)
+    screen = _screen(app)
+    key(app, pygame.K_RETURN)  # points left: the first press only warns
+    assert screen.message and app.top is screen
+    toast = screen.toast_rect
+    assert toast is not None
+    assert screen.plan_row_rects()
+    for rect in screen.plan_row_rects():
+        assert not toast.colliderect(rect), (toast, rect)
+    assert not toast.colliderect(screen.end_button.rect)
+    assert not toast.colliderect(screen.undo_button.rect)
+
+
+def _hover(app: App, pos: tuple[int, int], seconds: float = 2.0) -> None:
+    pygame.mouse.set_pos(pos)  # pygame_gui hovers where the real mouse is
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False)
+    )
+    pump(app, 1)
+    for _ in range(round(seconds / 0.25)):
+        app.frame([], 0.25)  # long frames: the tooltip's delay passes without waiting
+
+
+@pytest.mark.parametrize("overlay", ["help", "pause", "settings"])
+def test_no_tooltip_or_hover_of_the_turn_screen_shows_over_an_overlay(overlay: str) -> None:
+    app = _turn()
+    screen = _screen(app)
+    rect = next(iter(screen.row_widgets.values()))[0]
+    _hover(app, (rect.left + 10, rect.centery))
+    elements = screen.manager.get_sprite_group().sprites()
+    assert any(getattr(e, "tool_tip", None) is not None for e in elements), "no tooltip to hide"
+    {"help": flow.open_help, "pause": flow.open_pause, "settings": flow.open_settings}[overlay](app)
+    pump(app)
+    assert app.top.name == overlay
+    for element in screen.manager.get_sprite_group().sprites():
+        assert not getattr(element, "hovered", False), element
+        assert getattr(element, "tool_tip", None) is None, element
+
+
+def test_every_news_story_can_be_read_in_full() -> None:
+    app = _turn(weeks=2)
+    screen = _screen(app)
+    lines = screen.news_lines()
+    assert lines
+    click(app, _widget_at(screen, screen.news))
+    assert app.top.name == "news"
+    shown = app.top.manager.get_sprite_group().sprites()
+    text = " ".join(getattr(e, "html_text", "") for e in shown)
+    for line in lines:
+        assert html.escape(line) in text  # whole, as the text box's markup
+    key(app, pygame.K_ESCAPE)
+    assert app.top is screen
+    key(app, pygame.K_n)
+    assert app.top.name == "news"
+    key(app, pygame.K_RETURN)  # closes the news, does not end the week
+    assert app.top is screen and len(app.game.session.logs) == 2  # type: ignore[union-attr]
+
+
+def test_the_default_app_is_not_coached_in_tests() -> None:
+    """make_app's Settings() is a team that has seen the tips: other tests are not held up."""
+    app = make_app(scenario="tutorial", seed=1)
+    pump(app)
+    key(app, pygame.K_RETURN)
+    app.frame([], FRAME)
+    assert app.top.name == "turn"
