@@ -50,3 +50,31 @@ def test_the_debrief_sets_the_earlier_attempt_beside_the_fixed_strategies() -> N
     names = [name for name, _, _ in app.top.rows]
     assert names[-1] == "Your try 1"
     assert len(names) == len(app.top.others) + 1
+
+
+def test_a_new_round_keeps_a_finished_round_s_save(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ODD_DUCK_HOME", str(tmp_path))
+    app = make_app(scenario="tutorial", seed=5, team="Blue")
+    _finish(app.game)
+    finished_bytes = (tmp_path / "autosave.json").read_bytes()
+
+    flow.start_game(app, "tutorial", 6, "Green")
+
+    assert (tmp_path / "autosave-finished-1.json").read_bytes() == finished_bytes
+    assert savefile.restore(tmp_path / "autosave.json").session.seed == 6
+    flow.start_game(app, "tutorial", 7, "Green")  # an unfinished round: kept as before
+    assert (tmp_path / "autosave-previous-1.json").exists()
+    assert not (tmp_path / "autosave-finished-2.json").exists()
+
+
+def test_a_finished_round_started_over_from_the_command_line_is_kept(tmp_path: Path) -> None:
+    autosave = tmp_path / "autosave.json"
+    (tmp_path / "autosave-finished-1.json").write_text("an earlier replay's", encoding="utf-8")
+    first = GameRun.start("tutorial", 5, "Blue", autosave)
+    _finish(first)
+    finished_bytes = autosave.read_bytes()
+
+    GameRun.start("tutorial", 5, "Blue", autosave)  # the same command again, next morning
+
+    assert (tmp_path / "autosave-finished-2.json").read_bytes() == finished_bytes
+    assert not savefile.restore(autosave).session.done

@@ -31,6 +31,7 @@ def test_open_a_file_adds_it_and_starts_it(tmp_path: Path) -> None:
     mine.write_text(source.replace("id: tutorial", "id: my-workshop"), encoding="utf-8")
     app = make_app()
     title = app.top
+    title.turn_page(-1)  # the "open a file" card is the last one, on the last page
     opener = next(
         i.element
         for i in title.focus.items

@@ -22,13 +22,15 @@ MAX_KEPT = 999  # kept rounds beside the autosave, before we ask for a tidy-up
 
 
 def keep_aside(autosave: Path) -> Path | None:
-    """Move the autosave out of the way of a new round if it holds anything worth keeping.
+    """Move the autosave out of the way of a new round; where it went, or None.
 
     The autosave holds one round, and starting another (from the command line, or a
-    second Start) must never wipe a team's unfinished work: it goes to
-    `autosave-previous-N.json` beside it. A file that cannot be restored is never
-    overwritten either (it may be a round the next version can read, or evidence of
-    what went wrong): it goes to `autosave-unreadable-N.json`. Returns where it went.
+    second Start) must never wipe a team's work: an unfinished round goes to
+    `autosave-previous-N.json` beside it, a finished one to `autosave-finished-N.json`
+    (the name a replay gives it, so its debrief can still be opened and compared). A
+    file that cannot be restored is never overwritten either (it may be a round the
+    next version can read, or evidence of what went wrong): it goes to
+    `autosave-unreadable-N.json`.
     """
     if not autosave.exists():
         return None
@@ -36,9 +38,7 @@ def keep_aside(autosave: Path) -> Path | None:
         restored = savefile.restore(autosave)
     except InputError:
         return _move_to_free_name(autosave, "unreadable")
-    if restored.session.done:
-        return None  # a finished round is in its result file and debrief; nothing to lose
-    return _move_to_free_name(autosave, "previous")
+    return _move_to_free_name(autosave, "finished" if restored.session.done else "previous")
 
 
 def _move_to_free_name(path: Path, kind: str) -> Path:
@@ -62,7 +62,7 @@ class GameRun:
 
     @classmethod
     def start(cls, scenario_ref: str, seed: int, team: str, autosave: Path | None) -> "GameRun":
-        """A new round. An unfinished or unreadable autosave is kept, moved aside, first."""
+        """A new round. The autosave's round (or unreadable file) is kept, moved aside, first."""
         scenario, params = load(scenario_ref)
         if autosave is not None:
             keep_aside(autosave)

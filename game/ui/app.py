@@ -8,8 +8,11 @@ input into a plan and `GameRun.play` applies it.
 import contextlib
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -18,7 +21,7 @@ from game.local import paths
 from game.local.settings import Settings, load_settings, save_settings
 from game.session.game_run import GameRun
 from game.session.workshop import Workshop
-from game.ui import flow, focus, safe_text
+from game.ui import busy, flow, focus, safe_text
 from game.ui.art.sound import Sounds
 from game.ui.options import PlayOptions
 from game.ui.pilot import Pilot
@@ -37,12 +40,23 @@ __all__ = ["App", "PlayOptions"]  # the command line starts the window with thes
 ACTIVE_FPS = 60
 IDLE_WAIT_MS = 250  # while idle, wake this often so tooltips and timers still run
 ACTIVE_AFTER_INPUT_S = 0.6  # hover highlights need frames for a moment after input
+# While slow work runs the window draws and quits, but takes no clicks or keys: a
+# second End week or a click on a screen about to go must not land.
+IGNORED_WHILE_WORKING = (
+    pygame.KEYDOWN,
+    pygame.KEYUP,
+    pygame.TEXTINPUT,
+    pygame.MOUSEBUTTONDOWN,
+    pygame.MOUSEBUTTONUP,
+    pygame.MOUSEWHEEL,
+)
 
 # The screens the flow moves between, registered once here: the flow and the screens
 # never import the app, and the flow never imports a screen.
 SCREENS = ScreenFactories(
     title=TitleScreen,
     briefing=BriefingScreen,
+    briefing_again=partial(BriefingScreen, read_only=True),
     turn=TurnScreen,
     debrief=DebriefScreen,
     help=HelpOverlay,
@@ -80,6 +94,11 @@ class App:
         self.resume_error = ""  # why Continue could not resume, shown on the title
         self.frames = 0
         self.last_input = time.monotonic()
+        self.clock: Callable[[], float] = time.monotonic  # a test may fake the time
+        self.slow_task: busy.SlowTask | None = None
+        # Outside `run` (a test driving frames by hand) slow work finishes before
+        # `run_slow` returns: every call is then a completed step, as before.
+        self.work_in_background = False
         self.screens = SCREENS
         self.workshop: Workshop | None = None
         if options.workshop:
@@ -139,6 +158,7 @@ class App:
         if settings.fullscreen != old.fullscreen:
             self.surface = self._open_window(DESIGN_SIZE)
         if replace(settings, sound=old.sound) != old:
+            self.show_working_now()  # new fonts and layouts: a moment on a slow laptop
             self.restyle()
 
     def toggle_fullscreen(self) -> None:
@@ -162,9 +182,43 @@ class App:
     def find(self, name: str) -> Screen | None:
         return next((s for s in reversed(self.stack) if s.name == name), None)
 
+    # --- slow work -------------------------------------------------------------------------
+    def run_slow(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """Run headless `work` on a worker thread while the window keeps drawing (with a
+        "Working…" sign after 0.3 s), then `then(result)` on the window's thread.
+
+        `work` must not touch pygame; `then` may (it builds the next screen). One slow
+        task at a time: a second waits for the first.
+        """
+        self.finish_slow_work()
+        self.slow_task = busy.SlowTask(work, then, self.clock())
+        if not self.work_in_background:
+            self.finish_slow_work()
+
+    def finish_slow_work(self) -> None:
+        """Wait for the slow task, if any, and hand on its result."""
+        task, self.slow_task = self.slow_task, None
+        if task is not None:
+            task.finish()
+
+    @property
+    def working(self) -> bool:
+        """Whether slow work is still running (the sign shows after 0.3 s of it)."""
+        return self.slow_task is not None
+
+    def show_working_now(self) -> None:
+        """Paint the "Working…" sign at once, before work that must hold the window's
+        thread (laying every screen out again): the team sees the press was taken."""
+        if not self.stack:
+            return
+        self.draw()
+        busy.draw_sign(self.surface, self.style, 0.0)
+        pygame.display.flip()
+
     # --- loop ----------------------------------------------------------------------------
     def run(self) -> int:
         """Play until the window closes; returns the exit status."""
+        self.work_in_background = True
         flow.open_first_screen(self)
         clock = pygame.time.Clock()
         last = time.monotonic()
@@ -182,7 +236,8 @@ class App:
     def busy(self) -> bool:
         """True while frames are needed: animation, a pilot, or the moments after input."""
         recent = time.monotonic() - self.last_input < ACTIVE_AFTER_INPUT_S
-        return self.pilot is not None or recent or any(s.animating for s in self.stack)
+        animating = any(s.animating for s in self.stack)
+        return self.pilot is not None or recent or animating or self.working
 
     def _next_events(self) -> list[pygame.event.Event]:
         if self.busy():
@@ -193,14 +248,18 @@ class App:
 
     def frame(self, events: list[pygame.event.Event], dt: float) -> None:
         """One turn of the loop: give events to the top screen, update, draw, flip."""
+        if self.working:
+            events = [e for e in events if e.type not in IGNORED_WHILE_WORKING]
         for event in events:
             self._dispatch(event)
             if not self.running:
                 return
+        if self.slow_task is not None and self.slow_task.done():
+            self.finish_slow_work()
         for screen in self.stack:
             screen.animating = screen.update(dt)
         self.top.manager.update(dt)
-        if self.pilot is not None:
+        if self.pilot is not None and not self.working:
             self.pilot.tick()
         self.draw()
         pygame.display.flip()
@@ -216,6 +275,10 @@ class App:
             screen.manager.draw_ui(self.surface)
             if screen is self.top:
                 screen.draw_over(self.surface)
+        task = self.slow_task
+        now = self.clock()
+        if task is not None and task.shows_sign(now):
+            busy.draw_sign(self.surface, self.style, now - task.started)
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):

@@ -12,8 +12,14 @@ import pygame
 
 from game.local import paths
 from game.scenario.errors import InputError
+from game.session.debrief.comparison import compare_ahead
 from game.session.game_run import GameRun
+from game.ui import busy
 from game.ui.screens.base import Host
+
+# The debrief's slow parts start this many turns before the deadline, on a worker
+# thread, so that opening it does not wait (a round usually ends at its deadline).
+AHEAD_TURNS = 3
 
 
 def new_seed() -> int:
@@ -53,7 +59,9 @@ def _same_round_saved(scenario_ref: str, seed: int, team: str) -> bool:
 
 
 def start_game(app: Host, scenario_ref: str, seed: int, team: str) -> None:
-    """A new round from the briefing; raises InputError for a scenario that does not load."""
+    """A new round from the briefing; raises InputError for a scenario that does not load.
+
+    The round in the autosave, finished or not, is kept first (see `GameRun.start`)."""
     app.game = GameRun.start(scenario_ref, seed, team, paths.autosave_path())
     app.update_language()  # a German scenario speaks German unless the player chose
     app.replace_all(app.screens.briefing(app))
@@ -74,12 +82,39 @@ def continue_game(app: Host) -> bool:
 
 
 def show_current_turn(app: Host) -> None:
-    """The turn screen, or the debrief once the round is over."""
-    assert app.game is not None
-    if app.game.session.done:
-        app.replace_all(app.screens.debrief(app))
-    else:
+    """The turn screen, or the debrief once the round is over.
+
+    The debrief's slow parts run off the window's thread (started ahead of time in the
+    last turns): until they are done the window shows the screen it had, with a
+    "Working…" sign after 0.3 s."""
+    game = app.game
+    assert game is not None
+    session = game.session
+    if not session.done:
+        if session.turn >= session.scenario.deadline - AHEAD_TURNS:
+            prepare_debrief_ahead(app)
         app.replace_all(app.screens.turn(app))
+        return
+    comparisons = compare_ahead(session)
+    charts = busy.charts_warmed()
+
+    def prepare() -> None:
+        comparisons.result()
+        charts.wait()
+
+    def open_debrief(_: object) -> None:
+        if app.game is game:  # the team did not leave the round meanwhile
+            app.replace_all(app.screens.debrief(app))
+
+    app.run_slow(prepare, open_debrief)
+
+
+def prepare_debrief_ahead(app: Host) -> None:
+    """Start the same-seed comparison and the chart library's warm-up in the
+    background, once; the debrief picks up their results."""
+    if app.game is not None:
+        compare_ahead(app.game.session)
+        busy.charts_warmed()
 
 
 def to_title(app: Host) -> None:
@@ -89,6 +124,12 @@ def to_title(app: Host) -> None:
 def open_help(app: Host) -> None:
     if app.top.name != "help":
         app.push(app.screens.help(app))
+
+
+def open_briefing_again(app: Host) -> None:
+    """The round's briefing to read again, over the screen the team was on."""
+    if app.game is not None and app.top.name != "briefing":
+        app.push(app.screens.briefing_again(app))
 
 
 def open_pause(app: Host) -> None:

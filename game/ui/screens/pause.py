@@ -1,14 +1,17 @@
-"""The menu (Esc): resume, save and quit, restart, settings, back to the title."""
+"""The menu (Esc): resume, the briefing again, save and quit, restart, settings, title."""
+
+from collections.abc import Callable
 
 from game.i18n import tr
 from game.ui import flow
+from game.ui.screens.base import Host
 from game.ui.screens.overlay import Overlay
 
 
 class PauseOverlay(Overlay):
     name = "pause"
     title_key = "pause.title"
-    panel_size = (480, 420)
+    panel_size = (480, 480)
 
     @property
     def round_over(self) -> bool:
@@ -28,6 +31,12 @@ class PauseOverlay(Overlay):
                 "#primary",
                 "pause.resume.done.tip" if over else "pause.resume.tip",
             ),
+            (
+                "pause.briefing",
+                lambda: self.then(flow.open_briefing_again),
+                "#menu",
+                "pause.briefing.tip",
+            ),
             ("pause.save_quit", self.save_and_quit, "#menu", "pause.save_quit.tip"),
             (
                 "pause.restart_confirm" if self.confirm_restart else "pause.restart",
@@ -44,8 +53,15 @@ class PauseOverlay(Overlay):
             ),
         ]
         buttons = self.menu([(tr(key), action, oid, tr(tip)) for key, action, oid, tip in entries])
-        if self.app.workshop is not None and len(buttons) > 2:
-            buttons[2].disable()  # restart: in a workshop every team plays its round once
+        keys = [key for key, *_ in entries]
+        restart = keys.index("pause.restart_confirm" if self.confirm_restart else "pause.restart")
+        if self.app.workshop is not None and len(buttons) > restart:
+            buttons[restart].disable()  # in a workshop every team plays its round once
+
+    def then(self, step: Callable[[Host], None]) -> None:
+        """Close the menu, then take `step` from the screen under it."""
+        self.close()
+        step(self.app)
 
     def save_and_quit(self) -> None:
         if self.app.game is not None:

@@ -2,7 +2,7 @@
 
 import pygame
 
-from game.i18n import percent, tr, trn, turn_word
+from game.i18n import percent, tr, turn_word
 from game.session.week import WeekReport, plan_summary, week_report
 from game.ui import draw, flow
 from game.ui.art.icons import load_icon
@@ -10,6 +10,7 @@ from game.ui.screens.base import Host, Screen, with_key
 from game.ui.theme import ACCENT, BACKGROUND, BAD, CARD, GOOD, INK, MUTED, PANEL, canvas
 
 EASE_SECONDS = 0.3
+PLAN_LINES = 4  # the week's plan, whole at projector size
 TONES = {"good": GOOD, "bad": BAD, "neutral": INK}
 SOUNDS = (("rejection", "rejection"), ("escalation", "escalation"), ("signoff", "signoff"))
 
@@ -29,6 +30,8 @@ class ReportScreen(Screen):
         self.turn_index = turn_index
         self.report: WeekReport = week_report(game.session, turn_index)
         self.clock = 0.0
+        self.first_item = 0  # the story scrolls when the week had more than fits
+        self.items_below = 0
         kinds = {item.kind for item in self.report.items}
         for kind, sound in SOUNDS:
             if kind in kinds:
@@ -79,7 +82,18 @@ class ReportScreen(Screen):
         self.clock += dt
         return self.clock < EASE_SECONDS + 0.05
 
+    def scroll(self, step: int) -> None:
+        """Move the week's story by `step` items (it never scrolls past its ends)."""
+        most = self.first_item + self.items_below
+        self.first_item = max(0, min(most, self.first_item + step))
+
     def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll(-event.y)
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
+            self.scroll(1 if event.key == pygame.K_DOWN else -1)
+            return True
         if event.type == pygame.KEYDOWN and event.key in (
             pygame.K_RETURN,
             pygame.K_KP_ENTER,
@@ -96,23 +110,27 @@ class ReportScreen(Screen):
         y = draw.text(
             surface, r.title, s.font(28, bold=True), self.story.topleft, INK, width=self.story.width
         ).bottom
+        head_font = s.font(20, bold=True)
+        # The headline whole, however many lines: it is the week's cause, said once.
+        head_lines = len(draw.wrap(r.headline, head_font, self.story.width))
         head = pygame.Rect(
-            self.story.left,
-            y + s.px(8),
-            self.story.width,
-            round(2.3 * s.font(20, bold=True).get_linesize()),
+            self.story.left, y + s.px(8), self.story.width, head_lines * head_font.get_linesize()
         )
-        y = draw.paragraph(surface, r.headline, s.font(20, bold=True), head, ACCENT, 1.1) + s.px(12)
+        y = draw.paragraph(surface, r.headline, head_font, head, ACCENT, 1.0) + s.px(12)
         font = s.font(16)
         icon = s.text_px(18)
         plan_box = self._plan_box()
         text_w = self.story.width - icon - s.px(32)
         shown = 0
         items = [i for i in r.items if i.text.rstrip(".…") != r.headline.rstrip(".…")]
-        for item in items:
-            lines = draw.wrap(item.text, font, text_w, max_lines=2)
+        note_h = s.font(14).get_linesize()
+        bottom = plan_box.top - note_h - s.px(12)
+        self.first_item = min(self.first_item, max(0, len(items) - 1))
+        # Every story whole, never cut: what does not fit scrolls (wheel, Up/Down).
+        for item in items[self.first_item :]:
+            lines = draw.wrap(item.text, font, text_w)
             height = max(len(lines) * font.get_linesize() + s.px(12), icon + s.px(12))
-            if y + height > plan_box.top - s.px(24):
+            if y + height > bottom and shown:
                 break
             rect = pygame.Rect(self.story.left, y, self.story.width, height)
             pygame.draw.rect(surface, CARD, rect, border_radius=s.px(6))
@@ -125,13 +143,10 @@ class ReportScreen(Screen):
                 draw.text(surface, text, font, (rect.left + icon + s.px(22), top), INK)
             y += height + s.px(6)
             shown += 1
-        if shown < len(items):
-            draw.text(
-                surface,
-                trn("report.more", len(items) - shown),
-                s.font(14),
-                (self.story.left, y),
-                MUTED,
+        self.items_below = len(items) - self.first_item - shown
+        if self.first_item or self.items_below:
+            draw.scroll_note(
+                surface, s.font(14), (self.story.right, y), self.first_item, self.items_below
             )
         if not items:
             draw.text(surface, tr("report.quiet"), font, (self.story.left, y), MUTED)
@@ -140,7 +155,9 @@ class ReportScreen(Screen):
 
     def _plan_box(self) -> pygame.Rect:
         s = self.style
-        height = s.font(13, bold=True).get_linesize() + 2 * s.font(15).get_linesize() + s.px(20)
+        font = s.font(15)
+        lines = min(PLAN_LINES, len(draw.wrap(self.plan_text, font, self.story.width - s.px(20))))
+        height = s.font(13, bold=True).get_linesize() + lines * font.get_linesize() + s.px(20)
         return pygame.Rect(self.story.left, self.story.bottom - height, self.story.width, height)
 
     def _draw_plan(self, surface: pygame.Surface, box: pygame.Rect) -> None:
@@ -201,7 +218,9 @@ class ReportScreen(Screen):
             change = tr("report.change", before=percent(move.before), after=percent(move.after))
             # The label takes what the change beside it leaves of the row.
             room = max(s.px(60), panel.width - 2 * pad - font.size(change)[0] - s.px(12))
-            draw.text(surface, move.label, font, (panel.left + pad, y), INK, width=room)
+            # A long label (German) steps down a size before it would be cut.
+            label_font = font if draw.fits(move.label, font, room) else s.font(13)
+            draw.text(surface, move.label, label_font, (panel.left + pad, y), INK, width=room)
             draw.text(
                 surface,
                 change,

@@ -10,7 +10,7 @@ from game.ui.screens.overlay import Overlay
 class SettingsOverlay(Overlay):
     name = "settings"
     title_key = "settings.title"
-    panel_size = (560, 470)
+    panel_size = (760, 470)  # wide: "Language: from the scenario (English)" at projector size
 
     def build(self) -> None:
         st = self.app.settings

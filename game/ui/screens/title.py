@@ -22,6 +22,10 @@ from game.ui.widgets.file_dialog import SafeFileDialog, openable_folder
 DIFFICULTY = {"easy": "title.difficulty.easy", "normal": "title.difficulty.normal"}
 DIFFICULTY |= {"hard": "title.difficulty.hard"}
 WHERE = {"yours": "title.card.yours", "file": "title.card.file"}
+TAGLINE_LINES = 3
+TITLE_LINES = 2  # a scenario's title wraps rather than lose its last words
+BLURB_SPACING = 1.15
+FORM_GAPS = 8 + 12 + 6 + 14 + 4 + 26 + 12 + 12  # the form's gaps in design pixels
 
 
 def _difficulty(card: ScenarioEntry) -> str:
@@ -39,7 +43,8 @@ class TitleScreen(Screen):
         self.page = 0
         self.team = safe_text.name(app.options.team)
         self.seed_text = "" if app.options.seed is None else str(app.options.seed)
-        self.saved, self.saved_unfinished, about_save = self._read_autosave()
+        self.saved_parts, self.saved_unfinished, about_save = self._read_autosave()
+        self.saved = " · ".join(self.saved_parts)  # scenario · week · team, '' if none
         self.message = app.resume_error or about_save
         self.confirm_replace = False
         self.follow_selection = False
@@ -58,35 +63,43 @@ class TitleScreen(Screen):
         self.follow_selection = True
 
     @staticmethod
-    def _read_autosave() -> tuple[str, bool, str]:
-        """A one-line description of the autosaved round ('' if none), whether it is
-        unfinished, and what the player should know about it ('' if nothing)."""
+    def _read_autosave() -> tuple[tuple[str, ...], bool, str]:
+        """What describes the autosaved round (scenario, week, team; none if no round),
+        whether it is unfinished, and what the player should know about it ('' if nothing)."""
         path = paths.autosave_path()
         if not path.exists():
-            return "", False, ""
+            return (), False, ""
         try:
             run = GameRun.resume(path)
         except InputError as exc:  # kept on disk: a new round moves it aside, never over it
             why = exc.diagnostics[0].message
-            return "", False, tr("title.message.unreadable_save", error=why)
+            return (), False, tr("title.message.unreadable_save", error=why)
         session = run.session
         label = turn_word(session.scenario.turn_label)
         state = tr("title.saved.finished") if session.done else f"{label} {session.turn + 1}"
-        name = safe_text.name(session.team)
-        team = f" · {name}" if name else ""
+        team = (name,) if (name := safe_text.name(session.team)) else ()
         about = tr("title.message.save_notes", notes="; ".join(run.notes)) if run.notes else ""
-        return f"{session.scenario.title} · {state}{team}", not session.done, about
+        return (session.scenario.title, state, *team), not session.done, about
 
     # --- layout --------------------------------------------------------------------------
     def build(self) -> None:
         s, page = self.style, canvas(self.style)
         m = s.px(40)
-        self.left = pygame.Rect(page.left + m, page.top + m, s.px(440), page.height - 2 * m)
+        # The key hint is a footer across the page: in the form's narrow column it
+        # took two lines that a large text size no longer had room for.
+        hint_font = s.font(14)
+        hint_lines = draw.lines_needed(tr("title.keys"), hint_font, page.width - 2 * m)
+        hint_h = hint_lines * hint_font.get_linesize()
+        self.hint_rect = pygame.Rect(
+            page.left + m, page.bottom - m - hint_h, page.width - 2 * m, hint_h
+        )
+        height = page.height - 2 * m - hint_h - s.px(10)
+        self.left = pygame.Rect(page.left + m, page.top + m, s.px(440), height)
         self.right = pygame.Rect(
             self.left.right + s.px(40),
             page.top + m,
             page.right - m - self.left.right - s.px(40),
-            page.height - 2 * m,
+            height,
         )
         self._build_form()
         self._build_cards()
@@ -94,9 +107,27 @@ class TitleScreen(Screen):
     def _build_form(self) -> None:
         s, left = self.style, self.left
         entry_h = s.text_px(18) + s.px(18)
-        y = left.top + s.text_px(56) + s.px(12) + 3 * s.text_px(18) + s.px(24)
+        big = max(s.px(52), s.text_px(18) + s.px(24))
+        normal = max(s.px(44), s.text_px(16) + s.px(20))
+        label_font = s.font(15)
+        self.seed_label_h = draw.lines_needed(tr("title.seed"), label_font, left.width)
+        self.seed_label_h *= label_font.get_linesize()
+        tagline_lines = min(
+            TAGLINE_LINES, draw.lines_needed(tr("title.tagline"), s.font(18), left.width)
+        )
+        self.tagline_h = tagline_lines * s.font(18).get_linesize()
+        content = s.font(56, bold=True).get_linesize() + self.tagline_h + s.text_px(15)
+        content += 2 * entry_h + self.seed_label_h + big + 2 * normal
+        # The gaps between the parts give way first when a large text size fills the column.
+        squeeze = min(1.0, max(0.25, (left.height - content) / s.px(FORM_GAPS)))
+
+        def gap(pixels: int) -> int:
+            return round(s.px(pixels) * squeeze)
+
+        self.tagline_y = left.top + s.font(56, bold=True).get_linesize() + gap(8)
+        y = self.tagline_y + self.tagline_h + gap(12)
         self.team_label_y = y
-        y += s.text_px(15) + s.px(6)
+        y += s.text_px(15) + gap(6)
         self.team_entry = UITextEntryLine(
             pygame.Rect(left.left, y, left.width, entry_h),
             self.manager,
@@ -104,10 +135,10 @@ class TitleScreen(Screen):
         )
         self.team_entry.set_text_length_limit(40)
         self.team_entry.set_text(self.team)
-        y += entry_h + s.px(14)
+        y += entry_h + gap(14)
         self.seed_label_y = y
-        y += s.text_px(15) + s.px(6)
-        random_w = s.px(130)
+        y += self.seed_label_h + gap(4)
+        random_w = max(s.px(130), draw.measure(tr("title.new_seed"), s.font(16)) + s.px(32))
         self.seed_entry = UITextEntryLine(
             pygame.Rect(left.left, y, left.width - random_w - s.px(10), entry_h),
             self.manager,
@@ -122,26 +153,21 @@ class TitleScreen(Screen):
             self.manager,
             tool_tip_text=tr("title.new_seed.tip"),
         )
-        y += entry_h + s.px(26)
-        big = max(s.px(52), s.text_px(18) + s.px(24))
+        y += entry_h + gap(26)
         self.start_button = UIButton(
             pygame.Rect(left.left, y, left.width, big),
             tr("title.start"),
             self.manager,
             object_id="#primary",
         )
-        y += big + s.px(12)
-        normal = max(s.px(44), s.text_px(16) + s.px(20))
-        label = tr("title.continue", saved=self.saved) if self.saved else tr("title.continue.none")
+        y += big + gap(12)
+        label, tip = self._continue_label(left.width - s.px(24))
         self.continue_button = UIButton(
-            pygame.Rect(left.left, y, left.width, normal),
-            draw.fit(label, s.font(16), left.width - s.px(20)),
-            self.manager,
-            tool_tip_text=tr("title.continue.tip"),
+            pygame.Rect(left.left, y, left.width, normal), label, self.manager, tool_tip_text=tip
         )
         if not self.saved:
             self.continue_button.disable()
-        y += normal + s.px(12)
+        y += normal + gap(12)
         half = (left.width - s.px(12)) // 2
         self.settings_button = UIButton(
             pygame.Rect(left.left, y, half, normal), tr("title.settings"), self.manager
@@ -161,18 +187,52 @@ class TitleScreen(Screen):
         ):
             self.place(element)
 
+    def _continue_label(self, width: int) -> tuple[str, str]:
+        """The Continue button's label and tooltip. The saved round's whole description
+        where it fits; at a large text size the scenario's name, then the team, give way
+        (the tooltip keeps the whole description)."""
+        if not self.saved:
+            return tr("title.continue.none"), tr("title.continue.tip")
+        whole = tr("title.continue", saved=self.saved)
+        title, state, *team = self.saved_parts
+        shorter = ((title, state), (state, *team), (state,))
+        font = self.style.font(16)
+        labels = [tr("title.continue", saved=" · ".join(parts)) for parts in shorter]
+        label = next((x for x in (whole, *labels) if draw.fits(x, font, width)), labels[-1])
+        return label, f"{whole}\n{tr('title.continue.tip')}"
+
+    def _card_height(self, inner_w: int) -> int:
+        """Cards as tall as the longest title and blurb need at this width and text size
+        (at least three blurb lines, so that the cards do not jump between scenarios)."""
+        s = self.style
+        title_font, body_font = s.font(20, bold=True), s.font(15)
+        texts = [(c.title, c.blurb) for c in self.entries]
+        texts.append((tr("title.open_file"), tr("title.open_file.text")))
+        title_lines = max(
+            min(TITLE_LINES, draw.lines_needed(t, title_font, inner_w)) for t, _ in texts
+        )
+        body_lines = max(3, *(draw.lines_needed(b, body_font, inner_w) for _, b in texts))
+        body_h = body_lines * round(body_font.get_linesize() * BLURB_SPACING)
+        title_h = title_lines * title_font.get_linesize()
+        foot_h = s.font(14).get_linesize()
+        return 2 * s.px(12) + title_h + s.px(4) + body_h + s.px(8) + foot_h
+
     def _build_cards(self) -> None:
         s, right = self.style, self.right
         gap = s.px(16)
         top = right.top + s.text_px(28) + s.px(18)
-        self.card_h = s.text_px(20) + 3 * s.font(15).get_linesize() + s.text_px(14) + s.px(44)
+        self.card_h = self._card_height((right.width - gap) // 2 - 2 * s.px(16))
         self.error_h = s.px(110) if self.message or not self._current.playable else 0
-        pager_h = s.px(40)
+        pager_h = max(s.px(40), s.font(16).get_linesize() + s.px(12))
         space = right.bottom - top - self.error_h - pager_h
         self.rows = max(1, (space + gap) // (self.card_h + gap))
         per_page = 2 * self.rows
         cards = [*self.entries, None]  # None: the "open a file" card
         self.pages = max(1, -(-len(cards) // per_page))
+        if self.pages > 1:
+            # Paged, the rows share all the height: a leftover strip under them would
+            # leave a gap between the cards and the pager (issue 10).
+            self.card_h = (space + gap) // self.rows - gap
         if self.follow_selection:  # the chosen card's page, however many cards fit now
             self.page = self.selected // per_page
             self.follow_selection = False
@@ -195,13 +255,16 @@ class TitleScreen(Screen):
             self.ghost(rect, partial(self.choose, index), tip, focus=True)
         self.pager_y = top + self.rows * (self.card_h + gap)
         if self.pages > 1:
+            font = s.font(16)
+            pager_w = max(draw.measure(tr(k), font) for k in ("title.previous", "title.next"))
+            pager_w = max(s.px(120), pager_w + s.px(28))
             prev = UIButton(
-                pygame.Rect(right.left, self.pager_y, s.px(120), pager_h - s.px(6)),
+                pygame.Rect(right.left, self.pager_y, pager_w, pager_h - s.px(6)),
                 tr("title.previous"),
                 self.manager,
             )
             nxt = UIButton(
-                pygame.Rect(right.right - s.px(120), self.pager_y, s.px(120), pager_h - s.px(6)),
+                pygame.Rect(right.right - pager_w, self.pager_y, pager_w, pager_h - s.px(6)),
                 tr("title.next"),
                 self.manager,
             )
@@ -324,36 +387,13 @@ class TitleScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         s, left = self.style, self.left
         surface.fill(BACKGROUND)
-        y = left.top
-        name = draw.text(surface, "ODD DUCK", s.font(56, bold=True), (left.left, y), ACCENT)
-        y = name.bottom + s.px(4)
-        tagline = tr("title.tagline")
-        draw.paragraph(
-            surface,
-            tagline,
-            s.font(18),
-            pygame.Rect(left.left, y, left.width, 3 * s.text_px(18) * 1.3),
-            MUTED,
-        )
+        draw.text(surface, "ODD DUCK", s.font(56, bold=True), left.topleft, ACCENT)
+        room = pygame.Rect(left.left, self.tagline_y, left.width, self.tagline_h)
+        draw.paragraph(surface, tr("title.tagline"), s.font(18), room, MUTED, 1.0)
         draw.text(surface, tr("title.team"), s.font(15), (left.left, self.team_label_y), MUTED)
-        draw.text(
-            surface,
-            tr("title.seed"),
-            s.font(15),
-            (left.left, self.seed_label_y),
-            MUTED,
-            width=left.width,
-        )
-        hint = tr("title.keys")
-        draw.text(
-            surface,
-            hint,
-            s.font(14),
-            (left.left, self.left.bottom),
-            FAINT,
-            "bottomleft",
-            width=left.width,
-        )
+        seed = pygame.Rect(left.left, self.seed_label_y, left.width, self.seed_label_h)
+        draw.paragraph(surface, tr("title.seed"), s.font(15), seed, MUTED, 1.0)
+        draw.paragraph(surface, tr("title.keys"), s.font(14), self.hint_rect, FAINT, 1.0)
         draw.text(
             surface, tr("title.choose"), s.font(28, bold=True), (self.right.left, self.right.top)
         )
@@ -385,44 +425,29 @@ class TitleScreen(Screen):
         )
         pad = s.px(16)
         inner = rect.inflate(-2 * pad, -2 * s.px(12))
-        if card is None:
-            draw.text(
-                surface,
-                tr("title.open_file"),
-                s.font(20, bold=True),
-                inner.topleft,
-                INK,
-                width=inner.width,
-            )
-            draw.paragraph(
-                surface,
-                tr("title.open_file.text"),
-                s.font(15),
-                pygame.Rect(
-                    inner.left, inner.top + s.text_px(20) * 1.5, inner.width, inner.height // 2
-                ),
-                MUTED,
-            )
-            return
-        title = draw.text(
-            surface, card.title, s.font(20, bold=True), inner.topleft, INK, width=inner.width
+        title_font = s.font(20, bold=True)
+        title = tr("title.open_file") if card is None else card.title
+        lines = min(TITLE_LINES, draw.lines_needed(title, title_font, inner.width))
+        title_room = pygame.Rect(
+            inner.left, inner.top, inner.width, lines * title_font.get_linesize()
+        )
+        title_bottom = draw.paragraph(
+            surface, title, title_font, title_room, INK, 1.0, full_text_elsewhere="tooltip"
         )
         foot_h = s.font(14).get_linesize()
         body = pygame.Rect(
             inner.left,
-            title.bottom + s.px(6),
+            title_bottom + s.px(4),
             inner.width,
-            inner.bottom - title.bottom - foot_h - s.px(10),
+            inner.bottom - title_bottom - foot_h - s.px(8),
         )
+        if card is None:
+            draw.paragraph(
+                surface, tr("title.open_file.text"), s.font(15), body, MUTED, BLURB_SPACING
+            )
+            return
         colour = (213, 94, 0) if card.error else MUTED
-        draw.paragraph(
-            surface,
-            card.blurb,
-            s.font(15),
-            body,
-            colour,
-            1.15,
-        )
+        draw.paragraph(surface, card.blurb, s.font(15), body, colour, BLURB_SPACING)
         where = f" · {tr(WHERE[card.source])}" if card.source in WHERE else ""
         facts = (
             f"{card.turns} {turn_word(card.turn_label, many=True)} · {_difficulty(card)}{where}"

@@ -1,0 +1,124 @@
+"""Slow work off the window's thread, and the small "Working…" sign while it runs.
+
+A playtest team stared at a still window for seconds before the debrief and thought the
+game had hung. Work that may take long (replaying the round for the comparison,
+importing the chart library) runs on a worker thread while the loop keeps drawing;
+after `SHOW_AFTER_S` the window shows a spinner. Only headless work goes to the
+worker: pygame and pygame_gui are touched on the window's thread alone, in `then`.
+"""
+
+import math
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+import pygame
+
+from game.i18n import tr
+from game.ui import draw
+from game.ui.theme import ACCENT, BORDER, CARD, INK, Style
+
+SHOW_AFTER_S = 0.3  # quicker than this feels instant; slower needs a sign of life
+TURNS_PER_SECOND = 1.2  # the spinner's speed
+
+
+class SlowTask:
+    """`work` running on a worker thread since `started`; `then(result)` is for the window."""
+
+    def __init__(self, work: Callable[[], Any], then: Callable[[Any], None], started: float):
+        self.started = started
+        self.then = then
+        self.future: Future[Any] = Future()
+        threading.Thread(target=self._run, args=(work,), daemon=True, name="slow-task").start()
+
+    def _run(self, work: Callable[[], Any]) -> None:
+        try:
+            self.future.set_result(work())
+        except BaseException as exc:  # re-raised on the window's thread by `finish`
+            self.future.set_exception(exc)
+
+    def done(self) -> bool:
+        return self.future.done()
+
+    def finish(self) -> None:
+        """On the window's thread: wait for the work if need be, then hand on its result."""
+        self.then(self.future.result())
+
+    def shows_sign(self, now: float) -> bool:
+        """Whether the work has run long enough to show the "Working…" sign."""
+        return not self.done() and now - self.started >= SHOW_AFTER_S
+
+
+class _ChartsWarmUp:
+    """Import matplotlib and draw one tiny figure, once a process, on a worker thread:
+    the debrief's first chart then costs only its own drawing (the import alone is
+    ~0.4 s, and the first figure drawn loads the fonts)."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self._lock = threading.Lock()
+        self._started = False
+
+    def start(self) -> threading.Event:
+        with self._lock:
+            if not self._started:
+                self._started = True
+                threading.Thread(target=self._run, daemon=True, name="warm-charts").start()
+        return self.done
+
+    def _run(self) -> None:
+        try:
+            from game.look.figures import figure
+
+            fig, canvas = figure((40, 30))
+            fig.add_subplot().plot([0, 1], [0, 1])
+            fig.text(0.1, 0.1, "warm")
+            canvas.draw()
+            fig.clear()
+        finally:  # a failed warm-up only means the debrief draws its charts from cold
+            self.done.set()
+
+
+_CHARTS = _ChartsWarmUp()  # one a process: the import it warms is once a process too
+
+
+def charts_warmed() -> threading.Event:
+    """Start the chart warm-up if it has not started; the event is set when it is done.
+
+    Wait for it before drawing a chart: matplotlib is not made for two threads at once."""
+    return _CHARTS.start()
+
+
+def sign_rect(style: Style) -> pygame.Rect:
+    """Where the sign sits: the window's bottom-right corner, clear of the edge."""
+    font = style.font(16, bold=True)
+    height = font.get_linesize() + style.px(16)
+    width = height + draw.measure(tr("busy.working"), font) + style.px(20)
+    w, h = style.window
+    margin = style.px(16)
+    return pygame.Rect(w - margin - width, h - margin - height, width, height)
+
+
+def draw_sign(surface: pygame.Surface, style: Style, elapsed: float) -> pygame.Rect:
+    """Paint the spinner and "Working…" over whatever is on screen; returns its rect."""
+    rect = sign_rect(style)
+    draw.card(surface, rect, style.px(10), None, CARD, BORDER)
+    radius = (rect.height - style.px(16)) // 2
+    centre = (rect.left + style.px(10) + radius, rect.centery)
+    width = max(2, style.px(4))
+    pygame.draw.circle(surface, BORDER, centre, radius, width)
+    start = -elapsed * TURNS_PER_SECOND * 2 * math.pi
+    box = pygame.Rect(0, 0, 2 * radius, 2 * radius)
+    box.center = centre
+    pygame.draw.arc(surface, ACCENT, box, start, start + 1.8, width)
+    font = style.font(16, bold=True)
+    draw.text(
+        surface,
+        tr("busy.working"),
+        font,
+        (centre[0] + radius + style.px(10), rect.centery),
+        INK,
+        "midleft",
+    )
+    return rect
