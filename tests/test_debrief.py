@@ -61,7 +61,21 @@ def test_a_delivery_first_round_shows_its_rejection_with_its_causes(delivery):
     names = debrief.series(delivery).names
     for moment in rejections:
         assert moment.text.startswith(names[moment.stakeholder])
-        assert "built at clarity" in moment.text and "trust was" in moment.text
+        # The cause as the week report tells it: unclear needs, or the clarity it was built at.
+        assert "built at clarity" in moment.text or "needs were unclear (clarity" in moment.text
+        assert "trust was" in moment.text
+
+
+def test_rework_and_escalations_carry_their_causes():
+    """Rework built on unclear needs says so first; an escalation quotes the complaint behind it."""
+    rounds = [_play("crm-rollout", p, seed=s) for p, s in (("delivery_first", 1), ("balanced", 2))]
+    rounds += [_play("ai-hype", "delivery_first", seed=s) for s in (1, 2, 3)]
+    moments = [m for session in rounds for m in debrief.key_moments(session, limit=50)]
+    rework = [m for m in moments if m.kind == "rework"]
+    assert rework and all("clarity" in m.text for m in rework)
+    escalations = [m for m in moments if m.kind == "escalation"]
+    assert escalations, "these rounds have escalations"
+    assert any(m.text.startswith('Unhappy ("') for m in escalations)
 
 
 def test_the_same_policy_on_the_same_luck_scores_exactly_the_same():

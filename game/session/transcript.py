@@ -4,6 +4,8 @@
 The same text is the golden-playthrough format under tests/golden/, so every
 change in balance shows up as a reviewed diff of these lines. A transcript is
 the truth (the debrief's view): it shows true progress beside what IT reported.
+It is English; names take their possessive by game.i18n's rule ("Jonas'", "Dana's"),
+which is English's while the transcript is written (the command line's language).
 """
 
 from collections.abc import Callable
@@ -11,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
+from game.i18n import possessive
 from game.model import Outcome, Params, TurnLog, outcome
 from game.model.rules.stakeholders import COMPLAINTS
 from game.scenario.schema import Scenario
@@ -89,8 +92,9 @@ class _Story:
         for f in (f for f in facts.favours if not f.granted):
             out.append(f"  Favour refused: {people[f.stakeholder]} does not trust you enough yet")
         for forced in facts.forced:
+            whose = possessive(people[forced.stakeholder])
             out.append(
-                f"  You escalated over {people[forced.stakeholder]}'s head: a decision is forced"
+                f"  You escalated over {whose} head: a decision is forced"
                 " as far as the sponsor backs you; trust, friction and the sponsor's patience"
                 " are the price"
             )
@@ -99,7 +103,7 @@ class _Story:
             out.append(
                 f"  Rejected: {who} rejected {packages[r.package]}: {r.found:.1f} pts"
                 f" of defects found (built at clarity {_pct(r.clarity)};"
-                f" {who}'s trust at sign-off {_pct(r.trust)})"
+                f" {possessive(who)} trust at sign-off {_pct(r.trust)})"
             )
         for ok in facts.signoffs:
             note = f", with {ok.known_defects:.1f} pts of known defects" if ok.with_defects else ""
@@ -110,9 +114,8 @@ class _Story:
                 f" (built at clarity {_pct(found.clarity)})"
             )
         for h in facts.handovers:
-            out.append(
-                f"  Handed over: {packages[h.package]}, awaiting {people[h.owner]}'s sign-off"
-            )
+            whose = possessive(people[h.owner])
+            out.append(f"  Handed over: {packages[h.package]}, awaiting {whose} sign-off")
         for x in facts.escalations:
             out.append(
                 f"  Escalation: {people[x.stakeholder]} complained about the project to"

@@ -8,7 +8,7 @@ nor process-safe); stakeholders are drawn in game.look.palette's colours, as in 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,12 +25,15 @@ from game.session.debrief import (
     key_moments,
     series,
 )
+from game.session.debrief.breakdown import score_breakdown
+from game.session.debrief.explain import summary
 
 if TYPE_CHECKING:
     import pygame
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from game.session.savefile import Attempt
     from game.session.session import Session
 
 TRUE = INK  # the truth is drawn in ink, what IT reported in colour
@@ -248,9 +251,15 @@ def chart_surfaces(
     return out
 
 
-def report_png(session: Session, path: Path, size: tuple[int, int] = (1600, 1000)) -> None:
-    """One facilitator page: title, team, score, the four charts, the key moments and what
-    the built-in policies scored on the same luck. Written atomically (temp file, rename)."""
+def report_png(
+    session: Session,
+    path: Path,
+    size: tuple[int, int] = (1600, 1000),
+    attempts: Sequence[Attempt] = (),
+) -> None:
+    """One facilitator page: title, team, score and where its points went, the four
+    charts, the key moments, what the built-in policies and the team's earlier `attempts`
+    scored on the same luck. Written atomically (temp file, rename)."""
     from game.model import outcome
 
     data, fs = series(session), size[0] / 1600
@@ -267,13 +276,20 @@ def report_png(session: Session, path: Path, size: tuple[int, int] = (1600, 1000
     team = session.team or tr("png.team")
     score = f"{result.score[0]:.0f}"
     line = tr("png.line", team=team, seed=session.seed, score=score, grade=grade, verdict=verdict)
-    fig.text(0.02, 0.915, line, fontsize=24 * fs, va="top", color=INK)
+    fig.text(0.02, 0.92, line, fontsize=24 * fs, va="top", color=INK)
     others = " · ".join(
         f"{_policy(c.policy)} {c.score:.0f} ({c.grade})" for c in compare_policies(session)
     )
     line = tr("png.others", others=others)
-    fig.text(0.02, 0.87, line, fontsize=18 * fs, va="top", color=INK)
-    grid = fig.add_gridspec(2, 2, left=0.05, right=0.62, top=0.80, bottom=0.07)
+    fig.text(0.02, 0.845, line, fontsize=18 * fs, va="top", color=INK)
+    parts = " · ".join(label for _, _, label in summary(score_breakdown(session)))
+    fig.text(0.02, 0.88, tr("png.why", parts=parts), fontsize=18 * fs, va="top", color=INK)
+    if attempts:
+        tries = " · ".join(
+            f"{n}: {a.score:.0f} ({a.grade})" for n, a in enumerate(attempts, start=1)
+        )
+        fig.text(0.02, 0.81, tr("png.tries", tries=tries), fontsize=18 * fs, va="top", color=INK)
+    grid = fig.add_gridspec(2, 2, left=0.05, right=0.62, top=0.72, bottom=0.07)
     grid.update(wspace=0.32, hspace=0.45)
     for k, (key, draw) in enumerate(CHARTS.values()):
         ax = fig.add_subplot(grid[k // 2, k % 2])
@@ -294,7 +310,7 @@ def _policy(name: str) -> str:
 
 def _moments(fig: Figure, session: Session, fs: float) -> None:
     """The key moments as a column of wrapped lines: turn, stakeholder swatch, text."""
-    x, y = 0.74, 0.80
+    x, y = 0.74, 0.74
     title = tr("png.moments", label=turn_word(session.scenario.turn_label))
     fig.text(x - 0.03, y + 0.01, title, fontsize=26 * fs, va="bottom", **BOLD)
     text: dict[str, Any] = {"color": INK, "va": "top", "fontsize": 17 * fs}

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from game.i18n import number, ordinal, percent, tr
 from game.model import outcome
 from game.model.state import ACCEPTED
-from game.session.facts import Complaint, Rejection, ReworkFound, SignOff, TurnFacts, game_facts
+from game.session.facts import (
+    Cause,
+    Complaint,
+    Rejection,
+    ReworkFound,
+    SignOff,
+    TurnFacts,
+    game_facts,
+)
 from game.session.session import Session
 from game.session.transcript import first_names
 from game.session.week import complaint_text
@@ -46,8 +54,10 @@ class _Moments:
     def __init__(self, session: Session) -> None:
         sc = session.scenario
         self.sc, self.people, self.packages = sc, first_names(sc), [p.title for p in sc.packages]
+        self.departments = [s.department for s in sc.stakeholders]
         self.signed: set[int] = set()
         self.said: set[int] = set()  # who has complained
+        self.last_said: dict[int, int] = {}  # each person's latest complaint: why they escalate
         self.rejections = Counter[int]()
         self.syndrome = False
 
@@ -62,29 +72,55 @@ class _Moments:
             text = tr("moment.syndrome", reported=reported, true=true)
             out.append(Moment(t, "syndrome", text, None))
         for forced in facts.forced:
-            text = tr("moment.forced", name=people[forced.stakeholder])
+            # With nothing of theirs to sign off, no decision was forced: the week report's words.
+            key = "moment.forced" if forced.awaiting else "week.forced.nothing"
+            text = tr(key, name=people[forced.stakeholder])
             out.append(Moment(t, "forced", text, forced.stakeholder))
         out += [self.rejection(t, r) for r in facts.rejections]
         out += [self.signoff(t, ok) for ok in facts.signoffs if ok.owner not in self.signed]
         # A first complaint is always a fresh one: the facts hold only fresh complaints.
         out += [self.complaint(t, c) for c in facts.complaints if c.stakeholder not in self.said]
-        for x in facts.escalations:
-            name, sponsor, support = people[x.stakeholder], self.sc.sponsor.name, percent(x.support)
-            text = tr("moment.escalation", name=name, sponsor=sponsor, support=support)
-            out.append(Moment(t, "escalation", text, x.stakeholder))
+        for c in facts.complaints:
+            self.last_said[c.stakeholder] = c.code
+        out += [self.escalation(t, x.stakeholder, x.support) for x in facts.escalations]
         return out
+
+    def escalation(self, t: int, who: int, support: float) -> Moment:
+        """A stakeholder went to the sponsor, with what they last said as the reason."""
+        name, sponsor = self.people[who], self.sc.sponsor.name
+        values = {"name": name, "sponsor": sponsor, "support": percent(support)}
+        said = self.last_said.get(who)
+        if said is None:
+            text = tr("moment.escalation", **values)
+        else:
+            text = tr("moment.escalation.said", complaint=complaint_text(said), **values)
+        return Moment(t, "escalation", text, who)
+
+    def unclear(self, owner: int, clarity: float) -> str:
+        """ "Sales' needs were unclear (clarity 40%)": the week report's words for the cause."""
+        return tr("week.unclear", department=self.departments[owner], clarity=percent(clarity))
 
     def rework(self, t: int, found: ReworkFound) -> Moment:
         package, clarity = self.packages[found.package], percent(found.clarity)
         points = number(found.found, 1)
-        text = tr("moment.rework", found=points, package=package, clarity=clarity)
+        if found.cause is Cause.UNCLEAR:  # cause first, as the week report tells it
+            unclear = self.unclear(found.owner, found.clarity)
+            text = tr("week.rework.unclear", unclear=unclear, found=points, t=package)
+        else:
+            text = tr("moment.rework", found=points, package=package, clarity=clarity)
         return Moment(t, "rework", text, found.owner)
 
     def rejection(self, t: int, r: Rejection) -> Moment:
         self.rejections[r.package] += 1
         n = self.rejections[r.package]
         again = tr("moment.again", nth=ordinal(n)) if n > 1 else ""
-        why = tr("moment.rejection.why", clarity=percent(r.clarity), trust=percent(r.trust))
+        trust = percent(r.trust)
+        if r.cause is Cause.UNCLEAR:
+            why = tr(
+                "moment.rejection.unclear", unclear=self.unclear(r.owner, r.clarity), trust=trust
+            )
+        else:
+            why = tr("moment.rejection.why", clarity=percent(r.clarity), trust=trust)
         name, package = self.people[r.owner], self.packages[r.package]
         text = tr("moment.rejection", name=name, package=package, again=again, why=why)
         return Moment(t, "rejection", text, r.owner)

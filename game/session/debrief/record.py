@@ -6,6 +6,7 @@ The record is what the debrief's export writes and what a workshop result file
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -15,9 +16,10 @@ from game import i18n
 from game.model import outcome
 from game.model.observe import MOOD_NAMES
 from game.model.rules.stakeholders import COMPLAINTS, NO_COMPLAINT
+from game.session.debrief.breakdown import OWN, ScoreBreakdown, score_breakdown
 from game.session.debrief.moments import key_moments
 from game.session.debrief.series import series
-from game.session.savefile import to_record
+from game.session.savefile import Attempt, to_record
 from game.session.session import Session
 
 FORMAT = "odd-duck-round"
@@ -56,12 +58,39 @@ def _observation(session: Session, k: int) -> dict[str, Any]:
     }
 
 
-def round_record(session: Session, scenario_ref: str) -> dict[str, Any]:
+def _breakdown(session: Session, breakdown: ScoreBreakdown) -> dict[str, Any]:
+    """The score package by package: its share of the 100 points, what it kept, the points
+    lost to each cause and its own worst cause (game/session/debrief/breakdown.py)."""
+    ids = [p.id for p in session.scenario.packages]
+    return {
+        "score": breakdown.score,
+        "packages": [
+            {
+                "package": ids[p.package],
+                "potential": p.potential,
+                "earned": p.earned,
+                "lost": {cause.value: points for cause, points in p.lost.items()},
+                "cause": None if p.cause is None else p.cause.value,
+                "clarity": p.clarity,
+                "owner_trust": p.owner_trust,
+                "rework_found": p.rework_found,
+                "rejections": p.rejections,
+            }
+            for p in breakdown.packages
+        ],
+        "own_causes": [cause.value for cause in OWN],
+    }
+
+
+def round_record(
+    session: Session, scenario_ref: str, attempts: Sequence[Attempt] = ()
+) -> dict[str, Any]:
     """The whole round as JSON-ready data: `json.dumps` works and no value is NaN.
 
-    It holds what a save file holds (so the round can be replayed) and the debrief's truth.
+    It holds what a save file holds (so the round can be replayed, with the team's earlier
+    `attempts` at it) and the debrief's truth, the score's breakdown included.
     """
-    record = to_record(session, scenario_ref)
+    record = to_record(session, scenario_ref, attempts)
     record["format"] = FORMAT
     record["scenario"]["title"] = session.scenario.title
     record["observations"] = [_observation(session, k) for k in range(len(session.observations))]
@@ -71,6 +100,7 @@ def round_record(session: Session, scenario_ref: str) -> dict[str, Any]:
     ids = [s.id for s in session.scenario.stakeholders]
     ends["signoff_delay"] = dict(zip(ids, result.signoff_delay[0], strict=True))
     record["outcome"] = ends
+    record["breakdown"] = _breakdown(session, score_breakdown(session))
     data = asdict(series(session))
     data["trust"] = {sid: data["trust"][:, s] for s, sid in enumerate(ids)}
     record["series"] = data
