@@ -143,9 +143,16 @@ class TurnPanels(Screen):
             if left > 0
             else tr("turn.plan.all", total=number(total))
         )
-        line = draw.text(
-            surface, text, s.font(22, bold=True), (area.left, y), colour, width=area.width
+        # The headline steps its type down before it would be cut (projector text size).
+        font = next(
+            (
+                f
+                for f in (s.font(n, bold=True) for n in (22, 19, 16))
+                if draw.fits(text, f, area.width)
+            ),
+            s.font(16, bold=True),
         )
+        line = draw.text(surface, text, font, (area.left, y), colour, width=area.width)
         build, people_pts, project = self.planner.split()
         split = pygame.Rect(area.left, line.bottom + s.px(6), area.width, s.px(8))
         self._split_bar(surface, split, build, people_pts, project, total)
@@ -222,9 +229,12 @@ class TurnPanels(Screen):
         cost = self.planner.step_cost(row, short)
         room = width - draw.measure(cost, small) - s.px(8)
         # Build rows all cost the same (their tooltip says so): in a column too narrow for
-        # both, the package's name keeps the room.
-        if row.section == "build" and short and draw.measure(label, label_font) > room:
-            cost, room = "", width
+        # both, the package's name leads and what it still needs goes in the small note,
+        # so a cut never takes the name ("needs 7 ·…" named nothing at projector size).
+        if row.section == "build" and draw.measure(label, label_font) > room:
+            label = row.label
+            cost = tr("planner.needs.note", points=number(self.planner.needs(row.target), 0))
+            room = width - draw.measure(cost, small) - s.px(8)
         if cost:
             draw.text(
                 surface, cost, small, (rect.left + s.px(8) + width, rect.centery), MUTED, "midright"
