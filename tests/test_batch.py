@@ -53,8 +53,11 @@ def test_streaming_tallies_match_the_games_played_directly():
     assert summary["games"] == 400
     assert summary["score"]["mean"] == pytest.approx(direct.score.mean(), abs=1e-4)
     assert summary["score"]["std"] == pytest.approx(direct.score.std(ddof=1), abs=1e-4)
+    # The histogram's percentile is an order statistic (the lower median for an even count),
+    # not numpy's default midpoint: with 13-week crm-rollout (issue 10) the two middle scores
+    # of these 400 games lie 0.8 points apart.
     assert summary["score"]["percentiles"]["p50"] == pytest.approx(
-        np.percentile(direct.score, 50), abs=0.02
+        np.percentile(direct.score, 50, method="inverted_cdf"), abs=0.02
     )
     assert summary["rates"]["win"] == pytest.approx(direct.won.mean())
     assert summary["rework_share"] == pytest.approx(direct.rework_share.mean(), abs=1e-4)

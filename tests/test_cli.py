@@ -43,7 +43,7 @@ def test_simulate_prints_a_readable_transcript(capsys):
         main(["simulate", "--scenario", "crm-rollout", "--policy", "balanced", "--seed", "1"]) == 0
     )
     out = capsys.readouterr().out
-    assert "Week 1 of 20" in out and "Plan:" in out and "Outcome:" in out
+    assert "Week 1 of 13" in out and "Plan:" in out and "Outcome:" in out
 
 
 def test_unknown_scenario_lists_the_known_ones(capsys):

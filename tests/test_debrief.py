@@ -26,7 +26,9 @@ def _play(ref: str, policy: str, seed: int, turns: int = 99, **kw: Any) -> Sessi
 
 @pytest.fixture(scope="module")
 def delivery() -> Session:
-    return _play("crm-rollout", "delivery_first", seed=1, team="Blue")
+    # Seed 2: in the 13-week crm-rollout (issue 10) delivery_first's seed 1 happens to get
+    # everything signed off; seed 2 has four rejections (three among the key moments).
+    return _play("crm-rollout", "delivery_first", seed=2, team="Blue")
 
 
 def test_series_has_one_entry_per_turn_played(delivery):
@@ -57,7 +59,7 @@ def test_key_moments_are_few_sorted_and_explained(delivery, limit):
 
 def test_a_delivery_first_round_shows_its_rejection_with_its_causes(delivery):
     rejections = [m for m in debrief.key_moments(delivery) if m.kind == "rejection"]
-    assert rejections, "crm-rollout delivery_first seed 1 has seven rejections"
+    assert rejections, "crm-rollout delivery_first seed 2 has four rejections"
     names = debrief.series(delivery).names
     for moment in rejections:
         assert moment.text.startswith(names[moment.stakeholder])

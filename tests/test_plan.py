@@ -26,7 +26,7 @@ def test_a_legal_plan_is_accepted(crm):
     [
         ("build", 0, -1.0, "negative"),
         ("build", 0, np.nan, "not finite"),
-        ("build", 0, 11.0, "capacity"),
+        ("build", 0, 16.0, "capacity"),  # crm capacity is 15
         ("workshop", 0, 1.0, "whole number of uses"),
         ("workshop", 9, 2.0, "cannot take this target"),  # crm has 4 stakeholders
         ("quality", 3, 1.0, "cannot take this target"),  # project actions take target 0
@@ -48,9 +48,9 @@ def test_overtime_adds_capacity(crm):
     state = new_state(params, [0], seed=1)
     plan = empty_plan(1, params)
     plan[0, _action(scenario, "overtime"), 0] = 3
-    plan[0, _action(scenario, "build"), 0] = 13
+    plan[0, _action(scenario, "build"), 0] = 18  # capacity 15 + 3 overtime
     _, log = step(state, plan, params)
-    assert log.points_build[0] == 13 and log.overtime[0] > 0
+    assert log.points_build[0] == 18 and log.overtime[0] > 0
     plan[0, _action(scenario, "overtime"), 0] = 0
     with pytest.raises(PlanError, match="capacity"):
         step(state, plan, params)

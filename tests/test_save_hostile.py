@@ -57,7 +57,7 @@ def _saved(tmp_path: Path, ref: str, turns: int = 5) -> tuple[Session, Path]:
 @pytest.mark.parametrize(
     ("change", "why"),
     [
-        (lambda p: p.write_text(p.read_text().replace("capacity: 10", "capacity: 12")), "changed"),
+        (lambda p: p.write_text(p.read_text().replace("capacity: 15", "capacity: 12")), "changed"),
         (lambda p: p.unlink(), "no longer"),
         (lambda p: p.write_text(p.read_text() + "\nnot: [valid\n"), "no longer"),
         (lambda p: p.write_bytes(p.read_bytes().replace(b"title:", b"\x0btitle:")), "no longer"),
@@ -79,7 +79,7 @@ def test_an_old_save_without_a_scenario_copy_says_what_to_restore(tmp_path, own_
     record["version"] = 1
     del record["scenario"]["content"], record["rules"]
     path.write_text(json.dumps(record))
-    own_scenario.write_text(own_scenario.read_text().replace("capacity: 10", "capacity: 12"))
+    own_scenario.write_text(own_scenario.read_text().replace("capacity: 15", "capacity: 12"))
     with pytest.raises(InputError, match="has changed since this game was saved"):
         savefile.restore(path)
     own_scenario.unlink()

@@ -41,7 +41,7 @@ def test_misspelt_nested_key(tmp_path):
 
 
 def test_wrong_type_names_the_key_and_the_value(tmp_path):
-    text = CRM.replace("turns: 24", "turns: many", 1)
+    text = CRM.replace("turns: 16", "turns: many", 1)
     [line] = _broken(tmp_path, text)
     assert f":{_line_of(text, 'turns: many')}:" in line
     assert "turns: input should be a valid integer" in line and "'many'" in line
@@ -69,7 +69,7 @@ def test_duplicate_id(tmp_path):
 
 
 def test_yaml_syntax_error_points_at_the_line(tmp_path):
-    text = CRM.replace("turns: 24", "turns: [24", 1)
+    text = CRM.replace("turns: 16", "turns: [16", 1)
     [line] = _broken(tmp_path, text)
     assert "YAML syntax error" in line
 
@@ -80,7 +80,7 @@ def test_empty_file(tmp_path):
 
 
 def test_duplicate_yaml_key(tmp_path):
-    text = CRM.replace("turns: 24", "turns: 24\nturns: 30", 1)
+    text = CRM.replace("turns: 16", "turns: 16\nturns: 30", 1)
     [line] = _broken(tmp_path, text)
     assert "duplicate key 'turns'" in line
 

@@ -5,6 +5,7 @@ from functools import cache
 import numpy as np
 import pytest
 
+from game import i18n
 from game.model import Params, empty_plan, step
 from game.model.rules.stakeholders import NO_COMPLAINT
 from game.policies import POLICIES
@@ -38,10 +39,16 @@ def _play(scenario: Scenario, params: Params, policy: str, seed: int = 1) -> Ses
     return session
 
 
+# Seed 5: in the 13-week crm-rollout (issue 10) balanced keeps in touch with everyone in most
+# seeds; in this one it loses touch with someone for a while, which
+# test_out_of_touch_trust_is_not_revealed needs.
+SEEDS = {"delivery_first": 1, "balanced": 5}
+
+
 @cache
 def _crm(policy: str) -> Session:
     scenario, params = load("crm-rollout")
-    return _play(scenario, params, policy)
+    return _play(scenario, params, policy, SEEDS[policy])
 
 
 def _reports(session: Session) -> list[WeekReport]:
@@ -72,10 +79,10 @@ def session(request: pytest.FixtureRequest) -> Session:
 def test_every_week_has_a_headline_and_short_lines(session: Session) -> None:
     for i, report in enumerate(_reports(session)):
         assert report.turn == i + 1
-        if i + 1 <= 20:
-            assert report.title == f"Week {i + 1} of 20"
-        else:  # never "Week 21 of 20" (issue 10)
-            late = i + 1 - 20
+        if i + 1 <= 13:
+            assert report.title == f"Week {i + 1} of 13"
+        else:  # never "Week 14 of 13" (issue 10)
+            late = i + 1 - 13
             weeks = "week" if late == 1 else "weeks"
             assert report.title == f"Week {i + 1}: {late} {weeks} past the deadline"
         _check_shape(report)
@@ -152,7 +159,9 @@ def test_neglect_shows_up_as_unclear_needs() -> None:
     unclear = [t for t in texts if "needs were unclear (clarity" in t]
     assert unclear, "delivery_first builds on unclear requirements"
     departments = {s.department for s in _crm("delivery_first").scenario.stakeholders}
-    assert all(any(t.startswith(f"{d}'s needs") for d in departments) for t in unclear)
+    # "Finance's needs", but "Sales' needs" (the possessive of a name ending in s).
+    owners = tuple(f"{i18n.possessive(d)} needs" for d in departments)
+    assert all(t.startswith(owners) for t in unclear)
 
 
 def test_reports_are_deterministic() -> None:
