@@ -58,6 +58,30 @@ class Overlay(Screen):
         s = self.style
         return self.panel().top + s.px(20) + s.font(28, bold=True).get_linesize() + s.px(10)
 
+    def text_page(self, html: str, close_label: str) -> None:
+        """A scrolling text box filling the panel and a close button under it, as wide as
+        its words need ('Schließen (Esc)' at projector size) and at least 200 px."""
+        s = self.style
+        rect = self.panel()
+        button_h = max(s.px(44), s.text_px(16) + s.px(20))
+        top = self.content_top()
+        body = pygame.Rect(
+            rect.left + s.px(24),
+            top,
+            rect.width - s.px(48),
+            rect.bottom - top - button_h - s.px(36),
+        )
+        self.text_box(html, body)
+        width = max(s.px(200), draw.measure(close_label, s.font(16, bold=True)) + s.px(40))
+        self.button(
+            pygame.Rect(
+                rect.right - s.px(24) - width, rect.bottom - s.px(20) - button_h, width, button_h
+            ),
+            close_label,
+            self.close,
+            object_id="#primary",
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
         s = self.style
         dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)

@@ -21,29 +21,8 @@ class NewsOverlay(Overlay):
         super().__init__(app)
 
     def build(self) -> None:
-        s = self.style
-        rect = self.panel()
-        button_h = max(s.px(44), s.text_px(16) + s.px(20))
-        top = self.content_top()
-        body = pygame.Rect(
-            rect.left + s.px(24),
-            top,
-            rect.width - s.px(48),
-            rect.bottom - top - button_h - s.px(36),
-        )
         # pygame_gui's markup: the stories are text, never tags.
-        self.text_box("<br><br>".join(escape(line) for line in self.lines), body)
-        self.button(
-            pygame.Rect(
-                rect.right - s.px(24) - s.px(200),
-                rect.bottom - s.px(20) - button_h,
-                s.px(200),
-                button_h,
-            ),
-            tr("news.close"),
-            self.close,
-            object_id="#primary",
-        )
+        self.text_page("<br><br>".join(escape(line) for line in self.lines), tr("news.close"))
 
     def handle(self, event: pygame.event.Event) -> bool:
         keys = (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_n)
