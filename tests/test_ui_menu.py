@@ -37,5 +37,5 @@ def test_the_briefing_can_be_read_from_the_debrief_menu() -> None:
     key(app, pygame.K_ESCAPE)
     click(app, button_named(app, "Briefing"))
     assert app.top.name == "briefing"
-    click(app, button_named(app, "Back to the round"))
+    click(app, button_named(app, "Back to the debrief"))  # the round is over: say where
     assert app.top is debrief

@@ -7,6 +7,7 @@ import pytest
 
 from game import i18n
 from game.model import Params, empty_plan, step
+from game.model.observe import shown_progress
 from game.model.rules.stakeholders import NO_COMPLAINT
 from game.policies import POLICIES
 from game.scenario.loader import load
@@ -146,7 +147,11 @@ def test_moves_match_the_logs(session: Session) -> None:
             assert (move.before, move.after) == (log.trust_before[0, s], log.trust_after[0, s])
         others = {m.label: (m.before, m.after) for m in report.moves if m.stakeholder is None}
         if "Reported progress" in others:
-            progress = (before.reported_progress[0], log.reported_progress[0])
+            # As the top bar shows it: rounded down to whole percent (observe.shown_progress).
+            progress = (
+                float(shown_progress(before.reported_progress[0])),
+                float(shown_progress(log.reported_progress[0])),
+            )
             assert others["Reported progress"] == progress
         if "Sponsor support" in others:
             assert others["Sponsor support"] == (before.sponsor[0], log.sponsor[0])

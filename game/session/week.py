@@ -17,6 +17,7 @@ import numpy.typing as npt
 from game.i18n import cap, number, percent, tr, trn, turn_word
 from game.model import Channel
 from game.model.channels import PROJECT_EFFECTS
+from game.model.observe import shown_progress
 from game.model.rules.intensity import resolve
 from game.model.state import ACCEPTED, AWAITING
 from game.scenario.schema import Scenario
@@ -362,15 +363,20 @@ class _Week:
             )
             for m in self.trust_moved()
         ]
+        # Progress as the top bar shows it (rounded down), so the two never disagree.
         progress = BarMove(
-            tr("week.bar.progress"), None, before.reported_progress[0], log.reported_progress[0]
+            tr("week.bar.progress"),
+            None,
+            float(shown_progress(before.reported_progress[0])),
+            float(shown_progress(log.reported_progress[0])),
         )
         support = BarMove(tr("week.bar.sponsor"), None, before.sponsor[0], log.sponsor[0])
         out += [bar for bar in (progress, support) if _moved(bar.before, bar.after)]
         return [BarMove(b.label, b.stakeholder, float(b.before), float(b.after)) for b in out]
 
     def progress(self) -> list[WeekItem]:
-        before, after = self.before.reported_progress[0], self.log.reported_progress[0]
+        before = float(shown_progress(self.before.reported_progress[0]))
+        after = float(shown_progress(self.log.reported_progress[0]))
         arrow = tr("week.progress", change=_change(before, after))
         if not _moved(before, after):
             return []

@@ -127,7 +127,8 @@ class BriefingScreen(Screen):
         font = s.font(18, bold=True)
         top = self.left.bottom - height
         if self.read_only:
-            label = tr("briefing.back_to_round")
+            over = self.app.game is not None and self.app.game.session.done
+            label = tr("briefing.back_to_debrief" if over else "briefing.back_to_round")
             width = min(self.left.width, draw.measure(label, font) + s.px(48))
             rect = pygame.Rect(self.left.left, top, max(width, s.px(300)), height)
             self.button(rect, label, self.close, object_id="#primary")
