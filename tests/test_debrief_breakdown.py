@@ -107,3 +107,13 @@ def test_the_record_carries_the_breakdown_and_the_earlier_tries(tmp_path):
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written["attempts"][1]["replayed_from"] == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(("ref", "policy", "seed"), ROUNDS)
+def test_the_bar_labels_add_up_to_100_and_the_score_matches_the_heading(ref, policy, seed):
+    """A reader adds the labels up (a playtest found 67 + 17 + 12 + 4.3 = 100.3)."""
+    breakdown = score_breakdown(_play(ref, policy, seed))
+    labels = [label.rsplit(" ", 1)[1] for _, _, label in summary(breakdown)]
+    assert all(value.isdigit() for value in labels), labels
+    assert sum(int(value) for value in labels) == 100
+    assert int(labels[0]) == round(breakdown.score)

@@ -67,13 +67,28 @@ def package_lines(breakdown: ScoreBreakdown, session: Session) -> list[tuple[str
 
 def summary(breakdown: ScoreBreakdown) -> list[tuple[Loss | None, float, str]]:
     """The score bar's parts: (cause, points, "defects 40"); None is the score itself.
-    Causes that cost under half a point are left out, so the parts add up to 100 less
-    those crumbs."""
+
+    The labels are whole points that add up to what the bar covers, as a reader checks
+    them: the score as the heading rounds it, and the rest shared among the causes by
+    largest remainder (rounding each on its own once showed 67 + 17 + 12 + 4.3 = 100.3).
+    Causes that round to nothing are left out."""
+    score = round(breakdown.score)
+    losses = [(cause, breakdown.lost(cause)) for cause in Loss]
+    whole = round(breakdown.score + sum(lost for _, lost in losses))  # 100: the bar's width
+    shown = _whole_parts([lost for _, lost in losses], whole - score)
     parts: list[tuple[Loss | None, float, str]] = [
-        (None, breakdown.score, f"{tr('why.legend.earned')} {points(breakdown.score)}")
+        (None, breakdown.score, f"{tr('why.legend.earned')} {number(score, 0)}")
     ]
-    for cause in Loss:
-        lost = breakdown.lost(cause)
-        if lost >= 0.5:  # under half a point rounds to nothing on the bar's label
-            parts.append((cause, lost, f"{loss_name(cause)} {points(lost)}"))
+    for (cause, lost), whole in zip(losses, shown, strict=True):
+        if whole > 0:
+            parts.append((cause, lost, f"{loss_name(cause)} {number(whole, 0)}"))
     return parts
+
+
+def _whole_parts(values: list[float], total: int) -> list[int]:
+    """Whole numbers near `values` that add up to `total` (largest remainder)."""
+    floors = [int(v) for v in values]
+    order = sorted(range(len(values)), key=lambda k: values[k] - floors[k], reverse=True)
+    for k in order[: max(0, total - sum(floors))]:
+        floors[k] += 1
+    return floors
