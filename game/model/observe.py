@@ -76,6 +76,12 @@ class Observation:
     complaint: I64
 
 
+def mood(satisfaction: F64 | float) -> I64:
+    """The face shown for a satisfaction: 0 furious .. 4 delighted (MOOD_NAMES)."""
+    result: I64 = np.searchsorted(MOOD_EDGES, satisfaction, side="right").astype(np.int64)
+    return result
+
+
 def observe(state: State, params: Params) -> Observation:
     """Project `state` onto what the player may know."""
     vague = state.since_contact > params.coef.vague_after
@@ -106,7 +112,7 @@ def observe(state: State, params: Params) -> Observation:
         buildable=buildable(state, params),
         trust=np.where(vague, state.known_trust, state.trust),
         satisfaction=satisfaction,
-        mood=np.searchsorted(MOOD_EDGES, satisfaction, side="right").astype(np.int64),
+        mood=mood(satisfaction),
         expectation=np.where(vague, state.known_expectation, state.expectation),
         seen=np.round(np.where(vague, state.known_seen, state.seen) / SEEN_STEP) * SEEN_STEP,
         since_contact=state.since_contact.copy(),

@@ -17,7 +17,7 @@ from enum import StrEnum
 import numpy as np
 
 from game.model import Channel, State, Target, TurnLog
-from game.model.observe import MOOD_EDGES
+from game.model.observe import mood
 from game.model.rules.relationships import tolerance
 from game.model.rules.stakeholders import NO_COMPLAINT, grievances
 from game.model.state import ACCEPTED
@@ -139,11 +139,6 @@ class Eyes:
     role: str
     department: str
     weeks: tuple[EyesWeek, ...]
-
-
-def mood_of(satisfaction: float) -> int:
-    """The face the cards show for `satisfaction` (observe.MOOD_EDGES)."""
-    return int(np.searchsorted(MOOD_EDGES, satisfaction, side="right"))
 
 
 def replayed_states(session: Session) -> list[State]:
@@ -270,7 +265,7 @@ class _Reader:
             trust=float(log.trust_after[0, s]),
             trust_cause=moved[0] if moved else None,
             satisfaction=satisfaction,
-            mood=mood_of(satisfaction),
+            mood=int(mood(satisfaction)),
             since_contact=int(state.since_contact[0, s]),
             it_trust=it_saw[0],
             vague=it_saw[1],

@@ -153,23 +153,14 @@ def row_height(style: Style) -> int:
     return style.font(15).get_linesize() + style.font(13).get_linesize() + style.px(10)
 
 
-def status_width(style: Style, views: list[PackageView], row_width: int) -> int:
-    """Kept for callers that still ask; the two-line row needs no status column."""
-    return row_width
-
-
 def draw_row(
     surface: pygame.Surface,
     rect: pygame.Rect,
     style: Style,
     view: PackageView,
     planned: float,
-    status_w: int | None = None,
 ) -> None:
-    """One package: the title and the points planned on it; IT's progress bar and status.
-
-    `status_w` is accepted for older callers and ignored.
-    """
+    """One package: the title and the points planned on it; IT's progress bar and status."""
     s = style
     colour = people.colour(s, view.owner)
     pygame.draw.rect(surface, CARD, rect, border_radius=s.px(6))

@@ -121,9 +121,8 @@ class TurnPanels(Screen):
         self._header(surface, area, tr("turn.board.title"), tr("turn.board.note"))
         build_rows = {r.target: self.planner.points(r) for r in self.planner.build_rows()}
         views = [board.PackageView.of(self.scenario, self.seen, k) for _, k in self.board_rows]
-        status_w = board.status_width(s, views, area.width)
         for (rect, k), view in zip(self.board_rows, views, strict=True):
-            board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0), status_w)
+            board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0))
         count = len(self.scenario.packages)
         if self.board_rows:
             below = max(0, count - self.board_scroll - self.board_fits)
