@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from game.i18n import tr, turn_word
+from game.i18n import number, tr, turn_word
 from game.look.figures import BOLD, MARKERS, dress, figure
 from game.look.palette import BORDER, CAPACITY, CARD, GAP, INK, OKABE_ITO, REPORTED
 from game.model.step import in_syndrome
@@ -203,12 +203,18 @@ CHARTS: dict[str, tuple[str, Draw]] = {
     "capacity": ("chart.capacity", _capacity),
     "rework": ("chart.rework", _rework),
 }
-# The built-in policies as the PNG report names them.
+# The built-in policies' names, for the debrief screen and its exported page alike.
 POLICY_KEYS = {
-    "balanced": "png.policy.balanced",
-    "delivery_first": "png.policy.delivery_first",
-    "relationship_first": "png.policy.relationship_first",
+    "balanced": "policy.balanced",
+    "delivery_first": "policy.delivery_first",
+    "relationship_first": "policy.relationship_first",
 }
+
+
+def policy_name(policy: str) -> str:
+    """A fixed strategy's name in the window's language (its id if it has none)."""
+    key = POLICY_KEYS.get(policy)
+    return tr(key) if key else policy
 
 
 def chart_surfaces(
@@ -257,9 +263,20 @@ def report_png(
     size: tuple[int, int] = (1600, 1000),
     attempts: Sequence[Attempt] = (),
 ) -> None:
-    """One facilitator page: title, team, score and where its points went, the four
-    charts, the key moments, what the built-in policies and the team's earlier `attempts`
-    scored on the same luck. Written atomically (temp file, rename)."""
+    """One facilitator page (see report_figure), written atomically (temp file, rename)."""
+    fig, canvas = report_figure(session, size, attempts)
+    try:
+        write_atomically(path, canvas.print_png)
+    finally:
+        fig.clear()
+
+
+def report_figure(
+    session: Session, size: tuple[int, int] = (1600, 1000), attempts: Sequence[Attempt] = ()
+) -> tuple[Figure, Any]:
+    """The facilitator page as a figure and its canvas: title, team, score and where its
+    points went, what the built-in policies and the team's earlier `attempts` scored on
+    the same luck (named as on the debrief screen), the four charts, the key moments."""
     from game.model import outcome
 
     data, fs = series(session), size[0] / 1600
@@ -277,35 +294,41 @@ def report_png(
     score = f"{result.score[0]:.0f}"
     line = tr("png.line", team=team, seed=session.seed, score=score, grade=grade, verdict=verdict)
     fig.text(0.02, 0.92, line, fontsize=24 * fs, va="top", color=INK)
-    others = " · ".join(
-        f"{_policy(c.policy)} {c.score:.0f} ({c.grade})" for c in compare_policies(session)
-    )
-    line = tr("png.others", others=others)
-    fig.text(0.02, 0.845, line, fontsize=18 * fs, va="top", color=INK)
     parts = " · ".join(label for _, _, label in summary(score_breakdown(session)))
     fig.text(0.02, 0.88, tr("png.why", parts=parts), fontsize=18 * fs, va="top", color=INK)
+    # The policies and the tries in the debrief screen's words: "Balanced: 76 (grade A)".
+    others = " · ".join(
+        _scored(policy_name(c.policy), c.score, c.grade) for c in compare_policies(session)
+    )
+    fig.text(0.02, 0.845, tr("png.others", others=others), fontsize=18 * fs, va="top", color=INK)
     if attempts:
         tries = " · ".join(
-            f"{n}: {a.score:.0f} ({a.grade})" for n, a in enumerate(attempts, start=1)
+            _scored(tr("debrief.attempt", n=n), a.score, a.grade)
+            for n, a in enumerate(attempts, start=1)
         )
         fig.text(0.02, 0.81, tr("png.tries", tries=tries), fontsize=18 * fs, va="top", color=INK)
-    grid = fig.add_gridspec(2, 2, left=0.05, right=0.62, top=0.72, bottom=0.07)
-    grid.update(wspace=0.32, hspace=0.45)
+    # Room between and right of the charts: the progress lines' names stand right of
+    # their axes and the trust legend right of its own, clear of the key moments.
+    grid = fig.add_gridspec(2, 2, left=0.05, right=0.56, top=0.72, bottom=0.07)
+    grid.update(wspace=0.5, hspace=0.45)
     for k, (key, draw) in enumerate(CHARTS.values()):
         ax = fig.add_subplot(grid[k // 2, k % 2])
         _style(ax, data, fs * 1.1, sc.turn_label, params.deadline)
-        ax.set_title(tr(key), fontsize=22 * fs, loc="left", **BOLD)
+        ax.set_title(_fitted_title(tr(key)), fontsize=20 * fs, loc="left", **BOLD)
         draw(ax, data, fs * 1.1, list(OKABE_ITO), params.deadline)
     _moments(fig, session, fs)
-    try:
-        write_atomically(path, canvas.print_png)
-    finally:
-        fig.clear()
+    canvas.draw()
+    return fig, canvas
 
 
-def _policy(name: str) -> str:
-    key = POLICY_KEYS.get(name)
-    return tr(key) if key else name.replace("_", "-")
+def _scored(name: str, score: float, grade: str) -> str:
+    return tr("debrief.compare.line", policy=name, score=number(score, 0), grade=grade)
+
+
+def _fitted_title(title: str) -> str:
+    """A chart's title on the page in lines of at most ~26 letters: a long one would run
+    into the chart beside it."""
+    return "\n".join(textwrap.wrap(title, 26)) or title
 
 
 def _moments(fig: Figure, session: Session, fs: float) -> None:

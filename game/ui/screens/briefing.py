@@ -60,10 +60,11 @@ class BriefingScreen(Screen):
         self.right = pygame.Rect(
             split + s.px(12), self.page.top, self.page.right - split - s.px(12), self.page.height
         )
+        # The deadline is said once, beside the goal, where a team looks for it (issue 10).
         deadline = f"{sc.deadline} {turn_word(sc.turn_label, many=True)}"
         self.goal_text = tr("briefing.goal", goal=sc.goal, deadline=deadline)
         sponsor = tr("briefing.sponsor", name=sc.sponsor.name, role=sc.sponsor.role)
-        self.subtitle = tr("briefing.subtitle", length=deadline, sponsor=sponsor)
+        self.subtitle = tr("briefing.subtitle", sponsor=sponsor)
         button_h = max(s.px(52), s.text_px(18) + s.px(24))
         self._build_left(sc.title, sc.story, button_h)
         self._build_buttons(button_h, turn_word(sc.turn_label))

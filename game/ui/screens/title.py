@@ -48,6 +48,7 @@ class TitleScreen(Screen):
         self.message = app.resume_error or about_save
         self.confirm_replace = False
         self.follow_selection = False
+        self.paged_by: int | None = None  # the pager the keyboard or mouse just pressed
         self.dialog: UIFileDialog | None = None
         if app.game is not None:  # back from a round: offer the same scenario and team again
             self._preselect(app.game.scenario_ref)
@@ -254,24 +255,9 @@ class TitleScreen(Screen):
             tip = card.blurb if card is not None else tr("title.open_file.tip")
             self.ghost(rect, partial(self.choose, index), tip, focus=True)
         self.pager_y = top + self.rows * (self.card_h + gap)
+        self.pager_focus: UIButton | None = None
         if self.pages > 1:
-            font = s.font(16)
-            pager_w = max(draw.measure(tr(k), font) for k in ("title.previous", "title.next"))
-            pager_w = max(s.px(120), pager_w + s.px(28))
-            prev = UIButton(
-                pygame.Rect(right.left, self.pager_y, pager_w, pager_h - s.px(6)),
-                tr("title.previous"),
-                self.manager,
-            )
-            nxt = UIButton(
-                pygame.Rect(right.right - pager_w, self.pager_y, pager_w, pager_h - s.px(6)),
-                tr("title.next"),
-                self.manager,
-            )
-            self.place(prev)
-            self.place(nxt)
-            self.focus.add(prev, lambda: self.turn_page(-1))
-            self.focus.add(nxt, lambda: self.turn_page(1))
+            self._build_pager(pager_h - s.px(6))
         if self.error_h:
             text = self.message or self._current.error
             box = pygame.Rect(right.left, right.bottom - self.error_h, right.width, self.error_h)
@@ -282,8 +268,42 @@ class TitleScreen(Screen):
         self.focus.add(self.settings_button, lambda: flow.open_settings(self.app))
         self.focus.add(self.quit_button, self.app.quit)
         self.focus.add(self.random_button, self.random_seed)
-        if self.focus.index == 0:
+        if self.pager_focus is not None:  # the keyboard stays on the pager it pressed
+            self.focus.focus_on(self.pager_focus)
+        elif self.focus.index == 0:
             self.focus.focus_on(self.start_button)
+
+    def _build_pager(self, height: int) -> None:
+        """ "‹ Previous" and "Next ›" under the cards; each is disabled where it would
+        lead nowhere (Previous on the first page, Next on the last), and the focus skips
+        it there."""
+        s, right, font = self.style, self.right, self.style.font(16)
+        pager_w = max(draw.measure(tr(k), font) for k in ("title.previous", "title.next"))
+        pager_w = max(s.px(120), pager_w + s.px(28))
+        self.previous_button = UIButton(
+            pygame.Rect(right.left, self.pager_y, pager_w, height),
+            tr("title.previous"),
+            self.manager,
+        )
+        self.next_button = UIButton(
+            pygame.Rect(right.right - pager_w, self.pager_y, pager_w, height),
+            tr("title.next"),
+            self.manager,
+        )
+        for button, step, usable in (
+            (self.previous_button, -1, self.page > 0),
+            (self.next_button, 1, self.page < self.pages - 1),
+        ):
+            self.place(button)
+            self.focus.add(button, partial(self.turn_page, step))
+            if not usable:
+                button.disable()
+        if self.paged_by is not None:
+            # The pressed pager may now be disabled (the last page reached): the other one.
+            pressed = self.next_button if self.paged_by > 0 else self.previous_button
+            other = self.previous_button if pressed is self.next_button else self.next_button
+            self.paged_by = None
+            self.pager_focus = pressed if pressed.is_enabled else other
 
     @property
     def _current(self) -> ScenarioEntry:
@@ -308,8 +328,11 @@ class TitleScreen(Screen):
         self.rebuild()
 
     def turn_page(self, step: int) -> None:
+        """Another page of cards. The pager's buttons never ask to go past an end (they
+        are disabled there); called directly, -1 from the first page goes to the last."""
         self._remember_fields()
         self.page = (self.page + step) % self.pages
+        self.paged_by = step
         self.rebuild()
 
     def random_seed(self) -> None:

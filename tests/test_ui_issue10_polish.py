@@ -1,0 +1,68 @@
+"""Issue 10's polish: the title's pager disabled at its ends, the key moments' pages shared
+out evenly, and the exported page in the debrief screen's words with no label on another."""
+
+import pygame
+from matplotlib.text import Text
+
+from game.local.settings import Settings
+from game.ui.charts import report_figure
+from game.ui.screens.debrief.paging import even_pages
+from tests.helpers.ui_driver import click, key, make_app, pump
+from tests.test_ui_debrief import _debrief
+
+
+def test_the_title_pager_is_disabled_at_its_ends_and_the_focus_skips_it() -> None:
+    app = make_app(window=(1024, 600))
+    app.apply_settings(Settings(text_size=1.5))
+    pump(app)
+    title = app.top
+    assert title.pages > 1
+    assert not title.previous_button.is_enabled and title.next_button.is_enabled
+    for _ in range(len(title.focus.items) + 1):  # Tab all the way round: never onto Previous
+        key(app, pygame.K_TAB)
+        assert title.focus.current is not None
+        assert title.focus.current.element is not title.previous_button
+    while title.page < title.pages - 1:
+        click(app, title.next_button)
+    assert title.previous_button.is_enabled and not title.next_button.is_enabled
+    # The keyboard is left on the pager that can still be pressed, not on the disabled one.
+    assert title.focus.current is not None
+    assert title.focus.current.element is title.previous_button
+    click(app, title.next_button)  # disabled: nothing happens
+    assert title.page == title.pages - 1
+    click(app, title.previous_button)
+    assert title.page == title.pages - 2
+
+
+def test_moments_pages_are_as_few_as_filling_them_and_evenly_filled() -> None:
+    assert even_pages([], 100) == [0]
+    assert even_pages([30] * 12, 270) == [6, 6]  # not 9 then 3
+    assert even_pages([20, 90, 20, 20], 100) == [1, 1, 2]  # as few pages as filling full
+    assert even_pages([150, 10], 100) == [1, 1]  # too tall: a page of its own
+
+
+def test_no_page_of_key_moments_is_near_empty_at_projector_size() -> None:
+    for window in ((1280, 720), (1024, 600)):
+        screen = _debrief(window=window, text_size=1.5).top
+        sizes = [len(page) for page in screen.pages]
+        assert sum(sizes) == len(screen.moments)
+        assert min(sizes) * 2 >= max(sizes), sizes
+
+
+def test_the_exported_page_names_policies_and_tries_as_the_screen_does_without_overlap() -> None:
+    app = _debrief()
+    screen = app.top
+    fig, canvas = report_figure(screen.session, attempts=screen.attempts)
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    page = "\n".join(t.get_text() for t in texts)
+    shown = [line for lines, _, _ in screen.compare_lines for line in lines]
+    for name, _, _ in screen.rows:  # the fixed strategies and the earlier tries
+        assert name in page
+        assert any(name in line for line in shown) or any(name in t for t, _, _ in screen.tries)
+    renderer = canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    for i, (a_text, a) in enumerate(boxes):
+        for b_text, b in boxes[i + 1 :]:
+            both = a.intersection(a, b)
+            assert both is None or both.width <= 1 or both.height <= 1, (a_text, b_text)
+    fig.clear()
