@@ -98,3 +98,30 @@ def test_in_german() -> None:
     assert screen.back_button.text == "Zurück zur Auswertung"
     assert "Woche 1" in screen.words.html(screen.eyes)
     assert problems(app) == []
+
+
+def test_they_say_what_they_have_seen_as_the_week_report_does() -> None:
+    """A demo's week: the report's "has now seen N" and their own "I had seen N" agree (both
+    in the steps people speak in), though the model keeps the share to the decimal."""
+    from game.model import Channel
+    from game.session.debrief.eyes import through_their_eyes
+    from game.session.week import week_report
+    from game.ui.screens.eyes import Words
+    from tests.helpers.sessions import played
+
+    session = played("Balanced", "balanced", seed=5)
+    people = through_their_eyes(session)
+    words = Words(session.scenario, session.params.coef.favour_min_trust)
+    compared = 0
+    for k in range(len(session.logs)):
+        for item in week_report(session, k).items:
+            if item.kind != "contact" or item.stakeholder is None or "%" not in item.text:
+                continue  # only a demo's line gives figures
+            week = people[item.stakeholder].weeks[k]
+            if not any(c.about is Channel.DEMO for c in week.contacts):
+                continue
+            said = words.week(week)[0][0]
+            shown = [part.rstrip(",") for part in item.text.split() if "%" in part]
+            assert shown and shown[0] in said, (item.text, said)
+            compared += 1
+    assert compared, "the round played no demo: pick a seed that does"

@@ -21,10 +21,12 @@ class FakeClock:
         return self.now
 
 
-def workshop_app(tmp_path: Path, team: str = "Blue", timer: float | None = 60.0):  # type: ignore[no-untyped-def]
+def workshop_app(  # type: ignore[no-untyped-def]
+    tmp_path: Path, team: str = "Blue", timer: float | None = 60.0, their_eyes: bool = False
+):
     app = make_app(
         scenario="crm-rollout", seed=7, team=team, workshop=True, turn_timer=timer,
-        results_dir=tmp_path / "results",
+        results_dir=tmp_path / "results", their_eyes=their_eyes,
     )  # fmt: skip
     clock = FakeClock()
     app.workshop.clock = clock
@@ -79,6 +81,54 @@ def test_the_facilitator_fires_a_manual_event_for_this_week(tmp_path: Path) -> N
     assert app.game.session.fired_by_hand == [[manual]]
 
 
+def has_button(app, text: str) -> bool:  # type: ignore[no-untyped-def]
+    try:
+        button_named(app, text)
+    except AssertionError:
+        return False
+    return True
+
+
+def test_the_facilitator_unlocks_their_eyes_for_a_second_round(tmp_path: Path) -> None:
+    app, _ = workshop_app(tmp_path)
+    turn = app.top
+    assert not has_button(app, "Their eyes")
+    key(app, pygame.K_v)  # a team's key does nothing while it is locked
+    assert app.top is turn
+    key(app, pygame.K_v, CTRL_SHIFT)
+    assert app.top.name == "facilitator"
+    key(app, pygame.K_RETURN)
+    assert app.top is turn and app.workshop.their_eyes and has_button(app, "Their eyes")
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # an empty week, confirmed
+    key(app, pygame.K_RETURN)  # the report: on to week 2
+    assert app.top.name == "turn"
+    person = app.top.person
+    click(app, button_named(app, "Their eyes"))
+    eyes = app.top
+    assert eyes.name == "eyes" and eyes.person == person
+    assert [len(p.weeks) for p in eyes.people] == [1] * len(eyes.people)  # the week so far
+    click(app, button_named(app, "Back to the plan"))
+    assert app.top.name == "turn"
+    key(app, pygame.K_v, CTRL_SHIFT)
+    key(app, pygame.K_RETURN)  # locked again
+    assert not app.workshop.their_eyes and not has_button(app, "Their eyes")
+    key(app, pygame.K_v)
+    assert app.top.name == "turn"
+
+
+def test_a_round_started_with_their_eyes_shows_them_and_the_timer_calls_the_team_back(
+    tmp_path: Path,
+) -> None:
+    app, clock = workshop_app(tmp_path, their_eyes=True)
+    turn = app.top
+    key(app, pygame.K_v)
+    assert app.top.name == "eyes"
+    clock.now += 31  # the last 30 seconds are for deciding, on the plan
+    pump(app)
+    assert app.top is turn and "30 seconds left" in turn.message
+
+
 def test_each_team_leaves_one_result_file_and_cannot_replay(tmp_path: Path) -> None:
     for team in ("Blue", "Blue"):
         app, _ = workshop_app(tmp_path, team, timer=None)
@@ -123,6 +173,7 @@ def test_every_team_gets_the_same_seed_by_default() -> None:
             "--workshop needs --scenario and --team",
         ),
         (["play", "--turn-timer", "60"], "--turn-timer is for --workshop rounds"),
+        (["play", "--their-eyes"], "--their-eyes is for --workshop rounds"),
     ],
 )
 def test_workshop_arguments_are_checked(

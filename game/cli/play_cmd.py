@@ -78,6 +78,12 @@ def add_parser(sub: Any) -> None:
         help=f"time per turn in a workshop (default {DEFAULT_TIMER}; 0: no timer)",
     )
     w.add_argument(
+        "--their-eyes",
+        action="store_true",
+        help="a second round: the team may look through the line managers' eyes while it"
+        " plans (the facilitator's Ctrl+Shift+V switches it during a round)",
+    )
+    w.add_argument(
         "--results",
         type=path_arg,
         default=Path("results"),
@@ -95,6 +101,8 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         return fail("--workshop needs --scenario and --team (or --resume after a crash)")
     if args.turn_timer is not None and not args.workshop:
         return fail("--turn-timer is for --workshop rounds")
+    if args.their_eyes and not args.workshop:
+        return fail("--their-eyes is for --workshop rounds")
     scenario, seed = args.scenario, args.seed
     if scenario is not None:
         if Path(scenario).is_file():
@@ -128,6 +136,7 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         window=args.window,
         workshop=args.workshop,
         turn_timer=(timer or None) if args.workshop else None,
+        their_eyes=args.their_eyes,
         results_dir=args.results.resolve(),
         language=args.lang,
     )

@@ -114,12 +114,17 @@ def observe(state: State, params: Params) -> Observation:
         satisfaction=satisfaction,
         mood=mood(satisfaction),
         expectation=np.where(vague, state.known_expectation, state.expectation),
-        seen=np.round(np.where(vague, state.known_seen, state.seen) / SEEN_STEP) * SEEN_STEP,
+        seen=as_said(np.where(vague, state.known_seen, state.seen)),
         since_contact=state.since_contact.copy(),
         vague=vague,
         # Complaints travel through the grapevine: IT hears them even when out of touch.
         complaint=complaints(state, params),
     )
+
+
+def as_said(seen: F64 | float) -> F64:
+    """A share someone has seen working as they say it: in steps of SEEN_STEP."""
+    return np.asarray(np.round(np.asarray(seen) / SEEN_STEP) * SEEN_STEP)
 
 
 def overall_reported(package_reported: F64, package_size: F64) -> F64:

@@ -23,6 +23,9 @@ class Workshop:
     result_path: Path | None = None
     paused: bool = False
     warned: bool = False
+    # A second round's role swap: the team may look through the line managers' eyes
+    # (their real expectations, what they saw, their trust) while it plans.
+    their_eyes: bool = False
     _deadline: float = 0.0
     _left_when_paused: float = 0.0
 
@@ -73,6 +76,9 @@ class Workshop:
     def take_events(self) -> list[int]:
         events, self.pending_events = self.pending_events, []
         return events
+
+    def toggle_their_eyes(self) -> None:
+        self.their_eyes = not self.their_eyes
 
     def settings(self) -> dict[str, object]:
         """What the result file records about the workshop."""

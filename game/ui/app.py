@@ -102,7 +102,11 @@ class App:
         self.screens = SCREENS
         self.workshop: Workshop | None = None
         if options.workshop:
-            self.workshop = Workshop(options.turn_timer, options.results_dir or Path("results"))
+            self.workshop = Workshop(
+                options.turn_timer,
+                options.results_dir or Path("results"),
+                their_eyes=options.their_eyes,
+            )
         self.pilot: Pilot | None = None
         if options.autoplay or options.screenshot_dir:
             self.pilot = Pilot(self, options.autoplay or "balanced", options)

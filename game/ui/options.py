@@ -19,5 +19,6 @@ class PlayOptions:
     max_frames: int | None = None  # tests: stop after this many frames
     workshop: bool = False
     turn_timer: float | None = None  # seconds per turn in a workshop
+    their_eyes: bool = False  # a workshop's second round: the line managers' view unlocked
     results_dir: Path | None = None  # where a workshop team's result file goes
     language: str = ""  # `play --lang`: this run's language, over the saved setting

@@ -1,10 +1,11 @@
 """Through their eyes: the debrief's role swap. The team picks a line manager and reads the
 round as that person lived it, week by week, in the first person; a chart shows what they
-expected against what they had seen working, and their trust.
+expected against what they had seen working, and their trust. In a workshop's second round
+the facilitator may unlock it during play (Ctrl+Shift+V): then it shows the weeks so far.
 
 The timeline is game/session/debrief/eyes.py's (the truth, from the model); this screen
 only words and draws it. Left/Right or the tabs switch person; Up/Down, Page Up/Down and
-the wheel scroll the weeks; Esc, Backspace or the button go back to the debrief.
+the wheel scroll the weeks; Esc, Backspace or the button go back to where it was opened.
 """
 
 import html
@@ -14,6 +15,7 @@ from functools import partial
 import pygame
 
 from game.i18n import cap, number, percent, tr, trn, turn_word
+from game.model.observe import as_said
 from game.scenario.schema import Scenario
 from game.session.debrief.eyes import (
     Decision,
@@ -92,7 +94,9 @@ class Words:
     def week(self, w: EyesWeek) -> list[tuple[str, Colour]]:
         """The week's lines, each with its colour: what they saw, whom they met, what they
         said, what they decided, where their trust went."""
-        lines = [(tr("eyes.expected", expected=percent(w.expected), seen=percent(w.seen)), INK)]
+        # The share seen as they say it, as the week report and IT's cards have it.
+        seen = percent(float(as_said(w.seen)))
+        lines = [(tr("eyes.expected", expected=percent(w.expected), seen=seen), INK)]
         lines += [(tr("eyes.event", title=self.sc.events[e].title), MUTED) for e in w.events]
         talks = [c.label for c in w.contacts if not c.over_my_head]
         if talks:
@@ -134,7 +138,8 @@ class Words:
             if said.overruled:
                 parts.append(tr("eyes.because.overruled", n=said.overruled))
             return "; ".join(parts)
-        return tr("eyes.because.late", expected=percent(said.expected), seen=percent(said.seen))
+        seen = percent(float(as_said(said.seen)))
+        return tr("eyes.because.late", expected=percent(said.expected), seen=seen)
 
     def decision(self, d: Decision) -> str:
         package = self.titles[d.package] if d.package is not None else ""
@@ -205,7 +210,8 @@ class EyesScreen(Screen):
         # Made here, not once: the words follow a language changed in the settings.
         self.words = Words(self.session.scenario, self.session.params.coef.favour_min_trust)
         button_h = max(s.px(44), s.text_px(16) + s.px(20))
-        back_label = tr("eyes.back")
+        # Opened from the debrief, or mid-round when a facilitator unlocked it.
+        back_label = tr("eyes.back" if self.session.done else "eyes.back.plan")
         back_w = min(draw.measure(back_label, s.font(18, bold=True)) + s.px(40), w // 3)
         self.back_button = self.button(
             pygame.Rect(w - g - back_w, g, back_w, button_h),

@@ -1,4 +1,5 @@
-"""The facilitator's controls in workshop mode: pause, one more minute, fire an event.
+"""The facilitator's controls in workshop mode: pause, one more minute, fire an event,
+let the team look through the line managers' eyes (a second round's role swap).
 
 Each takes a second, deliberate step (Confirm, or Enter), so a participant's stray
 key press never changes the room's pace or the scenario.
@@ -14,7 +15,7 @@ from game.ui.screens.base import Host
 from game.ui.screens.overlay import Overlay
 from game.ui.theme import INK, MUTED, canvas
 
-HOTKEYS = {pygame.K_p: "pause", pygame.K_t: "minute", pygame.K_e: "event"}
+HOTKEYS = {pygame.K_p: "pause", pygame.K_t: "minute", pygame.K_e: "event", pygame.K_v: "eyes"}
 
 
 def hotkey_help() -> str:
@@ -46,6 +47,8 @@ class FacilitatorOverlay(Overlay):
             return tr("facilitator.resume" if workshop.paused else "facilitator.pause")
         if self.command == "minute":
             return tr("facilitator.minute")
+        if self.command == "eyes":
+            return tr("facilitator.eyes.hide" if workshop.their_eyes else "facilitator.eyes.show")
         if self.chosen is None:
             return tr("facilitator.which_event")
         game = self.app.game
@@ -143,9 +146,13 @@ class FacilitatorOverlay(Overlay):
             workshop.toggle_pause()
         elif self.command == "minute":
             workshop.add_minute()
+        elif self.command == "eyes":
+            workshop.toggle_their_eyes()
         elif self.chosen is not None and self.chosen not in workshop.pending_events:
             workshop.pending_events.append(self.chosen)
         self.close()
+        if self.command == "eyes":
+            self.app.top.rebuild()  # the screen below shows or hides its "Their eyes" button
 
     def handle(self, event: pygame.event.Event) -> bool:
         enter = event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)

@@ -94,10 +94,21 @@ class TurnScreen(TurnPanels):
             tool_tip_text=tr("turn.help.tip"),
         )
         self.reserved = menu_w + button_h + s.px(24)
+        if self.their_eyes_unlocked:
+            label = tr("turn.eyes")
+            eyes_w = s.font(16).size(label)[0] + s.px(28)
+            self.button(
+                pygame.Rect(w - g - self.reserved + s.px(8) - eyes_w, s.px(8), eyes_w, button_h),
+                label,
+                self.open_their_eyes,
+                focus=False,
+                tool_tip_text=tr("turn.eyes.tip"),
+            )
+            self.reserved += eyes_w + s.px(8)
         if self.app.workshop is not None and self.app.workshop.turn_timer is not None:
             width = timer_width(s)
             self.timer_rect = pygame.Rect(0, s.px(8), width, button_h)
-            self.timer_rect.right = w - g - menu_w - button_h - s.px(16)
+            self.timer_rect.right = w - g - self.reserved + s.px(8)
             self.reserved += width + s.px(8)
         self._build_people()
         self._build_board()
@@ -366,6 +377,17 @@ class TurnScreen(TurnPanels):
         if resized:
             self.rebuild()
 
+    @property
+    def their_eyes_unlocked(self) -> bool:
+        """A facilitator let this team see the line managers' side (a second round)."""
+        return self.app.workshop is not None and self.app.workshop.their_eyes
+
+    def open_their_eyes(self) -> None:
+        """The round so far as each line manager lived it, starting with the person chosen."""
+        from game.ui.screens.eyes import EyesScreen  # a screen of its own, rarely opened
+
+        self.app.push(EyesScreen(self.app, self.person))
+
     def open_news(self) -> None:
         """Every story of last week in full, readable at projector size."""
         self.app.push(NewsOverlay(self.app, self.news_lines()))
@@ -446,6 +468,8 @@ class TurnScreen(TurnPanels):
             return False
         status = workshop.check()
         if status == "warn":
+            if self.app.top.name == "eyes":
+                self.app.pop()  # back to the plan: the last seconds are for deciding
             self.say(warning(self.turn_name))
             self.app.sounds.play("escalation")
         elif status == "expired" and self.app.top.name != "facilitator":
@@ -466,6 +490,8 @@ class TurnScreen(TurnPanels):
             self.clear_plan()
         elif key == pygame.K_n:
             self.open_news()
+        elif key == pygame.K_v and self.their_eyes_unlocked:
+            self.open_their_eyes()
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.end_week()
         elif key in (pygame.K_DOWN, pygame.K_TAB) and not event.mod & pygame.KMOD_SHIFT:
