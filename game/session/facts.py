@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model import Channel, Observation, Params, TurnLog
+from game.model.channels import PROJECT_EFFECTS
 from game.model.rules.stakeholders import NO_COMPLAINT
 from game.model.state import AWAITING
 from game.model.step import in_syndrome
@@ -30,6 +31,10 @@ MINOR_TRUST = 0.02
 UNCLEAR = 0.6
 # The time the player spends with one person, in the order the week report tells it.
 CONTACTS = (Channel.CLARIFY, Channel.DEMO, Channel.RESET)
+
+
+SPONSOR_EFFECT = PROJECT_EFFECTS.index("sponsor")  # columns of params.events.project
+BUDGET_EFFECT = PROJECT_EFFECTS.index("budget")
 
 
 class Cause(StrEnum):
@@ -51,6 +56,61 @@ class TrustCause(StrEnum):
     CONTACT = "contact"  # time with them, and trust rose
     DESPITE = "despite"  # time with them, and trust fell all the same
     NONE = "none"  # no contact at all
+
+
+class SponsorCause(StrEnum):
+    """What moved the sponsor's support this turn: the terms of the model's sponsor rule
+    (rules.project.update_project, rules.stakeholders.escalate, rules.events) that applied."""
+
+    SIGNOFF = "signoff"  # packages were signed off (support rises with delivered value)
+    STEERING = "steering"  # the player gave the sponsor a steering update
+    EVENT = "event"  # an event moved support
+    FORCED = "forced"  # the player went over someone's head: the sponsor's patience
+    ESCALATION = "escalation"  # stakeholders complained to the sponsor
+    LATE = "late"  # the project is past its deadline
+    OVER_BUDGET = "over_budget"  # the project has spent more than its budget
+    FADE = "fade"  # support fades a little every turn; told only when nothing else drained it
+
+
+class BudgetCause(StrEnum):
+    """What the budget was spent on this turn (rules.project, rules.events)."""
+
+    TEAM = "team"  # the team's pay for the turn, every turn
+    OVERTIME = "overtime"  # overtime is paid extra
+    EVENT = "event"  # an event took money (or gave it back)
+
+
+@dataclass(frozen=True)
+class SponsorMove:
+    """Sponsor support before and after the turn and why it moved, in the direction it moved
+    (the gains when it rose, the drains when it fell), most telling first."""
+
+    before: float
+    after: float
+    causes: tuple[SponsorCause, ...]
+    events: tuple[int, ...]  # the events among the causes
+    signed_off: int  # packages signed off this turn
+    complained: tuple[int, ...]  # stakeholders who went to the sponsor
+    forced: tuple[int, ...]  # stakeholders the player went over the head of
+
+
+@dataclass(frozen=True)
+class BudgetMove:
+    """Budget left (in money, as params.budget) before and after the turn and why it moved."""
+
+    before: float
+    after: float
+    causes: tuple[BudgetCause, ...]
+    events: tuple[int, ...]  # the events among the causes
+    overtime: float  # overtime points paid this turn
+
+
+@dataclass(frozen=True)
+class Stocks:
+    """How the turn moved the project's sponsor support and budget, and why."""
+
+    sponsor: SponsorMove
+    budget: BudgetMove
 
 
 @dataclass(frozen=True)
@@ -348,3 +408,63 @@ def game_facts(
             return
         yield turn_facts(params, log, plan, before, previous, i)
         previous = log
+
+
+def _events_moving(params: Params, log: TurnLog, column: int, rose: bool, i: int) -> list[int]:
+    """Events fired in game `i`'s turn whose effect in `column` of params.events.project
+    went the way the stock went (up if `rose`)."""
+    effect = params.events.project[:, column]
+    fired = log.events[i] & ((effect > 0) if rose else (effect < 0))
+    return [int(e) for e in np.flatnonzero(fired)]
+
+
+def _sponsor_move(
+    params: Params, log: TurnLog, plan: F64, before: Observation, after: Observation, i: int
+) -> SponsorMove:
+    start, end = float(before.sponsor[i]), float(log.sponsor[i])
+    rose = end > start
+    events = _events_moving(params, log, SPONSOR_EFFECT, rose, i)
+    signed = int(log.accepted[i].sum())
+    complained = tuple(int(s) for s in np.flatnonzero(log.escalated[i]))
+    forced = tuple(_asked(plan, params, Channel.ESCALATE))
+    if rose:
+        steering = bool(plan[params.action_effect[:, Channel.SPONSOR] > 0].any())
+        found = [(signed > 0, SponsorCause.SIGNOFF), (steering, SponsorCause.STEERING)]
+        found += [(bool(events), SponsorCause.EVENT)]
+    else:
+        found = [
+            (bool(forced), SponsorCause.FORCED),
+            (bool(complained), SponsorCause.ESCALATION),
+            (bool(events), SponsorCause.EVENT),
+            (bool(log.turn[i] >= params.deadline), SponsorCause.LATE),
+            (bool(after.budget_left[i] < 0), SponsorCause.OVER_BUDGET),
+        ]
+        # The fade is always there; it is the story only when nothing else drained support.
+        found += [(not any(true for true, _ in found), SponsorCause.FADE)]
+    causes = tuple(why for true, why in found if true)
+    return SponsorMove(start, end, causes, tuple(events), signed, complained, forced)
+
+
+def _budget_move(
+    params: Params, log: TurnLog, before: Observation, after: Observation, i: int
+) -> BudgetMove:
+    start, end = float(before.budget_left[i]), float(after.budget_left[i])
+    rose = end > start
+    events = _events_moving(params, log, BUDGET_EFFECT, rose, i)
+    overtime = float(log.overtime[i])
+    found = [(not rose, BudgetCause.TEAM), (not rose and overtime > 0, BudgetCause.OVERTIME)]
+    found += [(bool(events), BudgetCause.EVENT)]
+    causes = tuple(why for true, why in found if true)
+    return BudgetMove(start, end, causes, tuple(events), overtime)
+
+
+def stock_facts(
+    params: Params, log: TurnLog, plan: F64, before: Observation, after: Observation, i: int = 0
+) -> Stocks:
+    """How game `i`'s turn moved sponsor support and the budget, and which of the model's
+    reasons applied: what IT saw before (`before`) and after (`after`) the turn, its log
+    and its (A, T) `plan`. A cause is named only where the model applied it this turn."""
+    return Stocks(
+        _sponsor_move(params, log, plan, before, after, i),
+        _budget_move(params, log, before, after, i),
+    )

@@ -9,7 +9,7 @@ Every sentence comes from the UI's catalogue (game/i18n, keys "week.*"), in the
 language in effect when the report is made; names and titles are the scenario's.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -21,7 +21,17 @@ from game.model.observe import shown_progress
 from game.model.rules.intensity import resolve
 from game.model.state import ACCEPTED, AWAITING
 from game.scenario.schema import Scenario
-from game.session.facts import Cause, Favour, TrustCause, TrustMove, turn_facts
+from game.session.facts import (
+    MINOR_REWORK,
+    BudgetCause,
+    Cause,
+    Favour,
+    SponsorCause,
+    TrustCause,
+    TrustMove,
+    stock_facts,
+    turn_facts,
+)
 from game.session.session import Session
 from game.session.transcript import describe_plan, first_names
 
@@ -29,6 +39,7 @@ from game.session.transcript import describe_plan, first_names
 LIMIT = 150  # two lines on the report at projector size; the news strip cuts to fit
 ICONS = {"event": "warning", "rejection": "cross", "escalation": "warning", "rework": "hammer"}
 ICONS |= {"signoff": "check", "handover": "hourglass", "favour": "handshake", "complaint": "speech"}
+ICONS |= {"deadline": "clock"}
 # The model's complaint codes (index into rules.stakeholders.COMPLAINTS, English for logs),
 # as catalogue keys: the players read them in the window's language.
 COMPLAINT_KEYS = ("complaint.0", "complaint.1", "complaint.2", "complaint.3")
@@ -43,6 +54,24 @@ CAUSE_KEYS = {
     TrustCause.DESPITE: "week.cause.despite",
     TrustCause.NONE: "week.cause.none",
 }
+# Why sponsor support or the budget moved, short, for the bars under "What moved".
+WHY_KEYS = {
+    SponsorCause.SIGNOFF: "week.why.signoff",
+    SponsorCause.STEERING: "week.why.steering",
+    SponsorCause.EVENT: "week.why.event",
+    SponsorCause.FORCED: "week.why.forced",
+    SponsorCause.ESCALATION: "week.why.escalation",
+    SponsorCause.LATE: "week.why.late",
+    SponsorCause.OVER_BUDGET: "week.why.over_budget",
+    SponsorCause.FADE: "week.why.fade",
+    BudgetCause.TEAM: "week.why.team",
+    BudgetCause.OVERTIME: "week.why.overtime",
+    BudgetCause.EVENT: "week.why.event",
+}
+
+
+# Lines that are every week's routine, never the week's headline.
+QUIET_KINDS = ("trust", "progress", "sponsor", "budget", "deadline")
 
 
 def complaint_text(code: int) -> str:
@@ -69,6 +98,7 @@ class BarMove:
     stakeholder: int | None  # set for trust bars
     before: float
     after: float
+    why: str = ""  # what moved it, short (sponsor support and budget; trust says it in the story)
 
 
 @dataclass(frozen=True)
@@ -113,6 +143,10 @@ def _moved(before: float, after: float) -> bool:
     return _pct(before) != _pct(after)
 
 
+def icon_of(rose: bool) -> str:
+    return "arrow_up" if rose else "arrow_down"
+
+
 def _item(kind: str, text: str, who: int | None, tone: str = "bad", icon: str = "") -> WeekItem:
     return WeekItem(kind, icon or ICONS[kind], ellipsis(text), who, tone)
 
@@ -132,6 +166,8 @@ class _Week:
         # IT's view after the week: trust of people it is out of touch with is not known.
         after = session.observations[i + 1] if i + 1 < len(session.observations) else None
         self.after = after if after is not None else session.observe()
+        self.stocks = stock_facts(self.params, self.log, self.plan, self.before, self.after)
+        self.late_next = int(self.log.turn[0]) + 2 - self.params.deadline  # next turn's lateness
 
     def effects(self, e: int) -> tuple[str, str]:
         """What event `e` does in the player's terms ('hype +25%, Dana's expectations +10%'), and
@@ -189,6 +225,8 @@ class _Week:
     def rejections(self) -> list[WeekItem]:
         out = []
         for r in self.facts.rejections:
+            if r.package in self.told_by_favour():
+                continue  # the favour's line tells it, once
             # Short, so that the package title keeps most of the line.
             why = tr("week.rejection.why", clarity=_pct(r.clarity), trust=_pct(r.trust))
             name, found = self.people[r.owner], number(r.found, 1)
@@ -213,6 +251,8 @@ class _Week:
     def signoffs(self) -> list[WeekItem]:
         out = []
         for ok in self.facts.signoffs:
+            if ok.package in self.told_by_favour():
+                continue  # the favour's line tells it, once
             defects = tr("week.signoff.defects", found=number(ok.known_defects, 1))
             note = defects if ok.with_defects else ""
             text = tr("week.signoff", name=self.people[ok.owner], t="{t}", note=note)
@@ -240,10 +280,12 @@ class _Week:
                 out.append(_item("contact", text, s, "good", "handshake"))
             else:
                 out.append(_item("contact", self.reset(s), s, "neutral", "speech"))
-        if self.facts.steering:
-            moved = _change(self.before.sponsor[0], self.log.sponsor[0])
-            text = tr("week.contact.steering", sponsor=self.sc.sponsor.name, change=moved)
-            out.append(_item("contact", text, None, "good", "handshake"))
+        move = self.stocks.sponsor
+        if self.facts.steering and not _moved(move.before, move.after):
+            # Where support visibly moved, the sponsor's line names the update as a cause.
+            held = _pct(move.after)
+            text = tr("week.contact.steering", sponsor=self.sc.sponsor.name, support=held)
+            out.append(_item("contact", text, None, "neutral", "handshake"))
         return out
 
     def reset(self, s: int) -> str:
@@ -295,6 +337,18 @@ class _Week:
                 out.append(self.favour_decision(f))
         return out
 
+    def told_by_favour(self) -> set[int]:
+        """The packages whose decision a favour's line tells (as favour_decision picks them),
+        so that the sign-off or rejection is not told a second time."""
+        told = set()
+        for f in self.facts.favours:
+            if not f.granted or f.expert:
+                continue
+            rejected = [r.package for r in self.facts.rejections if r.owner == f.stakeholder]
+            signed = [ok.package for ok in self.facts.signoffs if ok.owner == f.stakeholder]
+            told |= set(rejected[:1] or signed)
+        return told
+
     def favour_decision(self, f: Favour) -> WeekItem:
         """A favour granted while something awaited sign-off: what the owner decided."""
         s, name = f.stakeholder, self.people[f.stakeholder]
@@ -306,7 +360,11 @@ class _Week:
             text = tr("week.favour.rejected", name=name, t="{t}", found=found)
             return self.package("favour", r.package, s, text, "bad")
         if signed:
-            text = tr("week.favour.granted", name=name, t="{t}")
+            known = sum(ok.known_defects for ok in self.facts.signoffs if ok.owner == s)
+            note = (
+                tr("week.signoff.defects", found=number(known, 1)) if known >= MINOR_REWORK else ""
+            )
+            text = tr("week.favour.granted", name=name, t="{t}", note=note)
             return _item("favour", _fit(text, "; ".join(self.titles[p] for p in signed)), s, "good")
         owner = self.params.owner
         waiting = np.flatnonzero((self.before.package_status[0] == AWAITING) & (owner == s))
@@ -349,12 +407,86 @@ class _Week:
         """The trust moves IT can see: not of people it never meets."""
         return [m for m in self.facts.trust if not self.after.vague[0, m.stakeholder]]
 
+    def sponsor(self) -> list[WeekItem]:
+        """Sponsor support, when it visibly moved: both figures and the model's reasons."""
+        move = self.stocks.sponsor
+        if not _moved(move.before, move.after):
+            return []
+        causes = "; ".join(self.sponsor_cause(why) for why in move.causes)
+        rose = move.after > move.before
+        key = "week.sponsor.rose" if rose else "week.sponsor.fell"
+        text = tr(key, change=_change(move.before, move.after), causes=causes)
+        return [_item("sponsor", text, None, "good" if rose else "bad", icon_of(rose))]
+
+    def sponsor_cause(self, why: SponsorCause) -> str:
+        """One reason sponsor support moved, in words."""
+        move, sponsor = self.stocks.sponsor, self.sc.sponsor.name
+        names = f" {tr('week.and')} "
+        if why is SponsorCause.SIGNOFF:
+            return trn("week.sponsor.signoff", move.signed_off)
+        if why is SponsorCause.EVENT:
+            return "; ".join(self.sc.events[e].title for e in move.events)
+        if why is SponsorCause.ESCALATION:
+            who = names.join(self.people[k] for k in move.complained)
+            return tr("week.sponsor.escalation", names=who, sponsor=sponsor)
+        if why is SponsorCause.FORCED:
+            who = names.join(self.people[k] for k in move.forced)
+            return tr("week.sponsor.forced", names=who)
+        if why is SponsorCause.LATE:
+            return tr("week.sponsor.late", drain=percent(self.params.coef.late_sponsor_drain))
+        label = turn_word(self.sc.turn_label)
+        return {
+            SponsorCause.STEERING: lambda: tr("week.sponsor.steering"),
+            SponsorCause.OVER_BUDGET: lambda: tr("week.sponsor.over_budget"),
+            SponsorCause.FADE: lambda: tr("week.sponsor.fade", label=label),
+        }[why]()
+
+    def budget(self) -> list[WeekItem]:
+        """The budget, when something beyond the team's usual pay moved it (overtime, an
+        event) or it ran out this week; the usual pay is shown with its bar only."""
+        move, total = self.stocks.budget, self.params.budget
+        before, after = move.before / total, move.after / total
+        unusual = set(move.causes) - {BudgetCause.TEAM} or (after < 0 <= before)
+        if not unusual or not _moved(before, after):
+            return []
+        label = turn_word(self.sc.turn_label)
+        words = {
+            BudgetCause.TEAM: lambda: tr("week.budget.team", label=label),
+            BudgetCause.OVERTIME: lambda: tr("week.budget.overtime", points=number(move.overtime)),
+            BudgetCause.EVENT: lambda: "; ".join(self.sc.events[e].title for e in move.events),
+        }
+        causes = "; ".join(words[why]() for why in move.causes)
+        rose = after > before
+        key = "week.budget.rose" if rose else "week.budget.fell"
+        text = tr(key, change=_change(before, after), causes=causes)
+        if after < 0 <= before:
+            text = tr("week.budget.over", text=text)
+        return [_item("budget", text, None, "good" if rose else "bad", icon_of(rose))]
+
     def moves(self) -> list[BarMove]:
-        """Trust that moved, then reported progress and sponsor support if they visibly moved.
+        """Reported progress, sponsor support and the budget, if they visibly moved (the
+        last two with why), then the trust that moved.
 
         Progress is IT's reported figure: the report never shows the true one."""
-        log, before = self.log, self.before
-        out = [
+        log, before, stocks = self.log, self.before, self.stocks
+        # Progress as the top bar shows it (rounded down), so the two never disagree.
+        progress = BarMove(
+            tr("week.bar.progress"),
+            None,
+            float(shown_progress(before.reported_progress[0])),
+            float(shown_progress(log.reported_progress[0])),
+        )
+        sponsor = stocks.sponsor
+        why = " · ".join(tr(WHY_KEYS[c]) for c in sponsor.causes)
+        support = BarMove(tr("week.bar.sponsor"), None, sponsor.before, sponsor.after, why)
+        # The budget as the top bar shows it: the share of the whole budget left.
+        money, total = stocks.budget, self.params.budget
+        why = " · ".join(tr(WHY_KEYS[c]) for c in money.causes)
+        budget = BarMove(
+            tr("week.bar.budget"), None, money.before / total, money.after / total, why
+        )
+        out = [bar for bar in (progress, support, budget) if _moved(bar.before, bar.after)]
+        out += [
             BarMove(
                 tr("week.bar.trust", name=self.people[m.stakeholder]),
                 m.stakeholder,
@@ -363,16 +495,31 @@ class _Week:
             )
             for m in self.trust_moved()
         ]
-        # Progress as the top bar shows it (rounded down), so the two never disagree.
-        progress = BarMove(
-            tr("week.bar.progress"),
-            None,
-            float(shown_progress(before.reported_progress[0])),
-            float(shown_progress(log.reported_progress[0])),
-        )
-        support = BarMove(tr("week.bar.sponsor"), None, before.sponsor[0], log.sponsor[0])
-        out += [bar for bar in (progress, support) if _moved(bar.before, bar.after)]
-        return [BarMove(b.label, b.stakeholder, float(b.before), float(b.after)) for b in out]
+        return [replace(b, before=float(b.before), after=float(b.after)) for b in out]
+
+    def deadline(self, goes_on: bool) -> list[WeekItem]:
+        """At and past the deadline, while the round goes on: that the project is (now) late,
+        and what each late week costs."""
+        if self.late_next <= 0 or not goes_on:
+            return []
+        last = self.params.turns
+        label, turn = turn_word(self.sc.turn_label), int(self.log.turn[0]) + 1
+        costs = {
+            "label": label,
+            "score": percent(self.params.scoring.late_penalty),
+            "drain": percent(self.params.coef.late_sponsor_drain),
+            "last": last,
+        }
+        if self.late_next == 1:
+            text = tr("week.deadline.now", turn=turn, next=turn + 1, **costs)
+        else:
+            late = tr(
+                "topbar.late",
+                n=self.late_next - 1,
+                label=turn_word(self.sc.turn_label, many=self.late_next != 2),
+            )
+            text = tr("week.deadline.late", late=late, **costs)
+        return [_item("deadline", text, None, "bad")]
 
     def progress(self) -> list[WeekItem]:
         before = float(shown_progress(self.before.reported_progress[0]))
@@ -395,16 +542,30 @@ class _Week:
         return float(acts.build.sum())
 
     def build_note(self, built: float) -> str:
-        """Why the points built differ from the points planned: points beyond what a package
-        still needed go to waste; otherwise the team's pace varied (fatigue, the sponsor's
-        checks, a good or a bad week)."""
+        """Why the points built differ from the points planned: planned points beyond what a
+        package still needed had nothing to build; and the team's pace varied (fatigue, the
+        sponsor's checks, a good or a bad week).
+
+        The figures are whole points as shown, so that they add up as shown: the planned
+        points split into used and unused ones that sum to the planned figure, and the
+        pace is blamed only where the points built differ from the used ones (issue 10)."""
         planned, wasted = self.planned_build(), float(self.log.wasted[0])
-        if number(wasted, 0) != "0":
-            return tr("week.progress.wasted", planned=number(planned, 0), wasted=number(wasted, 0))
-        if number(planned, 0) == number(built, 0):
+        shown = split_points(planned, built, wasted)
+        if shown is None:
             return ""
-        key = "week.progress.faster" if built > planned else "week.progress.slower"
-        return tr(key, planned=number(planned, 0))
+        total, used, unused = shown
+        pace = "" if round(built) == used else "faster" if built > used else "slower"
+        if unused:
+            key = {
+                "": "week.progress.wasted",
+                "faster": "week.progress.wasted.faster",
+                "slower": "week.progress.wasted.slower",
+            }[pace]
+            return tr(key, planned=number(total), wasted=number(unused))
+        if not pace:
+            return ""
+        key = "week.progress.faster" if pace == "faster" else "week.progress.slower"
+        return tr(key, planned=number(total))
 
     def quiet(self) -> str:
         """What a week without news still says: progress, or what is waiting."""
@@ -437,9 +598,7 @@ class _Week:
             first = facts.events[0].event
             effects = self.effects(first)[0]
             return ellipsis(self.sc.events[first].title + (f" — {effects}." if effects else "."))
-        first_item = next(
-            (item.text for item in items if item.kind not in ("trust", "progress")), ""
-        )
+        first_item = next((item.text for item in items if item.kind not in QUIET_KINDS), "")
         quiet = self.quiet()
         label = turn_word(self.sc.turn_label)
         text = first_item or tr(
@@ -456,6 +615,27 @@ class _Week:
             label = turn_word(self.sc.turn_label)
             return tr("week.ending.delivered", label=label, turn=int(self.log.turn[0]) + 1)
         return tr("week.ending.time")
+
+
+def split_points(planned: float, built: float, wasted: float) -> tuple[int, int, int] | None:
+    """The planned build points as whole points (planned, used, unused), used + unused =
+    planned; None if nothing was planned.
+
+    The team spends the planned points at this week's pace: pace x planned = built +
+    wasted. So the planned points whose effort had nothing left to build are wasted / pace
+    of them; the rest were used. Largest-remainder rounding keeps the sum as shown."""
+    spent = built + wasted
+    if round(planned) <= 0 or spent <= 0:
+        return None
+    unused = planned * wasted / spent
+    total = round(planned)
+    # Largest remainder: the whole parts, then the points left over, larger fraction first.
+    parts = [planned - unused, unused]
+    whole = [int(x) for x in parts]
+    order = sorted((0, 1), key=lambda k: whole[k] - parts[k])  # largest fraction first
+    for k in range(max(total - sum(whole), 0)):
+        whole[order[k % 2]] += 1
+    return total, whole[0], whole[1]
 
 
 def week_report(session: Session, turn_index: int) -> WeekReport:
@@ -478,12 +658,17 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
         title = tr("week.title", Label=label, turn=turn, deadline=deadline)
     if not log.active[0]:
         return WeekReport(turn, title, tr("week.over"), [], [])
-    items = week.events() + week.rejections() + week.escalations()
-    items += week.rework() + week.signoffs() + week.handovers()
-    items += week.favours() + week.contacts() + week.complaints()
-    items += week.trust() + week.progress()
+    goes_on = not (turn_index == len(session.logs) - 1 and session.done)
+    late_line = week.deadline(goes_on)
+    items = late_line + week.events() + week.rejections() + week.escalations()
+    # A favour's line comes where its sign-off would: it tells that decision (once).
+    items += week.rework() + week.favours() + week.signoffs() + week.handovers()
+    items += week.contacts() + week.complaints()
+    items += week.sponsor() + week.budget() + week.trust() + week.progress()
     ending = week.ending(session, turn_index)
-    headline = ending or week.headline(items)
+    # The week the deadline passes, that is the news: the next plan is a late one.
+    passed = ellipsis(late_line[0].text + ".") if late_line and week.late_next == 1 else ""
+    headline = ending or passed or week.headline(items)
     return WeekReport(turn, title, headline, items, week.moves())
 
 

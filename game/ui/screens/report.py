@@ -1,8 +1,11 @@
 """The turn report: the week as a short story, cause first, and the bars that moved."""
 
+from collections.abc import Callable
+
 import pygame
 
 from game.i18n import percent, tr, turn_word
+from game.scenario.schema import Scenario
 from game.session.week import WeekReport, plan_summary, week_report
 from game.ui import draw, flow
 from game.ui.art.icons import load_icon
@@ -19,6 +22,22 @@ def ease(t: float) -> float:
     """Ease-out cubic on 0..1: fast start, soft landing."""
     t = min(1.0, max(0.0, t))
     return 1 - (1 - t) ** 3
+
+
+def next_label(scenario: Scenario, turn: int, fits: Callable[[str], bool] = lambda _: True) -> str:
+    """The continue button for planning `turn` (1-based): past the deadline it says how
+    late that turn is ("Plan week 14 (1 week late)"), so nobody plans a late week unaware;
+    "(late)" only where the longer one does not `fit` the button."""
+    word, over = turn_word(scenario.turn_label), turn - scenario.deadline
+    if over <= 0:
+        return tr("report.next", label=word, turn=turn)
+    late = tr("report.late", n=over, label=turn_word(scenario.turn_label, many=over != 1))
+    text = tr("report.next.late", label=word, turn=turn, late=late)
+    return (
+        text
+        if fits(text)
+        else tr("report.next.late", label=word, turn=turn, late=tr("report.late.short"))
+    )
 
 
 class ReportScreen(Screen):
@@ -56,11 +75,10 @@ class ReportScreen(Screen):
         self.report = week_report(game.session, self.turn_index)
         sc = game.session.scenario
         self.plan_text = plan_summary(sc, game.session.plans[self.turn_index])
-        label = (
-            tr("report.debrief")
-            if game.session.done
-            else tr("report.next", label=turn_word(sc.turn_label), turn=game.session.turn + 1)
-        )
+        font = s.font(18, bold=True)
+        fits = lambda text: draw.measure(text, font) <= self.moves.width - 24  # noqa: E731
+        turn = game.session.turn + 1
+        label = tr("report.debrief") if game.session.done else next_label(sc, turn, fits)
         button_h = max(s.px(52), s.text_px(18) + s.px(24))
         self.continue_button = self.button(
             pygame.Rect(self.moves.left, self.moves.bottom - button_h, self.moves.width, button_h),
@@ -206,8 +224,12 @@ class ReportScreen(Screen):
         t = ease(self.clock / EASE_SECONDS)
         font = s.font(15)
         row = font.get_linesize() + s.px(22)
+        why_font = s.font(13)
         for move in self.report.moves:
-            if y + row > panel.bottom - pad:
+            # What moved it, under the bar, whole (wrapped): sponsor support and budget.
+            why = draw.wrap(move.why, why_font, panel.width - 2 * pad) if move.why else []
+            height = row + len(why) * why_font.get_linesize()
+            if y + height > panel.bottom - pad:
                 break
             value = move.before + (move.after - move.before) * t
             colour = (
@@ -233,6 +255,9 @@ class ReportScreen(Screen):
                 panel.left + pad, y + font.get_linesize() + s.px(4), panel.width - 2 * pad, s.px(10)
             )
             draw.bar(surface, bar, value, colour, marker=move.before)
-            y += row
+            for k, line in enumerate(why):
+                top = bar.bottom + s.px(4) + k * why_font.get_linesize()
+                draw.text(surface, line, why_font, (panel.left + pad, top), MUTED)
+            y += height
         if not self.report.moves:
             draw.text(surface, tr("report.still"), font, (panel.left + pad, y), MUTED)

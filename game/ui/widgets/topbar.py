@@ -94,7 +94,13 @@ def draw_bar(
         ),
         (tr("topbar.budget"), percent(budget), budget, BAD if budget < 0.15 else INK),
         (tr("topbar.progress"), progress, None, INK),
-        (tr("topbar.sponsor"), "", float(seen.sponsor[0]), BAD if seen.sponsor[0] < 0.3 else INK),
+        # With its figure, as the week report states it: a move is seen, not guessed from pips.
+        (
+            tr("topbar.sponsor"),
+            percent(float(seen.sponsor[0])),
+            float(seen.sponsor[0]),
+            BAD if seen.sponsor[0] < 0.3 else INK,
+        ),
         (tr("topbar.hype"), "", float(seen.hype[0]), INK),
         (
             tr("topbar.points"),
