@@ -84,7 +84,7 @@ def test_board_shows_needs_vaguely_when_out_of_touch_and_the_rework_to_redo() ->
     assert vague, "delivery first leaves somebody out of touch"
     assert "~" in board.needs_text(vague[0])
     tip = board.tooltip(turn.scenario, seen, vague[0].index)
-    assert "Needs:" in tip and "last saw" in tip
+    assert "Requirements:" in tip and "last understood" in tip
     for v in views:
         words = [t for t, _ in board.status_parts(v)]
         assert words[0] == v.status

@@ -15,7 +15,7 @@ from game.model import empty_plan
 from game.model.state import AWAITING
 from game.policies import POLICIES
 from game.session.session import Session
-from game.session.week import WeekItem, week_report
+from game.session.week import WeekItem, split_points, week_report
 from game.ui.planner import Planner
 from tests.helpers.scenarios import loaded
 
@@ -198,17 +198,20 @@ def test_spare_points_are_named_in_the_planner_and_the_week_report() -> None:
     scenario, params = session.scenario, session.params
     planner = Planner(scenario, params, session.observe())
     [row] = [r for r in planner.build_rows() if r.target == 12]  # 3 points of work
-    assert planner.row_text(row).startswith("needs 3 · ")
+    assert planner.row_text(row).endswith(" · 3 pts to go")
     for _ in range(7):
         planner.add(row)
     warning = planner.warning()
-    assert warning == f"4 pts would be wasted: {scenario.packages[12].title} needs only 3"
+    assert warning == f"4 pts would be wasted: {scenario.packages[12].title} has only 3 to go"
     session.play(planner.plan)
     [line] = [i.text for i in _items(session, "progress")]
     built = session.logs[-1].effort[0].sum()
     wasted = session.logs[-1].wasted[0]
     assert line.startswith(f"{built:.0f} pts built"), line
-    assert f"(7 planned: {wasted:.0f} had nothing left to build)" in line, line
+    split = split_points(7, built, wasted)
+    assert split is not None
+    unused = split[2]
+    assert f"(7 planned: {unused} had nothing left to build)" in line, line
 
 
 def test_a_week_that_built_more_than_planned_says_the_team_was_faster() -> None:

@@ -168,11 +168,17 @@ class Planner:
             for p, x in shown
         )
 
+    def to_go(self, p: int, short: bool = False) -> str:
+        """'3 pts to go' (`short`: '3 to go'): the known work left on package `p`, in whole
+        points. Its own words: the board's 'requirements' say how clear a package is."""
+        points = round(self.needs(p))
+        return trn("planner.to_go.short", points) if short else trn("planner.to_go", points)
+
     def row_text(self, row: Row) -> str:
-        """The row's label, with what a package still needs on a build row."""
+        """The row's label; on a build row, with the points its package has to go."""
         if row.section != "build":
             return row.label
-        return tr("planner.needs", label=row.label, points=number(self.needs(row.target), 0))
+        return f"{row.label} · {self.to_go(row.target)}"
 
     def step_cost(self, row: Row, short: bool = False) -> str:
         """What one more use of `row` costs: '2 pts each'; for overtime the points it adds and
@@ -199,7 +205,14 @@ class Planner:
                 continue
             for p, package in enumerate(self.scenario.packages):
                 if self.seen.buildable[0, p] or self.plan[a, p] > 0:
-                    tip = tr("planner.tip.cost", what=action.description, cost=_points(action.cost))
+                    # The tooltip starts with the whole title: a narrow row may shorten it.
+                    tip = tr(
+                        "planner.tip.build",
+                        label=package.title,
+                        to_go=self.to_go(p),
+                        what=action.description,
+                        cost=_points(action.cost),
+                    )
                     rows.append(Row(a, p, "build", package.title, tip))
         return rows
 
@@ -214,6 +227,7 @@ class Planner:
                 action.label,
                 tr(
                     "planner.tip.person",
+                    label=action.label,
                     what=action.description,
                     name=name,
                     cost=_points(action.cost),
@@ -232,12 +246,18 @@ class Planner:
                 extra = self.params.action_effect[a, Channel.OVERTIME]
                 tip = tr(
                     "planner.tip.overtime",
+                    label=action.label,
                     what=action.description,
                     extra=number(extra),
                     most=number(self.params.max_overtime),
                 )
             else:
-                tip = tr("planner.tip.cost", what=action.description, cost=_points(action.cost))
+                tip = tr(
+                    "planner.tip.cost",
+                    label=action.label,
+                    what=action.description,
+                    cost=_points(action.cost),
+                )
             rows.append(Row(a, 0, "project", action.label, tip))
         return rows
 

@@ -3,7 +3,11 @@
 A row has two lines, so that nothing a team decides on is cut at projector text size:
 the package's title with the points planned on it this week (always shown, the title
 gives way), then IT's reported progress, the status, how clear the needs look, the
-rework waiting to be redone and the owner. Progress comes from `game.ui.progress`, the
+rework waiting to be redone and the owner.
+
+Two things a newcomer could mix up have their own words: how well IT understands what a
+package is for is its *requirements* (clear, fuzzy, unclear), and the work left on it is
+*points to go* (the planner's build rows). Progress comes from `game.ui.progress`, the
 one rule the top bar uses too.
 """
 
@@ -48,7 +52,7 @@ class PackageView:
     tone: tuple[int, int, int]
     redo: float  # found rework waiting to be redone, in points
     defects: float  # known defects it went live with, in points (accepted only)
-    needs: int | None  # clarity band while it can still be built or changed, else None
+    needs: int | None  # requirements' clarity band while it can be built or changed, else None
     needs_vague: bool  # IT is out of touch with the owner: the band is an old impression
 
     @classmethod
@@ -85,13 +89,14 @@ class PackageView:
 
 
 def needs_text(view: PackageView, short: bool = False) -> str:
-    """'needs: fuzzy', with '~' when IT is out of touch with the owner; `short`: '~fuzzy'."""
+    """'requirements: fuzzy', with '~' when IT is out of touch with the owner; `short`:
+    'req. ~fuzzy' (never the bare word: 'fuzzy' alone says not what is)."""
     if view.needs is None:
         return ""
     word = tr(NEEDS_KEYS[view.needs])
     if view.needs_vague:
         word = tr("board.needs.vague", word=word)
-    return word if short else tr("board.needs", word=word)
+    return tr("board.needs.short" if short else "board.needs", word=word)
 
 
 def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
@@ -137,7 +142,7 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
 
 
 def _needs_tip(scenario: Scenario, seen: Observation, view: PackageView, name: str) -> str:
-    """'Needs: fuzzy (clarity 65 %).' or, out of touch, how old the impression is."""
+    """'Requirements: fuzzy (clarity 65 %).' or, out of touch, how old the impression is."""
     word = tr(NEEDS_KEYS[view.needs or 0])
     if not view.needs_vague:
         clarity = progress_text(float(seen.package_clarity[0, view.index]))
@@ -226,7 +231,8 @@ def _fitted_title(title: str, s: Style, width: int) -> tuple[str, pygame.font.Fo
 def _draw_status_line(
     surface: pygame.Surface, line: pygame.Rect, s: Style, view: PackageView, colour: Colour
 ) -> None:
-    """Bar and percent, then: status · needs · rework to redo · owner, as room allows."""
+    """Bar and percent, then: status · requirements · rework to redo · owner, as room
+    allows."""
     small = s.font(13)
     bar_w = max(s.px(40), round(line.width * 0.16))
     bar = pygame.Rect(line.left, line.centery - s.px(5), bar_w, s.px(10))
@@ -278,7 +284,7 @@ def _status_parts(
     view: PackageView, font: pygame.font.Font, width: int
 ) -> list[tuple[str, Colour]]:
     """`status_parts` that fit in `width`: the owner goes first (the stripe's colour and
-    the tooltip name them), then 'needs:' shortens to its word."""
+    the tooltip name them), then 'requirements:' shortens to 'req.'."""
     parts = status_parts(view)
 
     def wide(items: list[tuple[str, Colour]]) -> int:

@@ -112,30 +112,31 @@ def draw_card(
     )
     pad = s.px(8)
     face = min(s.px(64), rect.height // 2)
+    # Out of touch, the face is what IT remembers: label it so, never as today's mood.
+    mood = mood_name(view.mood)
+    labels = [tr("card.last_seen"), mood] if view.vague else [mood]
+    label_sizes = (13, 12, 11, 10)
+    # The words under the face get a column of their own, as wide as the face or as the
+    # widest of them in the smallest type: at projector text they never run into "Trust".
+    column = max(face, *(draw.measure(t, fitting_font(s, t, label_sizes, face)) for t in labels))
     left = rect.left + s.px(8) + pad
     image = people.portrait(scenario, view.index, view.mood, face)
     if view.vague:
         image = image.copy()
         image.set_alpha(150)  # out of touch: the face is what you remember, not what you see
-    surface.blit(image, (left, rect.top + pad))
-    # Out of touch, the face is what IT remembers: label it so, never as today's mood.
-    mood = mood_name(view.mood)
-    labels = [tr("card.last_seen"), mood] if view.vague else [mood]
+    surface.blit(image, (left + (column - face) // 2, rect.top + pad))
     label_y = rect.top + pad + face + s.px(2)
-    # Under the face there is the face's width and the card's margins: the mood shrinks
-    # a step or two at projector text before it would be cut.
-    label_w = face + 2 * pad + s.px(4)
     for text in labels:
         label_y = draw.text(
             surface,
             text,
-            fitting_font(s, text, (13, 12, 11, 10), label_w),
-            (left + face // 2, label_y),
+            fitting_font(s, text, label_sizes, column),
+            (left + column // 2, label_y),
             FAINT if view.vague else MUTED,
             "midtop",
-            width=label_w,
+            width=column,
         ).bottom
-    x = left + face + pad
+    x = left + column + pad
     width = rect.right - pad - x
     y = rect.top + pad
     hint = s.font(13)
@@ -184,14 +185,14 @@ def draw_card(
     )
     y += line
     gap = view.expectation - view.seen
-    expects, seen = percent(view.expectation), percent(view.seen)
-    facts = tr("card.expects", expects=expects, seen=seen)
-    if draw.measure(facts, small) > width:
-        facts = tr("card.expects.short", expects=expects, seen=seen)
+    # One wording, the Seen bar's: what they expect against what they have seen working.
+    # Out of touch, both are IT's memory (what they signed off aside): "~", as on Trust.
+    key = "card.expects.vague" if view.vague else "card.expects"
+    facts = tr(key, expects=percent(view.expectation), seen=percent(view.seen))
     draw.text(
         surface,
         facts,
-        fitting_font(s, facts, (13, 12, 11), width),
+        fitting_font(s, facts, (13, 12, 11, 10), width),
         (x, y + line // 2),
         BAD if gap > 0.25 else MUTED,
         "midleft",

@@ -16,7 +16,7 @@ from game.ui import draw
 from game.ui.planner import Planner, Row
 from game.ui.screens.base import Screen
 from game.ui.screens.turn.layout import header_height, toast_font
-from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL, hex_colour
+from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL, Style, hex_colour
 from game.ui.widgets import board, stakeholder_card, topbar
 from game.ui.widgets.stakeholder_card import CardView
 
@@ -160,6 +160,7 @@ class TurnPanels(Screen):
         first = next(iter(self.row_widgets.values()), None)
         label_w = first[1].rect.left - first[0].left - s.px(14) if first else area.width
         short = self._cost_short(shown, label_w)
+        to_go = self._to_go_form(shown, label_w)
         for k, line_item in enumerate(self.visible_lines):
             y = self.list_area.top + k * self.row_h
             if isinstance(line_item, str):
@@ -184,7 +185,7 @@ class TurnPanels(Screen):
             available = line_item.section != "build" or bool(
                 self.seen.buildable[0, line_item.target]
             )
-            self._draw_row_label(surface, line_item, rect, down.rect.left, available, short)
+            self._draw_row_label(surface, line_item, rect, down.rect.left, available, short, to_go)
             draw.text(
                 surface,
                 number(points),
@@ -204,12 +205,35 @@ class TurnPanels(Screen):
         s = self.style
         label_font, small = s.font(15), s.font(12)
         return any(
-            draw.measure(self.planner.row_text(r), label_font)
+            draw.measure(r.label, label_font)
             + draw.measure(self.planner.step_cost(r), small)
             + s.px(8)
             > width
             for r in rows
+            if r.section != "build"
         )
+
+    def _note(self, row: Row, short: bool, to_go: int) -> str:
+        """A row's note: '3 pts to go', '3 to go' or none on a build row (`to_go` 0, 1, 2);
+        '2 pts each' or, `short`, '2 pts' on any other."""
+        if row.section != "build":
+            return self.planner.step_cost(row, short)
+        if to_go >= TO_GO_NONE:
+            return ""
+        return self.planner.to_go(row.target, short=to_go == TO_GO_SHORT)
+
+    def _to_go_form(self, rows: list[Row], width: int) -> int:
+        """The form of the build rows' notes, one for the whole column: the longest beside
+        which every build row's name still reads (see `fit_label`)."""
+        s, small = self.style, self.style.font(12)
+        build = [r for r in rows if r.section == "build"]
+        for form in (TO_GO_LONG, TO_GO_SHORT):
+            if all(
+                fit_label(r, s, width - draw.measure(self._note(r, False, form), small) - s.px(8))
+                for r in build
+            ):
+                return form
+        return TO_GO_NONE
 
     def _draw_row_label(
         self,
@@ -219,29 +243,33 @@ class TurnPanels(Screen):
         right: int,
         available: bool,
         short: bool,
+        to_go: int,
     ) -> None:
-        """The row's label, and in small faint type after it what one more step costs."""
+        """The row's label, and in small faint type at its right its note: on a build row
+        the points its package has to go (`to_go`: the form, see `_to_go_form`), on any
+        other what one more step costs."""
         s = self.style
         width = right - rect.left - s.px(14)
-        label_font, small = s.font(15), s.font(12)
-        label = self.planner.row_text(row)
-        cost = self.planner.step_cost(row, short)
-        room = width - draw.measure(cost, small) - s.px(8)
-        # Build rows all cost the same (their tooltip says so): in a column too narrow for
-        # both, the package's name leads and what it still needs goes in the small note,
-        # so a cut never takes the name ("needs 7 ·…" named nothing at projector size).
-        if row.section == "build" and draw.measure(label, label_font) > room:
-            label = row.label
-            cost = tr("planner.needs.note", points=number(self.planner.needs(row.target), 0))
-            room = width - draw.measure(cost, small) - s.px(8)
-        if cost:
+        small = s.font(12)
+        note = self._note(row, short, to_go)
+        room = width - (draw.measure(note, small) + s.px(8) if note else 0)
+        fitted = fit_label(row, s, room)
+        if fitted is None and note:
+            # No meaningful form of the name fits beside the note: the name comes first
+            # (the tooltip starts with it and has the note too).
+            note, room = "", width
+            fitted = fit_label(row, s, room)
+        if fitted is None:
+            fitted = short_forms(row)[-1], s.font(12)
+        label, font = fitted
+        if note:
             draw.text(
-                surface, cost, small, (rect.left + s.px(8) + width, rect.centery), MUTED, "midright"
+                surface, note, small, (rect.left + s.px(8) + width, rect.centery), MUTED, "midright"
             )
         draw.text(
             surface,
             label,
-            label_font,
+            font,
             (rect.left + s.px(8), rect.centery),
             INK if available else FAINT,
             "midleft",
@@ -335,3 +363,51 @@ class TurnPanels(Screen):
         for line in shown:
             draw.text(surface, line, font, (left, y), INK, width=width)
             y += font.get_linesize()
+
+
+# The build rows' notes: "3 pts to go", "3 to go", or none (see `TurnPanels._to_go_form`).
+TO_GO_LONG, TO_GO_SHORT, TO_GO_NONE = 0, 1, 2
+# Words a shortened name must not end on: "Escalate to…" says less than it seems to.
+FILLERS = frozenset(
+    {"a", "an", "the", "to", "of", "on", "in", "at", "by", "for", "from", "and", "or", "with"}
+    | {"der", "die", "das", "den", "dem", "des", "und", "zu", "von", "mit", "für", "an"}
+)
+# A word is abbreviated to this many letters and a full stop ("Requirements" -> "Req.").
+ABBREVIATED = 3
+
+
+def short_forms(row: Row) -> list[str]:
+    """The row's name and its shorter forms, best first; each still names the thing (never
+    a lone first word): the head before a parenthesis or comma, words abbreviated from the
+    left ('Req. workshop'), the name cut after its second word or later ('Customer
+    data…'). A package is better known by its first words, an action by its last."""
+    head = row.label
+    for mark in (" (", ", ", " – ", " - "):
+        head = head.split(mark)[0]
+    words = head.split()
+    abbreviated = []
+    shortened = list(words)
+    for k, word in enumerate(words[:-1]):
+        if len(word) > ABBREVIATED + 2 and word.isalpha():
+            shortened[k] = word[:ABBREVIATED] + "."
+            abbreviated.append(" ".join(shortened))
+    cuts = [
+        " ".join(words[:n]) + "…"
+        for n in range(len(words) - 1, 1, -1)
+        if words[n - 1].lower() not in FILLERS
+    ]
+    shorter = cuts + abbreviated if row.section == "build" else abbreviated + cuts
+    forms = [row.label, head, *shorter]
+    return list(dict.fromkeys(forms))
+
+
+def fit_label(row: Row, s: Style, room: int) -> tuple[str, pygame.font.Font] | None:
+    """The first of the row's `short_forms` that fits `room` in the label's type, else a
+    step or two smaller; None if none does."""
+    # A shorter form in big type reads better at projector distance than the whole
+    # name in small type; the smallest type is the last resort.
+    for font in (s.font(15), s.font(13), s.font(12)):
+        for form in short_forms(row):
+            if draw.measure(form, font) <= room:
+                return form, font
+    return None
