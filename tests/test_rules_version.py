@@ -20,6 +20,8 @@ from game.session.runner import play
 
 FINGERPRINTS = {
     1: "460d05f5ff6a798ebf227ae920ed1d612eb9f54e12665aa62d15483807988dfd",
+    # 2: out of touch, IT's picture of what someone has seen includes what they signed off.
+    2: "c6af6758057c0b19b9f04253684d287479f15c2645bbae6b9c6e791e4e319edd",
 }
 
 

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game.model import RULES_VERSION
 from game.policies import POLICIES
 from game.scenario.errors import InputError
 from game.scenario.loader import shipped_dir
@@ -93,7 +94,7 @@ def test_a_save_from_other_rules_is_replayed_and_says_so(tmp_path, monkeypatch):
     back = savefile.restore(path)
     _same_state(session, back.session)
     [note] = back.notes
-    assert "rules version 1" in note and "rules version 99" in note
+    assert f"rules version {RULES_VERSION}" in note and "rules version 99" in note
 
 
 def test_a_plan_the_new_rules_refuse_is_refused_clearly(tmp_path, monkeypatch):

@@ -17,7 +17,7 @@ import numpy.typing as npt
 from game.model.params import Params
 from game.model.rng import policy_keys
 from game.model.rules.discovery import built, reported_progress
-from game.model.rules.stakeholders import complaints
+from game.model.rules.stakeholders import complaints, signed_off_share
 from game.model.rules.work import buildable
 from game.model.state import AWAITING, State
 
@@ -86,6 +86,8 @@ def observe(state: State, params: Params) -> Observation:
     """Project `state` onto what the player may know."""
     vague = state.since_contact > params.coef.vague_after
     satisfaction = np.where(vague, state.known_satisfaction, state.satisfaction)
+    # Out of touch, IT remembers what they last said, and knows what they signed off.
+    known_seen = np.maximum(state.known_seen, signed_off_share(state, params))
     return Observation(
         game_id=state.game_id.copy(),
         rng_key=policy_keys(state.key),
@@ -114,7 +116,7 @@ def observe(state: State, params: Params) -> Observation:
         satisfaction=satisfaction,
         mood=mood(satisfaction),
         expectation=np.where(vague, state.known_expectation, state.expectation),
-        seen=as_said(np.where(vague, state.known_seen, state.seen)),
+        seen=as_said(np.where(vague, known_seen, state.seen)),
         since_contact=state.since_contact.copy(),
         vague=vague,
         # Complaints travel through the grapevine: IT hears them even when out of touch.

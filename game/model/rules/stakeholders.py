@@ -39,15 +39,18 @@ def demo_strength(state: State, params: Params, acts: Intensity) -> F64:
     return result
 
 
+def signed_off_share(state: State, params: Params) -> F64:
+    """Share of each stakeholder's scope (N, S) they have certainly seen working: the
+    packages they accepted, less the defects found in them. IT knows it as well as they do."""
+    working = 1.0 - np.clip(state.defects / state.scope, 0.0, 1.0)
+    return owned_share(params.size * (state.status == ACCEPTED) * working, params)
+
+
 def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> None:
     """Seen delivery, expectations (schedule, hype, demos, resets) and satisfaction."""
     c = params.coef
     truth = true_share(state, params)
-    # What they have seen working: accepted packages, less the defects they found in them.
-    working = 1.0 - np.clip(state.defects / state.scope, 0.0, 1.0)
-    accepted_size = params.size * (state.status == ACCEPTED) * working
-    accepted = owned_share(accepted_size, params)
-    seen = np.maximum(state.seen, accepted)
+    seen = np.maximum(state.seen, signed_off_share(state, params))
     seen = seen + c.demo_show * demo * np.maximum(truth - seen, 0.0)
     state.seen = np.clip(seen, 0.0, 1.0)
     before_deadline = (state.turn < params.deadline)[:, None]
