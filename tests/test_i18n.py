@@ -181,7 +181,7 @@ def _texts(session: Session) -> list[str]:
 # English in a German window).
 ENGLISH = (
     "signed off", "rejected", "Reported progress", "Sponsor support", "trust rose",
-    "trust fell", "pts", "needs were unclear", "handed over", "of 20", "of 13", "Week ",
+    "trust fell", "pts", "requirements were unclear", "handed over", "of 20", "of 13", "Week ",
     "Out of touch", "They ", "Game over", "The team found", "Testing found",
 )  # fmt: skip
 

@@ -113,7 +113,7 @@ def test_the_german_possessive(german: None, name: str, owned: str) -> None:
 
 def test_the_week_report_and_the_debrief_say_sales_not_saless() -> None:
     assert i18n.tr("week.unclear", department="Sales", clarity="40%").startswith(
-        "Sales' needs were unclear"
+        "Sales' requirements were unclear"
     )
     assert i18n.tr("week.bar.trust", name="Facilities") == "Facilities' trust"
     assert i18n.tr("week.bar.trust", name="Finance") == "Finance's trust"

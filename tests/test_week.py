@@ -175,11 +175,11 @@ def test_moves_match_the_logs(session: Session) -> None:
 
 def test_neglect_shows_up_as_unclear_needs() -> None:
     texts = [item.text for r in _reports(_crm("delivery_first")) for item in r.items]
-    unclear = [t for t in texts if "needs were unclear (clarity" in t]
+    unclear = [t for t in texts if "requirements were unclear (clarity" in t]
     assert unclear, "delivery_first builds on unclear requirements"
     departments = {s.department for s in _crm("delivery_first").scenario.stakeholders}
-    # "Finance's needs", but "Sales' needs" (the possessive of a name ending in s).
-    owners = tuple(f"{i18n.possessive(d)} needs" for d in departments)
+    # "Finance's requirements", but "Sales' requirements" (a name ending in s).
+    owners = tuple(f"{i18n.possessive(d)} requirements" for d in departments)
     assert all(t.startswith(owners) for t in unclear)
 
 

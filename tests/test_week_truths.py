@@ -116,7 +116,7 @@ def test_a_favour_with_nothing_waiting_lent_an_expert() -> None:
     _, text = _favour(favour_granted=(DANA, True), favour_expert=(DANA, True))
     assert text.startswith(
         "Dana granted the favour: nothing awaited sign-off, so Dana lent you an expert (Sales"
-    ) and text.endswith("needs clearer)")
+    ) and text.endswith("requirements clearer)")
 
 
 def test_a_refused_favour_names_the_trust_it_needed() -> None:
