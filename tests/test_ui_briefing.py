@@ -25,14 +25,17 @@ def test_every_person_is_on_one_page_and_the_pages_turn() -> None:
         for _, rect in page:
             assert screen.right.contains(rect)
 
+    previous, following = app.top.pagers
+    assert not previous.is_enabled and following.is_enabled  # page 1: nothing before it
     key(app, pygame.K_PAGEDOWN)
-    assert app.top.people_page == 1
-    key(app, pygame.K_PAGEUP)
-    key(app, pygame.K_PAGEUP)  # round the front to the last page
+    assert app.top.people_page == 1 and previous.is_enabled
+    for _ in pages:
+        key(app, pygame.K_PAGEDOWN)  # never past the last page
+    assert app.top.people_page == len(pages) - 1 and not following.is_enabled
+    click(app, following)  # disabled: nothing happens
     assert app.top.people_page == len(pages) - 1
-    nxt = next(b for b in app.top.elements() if getattr(b, "text", "") == "Weiter ›")
-    click(app, nxt)
-    assert app.top.people_page == 0
+    click(app, previous)
+    assert app.top.people_page == len(pages) - 2 and following.is_enabled
 
 
 def test_how_to_play_moves_into_the_story_box_when_it_has_no_room() -> None:

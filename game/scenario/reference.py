@@ -41,7 +41,9 @@ NOTES: dict[str, str] = {
     "learning_goals": "for the facilitator: what the round should teach",
     "facilitator_notes": "advice for the facilitator: when to pause, what to watch for",
     "debrief_questions": "questions for the discussion after the round",
-    "goal": "the team's goal, shown in the briefing and on the first turn",
+    "goal": "the team's goal, shown in the briefing and on the first turn; the game adds"
+    ' "(deadline: N weeks)" from `deadline`, so leave the number of weeks out of it (it would'
+    " go stale when `deadline` changes)",
     "deadline": "the turn by which everything should be accepted; later turns cost score",
     "team": "the project team's capacity",
     "budget": "the money for the whole project",

@@ -226,23 +226,34 @@ class BriefingScreen(Screen):
         width = max(s.px(110), max(draw.measure(label, font) for label in labels) + s.px(28))
         top = self.right.bottom - self.pager_h
         height = self.pager_h - s.px(4)
-        self.button(
-            pygame.Rect(self.right.left, top, width, height),
-            labels[0],
-            lambda: self.turn_people_page(-1),
+        self.pagers = (
+            self.button(
+                pygame.Rect(self.right.left, top, width, height),
+                labels[0],
+                lambda: self.turn_people_page(-1),
+            ),
+            self.button(
+                pygame.Rect(self.right.right - width, top, width, height),
+                labels[1],
+                lambda: self.turn_people_page(1),
+            ),
         )
-        self.button(
-            pygame.Rect(self.right.right - width, top, width, height),
-            labels[1],
-            lambda: self.turn_people_page(1),
-        )
+        self._enable_pagers()
         self.pager_label = pygame.Rect(
             self.right.left + width, top, self.right.width - 2 * width, height
         )
 
     def turn_people_page(self, step: int) -> None:
-        """The next or previous page of people, round the end."""
-        self.people_page = (self.people_page + step) % len(self.people_pages)
+        """The next or previous page of people; never past the first or the last."""
+        self.people_page = max(0, min(self.people_page + step, len(self.people_pages) - 1))
+        self._enable_pagers()
+
+    def _enable_pagers(self) -> None:
+        """'‹ Previous' is off on the first page, 'Next ›' on the last (Tab skips them)."""
+        previous, following = self.pagers
+        last = len(self.people_pages) - 1
+        (previous.enable if self.people_page > 0 else previous.disable)()
+        (following.enable if self.people_page < last else following.disable)()
 
     # -- actions --------------------------------------------------------------------------
 
