@@ -9,7 +9,10 @@ import pygame
 import pytest
 
 ROOT = Path(__file__).parents[1]
-EXPECTED = ["title", "briefing", "turn", "report", "debrief", "help", "pause", "settings"]
+EXPECTED = [
+    "title", "briefing", "turn", "tips", "news", "report", "debrief", "charts", "eyes", "help",
+    "pause", "briefing-again", "settings",
+]  # fmt: skip
 
 
 @pytest.mark.slow

@@ -2,22 +2,30 @@
 
 It presses what a player would press (the plan goes onto the planner first, so
 the room can see it, then End week), at `pace` seconds a step. With a screenshot
-folder it saves every screen once, in a state worth looking at, then tours the
-overlays and quits.
+folder it saves every screen once, in a state worth looking at, with the views a team
+opens from the turn screen and the debrief (tips, news, charts, their eyes, help, the
+menu, the briefing again, settings), then quits.
 """
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 from game.ui import flow
 from game.ui.options import PlayOptions
 from game.ui.screens.base import Host
+from game.ui.screens.coach import CoachOverlay
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.debrief.base import CHARTS, WHY
 from game.ui.screens.turn import TurnScreen
+
+CHART_KEYS = [key for key, _ in CHARTS]
 
 # Screenshots of the turn and report screens are taken a few weeks in, when the
 # board, the moods and the news have something to show.
 SHOW_FROM_TURN = 3
-TOUR = ("help", "pause", "settings")
+
+Step = tuple[Callable[[], None], str]  # an action, and the name of the view it opens ("": none)
 
 
 class Pilot:
@@ -28,20 +36,26 @@ class Pilot:
         self.folder = options.screenshot_dir
         self.captured: list[str] = []
         self.next_at = time.monotonic() + self.pace
-        self.tour: list[Callable[[], None]] | None = None
+        self.tour: list[Step] = []
+        self.toured: set[str] = set()  # the screens whose tour was taken
+        self.shot_due = ""  # the view the last tour step opened, saved once it is drawn
 
     def tick(self) -> None:
         top = self.app.top
-        if self.folder is not None and top.name not in self.captured and self._worth_showing():
-            self.shoot(top.name)
+        name = self.shot_due or top.name
+        if self.folder is not None and name not in self.captured and self._worth_showing():
+            self.shoot(name)
+            self.shot_due = ""
         if time.monotonic() < self.next_at or top.animating:
             return
         self.next_at = time.monotonic() + self.pace
-        if top.name == "debrief":
-            if self.folder is not None:
-                self._tour_step()
-            return
-        top.autoplay()
+        if self.folder is not None and not self.tour and top.name in self.captured:
+            self.tour = self._tour_of(top.name)
+        if self.tour:
+            action, self.shot_due = self.tour.pop(0)
+            action()
+        elif top.name != "debrief":
+            top.autoplay()
 
     def shoot(self, name: str) -> None:
         assert self.folder is not None
@@ -59,14 +73,34 @@ class Pilot:
             return game.session.turn > SHOW_FROM_TURN or game.session.done
         return True
 
-    def _tour_step(self) -> None:
-        if self.tour is None:
-            self.tour = [
-                lambda: flow.open_help(self.app),
-                lambda: self.app.pop(),
-                lambda: flow.open_pause(self.app),
-                lambda: flow.open_settings(self.app),
-                self.app.quit,
+    def _tour_of(self, screen: str) -> list[Step]:
+        """What a screenshot run opens from `screen`, once: the views a team reaches from
+        it, each saved as it appears; the debrief's tour ends the run."""
+        if screen in self.toured or screen not in ("turn", "debrief"):
+            return []
+        self.toured.add(screen)
+        app, close = self.app, self.app.pop
+        if screen == "turn":
+            turn = app.top
+            assert isinstance(turn, TurnScreen)
+            return [
+                (lambda: app.push(CoachOverlay(app, turn.coach_marks(), lambda: None)), "tips"),
+                (close, ""),
+                (turn.open_news, "news"),
+                (close, ""),
             ]
-        if self.tour:
-            self.tour.pop(0)()
+        debrief = app.top
+        assert isinstance(debrief, DebriefScreen)
+        return [
+            (partial(debrief.show_chart, CHART_KEYS.index("trust")), "charts"),
+            (partial(debrief.show_chart, WHY), ""),
+            (debrief.open_eyes, "eyes"),
+            (close, ""),
+            (lambda: flow.open_help(app), "help"),
+            (close, ""),
+            (lambda: flow.open_pause(app), "pause"),
+            (lambda: flow.open_briefing_again(app), "briefing-again"),
+            (close, ""),
+            (lambda: flow.open_settings(app), "settings"),
+            (app.quit, ""),
+        ]
