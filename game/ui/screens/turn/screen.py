@@ -1,21 +1,21 @@
 """The main screen: the people, the work board, this week's plan, the news, End week.
 
 This module holds the screen's state (who is chosen, which row, how far each list is
-scrolled), its widgets, its actions and its keys; the painting is in `panels`.
+scrolled), its actions and its keys; the plan's widgets are built in `plan_list`, the
+painting is in `panels`.
 """
 
 from dataclasses import replace
 from functools import partial
 
 import pygame
-from pygame_gui.elements import UIButton
 
-from game.i18n import language, tr, trn, turn_word
+from game.i18n import language, tr, trn
 from game.model import PlanError
 from game.scenario.schema import Scenario
 from game.ui import flow
 from game.ui.planner import Planner, Row
-from game.ui.screens.base import Host, with_key
+from game.ui.screens.base import Host
 from game.ui.screens.coach import CoachOverlay, Mark
 from game.ui.screens.facilitator import FacilitatorOverlay, is_hotkey
 from game.ui.screens.report import ReportScreen
@@ -24,18 +24,16 @@ from game.ui.screens.turn.layout import (
     header_height,
     lay_out,
     note_height,
-    scroll_to_show,
-    toast_rect,
 )
 from game.ui.screens.turn.news import last_week_lines
 from game.ui.screens.turn.news_overlay import NewsOverlay
 from game.ui.screens.turn.paint_cache import PaintCache
-from game.ui.screens.turn.panels import TurnPanels
+from game.ui.screens.turn.plan_list import PlanList
 from game.ui.screens.turn.timer import draw_timer, timer_width, warning
 from game.ui.widgets import board, stakeholder_card
 
 
-class TurnScreen(TurnPanels):
+class TurnScreen(PlanList):
     name = "turn"
 
     def __init__(self, app: Host) -> None:
@@ -143,144 +141,6 @@ class TurnScreen(TurnPanels):
             tip = tr("turn.card.tip", name=person.name, cares=cares, key=k + 1)
             self.ghost(rect, partial(self.choose_person, k), tip)
 
-    def rows(self) -> list[Row | str]:
-        """The planner's lines in order: sections ("build", "people", "project") and rows."""
-        out: list[Row | str] = ["build", *self.planner.build_rows()]
-        out += ["people", *self.planner.people_rows(self.person)]
-        out += ["project", *self.planner.project_rows()]
-        return out
-
-    def section_title(self, section: str) -> str:
-        """'BUILD', 'WITH DANA', 'PROJECT': the heading of a part of the planner."""
-        if section == "people":
-            name = self.scenario.stakeholders[self.person].short_name
-            return tr("turn.plan.people", name=name).upper()
-        return tr("turn.plan.build" if section == "build" else "turn.plan.project").upper()
-
-    @property
-    def turn_name(self) -> str:
-        """What this scenario calls a turn, in the window's language ("week")."""
-        return turn_word(self.scenario.turn_label)
-
-    def _build_planner(self) -> None:
-        s = self.style
-        area = self.plan_area
-        self.row_h = max(s.px(32), s.font(15).get_linesize() + s.px(12))
-        self.end_h = max(s.px(54), s.text_px(18) + s.px(24))
-        self.plan_head_h = (
-            header_height(self.style)
-            + s.font(22, bold=True).get_linesize()
-            + s.font(12).get_linesize()
-            + s.px(20)
-        )
-        end = pygame.Rect(area.left, area.bottom - self.end_h, area.width, self.end_h)
-        tools = self._build_plan_tools(end.top - s.px(8))
-        # The message gets its own room above the tools, so it never covers a row.
-        self.toast_rect = toast_rect(s, self.message, area, tools.top - s.px(8))
-        list_bottom = (self.toast_rect.top if self.toast_rect else tools.top) - s.px(8)
-        self.list_area = pygame.Rect(
-            area.left,
-            area.top + self.plan_head_h,
-            area.width,
-            list_bottom - note_height(self.style) - area.top - self.plan_head_h,
-        )
-        self.end_button = self.button(
-            end,
-            with_key(tr("turn.end", label=self.turn_name), s.font(18, bold=True), area.width),
-            self.end_week,
-            focus=False,
-            object_id="#primary",
-            tool_tip_text=tr("turn.end.tip"),
-        )
-        lines = self.rows()
-        rows = [r for r in lines if isinstance(r, Row)]
-        self.selected_row = max(0, min(self.selected_row, len(rows) - 1))
-        fits = max(1, self.list_area.height // self.row_h)
-        sel_line = lines.index(rows[self.selected_row]) if rows else 0
-        self.plan_scroll = scroll_to_show(sel_line, self.plan_scroll, fits, len(lines))
-        self.visible_lines = lines[self.plan_scroll : self.plan_scroll + fits]
-        # A heading with none of its rows under it only takes room: it shows with them.
-        if len(self.visible_lines) > 1 and isinstance(self.visible_lines[-1], str):
-            self.visible_lines.pop()
-        below = len(lines) - self.plan_scroll - len(self.visible_lines)
-        self.hidden_lines = (self.plan_scroll, max(0, below))
-        self.row_widgets: dict[int, tuple[pygame.Rect, UIButton, UIButton]] = {}
-        step = self.row_h - s.px(8)
-        for k, line in enumerate(self.visible_lines):
-            if not isinstance(line, Row):
-                continue
-            rect = pygame.Rect(
-                self.list_area.left,
-                self.list_area.top + k * self.row_h,
-                self.list_area.width,
-                self.row_h - s.px(4),
-            )
-            index = rows.index(line)
-            plus = pygame.Rect(
-                rect.right - step - s.px(4), rect.top + (rect.height - step) // 2, step, step
-            )
-            minus = plus.move(-(step + s.px(44)), 0)
-            label = pygame.Rect(rect.left, rect.top, minus.left - rect.left - s.px(4), rect.height)
-            self.ghost(label, partial(self.select_row, index), line.tooltip)
-            down = self.button(
-                minus,
-                "−",
-                partial(self.change, line, -1, index),
-                focus=False,
-                object_id="#stepper",
-                tool_tip_text=tr("turn.less.tip"),
-            )
-            up = self.button(
-                plus,
-                "+",
-                partial(self.change, line, 1, index),
-                focus=False,
-                object_id="#stepper",
-                tool_tip_text=line.tooltip,
-            )
-            self.row_widgets[index] = (rect, down, up)
-        self._refresh_steppers()
-
-    def _build_plan_tools(self, bottom: int) -> pygame.Rect:
-        """Undo and Clear plan, side by side in a strip ending at `bottom`; returns the strip."""
-        s, area = self.style, self.plan_area
-        height = max(s.px(30), s.font(14).get_linesize() + s.px(8))
-        strip = pygame.Rect(area.left, bottom - height, area.width, height)
-        half = (strip.width - s.px(8)) // 2
-        self.undo_button = self.button(
-            pygame.Rect(strip.left, strip.top, half, height),
-            tr("turn.undo"),
-            self.undo,
-            focus=False,
-            tool_tip_text=tr("turn.undo.tip"),
-        )
-        self.clear_button = self.button(
-            pygame.Rect(strip.right - half, strip.top, half, height),
-            tr("turn.clear"),
-            self.clear_plan,
-            focus=False,
-            tool_tip_text=tr("turn.clear.tip"),
-        )
-        return strip
-
-    def _refresh_steppers(self) -> None:
-        (self.undo_button.enable if self.planner.can_undo() else self.undo_button.disable)()
-        (self.clear_button.disable if self.planner.is_empty() else self.clear_button.enable)()
-        for _, (rect, down, up) in self.row_widgets.items():
-            row = self._row_at(rect)
-            if row is None:
-                continue
-            (up.enable if self.planner.can_add(row) else up.disable)()
-            (down.enable if self.planner.can_remove(row) else down.disable)()
-
-    def _row_at(self, rect: pygame.Rect) -> Row | None:
-        k = (rect.top - self.list_area.top) // self.row_h
-        line = self.visible_lines[k] if 0 <= k < len(self.visible_lines) else None
-        return line if isinstance(line, Row) else None
-
-    def _all_rows(self) -> list[Row]:
-        return [r for r in self.rows() if isinstance(r, Row)]
-
     def regions(self) -> dict[str, pygame.Rect]:
         """The painted panels, for the layout checks: inside the window, never overlapping."""
         return {
@@ -290,10 +150,6 @@ class TurnScreen(TurnPanels):
             "news": self.news,
             "plan": self.plan_area,
         }
-
-    def plan_row_rects(self) -> list[pygame.Rect]:
-        """Where the plan's rows are painted, for the checks that nothing covers them."""
-        return [rect for rect, _, _ in self.row_widgets.values()]
 
     def coach_marks(self) -> list[Mark]:
         """The first week's tips, each pointing at the part of this screen it explains."""
