@@ -354,6 +354,12 @@ def scroll_note(
     above: int,
     below: int,
 ) -> None:
-    """'1 more above, 2 below (scroll)' under a list, when some of it is out of view."""
-    if above or below:
-        text(surface, tr("turn.more", above=above, below=below), font, topright, FAINT, "topright")
+    """'2 more below (scroll)' under a list, when some of it is out of view: only the
+    directions that hold more ('1 more above, 2 below' when both do)."""
+    if above and below:
+        note = tr("turn.more", above=above, below=below)
+    elif above or below:
+        note = tr("turn.more.above" if above else "turn.more.below", n=above or below)
+    else:
+        return
+    text(surface, note, font, topright, FAINT, "topright")
