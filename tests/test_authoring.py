@@ -51,7 +51,8 @@ def _field_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
     """Every key path of `model`, walked independently of the reference module."""
     paths = []
     for name, field in model.model_fields.items():
-        path = f"{prefix}.{name}" if prefix else name
+        key = field.alias or name  # the key a scenario file uses
+        path = f"{prefix}.{key}" if prefix else key
         paths.append(path)
         tp = field.annotation
         if type(None) in get_args(tp):  # `X | None`

@@ -21,12 +21,22 @@ from game.data import SCHEMA_FILE
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario, resolve, shipped_dir, shipped_ids
 from game.scenario.schema import Id
+from game.scenario.yaml_source import read_document
 
 # A checkout links docs/scenario.schema.json, the path its guides name, to the same file.
 DOCS_SCHEMA = SCHEMA_FILE.parents[2] / "docs" / SCHEMA_FILE.name
 SCHEMA_PREFIX = "# yaml-language-server: $schema="
 _ID = TypeAdapter(Id)
 
+BRIEFING = (
+    "title",
+    "summary",
+    "story",
+    "goal",
+    "learning_goals",
+    "facilitator_notes",
+    "debrief_questions",
+)
 # One comment per top-level section, written above it in the copy.
 SECTION_NOTES: dict[str, str] = {
     "team": "Team: `capacity` is the points the team spends each turn; overtime adds up to"
@@ -109,9 +119,55 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         return fail(f"wrote {out}, but it does not validate: {exc.diagnostics[0]}")
     shown = _shell(out)
     print(f"wrote {out}: a copy of {args.source} with id {name}; it validates.")
+    print(f"It still tells {args.source}'s story. Rewrite these texts in your own words:")
+    for line in texts_to_rewrite(out):
+        print(f"  {line}")
+    print(f"validate warns about any text that still names {args.source}'s people.")
     print(f"Edit it, then:\n  python run_game.py validate {shown}")
     print(f"  python run_game.py play --scenario {shown}")
     return 0
+
+
+# The texts of a scenario that tell its story, by section: (section, keys, what they are).
+_STORY_TEXTS: tuple[tuple[str, frozenset[str], str], ...] = (
+    ("", frozenset(BRIEFING), "the briefing: " + ", ".join(BRIEFING)),
+    ("sponsor", frozenset({"name", "role"}), "the sponsor's name and role"),
+    (
+        "stakeholders",
+        frozenset({"name", "short_name", "role", "department", "cares_about"}),
+        "{n} people's names, roles, departments and what they care about",
+    ),
+    ("packages", frozenset({"title"}), "{n} package titles"),
+    ("events", frozenset({"title", "text"}), "{n} event titles and texts"),
+)
+
+
+def texts_to_rewrite(path: Path) -> list[str]:
+    """One line per part of the story in the scenario file at `path`, with its lines."""
+    marks = read_document(path).marks
+    found: list[str] = []
+    for section, keys, what in _STORY_TEXTS:
+        rows = sorted(
+            {
+                mark.line
+                for key_path, mark in marks.items()
+                if _text_key(key_path) in keys
+                and (key_path[0] == section if section else len(key_path) <= 2)
+            }
+        )
+        if not rows:
+            continue
+        items = {p[1] for p in marks if section and len(p) > 1 and p[0] == section}
+        span = f"line {rows[0]}" if len(rows) == 1 else f"lines {rows[0]}-{rows[-1]}"
+        found.append(f"{what.format(n=len(items))}: {span}")
+    return found
+
+
+def _text_key(path: tuple[str | int, ...]) -> str:
+    """The key a text is under: ('events', 2, 'text') -> 'text', ('learning_goals', 0) ->
+    'learning_goals'."""
+    named = [part for part in path if isinstance(part, str)]
+    return named[-1] if named else ""
 
 
 def _bad_name(name: str) -> str:

@@ -1,6 +1,7 @@
 """Scenario problems as one clear line each: `file:line:col: key.path: what (hint)`."""
 
 from dataclasses import dataclass
+from typing import Literal
 
 from game.scenario.characters import escape
 from game.scenario.yaml_source import KeyPath, Mark
@@ -15,10 +16,14 @@ class Diagnostic:
     path: KeyPath
     message: str
     hint: str = ""
+    # A warning is shown but does not fail validation: the game runs, perhaps not as meant.
+    level: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
         """One line; invisible characters in it are escaped, so none can reorder it."""
         where = f"{short_file_name(self.mark.file)}:{self.mark.line}:{self.mark.col}"
+        if self.level == "warning":
+            where += ": warning"
         key = format_path(self.path)
         text = f"{where}: {key}: {self.message}" if key else f"{where}: {self.message}"
         return escape(f"{text} ({self.hint})" if self.hint else text)

@@ -1,5 +1,6 @@
 """Load scenarios: YAML file or shipped id -> validated Scenario -> compiled Params."""
 
+import functools
 import hashlib
 import os
 from collections.abc import Mapping
@@ -8,9 +9,11 @@ from typing import Any
 
 from game.data import SCENARIO_DIR
 from game.model.params import Params
+from game.scenario.advice import scenario_warnings
 from game.scenario.compile import compile_scenario
 from game.scenario.errors import Diagnostic, ScenarioError, locate
 from game.scenario.merge import merge_documents
+from game.scenario.names import derived_short_name, name_words
 from game.scenario.references import check_references
 from game.scenario.schema import Scenario
 from game.scenario.validation import validate
@@ -153,6 +156,45 @@ def load_scenario(ref: str | Path, overrides: Mapping[str, Any] | None = None) -
     {"model.late_cost": 2.0, "stakeholders.dana.traits.patience": 0.2}; list items
     are addressed by id or by index.
     """
+    return _checked(ref, overrides)[0]
+
+
+def load_with_warnings(ref: str | Path) -> tuple[Scenario, list[Diagnostic]]:
+    """Load and check a scenario as `load_scenario` does, and also return its warnings:
+    what plays, but perhaps not as meant (advice.py). Errors raise ScenarioError."""
+    scenario, doc = _checked(ref, None)
+    return scenario, scenario_warnings(scenario, doc, people_elsewhere())
+
+
+def people_elsewhere() -> dict[str, str]:
+    """Words of the names of the shipped scenarios' people -> the scenario's id, to find
+    a copy's leftover names. A shipped file that does not read is skipped: validate
+    reports it when it is the one being checked."""
+    try:
+        folder = shipped_dir()
+    except ScenarioError:
+        return {}
+    return dict(_names_in(str(folder)))
+
+
+@functools.lru_cache(maxsize=4)
+def _names_in(folder: str) -> tuple[tuple[str, str], ...]:
+    found: dict[str, str] = {}
+    for path in sorted(Path(folder).glob("*.yaml")):
+        try:
+            data = read_document(path).data
+        except SourceError:
+            continue
+        people = [data.get("sponsor"), *(data.get("stakeholders") or [])]
+        for person in people:
+            name = person.get("name") if isinstance(person, dict) else None
+            if isinstance(name, str):
+                for word in name_words(name) | {derived_short_name(name, "")} - {""}:
+                    found.setdefault(word, path.stem)
+    return tuple(sorted(found.items()))
+
+
+def _checked(ref: str | Path, overrides: Mapping[str, Any] | None) -> tuple[Scenario, Document]:
     path = ref if isinstance(ref, Path) else resolve(ref)
     doc = _read_with_extends(path)
     for key, value in (overrides or {}).items():
@@ -167,7 +209,7 @@ def load_scenario(ref: str | Path, overrides: Mapping[str, Any] | None = None) -
     ]
     if diagnostics:
         raise ScenarioError(diagnostics)
-    return scenario
+    return scenario, doc
 
 
 def scenario_digest(scenario: Scenario) -> str:

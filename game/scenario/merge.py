@@ -15,7 +15,8 @@ def merge_documents(base: Document, over: Document) -> Document:
     """`over` on top of `base` (neither is modified)."""
     marks: dict[KeyPath, Mark] = {(): over.marks[()]}
     data = _merge(base.data, over.data, base.marks, over.marks, (), (), (), marks)
-    return Document(data, marks, over.file)
+    # Only the extending file's cut texts: a base's are reported when the base is checked.
+    return Document(data, marks, over.file, over.comments)
 
 
 def _copy_marks(

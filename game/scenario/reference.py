@@ -59,7 +59,8 @@ NOTES: dict[str, str] = {
     "actions[].id": "the action's id, used in `preferences`",
     "actions[].label": "the action's name on the turn screen",
     "stakeholders[].id": "the person's id, used by `owner`, events, and for a generated portrait",
-    "stakeholders[].name": "full name; the first word is used as their short name",
+    "stakeholders[].name": "full name; its first word that is not a title (Dr., Frau) is their"
+    " short name on screen, unless `short_name` is set",
     "stakeholders[].role": "job title",
     "stakeholders[].department": "their department",
     "stakeholders[].traits": "how this person behaves",
@@ -213,7 +214,8 @@ def reference_sections() -> list[tuple[str, list[Row]]]:
         rows: list[Row] = [top] if not prefix else []
         sections.append((prefix, rows))
         nested: list[tuple[type[BaseModel], str]] = []
-        for name, field in model.model_fields.items():
+        for attribute, field in model.model_fields.items():
+            name = field.alias or attribute  # the key as a file writes it
             path = f"{prefix}.{name}" if prefix else name
             tp, meta = _unwrap(field.annotation)
             meta = [*field.metadata, *meta]

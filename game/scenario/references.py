@@ -171,6 +171,15 @@ def _check_events(check: _Checker) -> None:
                 "give either turn or window, not both",
                 "in a file that extends another, clear the other with 'turn: null'",
             )
+        if trig.manual and chosen:
+            # The model never fires a manual event by itself: its turn would silently do nothing.
+            check.add(
+                (*where, "manual"),
+                f"a manual event ignores its '{chosen[0]}:': it fires only when the facilitator"
+                " fires it",
+                f"remove '{chosen[0]}:', or remove 'manual:' to fire it by {chosen[0]}; in a file"
+                f" that extends another, write '{chosen[0]}: null'",
+            )
         if not chosen and trig.condition is None and not trig.manual:
             check.add(
                 where,

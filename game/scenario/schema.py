@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 from game.model.channels import CHANNELS, CONDITION_VARS, TARGET_KINDS
 from game.scenario.characters import text_problem
 from game.scenario.coefficients import ModelCoefficients
+from game.scenario.names import derived_short_name
 
 TEXT_ERROR = "scenario_text"  # the pydantic error type of a text no one could read
 
@@ -89,8 +90,20 @@ class Traits(Strict):
 
 
 class Stakeholder(Strict):
+    # `short_name` in the file: the Python name is taken by the property that falls back to
+    # the name. Saved and hashed under `short_name`, and left out when unset, so a scenario
+    # without it keeps the digest it had before the key existed.
+    model_config = ConfigDict(serialize_by_alias=True)
+
     id: Id
     name: Name
+    given_short_name: Name | None = Field(
+        None,
+        alias="short_name",
+        exclude_if=lambda value: value is None,
+        description="how the game calls them in running text (default: the first word of"
+        " the name that is not a title such as Dr. or Frau)",
+    )
     role: Name
     department: Name
     portrait: Text | None = Field(None, description="PNG under assets/portraits, or generated")
@@ -103,9 +116,12 @@ class Stakeholder(Strict):
 
     @property
     def short_name(self) -> str:
-        """How the game calls them in running text: the first word of the name ("Dana" for
-        "Dana Kowalski"), or the id if the name has no word (the schema's texts always do)."""
-        return (self.name.split() or [self.id])[0]
+        """How the game calls them in running text: `short_name:` if the file sets it, else
+        the first word of the name that is not a title ("Dana" for "Dana Kowalski", "Lukas"
+        for "Dr. Lukas Brenner"), or the id if the name has no word."""
+        if self.given_short_name:
+            return self.given_short_name
+        return derived_short_name(self.name, self.id)
 
 
 class Package(Strict):

@@ -54,14 +54,20 @@ def _diagnostic(error: ErrorDetails, doc: Document) -> Diagnostic:
     loc: KeyPath = tuple(p for p in error["loc"] if p != "[key]")
     kind = error["type"]
     mark = locate(doc.marks, loc, doc.marks[()])
+    if kind == "extra_forbidden" and str(loc[-1]).isdigit():
+        split = _split_number(doc, loc)
+        if split:
+            return Diagnostic(mark, loc, *split)
     if kind == "extra_forbidden":
         key = str(loc[-1])
         model = _model_at(loc[:-1])
-        options = list(model.model_fields) if model else []
+        options = [f.alias or name for name, f in model.model_fields.items()] if model else []
         hint = _suggest(key, options) or ("allowed: " + ", ".join(options) if options else "")
         return Diagnostic(mark, loc, f"unknown key '{quoted(str(key))}'", hint)
     if kind == TEXT_ERROR:
         return Diagnostic(mark, loc, error["msg"], str(error.get("ctx", {}).get("hint", "")))
+    if kind == "missing" and loc == ("actions",):
+        return Diagnostic(mark, loc, NO_ACTIONS, NO_ACTIONS_HINT)
     if kind == "missing":
         return Diagnostic(mark, loc, "required key is missing", f"add '{loc[-1]}:'")
     if kind == "literal_error":
@@ -70,6 +76,9 @@ def _diagnostic(error: ErrorDetails, doc: Document) -> Diagnostic:
         hint = _suggest(given, expected) or ("one of: " + ", ".join(expected))
         return Diagnostic(mark, loc, f"'{given}' is not allowed here", hint)
     given = error.get("input")
+    number = _number_advice(kind, given, loc)
+    if number:
+        return Diagnostic(mark, loc, *number)
     if kind == "string_type" and isinstance(given, bool | int | float):
         return Diagnostic(
             mark,
@@ -93,6 +102,74 @@ def _diagnostic(error: ErrorDetails, doc: Document) -> Diagnostic:
 
 
 _KIND = {bool: "a yes/no value", int: "a number", float: "a number"}
+NO_ACTIONS = (
+    "required key is missing: there is no default action catalogue, so the team could do nothing"
+)
+NO_ACTIONS_HINT = (
+    "copy the 'actions:' section of a shipped scenario such as"
+    " game/data/scenarios/crm-rollout.yaml, or start from a full copy:"
+    " run_game.py new-scenario NAME --from crm-rollout"
+)
+_DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
+
+
+def _split_number(doc: Document, loc: KeyPath) -> tuple[str, str] | None:
+    """'{patience: 0,6}': inside braces the comma ends the value, and '6' becomes a key."""
+    parent: Any = doc.data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    keys = list(parent) if isinstance(parent, dict) else []
+    at = keys.index(loc[-1]) if loc[-1] in keys else 0
+    before = keys[at - 1] if at > 0 else None
+    if before is None or not isinstance(parent[before], int) or parent[loc[-1]] is not None:
+        return None
+    number = f"{parent[before]}.{loc[-1]}"
+    return (
+        f"'{before}: {parent[before]},{loc[-1]}' is read as two keys: inside {{ }} a comma"
+        " separates keys",
+        f"write {before}: {number}: use a decimal point, not a comma",
+    )
+
+
+def _upper_bound(loc: KeyPath) -> float | None:
+    """The `le` bound of the number field at `loc` (1 for a share from 0 to 1), if any."""
+    model = _model_at(loc[:-1]) if loc and isinstance(loc[-1], str) else None
+    field = model.model_fields.get(str(loc[-1])) if model else None
+    for meta in field.metadata if field else []:
+        bound = getattr(meta, "le", None)
+        if bound is not None:
+            return float(bound)
+    return None
+
+
+def _number_advice(kind: str, given: Any, loc: KeyPath) -> tuple[str, str] | None:
+    """(message, hint) for numbers written as people write them elsewhere: '70%', '0,6',
+    or 50 for a share from 0 to 1; None for anything else."""
+    share = _upper_bound(loc) == 1.0
+    # 50 for a share is a percentage; 1.9 may be anything, and keeps pydantic's words.
+    if kind == "less_than_equal" and share and isinstance(given, int) and 1 < given <= 100:
+        return (
+            "input should be less than or equal to 1: this is a share from 0 (none) to 1 (all)",
+            f"write {given / 100:g} for {given} %",
+        )
+    if kind not in ("float_parsing", "int_parsing") or not isinstance(given, str):
+        return None
+    text = given.strip()
+    digits = text.removesuffix("%").strip().replace(",", ".")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    if text.endswith("%"):
+        if share:
+            return f"'{text}' is not a number", f"write {value / 100:g}: shares go from 0 to 1"
+        return f"'{text}' is not a number", f"write {value:g}, without '%'"
+    if _DECIMAL_COMMA.match(text):
+        return f"'{text}' is not a number", f"write {value:g}: use a decimal point, not a comma"
+    return None
 
 
 def validate(doc: Document) -> tuple[Scenario | None, list[Diagnostic]]:

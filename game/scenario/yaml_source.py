@@ -11,13 +11,14 @@ node-visit cap while we build (aliases are counted on every visit, which defuses
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from game.scenario.characters import CONTROL_HINT, describe, first_control, quoted
+from game.scenario.yaml_messages import plain_syntax_error
 
 KeyPath = tuple[str | int, ...]
 MAX_BYTES = 1 << 20
@@ -57,6 +58,16 @@ class SourceError(Exception):
         self.mark, self.message, self.hint, self.path = mark, message, hint, path
 
 
+@dataclass(frozen=True)
+class CutText:
+    """An unquoted text followed by ' #...' on its line: YAML read the rest as a comment."""
+
+    path: KeyPath
+    mark: Mark  # where the '#' is
+    value: str  # what YAML kept
+    comment: str  # what it dropped, from the '#'
+
+
 @dataclass
 class Document:
     """A YAML mapping with the position of every key path in it."""
@@ -64,6 +75,9 @@ class Document:
     data: dict[str, Any]
     marks: dict[KeyPath, Mark]
     file: str
+    # Unquoted texts followed by ' #...' on their line: YAML reads the rest as a comment,
+    # which cuts a title such as 'Ward 3 #2' short. Paths are this file's own (before merging).
+    comments: list[CutText] = field(default_factory=list)
 
 
 def path_problem(text: str) -> str | None:
@@ -114,11 +128,9 @@ def read_document(path: Path) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(name, mark.line + 1, mark.column + 1) if mark else start
         what = exc.problem or exc.context or "invalid YAML"
-        raise SourceError(
-            where,
-            f"YAML syntax error: {what}",
-            "check indentation and quote text that contains ': '",
-        ) from None
+        context = exc.context_mark.line + 1 if exc.context_mark else None
+        message, hint = plain_syntax_error(what, text, where.line, context)
+        raise SourceError(where, f"YAML syntax error: {message}", hint) from None
     except yaml.YAMLError as exc:
         raise SourceError(start, f"YAML error: {exc}") from None
     finally:
@@ -131,10 +143,10 @@ def read_document(path: Path) -> Document:
             "the top level must be a mapping of keys",
             "a scenario starts with 'id:' and 'title:'",
         )
-    builder = _Builder(name, loader)
+    builder = _Builder(name, loader, text)
     data = builder.build(root, (), 0)
     builder.marks[()] = start
-    return Document(data, builder.marks, name)
+    return Document(data, builder.marks, name, builder.comments)
 
 
 def _refuse_unreadable_characters(name: str, text: str) -> None:
@@ -192,9 +204,10 @@ class _BoundedLoader(yaml.SafeLoader):
 
 
 class _Builder:
-    def __init__(self, name: str, loader: yaml.SafeLoader) -> None:
-        self.name, self.loader = name, loader
+    def __init__(self, name: str, loader: yaml.SafeLoader, text: str) -> None:
+        self.name, self.loader, self.text = name, loader, text
         self.marks: dict[KeyPath, Mark] = {}
+        self.comments: list[CutText] = []
         self.visits = 0
 
     def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
@@ -258,7 +271,10 @@ class _Builder:
                     "a scenario's numbers are counts, sizes and shares",
                     path,
                 )
-            return self._text(node, value, path) if isinstance(value, str) else value
+            if isinstance(value, str):
+                self._note_comment(node, path, value)
+                return self._text(node, value, path)
+            return value
         if tag in _TEXT_TAGS:
             return self._text(node, str(node.value), path)
         raise SourceError(
@@ -266,6 +282,19 @@ class _Builder:
             f"the YAML tag '{_short_tag(tag)}' is not supported",
             "scenarios use plain values: remove the tag",
         )
+
+    def _note_comment(self, node: yaml.Node, path: KeyPath, value: str) -> None:
+        """Remember a ' #' comment right after an unquoted text on the same line."""
+        if not isinstance(node, yaml.ScalarNode) or node.style is not None:
+            # quoted or a block: a '#' inside it is text
+            return
+        end = node.end_mark.index
+        line_end = self.text.find("\n", end)
+        rest = self.text[end : line_end if line_end >= 0 else len(self.text)]
+        if rest.lstrip().startswith("#"):
+            at = end + len(rest) - len(rest.lstrip())
+            where = Mark(self.name, node.end_mark.line + 1, node.end_mark.column + 1 + at - end)
+            self.comments.append(CutText(path, where, value, rest.strip()))
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
