@@ -17,14 +17,24 @@ from game.cli import (
     batch_cmd,
     check_balance,
     debrief_cmd,
+    handout_cmd,
     new_scenario_cmd,
     play_cmd,
+    preview_cmd,
+    seeds_cmd,
 )
 from game.cli.options import GAME_ID, world
 from game.policies import POLICIES
 from game.scenario.characters import escape
 from game.scenario.errors import InputError, ScenarioError, short_file_name
-from game.scenario.loader import as_ref, load, load_scenario, shipped_dir, shipped_ids
+from game.scenario.loader import (
+    as_ref,
+    load,
+    load_scenario,
+    load_with_warnings,
+    shipped_dir,
+    shipped_ids,
+)
 from game.scenario.schema import scenario_json_schema
 
 EXIT_USAGE = 2
@@ -72,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     play_cmd.add_parser(sub)
     new_scenario_cmd.add_parser(sub)
     debrief_cmd.add_parser(sub)
+    seeds_cmd.add_parser(sub)
+    handout_cmd.add_parser(sub)
+    preview_cmd.add_parser(sub)
     return parser
 
 
@@ -120,14 +133,17 @@ def cmd_validate(
             status = EXIT_USAGE
             continue
         try:
-            sc = load_scenario(as_ref(ref))
+            sc, warnings = load_with_warnings(as_ref(ref))
         except ScenarioError as exc:
             _print_problems(exc)
             status = EXIT_USAGE
             continue
+        # Warnings are printed as errors are, but the file is valid: the status stays 0.
+        _print_problems(InputError(warnings))
+        counted = f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""
         print(
             f"{ref}: ok ({sc.id}: {len(sc.stakeholders)} stakeholders,"
-            f" {len(sc.packages)} packages, {sc.turns} turns)"
+            f" {len(sc.packages)} packages, {sc.turns} turns{counted})"
         )
         if balance:
             status = max(status, check_balance.run_check(ref, games))
@@ -216,6 +232,12 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return debrief_cmd.run(args, _fail)
     if args.command == "new-scenario":
         return new_scenario_cmd.run(args, _fail)
+    if args.command == "seeds":
+        return seeds_cmd.run(args, _fail)
+    if args.command == "handout":
+        return handout_cmd.run(args, _fail)
+    if args.command == "preview":
+        return preview_cmd.run(args, _fail)
     if args.command is None:
         args = parser.parse_args(["play"])
     return play_cmd.run(args, _fail)
