@@ -182,3 +182,30 @@ def test_the_default_app_is_not_coached_in_tests() -> None:
     key(app, pygame.K_RETURN)
     app.frame([], FRAME)
     assert app.top.name == "turn"
+
+
+@pytest.mark.parametrize(("window", "text_size"), SIZES)
+def test_a_number_key_lands_on_that_persons_check_in(
+    window: tuple[int, int], text_size: float
+) -> None:
+    """Keyboard play: '2' then Right plans a check-in with person 2, whatever row was
+    selected before (the playtest's team meant a check-in and got an escalation)."""
+    app = _turn(window, text_size)
+    screen = _screen(app)
+    catalogue = app.game.session.scenario.actions
+    for start in (0, 3):  # a build row, then a row further down
+        screen.select_row(start)
+        key(app, pygame.K_2)
+        row = screen._all_rows()[screen.selected_row]
+        assert (row.section, row.target) == ("people", 1)
+        assert catalogue[row.action].label == "Check-in"
+        before = screen.planner.plan[row.action, 1]
+        key(app, pygame.K_RIGHT)
+        assert screen.planner.plan[row.action, 1] > before
+
+
+def test_no_build_heading_over_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = _screen(_turn())
+    assert screen.rows()[0] == "build"
+    monkeypatch.setattr(screen.planner, "build_rows", lambda: [])
+    assert "build" not in screen.rows() and screen.rows()[0] == "people"

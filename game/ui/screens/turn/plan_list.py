@@ -42,7 +42,9 @@ class PlanList(TurnPanels):
 
     def rows(self) -> list[Row | str]:
         """The planner's lines in order: sections ("build", "people", "project") and rows."""
-        out: list[Row | str] = ["build", *self.planner.build_rows()]
+        build = self.planner.build_rows()
+        # No heading over nothing: late in a round there may be no package left to build.
+        out: list[Row | str] = ["build", *build] if build else []
         out += ["people", *self.planner.people_rows(self.person)]
         out += ["project", *self.planner.project_rows()]
         return out

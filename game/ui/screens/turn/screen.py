@@ -175,10 +175,11 @@ class TurnScreen(PlanList):
             self.app.apply_settings(replace(self.app.settings, coached=True))
 
     # --- actions -------------------------------------------------------------------------
-    def choose_person(self, s: int) -> None:
+    def choose_person(self, s: int, by_key: bool = False) -> None:
         """Plan for stakeholder `s`. The plan's rows stay where they are (a team pointing at
         'Workshop' still points at 'Workshop', now with the new person); the selection moves
-        to the same action for them, or to their first row in view."""
+        to the same action for them, or to their first row in view. By number key it always
+        goes to their first row (Check-in): a keyboard team cannot see where it would land."""
         if not 0 <= s < len(self.scenario.stakeholders):
             return
         rows = self._all_rows()
@@ -187,7 +188,9 @@ class TurnScreen(PlanList):
         self.reveal_person = True
         people = [i for i, r in enumerate(self._all_rows()) if r.section == "people"]
         in_view = [i for i in people if i in self.row_widgets]
-        if before is not None and before.section == "people":
+        if by_key and people:
+            self.selected_row = people[0]
+        elif before is not None and before.section == "people":
             pass  # the same index is the same action, aimed at the new person
         elif in_view:
             self.selected_row = in_view[0]
@@ -326,7 +329,7 @@ class TurnScreen(PlanList):
         if status == "warn":
             if self.app.top.name == "eyes":
                 self.app.pop()  # back to the plan: the last seconds are for deciding
-            self.say(warning(self.turn_name))
+            self.say(warning(self.turn_name, workshop.warn_seconds))
             self.app.sounds.play("escalation")
         elif status == "expired" and self.app.top.name != "facilitator":
             # While the facilitator is confirming something, the week waits for them.
@@ -359,7 +362,7 @@ class TurnScreen(PlanList):
         elif key in (pygame.K_LEFT, pygame.K_MINUS, pygame.K_KP_MINUS) and rows:
             self.change(rows[self.selected_row], -1)
         elif pygame.K_1 <= key <= pygame.K_9:
-            self.choose_person(key - pygame.K_1)
+            self.choose_person(key - pygame.K_1, by_key=True)
         elif key == pygame.K_PAGEDOWN:
             self.card_scroll += 1
             self.rebuild()
