@@ -33,6 +33,7 @@ SOURCES = [
     *sorted((ROOT / "game" / "ui").rglob("*.py")),
     ROOT / "game" / "session" / "week.py",
     *sorted((ROOT / "game" / "session" / "debrief").rglob("*.py")),
+    *sorted((ROOT / "game" / "facilitator").rglob("*.py")),
 ]
 CALL = re.compile(r"\b(trn?)\(\s*[\"']([^\"']+)[\"']")
 LITERAL = re.compile(r"[\"']([a-z_]+(?:\.[a-z0-9_]+)+)[\"']")

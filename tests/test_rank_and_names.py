@@ -77,7 +77,8 @@ def _slide_places(results: list[TeamResult], monkeypatch: pytest.MonkeyPatch) ->
     view = TeamDebriefView(results, surface.get_size())
     view._draw_leaderboard(surface, view.body())
     columns = 1 + len(HEADS)  # the place, then one cell per heading
-    return drawn[columns::columns]  # the heading row first, then a row per team
+    table = drawn[drawn.index("#") :]  # after the seed and date line above the table
+    return table[columns::columns]  # the heading row first, then a row per team
 
 
 def test_tied_teams_share_a_place_on_the_page_and_on_the_slides(

@@ -52,6 +52,12 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--fast", action="store_true", help="autoplay without pauses")
     p.add_argument(
+        "--exit-at-debrief",
+        action="store_true",
+        help="with --autoplay: close the window when the round reaches its debrief (a"
+        " workshop's result file is written by then)",
+    )
+    p.add_argument(
         "--pace", type=_pace, default=DEFAULT_PACE, help="seconds per autoplay step (default 2.5)"
     )
     p.add_argument(
@@ -95,6 +101,8 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
     if args.autoplay is not None and args.autoplay not in POLICIES:
         return fail(f"unknown policy '{args.autoplay}' (known: {', '.join(sorted(POLICIES))})")
+    if args.exit_at_debrief and args.autoplay is None:
+        return fail("--exit-at-debrief is for --autoplay rounds")
     if args.resume and args.scenario:
         return fail("--resume continues the saved round; leave out --scenario")
     if args.workshop and not args.resume and not (args.scenario and args.team.strip()):
@@ -139,6 +147,7 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         their_eyes=args.their_eyes,
         results_dir=args.results.resolve(),
         language=args.lang,
+        exit_at_debrief=args.exit_at_debrief,
     )
     if args.screenshot is not None and args.pace == DEFAULT_PACE and not args.fast:
         options = PlayOptions(**{**options.__dict__, "pace": 0.0})

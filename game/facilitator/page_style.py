@@ -51,6 +51,13 @@ table.moments { border-collapse: separate; border-spacing: 8px; width: 100%;
   color: var(--dim); margin-right: 8px; vertical-align: 2px; }
 .tag.bad { border-color: var(--bad); color: var(--bad); }
 .tag.good { border-color: var(--good); color: var(--good); }
+.facts { font-size: 22px; color: var(--dim); margin: 0 0 8px; }
+.warn { font-size: 24px; font-weight: 700; color: var(--bad); border: 2px solid var(--bad);
+  border-radius: 8px; padding: 10px 16px; margin: 12px 0 0; overflow-wrap: anywhere; }
+ul.goals { font-size: 30px; line-height: 1.45; padding-left: 1.4em; }
+ul.goals li { margin-bottom: 12px; }
+details summary { font-size: 26px; font-weight: 700; cursor: pointer; color: var(--dim); }
+p.notes { font-size: 24px; white-space: pre-line; margin: 12px 0 0; }
 ol.questions { font-size: 32px; line-height: 1.45; padding-left: 1.6em; }
 ol.questions li { margin-bottom: 18px; }
 footer { margin-top: 56px; color: var(--dim); font-size: 18px; }

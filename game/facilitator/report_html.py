@@ -15,7 +15,17 @@ from urllib.parse import quote
 
 from game.facilitator.page_style import CSS, SCRIPT
 from game.facilitator.team_charts import display_size, trust_chart, write_charts
-from game.facilitator.teams import Team, ranks, stakeholders, teams, verdict
+from game.facilitator.teams import (
+    Team,
+    ranks,
+    round_facts,
+    round_warnings,
+    scenario_guide,
+    stakeholders,
+    teams,
+    verdict,
+)
+from game.i18n import tr
 from game.session.atomic_file import write_text_atomic
 from game.session.results import TeamResult
 
@@ -169,6 +179,33 @@ def _moments_table(ts: list[Team], turn_label: str) -> str:
     )
 
 
+def _round_notes(ts: list[Team]) -> str:
+    """Under the title: the seed and date, and a warning when the teams' rounds differ."""
+    results = [t.result for t in ts]
+    warnings = "".join(
+        f'<p class="warn" role="alert">⚠ {escape(text)}</p>' for text in round_warnings(results)
+    )
+    return f'<p class="facts">{escape(round_facts(results))}</p>{warnings}'
+
+
+def _guide(ts: list[Team]) -> str:
+    """The scenario's learning goals for the room, and its facilitator notes folded away."""
+    guide = scenario_guide([t.result for t in ts])
+    out = ""
+    if guide.learning_goals:
+        goals = "".join(f"<li>{escape(goal)}</li>" for goal in guide.learning_goals)
+        out += (
+            f'<section id="goals"><h2>{escape(tr("debrief.page.goals"))}</h2>'
+            f'<ul class="goals">{goals}</ul></section>\n'
+        )
+    if guide.facilitator_notes:
+        out += (
+            f'<section id="notes"><details><summary>{escape(tr("debrief.page.notes"))}</summary>'
+            f'<p class="notes">{escape(guide.facilitator_notes)}</p></details></section>\n'
+        )
+    return out
+
+
 def render_page(ts: list[Team], charts: dict[str, str]) -> str:
     """The whole page; `charts` maps each chart's name to its relative image path."""
     record = ts[0].result.record
@@ -195,6 +232,7 @@ def render_page(ts: list[Team], charts: dict[str, str]) -> str:
 <header>
 <h1>ODD DUCK · Debrief</h1>
 <p class="sub">{title} · {" · ".join(facts)}</p>
+{_round_notes(ts)}
 </header>
 <section id="leaderboard"><h2>Leaderboard</h2>
 {_leaderboard(ts)}
@@ -212,7 +250,7 @@ def render_page(ts: list[Team], charts: dict[str, str]) -> str:
 <section id="moments"><h2>Key moments, {escape(label)} by {escape(label)}</h2>
 {_moments_table(ts, label.capitalize())}
 </section>
-<section id="questions"><h2>Questions for the room</h2>
+{_guide(ts)}<section id="questions"><h2>Questions for the room</h2>
 <ol class="questions">{questions}</ol>
 </section>
 <footer>Made by <code>run_game.py debrief</code> from {n} result file{"s" if n != 1 else ""}.

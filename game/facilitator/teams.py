@@ -1,6 +1,9 @@
 """The teams of a workshop as the comparative debrief shows them: one colour, one marker
-and one short label per team, shared by every chart and the HTML report."""
+and one short label per team, shared by every chart and the HTML report; and what the
+debrief says about the round as a whole (the scenario's learning goals and facilitator
+notes, the seed and date, a warning when the teams did not play the same round)."""
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -8,11 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from game.i18n import tr
 from game.look.figures import GLYPHS, MARKERS
 from game.look.palette import COLOUR_NAMES, OKABE_ITO
 from game.scenario.errors import Diagnostic
 from game.scenario.yaml_source import Mark
-from game.session.results import ResultsError, TeamResult
+from game.session.bounded_json import JsonFileError, read_json
+from game.session.results import MAX_BYTES, ResultsError, TeamResult
 
 F64 = npt.NDArray[np.float64]
 # Rooms name teams after colours, and a team "Red" drawn in blue would confuse everyone.
@@ -134,3 +139,90 @@ def stakeholders(results: Sequence[TeamResult]) -> list[tuple[str, str, str]]:
         where = Mark(str(results[0].path), 1, 1)
         message = f"the stakeholders cannot be read ({exc})"
         raise ResultsError([Diagnostic(where, ("scenario", "stakeholders"), message)]) from None
+
+
+# --- The round as a whole ------------------------------------------------------------------
+MAX_GOALS = 20
+MAX_TEXT = 2000
+_UNDRAWABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters, not newlines
+
+
+@dataclass(frozen=True)
+class Guide:
+    """What the scenario's author wrote for the facilitator (empty when there is none)."""
+
+    learning_goals: tuple[str, ...]
+    facilitator_notes: str
+
+
+def _clean(value: object) -> str:
+    return _UNDRAWABLE.sub("", value)[:MAX_TEXT].strip() if isinstance(value, str) else ""
+
+
+def scenario_guide(results: Sequence[TeamResult]) -> Guide:
+    """The learning goals and facilitator notes of the scenario the teams played.
+
+    The checked record keeps only what every consumer needs; the goals and notes come
+    from the scenario's content saved whole in the first team's file (read again, with
+    the same size bound, and trusted no further than as plain text)."""
+    scenario = results[0].record.get("scenario") or {}
+    goals, notes = scenario.get("learning_goals"), scenario.get("facilitator_notes")
+    if goals is None and notes is None:
+        try:
+            data = read_json(results[0].path, MAX_BYTES)
+            content = data["scenario"]["content"]
+            goals, notes = content.get("learning_goals"), content.get("facilitator_notes")
+        except (JsonFileError, OSError, KeyError, TypeError, AttributeError):
+            goals, notes = [], ""
+    listed = goals if isinstance(goals, list) else []
+    cleaned = (_clean(goal) for goal in listed[:MAX_GOALS])
+    return Guide(tuple(goal for goal in cleaned if goal), _clean(notes))
+
+
+def played_on(result: TeamResult) -> dt.date | None:
+    """The day the team finished: recorded in the file, else the file's time stamp."""
+    finished = (result.record.get("workshop") or {}).get("finished")
+    try:
+        stamp = float(finished) if finished is not None else result.path.stat().st_mtime
+        return dt.datetime.fromtimestamp(stamp).date()
+    except (OSError, ValueError, OverflowError):
+        return None
+
+
+def _grouped(results: Sequence[TeamResult], key: str) -> dict[str, list[str]]:
+    """Team names by the value of `key` ('seed' or the scenario's sha256), in order."""
+    out: dict[str, list[str]] = {}
+    labels = team_labels([r.name for r in results])
+    for label, r in zip(labels, results, strict=True):
+        value = str(r.seed) if key == "seed" else str(r.record["scenario"]["sha256"])[:8]
+        out.setdefault(value, []).append(label)
+    return out
+
+
+def round_facts(results: Sequence[TeamResult]) -> str:
+    """'Seed 12 · played 2026-12-03': the round every team played, in one line."""
+    seeds = sorted({r.seed for r in results})
+    days = sorted({d for d in (played_on(r) for r in results) if d is not None})
+    parts = [tr("debrief.page.seeds" if len(seeds) > 1 else "debrief.page.seed",
+                seed=", ".join(str(s) for s in seeds))]  # fmt: skip
+    if days:
+        when = days[0].isoformat()
+        if len(days) > 1:
+            when += f" – {days[-1].isoformat()}"
+        parts.append(tr("debrief.page.date", date=when))
+    return " · ".join(parts)
+
+
+def round_warnings(results: Sequence[TeamResult]) -> list[str]:
+    """Why the teams' results are not quite comparable: different seeds (other luck) or
+    different versions of the scenario (edited between rounds); each names the teams."""
+    out = []
+    for key, message in (
+        ("seed", "debrief.page.warn_seeds"),
+        ("sha", "debrief.page.warn_versions"),
+    ):
+        groups = _grouped(results, key)
+        if len(groups) > 1:
+            which = "; ".join(f"{value}: {', '.join(names)}" for value, names in groups.items())
+            out.append(tr(message, groups=which))
+    return out

@@ -22,3 +22,4 @@ class PlayOptions:
     their_eyes: bool = False  # a workshop's second round: the line managers' view unlocked
     results_dir: Path | None = None  # where a workshop team's result file goes
     language: str = ""  # `play --lang`: this run's language, over the saved setting
+    exit_at_debrief: bool = False  # `play --exit-at-debrief`: the pilot closes the window there

@@ -4,7 +4,8 @@ It presses what a player would press (the plan goes onto the planner first, so
 the room can see it, then End week), at `pace` seconds a step. With a screenshot
 folder it saves every screen once, in a state worth looking at, with the views a team
 opens from the turn screen and the debrief (tips, news, charts, their eyes, help, the
-menu, the briefing again, settings), then quits.
+menu, the briefing again, settings), then quits. Otherwise it stays at the debrief for
+the room, or closes the window there when asked (`play --exit-at-debrief`).
 """
 
 import time
@@ -33,6 +34,7 @@ class Pilot:
         self.app = app
         self.policy = policy
         self.pace = options.pace
+        self.exit_at_debrief = options.exit_at_debrief
         self.folder = options.screenshot_dir
         self.captured: list[str] = []
         self.next_at = time.monotonic() + self.pace
@@ -56,6 +58,10 @@ class Pilot:
             action()
         elif top.name != "debrief":
             top.autoplay()
+        elif self.exit_at_debrief and self.folder is None:
+            # An unattended workshop rehearsal: the result is written when the debrief
+            # is built, so the round is complete once it has been on screen a step.
+            self.app.quit()
 
     def shoot(self, name: str) -> None:
         assert self.folder is not None

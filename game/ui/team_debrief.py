@@ -1,9 +1,10 @@
 """`run_game.py debrief DIR --show`: the comparative debrief on a full-screen projector view.
 
-Slides, stepped with the arrow keys: the leaderboard, every overlay chart, the key
-moments of each team side by side, and the scenario's debrief questions. Charts are
-drawn once per window size (tens of ms each), never per frame; the loop sleeps
-between key presses.
+Slides, stepped with the arrow keys: the leaderboard (with the seed, the date and a
+warning when the teams' rounds differ), every overlay chart, the key moments of each
+team side by side (on as many slides as they need: "1 of 3"), the scenario's facilitator
+notes, its learning goals and its debrief questions. Charts are drawn once per window
+size (tens of ms each), never per frame; the loop sleeps between key presses.
 """
 
 import os
@@ -14,15 +15,22 @@ import pygame
 
 from game import i18n
 from game.facilitator.team_charts import chart_titles, render_charts
-from game.facilitator.teams import Team, ranks, teams, verdict
+from game.facilitator.teams import (
+    Team,
+    ranks,
+    round_facts,
+    round_warnings,
+    scenario_guide,
+    teams,
+    verdict,
+)
 from game.i18n import tr
 from game.session.results import TeamResult
 from game.ui import draw
-from game.ui.theme import ACCENT, BACKGROUND, CARD, FAINT, INK, MUTED, Style, hex_colour
+from game.ui.theme import ACCENT, BACKGROUND, BAD, CARD, FAINT, INK, MUTED, Style, hex_colour
 
 NEXT = (pygame.K_RIGHT, pygame.K_SPACE, pygame.K_PAGEDOWN, pygame.K_DOWN, pygame.K_RETURN)
 PREVIOUS = (pygame.K_LEFT, pygame.K_PAGEUP, pygame.K_UP, pygame.K_BACKSPACE)
-MOMENTS_PER_TEAM = 8
 MIN_CHART = 16  # pixels each way: a chart area smaller than this is left empty
 HEADS = ("show.team", "show.score", "show.grade", "show.outcome", "show.progress")
 # facilitator.teams.verdict's words, as the leaderboard shows them.
@@ -31,9 +39,10 @@ VERDICTS = {"won": "show.won", "lost": "show.lost", "cancelled": "show.cancelled
 
 @dataclass(frozen=True)
 class Slide:
-    kind: str  # "leaderboard", "chart", "moments", "questions"
+    kind: str  # "leaderboard", "chart", "moments", "goals", "questions", "notes"
     title: str
     chart: str = ""
+    page: int = 0  # which of the key moments' slides
 
 
 class TeamDebriefView:
@@ -43,20 +52,53 @@ class TeamDebriefView:
         pygame.font.init()  # idempotent; the view can be opened without the game's App
         self.results = list(results)
         self.teams: list[Team] = teams(self.results)
-        charts = chart_titles(self.results)
-        self.slides = [Slide("leaderboard", tr("show.leaderboard"))]
-        self.slides += [Slide("chart", title, name) for name, title in charts.items()]
-        self.slides += [Slide("moments", tr("show.moments"))]
+        self.chart_titles = chart_titles(self.results)
         record = self.results[0].record
         self.questions = [str(q) for q in record.get("debrief_questions", [])]
-        if self.questions:
-            self.slides.append(Slide("questions", tr("show.questions")))
+        self.guide = scenario_guide(self.results)
+        self.facts = round_facts(self.results)
+        self.warnings = round_warnings(self.results)
+        self.slides: list[Slide] = []
         self.index = 0
         self.resize(size)
 
     def resize(self, size: tuple[int, int]) -> None:
+        """Lay the slides out for `size`: how many key-moment slides depends on it."""
+        shown = self.slides[self.index] if self.slides else None
         self.style = Style(size, 1.25)  # a projector: larger than the game's normal text
         self._charts: dict[str, pygame.Surface] = {}
+        self.moment_pages = self._page_moments(self.body())
+        self.slides = self._make_slides()
+        # The same slide again; on a moments page past the new last one, that last one.
+        same = [
+            k
+            for k, slide in enumerate(self.slides)
+            if shown is not None
+            and (slide.kind, slide.chart) == (shown.kind, shown.chart)
+            and slide.page <= shown.page
+        ]
+        self.index = same[-1] if same else 0
+
+    def _make_slides(self) -> list[Slide]:
+        slides = [Slide("leaderboard", tr("show.leaderboard"))]
+        slides += [Slide("chart", title, name) for name, title in self.chart_titles.items()]
+        pages = max(1, *(len(team_pages) for team_pages in self.moment_pages))
+        for page in range(pages):
+            title = (
+                tr("show.moments.page", page=page + 1, pages=pages)
+                if pages > 1
+                else tr("show.moments")
+            )
+            slides.append(Slide("moments", title, page=page))
+        # The facilitator's notes (what to point out) before the goals and the questions
+        # the room then discusses: the slides end on the questions.
+        if self.guide.facilitator_notes:
+            slides.append(Slide("notes", tr("show.notes")))
+        if self.guide.learning_goals:
+            slides.append(Slide("goals", tr("show.goals")))
+        if self.questions:
+            slides.append(Slide("questions", tr("show.questions")))
+        return slides
 
     @property
     def slide(self) -> Slide:
@@ -93,6 +135,8 @@ class TeamDebriefView:
         s = self.style
         surface.fill(BACKGROUND)
         title = f"{self.results[0].title} · {self.slide.title}"
+        if not draw.fits(title, s.font(30, bold=True), s.window[0] - s.px(64)):
+            title = self.slide.title  # the slide's own title ("2 of 3") matters more
         draw.text(
             surface,
             title,
@@ -114,6 +158,7 @@ class TeamDebriefView:
 
     def _draw_leaderboard(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         s = self.style
+        area = self._draw_round_notes(surface, area)
         font, bold = s.font(20), s.font(20, bold=True)
         row = font.get_linesize() + s.px(16)
         columns = (0.0, 0.08, 0.45, 0.58, 0.68, 0.82)
@@ -147,6 +192,19 @@ class TeamDebriefView:
                 draw.text(surface, cell, bold if k == 1 else font, pos, INK, "midleft", width=width)
             y += row
 
+    def _draw_round_notes(self, surface: pygame.Surface, area: pygame.Rect) -> pygame.Rect:
+        """The seed and date, and any warning that the rounds differ; returns the room left."""
+        s = self.style
+        y = draw.text(surface, self.facts, s.font(15), area.topleft, MUTED, width=area.width).bottom
+        font = s.font(16, bold=True)
+        for warning in self.warnings:
+            text = "! " + warning  # in red, and not in colour alone
+            lines = draw.lines_needed(text, font, area.width)
+            box = pygame.Rect(area.left, y + s.px(6), area.width, lines * font.get_linesize())
+            y = draw.paragraph(surface, text, font, box, BAD, 1.0)
+        top = y + s.px(12)
+        return pygame.Rect(area.left, top, area.width, area.bottom - top)
+
     def _draw_chart(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         if area.width < MIN_CHART or area.height < MIN_CHART:
             return  # a window too small for a chart (matplotlib refuses a size <= 0)
@@ -159,39 +217,105 @@ class TeamDebriefView:
             }
         surface.blit(self._charts[self.slide.chart], area)
 
-    def _draw_moments(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _moment_font(self) -> pygame.font.Font:
+        return self.style.font(14 if len(self.teams) > 4 else 16)
+
+    def _columns(self, area: pygame.Rect) -> list[tuple[pygame.Rect, pygame.Rect]]:
+        """Each team's card and the room for its moments inside it (below its name)."""
         s = self.style
         gap = s.px(12)
         width = (area.width - gap * (len(self.teams) - 1)) // max(1, len(self.teams))
-        font = s.font(14 if len(self.teams) > 4 else 16)
-        for k, team in enumerate(self.teams):
+        out = []
+        for k in range(len(self.teams)):
             column = pygame.Rect(area.left + k * (width + gap), area.top, width, area.height)
-            draw.card(surface, column, s.px(8), hex_colour(team.colour), CARD)
             inner = column.inflate(-s.px(28), -s.px(20))
             inner.left += s.px(6)
-            y = draw.text(
-                surface, team.label, s.font(18, bold=True), inner.topleft, INK, width=inner.width
-            ).bottom
-            y += s.px(6)
-            for moment in team.result.record.get("key_moments", [])[:MOMENTS_PER_TEAM]:
-                text = tr("show.moment", turn=moment.get("turn", "?"), text=moment.get("text", ""))
-                box = pygame.Rect(inner.left, y, inner.width, 3 * font.get_linesize())
-                if box.bottom > inner.bottom:
-                    break
-                y = draw.paragraph(surface, text, font, box, INK, 1.0) + s.px(6)
+            inner.width -= s.px(6)
+            name_h = s.font(18, bold=True).get_linesize() + s.px(6)
+            inner.top += name_h
+            inner.height -= name_h
+            out.append((column, inner))
+        return out
 
-    def _draw_questions(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _moment_texts(self, team: Team) -> list[str]:
+        return [
+            tr("show.moment", turn=m.get("turn", "?"), text=m.get("text", ""))
+            for m in team.result.record.get("key_moments", [])
+        ]
+
+    def _page_moments(self, area: pygame.Rect) -> list[list[list[str]]]:
+        """Each team's key moments cut into pages that fit its column: every moment is
+        shown whole on some slide, and a line is kept free for "more on the next slide"."""
+        font, gap = self._moment_font(), self.style.px(6)
+        line = font.get_linesize()
+        out = []
+        for team, (_, inner) in zip(self.teams, self._columns(area), strict=True):
+            room = inner.height - line  # the "more" line
+            pages: list[list[str]] = [[]]
+            used = 0
+            for text in self._moment_texts(team):
+                lines = max(1, min(draw.lines_needed(text, font, inner.width), room // line))
+                height = lines * line + gap
+                if pages[-1] and used + height > room:
+                    pages.append([])
+                    used = 0
+                pages[-1].append(text)
+                used += height
+            out.append(pages if pages[-1] else pages[:-1])
+        return out
+
+    def _draw_moments(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        s = self.style
+        font = self._moment_font()
+        page = self.slide.page
+        columns = self._columns(area)
+        for team, pages, (column, inner) in zip(
+            self.teams, self.moment_pages, columns, strict=True
+        ):
+            draw.card(surface, column, s.px(8), hex_colour(team.colour), CARD)
+            name_at = (inner.left, inner.top - s.font(18, bold=True).get_linesize() - s.px(6))
+            draw.text(surface, team.label, s.font(18, bold=True), name_at, INK, width=inner.width)
+            y = inner.top
+            for text in pages[page] if page < len(pages) else []:
+                lines = draw.lines_needed(text, font, inner.width)
+                box = pygame.Rect(inner.left, y, inner.width, lines * font.get_linesize())
+                box.height = min(box.height, inner.bottom - font.get_linesize() - y)
+                y = draw.paragraph(surface, text, font, box, INK, 1.0) + s.px(6)
+            if page + 1 < len(pages):
+                more = tr("show.more")
+                draw.text(
+                    surface, more, font, inner.bottomleft, MUTED, "bottomleft", width=inner.width
+                )
+
+    def _draw_goals(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        self._draw_list(surface, area, list(self.guide.learning_goals), "•")
+
+    def _draw_notes(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        font = self.style.font(20)
+        draw.paragraph(surface, self.guide.facilitator_notes, font, area, INK, 1.15)
+
+    def _draw_list(
+        self, surface: pygame.Surface, area: pygame.Rect, items: list[str], bullet: str = ""
+    ) -> None:
+        """Numbered (or bulleted) items in large type, as many as fit."""
         s = self.style
         font = s.font(24)
         y = area.top
-        for k, question in enumerate(self.questions, start=1):
-            draw.text(surface, f"{k}.", s.font(24, bold=True), (area.left, y), ACCENT)
+        for k, item in enumerate(items, start=1):
+            lines = min(4, draw.lines_needed(item, font, area.width - s.px(48)))
             box = pygame.Rect(
-                area.left + s.px(48), y, area.width - s.px(48), 3 * font.get_linesize()
+                area.left + s.px(48),
+                y,
+                area.width - s.px(48),
+                lines * round(font.get_linesize() * 1.1),
             )
             if box.bottom > area.bottom:
                 break
-            y = draw.paragraph(surface, question, font, box, INK, 1.1) + s.px(14)
+            draw.text(surface, bullet or f"{k}.", s.font(24, bold=True), (area.left, y), ACCENT)
+            y = draw.paragraph(surface, item, font, box, INK, 1.1) + s.px(14)
+
+    def _draw_questions(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        self._draw_list(surface, area, self.questions)
 
 
 def _last(values: object) -> float:

@@ -5,6 +5,10 @@ failure here (no mixer, no device, a missing or broken file) degrades to silence
 exception. Only programming errors (an unknown cue name) raise.
 """
 
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -13,6 +17,28 @@ import pygame
 from game.data import SOUND_DIR
 
 SOUND_NAMES = ("end_week", "signoff", "rejection", "escalation", "click")
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """Send what C libraries write to file descriptor 2 to the null device meanwhile.
+
+    Python's own errors are raised, not printed, so none is lost. Where descriptor 2
+    cannot be redirected (no console at all), the block simply runs."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 class _Playable(Protocol):
@@ -34,8 +60,11 @@ class Sounds:
     @staticmethod
     def _open_mixer() -> bool:
         try:
-            # A small buffer keeps the click in step with the button press.
-            pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=512)
+            # ALSA prints a dozen "cannot find card '0'" lines straight onto the error
+            # stream of a laptop without a sound card: a room reads them as a crash.
+            with _quiet_native_stderr():
+                # A small buffer keeps the click in step with the button press.
+                pygame.mixer.init(frequency=44100, size=-16, channels=2, buffer=512)
         except (pygame.error, NotImplementedError):  # no device, or SDL built without audio
             return False
         return pygame.mixer.get_init() is not None

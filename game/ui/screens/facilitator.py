@@ -2,7 +2,8 @@
 let the team look through the line managers' eyes (a second round's role swap).
 
 Each takes a second, deliberate step (Confirm, or Enter), so a participant's stray
-key press never changes the room's pace or the scenario.
+key press never changes the room's pace or the scenario. While the dialog is on screen
+the turn clock stands: the team does not lose the time the facilitator takes.
 """
 
 from functools import partial
@@ -39,6 +40,8 @@ class FacilitatorOverlay(Overlay):
         self.chosen: int | None = None  # the event picked, waiting for confirmation
         self.event_page = 0
         super().__init__(app)
+        if app.workshop is not None:
+            app.workshop.hold(lambda: self.app.top is self)
 
     def _question(self) -> str:
         workshop = self.app.workshop

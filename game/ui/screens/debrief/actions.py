@@ -3,6 +3,7 @@
 from functools import partial
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from game.i18n import tr, turn_word
 from game.local import paths
@@ -14,6 +15,8 @@ from game.ui.screens.debrief.base import DebriefBase
 
 class ActionsPart(DebriefBase):
     """The actions along the bottom and the status line they write to."""
+
+    again_button: UIButton  # "Play again": off in a workshop, like the replay
 
     def _bar_rows(self, width: int, gap: int) -> list[list[tuple[str, str, int]]]:
         """The bottom bar's buttons as (id, label, width needed), in one row if they fit."""
@@ -72,10 +75,15 @@ class ActionsPart(DebriefBase):
                 element = self.button(rect, text, action, tool_tip_text=tr(tip) if tip else None)
                 if key == "replay":
                     self.replay_button = element
+                if key == "again":
+                    self.again_button = element
                 x += w + gap
             y += self.button_h + gap
-        if self.app.workshop is not None:  # the room compares first rounds: no second try
+        if self.app.workshop is not None:
+            # The room compares first rounds: no second try, and no new round on this
+            # laptop (the facilitator starts the next one with its own team name).
             self.replay_button.disable()
+            self.again_button.disable()
 
     def _replay_label(self) -> str:
         if self.replay_turn == 0:

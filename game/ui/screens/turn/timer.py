@@ -16,9 +16,9 @@ def timer_width(s: Style) -> int:
 
 
 def draw_timer(surface: pygame.Surface, s: Style, rect: pygame.Rect, workshop: Workshop) -> None:
-    """The time left this turn, red in the last WARN_SECONDS; 'Paused' while paused."""
+    """The time left this turn, red once the team was warned; 'Paused' while paused."""
     left = workshop.left()
-    urgent = left <= WARN_SECONDS
+    urgent = left <= workshop.warn_seconds
     pygame.draw.rect(surface, BAD if urgent else PANEL, rect, border_radius=s.px(8))
     pygame.draw.rect(surface, ACCENT, rect, width=s.px(2), border_radius=s.px(8))
     text = tr("turn.timer.paused") if workshop.paused else clock_text(left)
@@ -26,6 +26,7 @@ def draw_timer(surface: pygame.Surface, s: Style, rect: pygame.Rect, workshop: W
     draw.text(surface, text, font, rect.center, INK, "center", width=rect.width - s.px(8))
 
 
-def warning(turn_name: str) -> str:
-    """What the team is told when the time is nearly up."""
-    return tr("turn.message.time", seconds=f"{WARN_SECONDS:.0f}", label=turn_name)
+def warning(turn_name: str, seconds: float = WARN_SECONDS) -> str:
+    """What the team is told when the time is nearly up (`seconds`: the workshop's
+    `warn_seconds`, less than WARN_SECONDS for a short timer)."""
+    return tr("turn.message.time", seconds=f"{seconds:.0f}", label=turn_name)
