@@ -39,3 +39,48 @@ def test_the_briefing_can_be_read_from_the_debrief_menu() -> None:
     assert app.top.name == "briefing"
     click(app, button_named(app, "Back to the debrief"))  # the round is over: say where
     assert app.top is debrief
+
+
+def test_a_screen_rebuilt_under_an_overlay_keeps_its_buttons() -> None:
+    """Playtest: after the text size changed in Settings (over the menu, over the turn
+    screen), the turn screen's '?', 'Menu' and −/+ were gone until the overlays closed; and
+    the menu's panel showed through behind Settings."""
+    from dataclasses import replace
+
+    from game.local.settings import Settings
+    from game.ui import flow
+    from tests.helpers.ui_driver import key, make_app, pump
+
+    app = make_app()
+    app.apply_settings(Settings(coached=True))
+    flow.start_game(app, "crm-rollout", 1, "Blue")
+    key(app, pygame.K_RETURN)  # past the briefing
+    turn = app.top
+    flow.open_pause(app)
+    flow.open_settings(app)
+    app.apply_settings(replace(app.settings, text_size=1.5))
+    pump(app)
+    drawn: list[str] = []
+    for screen in app.stack:
+        real = screen.manager.draw_ui
+
+        def spy(surface: pygame.Surface, name: str = screen.name, real=real) -> None:  # type: ignore[no-untyped-def]
+            drawn.append(name)
+            real(surface)
+
+        screen.manager.draw_ui = spy  # type: ignore[method-assign]
+    app.draw()
+    assert drawn == ["turn", "settings"]  # not the menu between them
+    # The turn screen's manager paints its rebuilt buttons (it had no update of its own).
+    help_button = next(
+        e for e in turn.manager.get_sprite_group().sprites() if getattr(e, "text", "") == "?"
+    )
+    bare, with_ui = pygame.Surface(app.surface.get_size()), pygame.Surface(app.surface.get_size())
+    turn.draw(bare)
+    turn.draw(with_ui)
+    turn.manager.draw_ui(with_ui)
+    area = help_button.rect
+    pixels = [
+        (x, y) for x in range(area.left, area.right, 2) for y in range(area.top, area.bottom, 2)
+    ]
+    assert any(bare.get_at(p) != with_ui.get_at(p) for p in pixels)

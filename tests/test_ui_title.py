@@ -63,3 +63,17 @@ def test_starting_a_new_round_asks_before_replacing_the_saved_one() -> None:
     assert app.top is title and "replaces the saved one" in title.message
     click(app, button_named(app, "Start the round"))
     assert app.top.name == "briefing"
+
+
+def test_the_message_box_never_covers_the_pager() -> None:
+    """Playtest: 'A new round replaces the saved one…' lay over '‹ Previous / Next ›'."""
+    app = make_app(scenario="tutorial", seed=9, team="Red")
+    click(app, button_named(app, "Back"))
+    title = app.top
+    click(app, button_named(app, "Start the round"))
+    assert title.message and title.pages > 1
+    box = title.error_box.rect
+    for button in (title.previous_button, title.next_button):
+        assert not button.rect.colliderect(box), (button.rect, box)
+    for rect, _ in title.card_rects:
+        assert rect.bottom < title.previous_button.rect.top

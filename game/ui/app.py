@@ -270,11 +270,12 @@ class App:
         self.frames += 1
 
     def draw(self) -> None:
-        """Paint the top screen, and the screens under it when it is an overlay."""
+        """Paint the top screen, and the screen under it when it is an overlay: the last
+        opaque one, not the overlays between (Settings opened from the menu hides the menu)."""
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
-        for screen in self.stack[first:]:
+        for screen in dict.fromkeys((self.stack[first], self.top)):
             screen.draw(self.surface)
             screen.manager.draw_ui(self.surface)
             if screen is self.top:

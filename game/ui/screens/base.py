@@ -135,6 +135,10 @@ class Screen:
         self.clicks: dict[UIElement, Action] = {}
         self.placed: list[UIElement] = []
         self.build()
+        # pygame_gui draws a new widget only after its manager's first update, and only the
+        # top screen's manager is updated each frame: without this, a screen rebuilt under
+        # an overlay (a text size changed in the settings) shows none of its buttons.
+        self.manager.update(0.0)
 
     def restyle(self) -> None:
         """The window or the text size changed: a fresh manager with the scaled theme."""

@@ -225,7 +225,8 @@ class TitleScreen(Screen):
         self.card_h = self._card_height((right.width - gap) // 2 - 2 * s.px(16))
         self.error_h = s.px(110) if self.message or not self._current.playable else 0
         pager_h = max(s.px(40), s.font(16).get_linesize() + s.px(12))
-        space = right.bottom - top - self.error_h - pager_h
+        # The message box (when there is one) keeps a gap above it: the pager never on it.
+        space = right.bottom - top - self.error_h - pager_h - (s.px(8) if self.error_h else 0)
         self.rows = max(1, (space + gap) // (self.card_h + gap))
         per_page = 2 * self.rows
         cards = [*self.entries, None]  # None: the "open a file" card
@@ -254,7 +255,7 @@ class TitleScreen(Screen):
             index = self.entries.index(card) if card is not None else -1
             tip = card.blurb if card is not None else tr("title.open_file.tip")
             self.ghost(rect, partial(self.choose, index), tip, focus=True)
-        self.pager_y = top + self.rows * (self.card_h + gap)
+        self.pager_y = top + self.rows * (self.card_h + gap) - gap + s.px(6)  # under the cards
         self.pager_focus: UIButton | None = None
         if self.pages > 1:
             self._build_pager(pager_h - s.px(6))
