@@ -268,3 +268,22 @@ def test_a_triggered_event_fires_when_and_only_when_its_condition_holds(crm):
     assert fired[:, e].tolist() == [False, True]
     again = fire(state, params, draws, np.ones(2, dtype=np.bool_))
     assert not again[:, e].any()  # once per game
+
+
+def test_a_rejection_logs_the_work_it_puts_back_at_the_late_cost(crm):
+    """The log's redo_added is what the board's 'to redo' grew by: a rejection puts the
+    defects found back at (1 + late_cost) times their size, and the team's finds at theirs."""
+    _, params = crm
+    strict = replace(params.coef, signoff_base=1.0, reject_scale=12.0, reject_max=1.0)
+    params = replace(params, coef=strict)
+    state = _awaiting(params, hidden=3.0)
+    state.trust[:, 0] = 0.6
+    before = state.work_redo.copy()
+    after, log = step(state, empty_plan(2, params), params)
+    assert log.rejected[:, 0].any()
+    late = 1.0 + params.coef.late_cost
+    expected = log.acceptance_found * log.rejected * late
+    found_cost = log.redo_added - expected
+    assert np.all(found_cost >= -1e-12)  # the rest is the team's own finds, never negative
+    # Nothing was built: the work to redo grew by exactly what the log says was added.
+    np.testing.assert_allclose(after.work_redo - before, log.redo_added, atol=1e-12)

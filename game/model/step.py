@@ -51,6 +51,7 @@ class TurnLog:
     fraction_correct: F64
     finished: B8  # built and handed over for sign-off
     rework_found: F64  # found by the team's own testing
+    redo_added: F64  # (N, P) work put back to redo: what the finds cost to fix (late: more)
     rework_cause_clarity: F64  # clarity at which the found work had been built
     accepted: B8
     rejected: B8
@@ -176,6 +177,7 @@ def step(
             finished=finished,
             rework_found=found.found,
             rework_cause_clarity=found.cause_clarity,
+            redo_added=found.cost + decided.redo,
             accepted=decided.accepted,
             rejected=decided.rejected,
             acceptance_found=decided.found,
@@ -213,6 +215,7 @@ _FLOWS = (
     "flawed",
     "finished",
     "rework_found",
+    "redo_added",
     "accepted",
     "rejected",
     "acceptance_found",

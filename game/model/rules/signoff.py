@@ -29,6 +29,7 @@ class SignOff:
     found: F64  # (N, P) rework the acceptance test found
     cause_clarity: F64  # (N, P) clarity at which that work was built
     owner_trust: F64  # (N, P) the owner's trust when deciding
+    redo: F64  # (N, P) work a rejection put back to redo (found late: at the full late cost)
 
 
 def sign_off(
@@ -64,11 +65,12 @@ def sign_off(
     redo = found * rejected
     state.hidden -= found
     state.defects += found * accepted
-    state.work_redo += redo * (1.0 + c.late_cost)
+    redo_work = redo * (1.0 + c.late_cost)
+    state.work_redo += redo_work
     state.scope += redo * c.late_cost
     state.rework_found += found
     state.rejections += rejected
     state.clarity += c.reject_clarity_gain * (1.0 - state.clarity) * rejected
     state.status = np.where(rejected, OPEN, np.where(accepted, ACCEPTED, state.status))
     state.accept_turn = np.where(accepted, state.turn[:, None], state.accept_turn)
-    return SignOff(accepted, rejected, found, cause, owner_trust)
+    return SignOff(accepted, rejected, found, cause, owner_trust, redo_work)
