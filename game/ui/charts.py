@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from game.session.session import Session
 
 TRUE = INK  # the truth is drawn in ink, what IT reported in colour
+# Finds below this (points) round to 0.0 in tenths: no label on their bar.
+SHOWN_FOUND = 0.05
 # The capacity chart's parts by catalogue key of their names (the planner's colours);
 # the keys spelt out, so that a search of the code finds every key the catalogue has.
 CAPACITY_KEYS = {
@@ -187,10 +189,16 @@ def _capacity(ax: Axes, data: RoundSeries, fs: float, _: list[str], __: int | No
 
 
 def _rework(ax: Axes, data: RoundSeries, fs: float, _: list[str], __: int | None) -> None:
-    """Points of rework found each turn, by the team's testing or at sign-off."""
-    ax.bar(data.turns, data.rework_found, color=GAP, width=0.8)
+    """Points of faults found each turn: rework the team's tests found and defects the
+    owners' acceptance tests found (sent back or signed off with them). These are the
+    week reports' figures ("found 0.4 pts of rework", "0.8 pts of defects"), so each bar
+    is labelled in their rounding (tenths); not the board's larger "to redo", which adds
+    the premium of fixing late."""
+    bars = ax.bar(data.turns, data.rework_found, color=GAP, width=0.8)
+    labels = [number(v, 1) if v >= SHOWN_FOUND else "" for v in data.rework_found]
+    ax.bar_label(bars, labels=labels, color=INK, fontsize=13 * fs, padding=2)
     top = max(float(data.rework_found.max(initial=0.0)), 1.0)
-    ax.set_ylim(0, top * 1.15)
+    ax.set_ylim(0, top * 1.2)  # headroom for the labels
     ax.set_yticks(_ticks(top, 4))
     ax.set_ylabel(tr("chart.points"), color=INK, fontsize=14 * fs)
 

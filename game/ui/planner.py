@@ -159,19 +159,21 @@ class Planner:
     def warning(self) -> str:
         """A warning naming the packages with spare build points, or ''."""
         spare = [(p, self.spare(p)) for p in range(self.params.n_packages)]
-        shown = [(p, x) for p, x in spare if number(x, 0) != "0"]
+        # In tenths, as '… to go' on the rows: the two figures add up to what is planned.
+        shown = [(p, round(x, 1)) for p, x in spare if round(x, 1) > 0]
         if not shown:
             return ""
         titles = self.scenario.packages
         return "; ".join(
-            trn("planner.spare", round(x), t=titles[p].title, needs=number(self.needs(p), 0))
+            trn("planner.spare", x, t=titles[p].title, needs=number(round(self.needs(p), 1)))
             for p, x in shown
         )
 
     def to_go(self, p: int, short: bool = False) -> str:
-        """'3 pts to go' (`short`: '3 to go'): the known work left on package `p`, in whole
-        points. Its own words: the board's 'requirements' say how clear a package is."""
-        points = round(self.needs(p))
+        """'3 pts to go' (`short`: '3 to go'): the known work left on package `p`, in tenths
+        like the board's tooltip ('6.2 pts to go'). Its own words: the board's
+        'requirements' say how clear a package is."""
+        points = round(self.needs(p), 1)
         return trn("planner.to_go.short", points) if short else trn("planner.to_go", points)
 
     def row_text(self, row: Row) -> str:

@@ -82,6 +82,32 @@ def _breakdown(session: Session, breakdown: ScoreBreakdown) -> dict[str, Any]:
     }
 
 
+def rework_story(session: Session) -> dict[str, list[float]]:
+    """Per turn played, the faults found, by who found them and what became of them, and
+    the work to redo after the turn. Named apart, as on the screens (issue 10):
+
+    - `team_found`: rework the team's own tests found (the week report's "rework found");
+    - `rejected_found`: defects an owner's acceptance test found in a package they sent
+      back (the report's "pts of defects" of a rejection);
+    - `accepted_defects`: defects found in a package signed off with them ("known
+      defects"); the three add up to the debrief chart's `series.rework_found`;
+    - `to_redo`: the work waiting to be redone after the turn (the board's "to redo"),
+      more than what was found, since fixing late costs more than building right.
+    """
+    logs = [log for log in session.logs if log.active[0]]
+    after = [*session.observations[1:], session.observe()][: len(logs)]
+
+    def total(values: Any) -> float:
+        return float(np.asarray(values, dtype=np.float64).sum())
+
+    return {
+        "team_found": [total(log.rework_found[0]) for log in logs],
+        "rejected_found": [total(log.acceptance_found[0] * log.rejected[0]) for log in logs],
+        "accepted_defects": [total(log.acceptance_found[0] * log.accepted[0]) for log in logs],
+        "to_redo": [total(seen.package_redo[0]) for seen in after],
+    }
+
+
 def round_record(
     session: Session, scenario_ref: str, attempts: Sequence[Attempt] = ()
 ) -> dict[str, Any]:
@@ -104,6 +130,7 @@ def round_record(
     data = asdict(series(session))
     data["trust"] = {sid: data["trust"][:, s] for s, sid in enumerate(ids)}
     record["series"] = data
+    record["rework"] = rework_story(session)
     record["key_moments"] = [asdict(m) for m in key_moments(session)]
     record["language"] = i18n.language()  # the language the key moments are written in
     plain: dict[str, Any] = _plain(record)

@@ -9,19 +9,28 @@ Two things a newcomer could mix up have their own words: how well IT understands
 package is for is its *requirements* (clear, fuzzy, unclear), and the work left on it is
 *points to go* (the planner's build rows). Progress comes from `game.ui.progress`, the
 one rule the top bar uses too.
+
+Rework has two figures, named apart (issue 10): the *faults found* in a package (what the
+week report calls rework found and defects, and the debrief's chart counts) and the *work
+to redo* they put back on it, which is more, since a fault found late costs more to fix
+than it took to build. The row shows the work to redo; the tooltip names both.
+
+A package that has waited for its owner's sign-off for STALLED_AFTER turns says so, and
+its tooltip says what the decision depends on and what may help, from the sign-off rule
+(game/model/rules/signoff.py) and IT's view of the owner only.
 """
 
 from dataclasses import dataclass
 
 import pygame
 
-from game.i18n import number, tr
+from game.i18n import number, possessive, tr, trn, turn_word
 from game.model.observe import CLEAR, FUZZY, UNCLEAR, Observation, clarity_band
 from game.model.state import ACCEPTED, AWAITING, OPEN
 from game.scenario.schema import Scenario
 from game.ui import draw, people
 from game.ui.art.icons import load_icon
-from game.ui.progress import progress_fill, progress_text
+from game.ui.progress import built_and_to_go, points_text, progress_fill, progress_text
 from game.ui.theme import ACCENT, BAD, CARD, FAINT, GOOD, INK, MUTED, WARN, Colour, Style
 from game.ui.widgets.stakeholder_card import since_text
 
@@ -36,6 +45,9 @@ NEEDS_KEYS = {
     CLEAR: "board.needs.clear",
 }
 NEEDS_TONES: dict[int, Colour] = {UNCLEAR: BAD, FUZZY: WARN, CLEAR: GOOD}
+# Handed over this many turns ago and still not decided on: the row says how long it has
+# waited. (One turn is the normal wait: sign-off decides on what was handed over before.)
+STALLED_AFTER = 2
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,7 @@ class PackageView:
     defects: float  # known defects it went live with, in points (accepted only)
     needs: int | None  # requirements' clarity band while it can be built or changed, else None
     needs_vague: bool  # IT is out of touch with the owner: the band is an old impression
+    stalled: str = ""  # "3 weeks waiting" once it has waited STALLED_AFTER turns, else ""
 
     @classmethod
     def of(cls, scenario: Scenario, seen: Observation, p: int) -> "PackageView":
@@ -85,7 +98,15 @@ class PackageView:
             float(seen.package_defects[0, p]) if status == ACCEPTED else 0.0,
             int(clarity_band(seen.package_clarity[0, p])) if status == OPEN else None,
             bool(seen.vague[0, owner]),
+            _stalled_text(scenario, int(seen.package_waiting[0, p])),
         )
+
+
+def _stalled_text(scenario: Scenario, waiting: int) -> str:
+    """'3 weeks waiting' for a package awaiting sign-off STALLED_AFTER turns or more."""
+    if waiting < STALLED_AFTER:
+        return ""
+    return tr("board.waiting", n=waiting, labels=turn_word(scenario.turn_label, many=True))
 
 
 def needs_text(view: PackageView, short: bool = False) -> str:
@@ -116,6 +137,10 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
             built=progress_text(view.reported),
         )
     ]
+    to_go = float(seen.package_remaining[0, p])
+    if seen.package_status[0, p] == OPEN:
+        built, left, whole = built_and_to_go(size, to_go)
+        lines.append(tr("board.tip.points", built=built, to_go=left, size=whole))
     if size > package.size + SHOWN_POINTS:
         lines.append(tr("board.tip.grown", planned=number(package.size)))
     if view.needs is not None:
@@ -129,16 +154,48 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
     if waits and seen.package_status[0, p] == OPEN:
         lines.append(tr("board.tip.waits", packages="; ".join(waits)))
     if seen.rejections[0, p]:
-        times, name = int(seen.rejections[0, p]), owner.short_name
-        lines.append(tr("board.tip.rejected", times=times, name=name))
+        lines.append(trn("board.tip.rejected", int(seen.rejections[0, p]), name=owner.short_name))
     if view.redo >= SHOWN_POINTS:
-        lines.append(tr("board.tip.redo", points=number(view.redo, 1)))
+        lines.append(tr("board.tip.redo", points=points_text(view.redo)))
     if seen.rework_found[0, p] >= SHOWN_POINTS:
-        rework = number(float(seen.rework_found[0, p]), 1)
-        lines.append(tr("board.tip.rework", points=rework))
+        lines.append(tr("board.tip.rework", points=number(float(seen.rework_found[0, p]), 1)))
     if view.defects >= SHOWN_POINTS:
         lines.append(tr("board.tip.defects", points=number(view.defects, 1)))
+    if view.stalled:
+        lines += stalled_tips(scenario, seen, p)
     return " ".join(lines)
+
+
+def stalled_tips(scenario: Scenario, seen: Observation, p: int) -> list[str]:
+    """Why a sign-off is taking long and what may help, as the sign-off rule has it: an owner
+    decides sooner the more they trust the team, and more slowly after escalations
+    (friction); a granted favour buys a quick, fair test; an escalation forces a decision
+    as far as the sponsor backs the team. Only IT's view of the owner's trust is used, and
+    only the scenario's own actions are named."""
+    owner = [s.id for s in scenario.stakeholders].index(scenario.packages[p].owner)
+    name = scenario.stakeholders[owner].short_name
+    trust = progress_text(float(seen.trust[0, owner]))
+    if seen.vague[0, owner]:
+        trust = tr("board.tip.trust.vague", trust=trust)
+    waited = int(seen.package_waiting[0, p])
+    labels = turn_word(scenario.turn_label, many=True)
+    whose = possessive(name)
+    out = [tr("board.tip.stalled", name=name, whose=whose, n=waited, labels=labels, trust=trust)]
+    favour, escalate = _action_with(scenario, "favour"), _action_with(scenario, "escalate")
+    if favour:
+        needs = scenario.model.favour_min_trust
+        key = "board.tip.stalled.favour"
+        if seen.trust[0, owner] < needs:
+            key = "board.tip.stalled.favour.low"
+        out.append(tr(key, action=favour, whose=whose, needs=progress_text(needs)))
+    if escalate:
+        out.append(tr("board.tip.stalled.escalate", action=escalate))
+    return out
+
+
+def _action_with(scenario: Scenario, channel: str) -> str:
+    """The label of the scenario's first action with an effect on `channel`, else ''."""
+    return next((a.label for a in scenario.actions if a.effects.get(channel, 0) > 0), "")
 
 
 def _needs_tip(scenario: Scenario, seen: Observation, view: PackageView, name: str) -> str:
@@ -276,6 +333,8 @@ def status_parts(view: PackageView) -> list[tuple[str, Colour]]:
         parts.append((tr("board.redo", points=number(view.redo, 1)), WARN))
     if view.defects >= SHOWN_DEFECTS:
         parts.append((tr("board.defects"), WARN))
+    if view.stalled:
+        parts.append((view.stalled, WARN))
     parts.append((view.owner_name, MUTED))
     return parts
 
