@@ -27,6 +27,7 @@ KINDS = (
     "handover",
     "contact",
     "complaint",
+    "mood",
     "sponsor",
     "budget",
     "trust",
@@ -67,11 +68,11 @@ def _names(item: WeekItem, title: str) -> bool:
 
 
 def _check_shape(report: WeekReport) -> None:
-    assert report.headline and len(report.headline) <= 160
+    assert report.headline
     order = [KINDS.index(item.kind) for item in report.items]
     assert order == sorted(order), "items come by importance"
     for item in report.items:
-        assert item.text and len(item.text) <= 160, item.text
+        assert item.text, item.text  # whole: the screens wrap and scroll (issue 10)
         assert item.icon in ICONS and item.tone in {"good", "bad", "neutral"}
 
 
@@ -101,7 +102,9 @@ def test_every_rejection_and_rework_find_is_reported(session: Session) -> None:
         ):
             # A decision a favour bought is told once, in the favour's line.
             items = [item for item in report.items if item.kind in (kind, "favour")]
-            items = [i for i in items if i.kind == kind or kind == "rejection" and i.tone == "bad"]
+            items = [
+                i for i in items if i.kind == kind or (kind == "rejection" and i.tone == "bad")
+            ]
             assert len(items) == mask.sum()
             for p in np.flatnonzero(mask):
                 assert any(

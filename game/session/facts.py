@@ -15,9 +15,12 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
-from game.model import Channel, Observation, Params, TurnLog
+from game.model import Channel, Observation, Params, State, TurnLog
 from game.model.channels import PROJECT_EFFECTS
-from game.model.rules.stakeholders import NO_COMPLAINT
+from game.model.rules.events import apply_effects
+from game.model.rules.intensity import resolve
+from game.model.rules.stakeholders import NO_COMPLAINT, grievances
+from game.model.rules.work import fatigue_strain, micromanagement
 from game.model.state import AWAITING
 from game.model.step import in_syndrome
 
@@ -468,3 +471,139 @@ def stock_facts(
         _sponsor_move(params, log, plan, before, after, i),
         _budget_move(params, log, before, after, i),
     )
+
+
+@dataclass(frozen=True)
+class Unbuilt:
+    """Planned build points that built nothing on one package, and why."""
+
+    package: int
+    points: float  # planned points (at the usual pace) whose effort found nothing to build
+    blocked_by: tuple[int, ...]  # its dependencies rejected this turn: it was blocked again
+
+
+@dataclass(frozen=True)
+class Pace:
+    """The week's build, as rules.work.build made it: the points planned, the work that
+    went in, the points that found nothing to build, and what set the team's pace.
+
+    Pace = (1 - fatigue_cost) x (1 - checks_cost) x (1 + luck), the model's productivity."""
+
+    planned: float  # build points the plan put on packages, at the usual pace
+    built: float  # work that went into packages
+    unbuilt: tuple[Unbuilt, ...]
+    fatigue: float  # the team's fatigue when it built
+    fatigue_cost: float  # share of pace fatigue took
+    sponsor: float  # sponsor support when the team built
+    checks_cost: float  # share of pace the sponsor's reports and checks took
+    luck: float  # the week's own luck: above 0 a good week, below 0 a slow one
+
+    @property
+    def speed(self) -> float:
+        return (1.0 - self.fatigue_cost) * (1.0 - self.checks_cost) * (1.0 + self.luck)
+
+
+def pace_facts(params: Params, log: TurnLog, plan: F64, start: State) -> Pace | None:
+    """Game 0's build this turn from its log, its (A, T) `plan` and the true state before
+    the turn (`start`, one game); None if no build points were planned.
+
+    The model builds after the turn's events (which may tire the team or move the
+    sponsor) and after sign-off (a rejection reopens a package and blocks what depends
+    on it); the pace's parts are the model's own terms (rules.work), the luck is what
+    is left of the productivity the log implies."""
+    acts = resolve(plan[None], plan[None].sum(axis=2), params)
+    per_package = acts.build[0]
+    planned = float(per_package.sum())
+    if planned <= 0:
+        return None
+    at_build = start.copy()
+    apply_effects(at_build, params, log.events[:1].astype(np.float64))
+    fatigue_cost = float(params.coef.fatigue_productivity * fatigue_strain(at_build, params)[0])
+    checks_cost = float(micromanagement(at_build, params)[0])
+    built = float(log.effort[0].sum())
+    speed = (built + float(log.wasted[0])) / planned
+    usual = (1.0 - fatigue_cost) * (1.0 - checks_cost)
+    luck = speed / usual - 1.0 if usual > 0 else 0.0
+    unbuilt = []
+    for p in np.flatnonzero(per_package > 0):
+        lost = float(per_package[p] * speed - log.effort[0, p])
+        if lost <= 1e-9 or speed <= 0:
+            continue
+        deps = np.flatnonzero(params.depends[p] & log.rejected[0])
+        blocked = tuple(int(d) for d in deps) if log.effort[0, p] <= 0 else ()
+        unbuilt.append(Unbuilt(int(p), lost / speed, blocked))
+    return Pace(
+        planned,
+        built,
+        tuple(unbuilt),
+        float(at_build.fatigue[0]),
+        fatigue_cost,
+        float(at_build.sponsor[0]),
+        checks_cost,
+        luck,
+    )
+
+
+class MoodCause(StrEnum):
+    """The terms of rules.stakeholders.satisfaction: what a stakeholder's mood follows."""
+
+    DELIVERY = "delivery"  # what they have seen working against what they expect
+    TRUST = "trust"
+    DISTANCE = "distance"  # no contact for a while
+    MISUNDERSTOOD = "misunderstood"  # unclear needs of work not yet accepted, rejections
+    FRICTION = "friction"  # force and defects they met
+
+
+# Satisfaction moves smaller than this are not a cause worth naming.
+MINOR_MOOD = 0.01
+
+
+@dataclass(frozen=True)
+class MoodChange:
+    """A stakeholder's face on IT's card changed this turn, and the terms of their
+    satisfaction that moved it that way, largest first (each with the satisfaction it
+    moved). `remembered`: before the turn the card showed IT's memory of them."""
+
+    stakeholder: int
+    before: int  # face (observe.MOOD_NAMES) as the card showed it before the turn
+    after: int
+    causes: tuple[tuple[MoodCause, float], ...]
+    remembered: bool
+
+
+def satisfaction_terms(state: State, params: Params) -> F64:
+    """Each stakeholder's satisfaction split into the terms of rules.stakeholders.satisfaction
+    that can move (N, S, 5), in MoodCause order; constants left out."""
+    c = params.coef
+    held = grievances(state, params)
+    delivery = c.sat_gap * (state.seen - state.expectation)
+    trust = c.sat_trust * state.trust
+    return np.stack([delivery, trust, -held[..., 0], -held[..., 1], -held[..., 2]], axis=2)
+
+
+def mood_facts(
+    params: Params, start: State, end: State, before: Observation, after: Observation
+) -> tuple[MoodChange, ...]:
+    """Game 0's faces that changed on IT's cards (`before` and `after` the turn, as
+    observed), with the terms of the true satisfaction (`start`, `end`) that moved them."""
+    moved = satisfaction_terms(end, params)[0] - satisfaction_terms(start, params)[0]
+    out = []
+    for s in np.flatnonzero(before.mood[0] != after.mood[0]):
+        fell = after.mood[0, s] < before.mood[0, s]
+        sign = -1.0 if fell else 1.0
+        terms = [
+            (why, float(moved[s, k]))
+            for k, why in enumerate(MoodCause)
+            if sign * moved[s, k] >= MINOR_MOOD
+        ]
+        terms.sort(key=lambda term: -abs(term[1]))
+        out.append(
+            MoodChange(
+                int(s),
+                int(before.mood[0, s]),
+                int(after.mood[0, s]),
+                tuple(terms),
+                bool(before.vague[0, s]),
+            )
+        )
+    return tuple(out)

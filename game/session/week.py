@@ -1,8 +1,9 @@
 """The turn report: what happened in one week of a Session and why, cause first.
 
 Told from the facts of the session's turn (game/session/facts.py) as IT can see them
-(the observations before and after the turn), in short lines that fit one line at
-projector size. The turn-report screen shows the items and animates the bars that
+(the observations before and after the turn), in short lines, each whole: the report
+screen wraps and scrolls them, the turn screen's news strip cuts them to fit and offers
+them all in full. The turn-report screen shows the items and animates the bars that
 moved; nothing here draws.
 
 Every sentence comes from the UI's catalogue (game/i18n, keys "week.*"), in the
@@ -17,29 +18,31 @@ import numpy.typing as npt
 from game.i18n import cap, number, percent, tr, trn, turn_word
 from game.model import Channel
 from game.model.channels import PROJECT_EFFECTS
-from game.model.observe import shown_progress
-from game.model.rules.intensity import resolve
-from game.model.state import ACCEPTED, AWAITING
+from game.model.observe import MOOD_NAMES, mood, shown_progress
+from game.model.state import ACCEPTED, AWAITING, State
 from game.scenario.schema import Scenario
 from game.session.facts import (
     MINOR_REWORK,
     BudgetCause,
     Cause,
     Favour,
+    MoodCause,
+    MoodChange,
+    Pace,
     SponsorCause,
     TrustCause,
     TrustMove,
+    mood_facts,
+    pace_facts,
     stock_facts,
     turn_facts,
 )
 from game.session.session import Session
 from game.session.transcript import describe_plan, first_names
 
-# Longest line a projector shows at the report's font size.
-LIMIT = 150  # two lines on the report at projector size; the news strip cuts to fit
 ICONS = {"event": "warning", "rejection": "cross", "escalation": "warning", "rework": "hammer"}
 ICONS |= {"signoff": "check", "handover": "hourglass", "favour": "handshake", "complaint": "speech"}
-ICONS |= {"deadline": "clock"}
+ICONS |= {"deadline": "clock", "mood": "speech"}
 # The model's complaint codes (index into rules.stakeholders.COMPLAINTS, English for logs),
 # as catalogue keys: the players read them in the window's language.
 COMPLAINT_KEYS = ("complaint.0", "complaint.1", "complaint.2", "complaint.3")
@@ -72,6 +75,22 @@ WHY_KEYS = {
 
 # Lines that are every week's routine, never the week's headline.
 QUIET_KINDS = ("trust", "progress", "sponsor", "budget", "deadline")
+# A mood change is told with at most this many of its causes, the largest first.
+MOOD_CAUSES = 2
+# A term of the satisfaction rule that moved a mood (facts.MoodCause), by whether the mood
+# fell, as the catalogue keys of its words.
+MOOD_KEYS = {
+    (MoodCause.DELIVERY, True): "week.mood.delivery.fell",
+    (MoodCause.DELIVERY, False): "week.mood.delivery.rose",
+    (MoodCause.TRUST, True): "week.mood.trust",
+    (MoodCause.TRUST, False): "week.mood.trust",
+    (MoodCause.DISTANCE, True): "week.mood.distance.fell",
+    (MoodCause.DISTANCE, False): "week.mood.distance.rose",
+    (MoodCause.MISUNDERSTOOD, True): "week.mood.misunderstood.fell",
+    (MoodCause.MISUNDERSTOOD, False): "week.mood.misunderstood.rose",
+    (MoodCause.FRICTION, True): "week.mood.friction.fell",
+    (MoodCause.FRICTION, False): "week.mood.friction.rose",
+}
 
 
 def complaint_text(code: int) -> str:
@@ -110,23 +129,15 @@ class WeekReport:
     headline: str
     items: list[WeekItem]
     moves: list[BarMove]
-
-
-def ellipsis(text: str, limit: int = LIMIT) -> str:
-    """`text` cut at a word to at most `limit` characters, marked with '…' if cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:-–(") + "…"
+    # The headline as one story with the item it sums up (an event's title, effects and
+    # text), and that item's index: the news ticker tells the two once, together.
+    news: str = ""
+    told: int | None = None
 
 
 def _fit(template: str, title: str) -> str:
-    """`template` with '{t}' replaced by `title`, the title shortened so the line fits."""
-    room = LIMIT - (len(template) - len("{t}"))
-    return ellipsis(template.replace("{t}", ellipsis(title, max(room, 12))))
+    """`template` with '{t}' replaced by `title`, whole: the screens wrap what is long."""
+    return template.replace("{t}", title)
 
 
 def _pct(x: float) -> str:
@@ -148,7 +159,7 @@ def icon_of(rose: bool) -> str:
 
 
 def _item(kind: str, text: str, who: int | None, tone: str = "bad", icon: str = "") -> WeekItem:
-    return WeekItem(kind, icon or ICONS[kind], ellipsis(text), who, tone)
+    return WeekItem(kind, icon or ICONS[kind], text, who, tone)
 
 
 class _Week:
@@ -168,6 +179,10 @@ class _Week:
         self.after = after if after is not None else session.observe()
         self.stocks = stock_facts(self.params, self.log, self.plan, self.before, self.after)
         self.late_next = int(self.log.turn[0]) + 2 - self.params.deadline  # next turn's lateness
+        start, end = true_states(session, i)
+        self.pace = pace_facts(self.params, self.log, self.plan, start)
+        self.moods = mood_facts(self.params, start, end, self.before, self.after)
+        self.true_moods = (mood(start.satisfaction[0]), mood(end.satisfaction[0]))
 
     def effects(self, e: int) -> tuple[str, str]:
         """What event `e` does in the player's terms ('hype +25%, Dana's expectations +10%'), and
@@ -190,10 +205,7 @@ class _Week:
                 tr("week.effect.capacity", change=number(fx["capacity"], sign=True), label=per),
             ),
             *((x, tr("week.effect.scope", points=number(x))) for x in ev.scope[e]),
-            *(
-                (-x, tr("week.effect.trust", name=n, change=pct(x)))
-                for n, x in zip(people, trust, strict=True)
-            ),
+            *((-x, self.event_trust(s, x)) for s, x in enumerate(trust)),
             *(
                 (x, tr("week.effect.expectation", name=n, change=pct(x)))
                 for n, x in zip(people, expect, strict=True)
@@ -203,6 +215,19 @@ class _Week:
         harm = sum(np.sign(h) for h, _ in parts)  # each effect counts once, whatever its size
         tone = "bad" if harm > 0 else "good" if harm < 0 else "neutral"
         return ", ".join(words for h, words in parts if h and words), tone
+
+    def event_trust(self, s: int, part: float) -> str:
+        """An event's effect on stakeholder `s`'s trust: the net change of the week as What
+        moved shows it, with the event's part; the part alone where IT cannot see trust."""
+        name, part_text = self.people[s], percent(part, sign=True)
+        if not part or self.after.vague[0, s]:
+            return tr("week.effect.trust", name=name, change=part_text)
+        before, after = float(self.log.trust_before[0, s]), float(self.log.trust_after[0, s])
+        if not _moved(before, after):
+            held = _pct(after)
+            return tr("week.effect.trust.held", name=name, trust=held, part=part_text)
+        change = _change(before, after)
+        return tr("week.effect.trust.net", name=name, change=change, part=part_text)
 
     def events(self) -> list[WeekItem]:
         out = []
@@ -231,6 +256,7 @@ class _Week:
             why = tr("week.rejection.why", clarity=_pct(r.clarity), trust=_pct(r.trust))
             name, found = self.people[r.owner], number(r.found, 1)
             text = tr("week.rejection", name=name, t="{t}", found=found, why=why)
+            text += self.redo(r.package)
             out.append(self.package("rejection", r.package, r.owner, text, "bad"))
         return out
 
@@ -241,12 +267,18 @@ class _Week:
             if r.cause is Cause.UNCLEAR:
                 unclear = self.unclear(r.owner, r.clarity)
                 text = tr("week.rework.unclear", unclear=unclear, found=found, t=t)
+                text += self.redo(r.package)
                 out.append(self.package("rework", r.package, r.owner, text, "bad"))
                 continue
             built = "" if np.isnan(r.clarity) else tr("week.rework.built", clarity=_pct(r.clarity))
-            text = tr("week.rework", found=found, t=t, built=built)
+            text = tr("week.rework", found=found, t=t, built=built) + self.redo(r.package)
             out.append(self.package("rework", r.package, r.owner, text, "neutral"))
         return out
+
+    def redo(self, p: int) -> str:
+        """': 1.6 pts of work back to redo': what the faults found put on the board's 'to
+        redo' (more than their size when found late: the model's redo_added)."""
+        return tr("week.redo", redo=number(float(self.log.redo_added[0, p]), 1))
 
     def signoffs(self) -> list[WeekItem]:
         out = []
@@ -401,7 +433,65 @@ class _Week:
             icon, tone = ("arrow_up", "good") if rose else ("arrow_down", "bad")
             who = moved[0].stakeholder if len(moved) == 1 else None
             out.append(_item("trust", text, who, tone, icon))
-        return out
+        return out + self.trust_held()
+
+    def trust_held(self) -> list[WeekItem]:
+        """The people IT spent time with whose trust barely moved (other effects of the
+        week cancelled it, or it was small): the contact is still told, with their trust."""
+        told = {m.stakeholder for m in self.facts.trust}
+        held = [
+            int(s)
+            for s in np.flatnonzero(self.log.contacted[0])
+            if int(s) not in told and not self.after.vague[0, s]
+        ]
+        if not held:
+            return []
+        before, after = self.log.trust_before[0], self.log.trust_after[0]
+        moves = ", ".join(
+            f"{self.people[s]} {_change(before[s], after[s])}"
+            if _moved(before[s], after[s])
+            else f"{self.people[s]} {_pct(after[s])}"
+            for s in held
+        )
+        text = tr("week.trust.held", cause=tr(CAUSE_KEYS[TrustCause.CONTACT]), moves=moves)
+        return [_item("trust", text, held[0] if len(held) == 1 else None, "neutral", "handshake")]
+
+    def mood_lines(self) -> list[WeekItem]:
+        """Each face that changed on IT's cards, with what in the model moved it."""
+        return [self.mood_line(change) for change in self.moods]
+
+    def mood_line(self, change: MoodChange) -> WeekItem:
+        s, name = change.stakeholder, self.people[change.stakeholder]
+        now, was = tr(f"mood.{MOOD_NAMES[change.after]}"), tr(f"mood.{MOOD_NAMES[change.before]}")
+        fell = change.after < change.before
+        tone = "bad" if fell else "good"
+        truly_before = int(self.true_moods[0][s])
+        causes = [self.mood_cause(s, why, fell) for why, _ in change.causes[:MOOD_CAUSES]]
+        if change.remembered and truly_before == change.after:
+            # The card only caught up: they already felt this way before the week.
+            text = tr("week.mood.caught_up", name=name, mood=now, was=was)
+            return _item("mood", text, s, tone)
+        key = "week.mood.remembered" if change.remembered else "week.mood"
+        text = tr(key, name=name, mood=now, was=was)
+        if causes:
+            text = tr("week.mood.why", text=text, causes="; ".join(causes))
+        return _item("mood", text, s, tone)
+
+    def mood_cause(self, s: int, why: MoodCause, fell: bool) -> str:
+        """One term of the satisfaction rule that moved stakeholder `s`'s mood, in words,
+        with the figures IT sees."""
+        key = MOOD_KEYS[why, fell]
+        if why is MoodCause.DELIVERY:
+            seen, expects = _pct(self.after.seen[0, s]), _pct(self.after.expectation[0, s])
+            return tr(key, seen=seen, expects=expects)
+        if why is MoodCause.TRUST:
+            before, after = self.log.trust_before[0, s], self.log.trust_after[0, s]
+            return tr(key, change=_change(before, after))
+        if why is MoodCause.DISTANCE and fell:
+            weeks = int(self.after.since_contact[0, s])
+            label = turn_word(self.sc.turn_label, many=weeks != 1)
+            return tr(key, n=weeks, label=label)
+        return tr(key)
 
     def trust_moved(self) -> list[TrustMove]:
         """The trust moves IT can see: not of people it never meets."""
@@ -522,50 +612,80 @@ class _Week:
         return [_item("deadline", text, None, "bad")]
 
     def progress(self) -> list[WeekItem]:
+        """Reported progress, if it visibly moved, and the week's build with every reason
+        the points built differ from the points planned, whatever progress did."""
         before = float(shown_progress(self.before.reported_progress[0]))
         after = float(shown_progress(self.log.reported_progress[0]))
         arrow = tr("week.progress", change=_change(before, after))
-        if not _moved(before, after):
-            return []
-        if after > before:
-            built = float(self.log.effort[0].sum())
+        built = float(self.log.effort[0].sum())
+        note = self.build_note()
+        if after > before and _moved(before, after):
             text = tr("week.progress.built", points=number(built, 0), progress=arrow)
-            return [_item("progress", text + self.build_note(built), None, "neutral", "arrow_up")]
-        # Found rework and rejections add work to redo faster than the week built.
-        text = tr("week.progress.back", progress=arrow)
-        return [_item("progress", text, None, "neutral", "arrow_down")]
+            return [_item("progress", text + note, None, "neutral", "arrow_up")]
+        if _moved(before, after):
+            # Found rework and rejections add work to redo faster than the week built.
+            text = tr("week.progress.back", progress=arrow)
+            if note:
+                text = tr("week.progress.back.built", text=text, points=number(built, 0), note=note)
+            return [_item("progress", text, None, "neutral", "arrow_down")]
+        if not note:
+            return []
+        text = tr("week.progress.held", points=number(built, 0), progress=_pct(after), note=note)
+        return [_item("progress", text, None, "neutral", "hammer")]
 
-    def planned_build(self) -> float:
-        """The build points the plan put on packages, at the team's usual pace."""
-        plan = self.plan[None]
-        acts = resolve(plan, plan.sum(axis=2), self.params)
-        return float(acts.build.sum())
+    def build_note(self) -> str:
+        """' (5 planned: 2 had nothing left to build; +1 from the team's pace: a good week
+        +20%)': planned − unused ± pace = built, in whole points as shown (issue 10).
 
-    def build_note(self, built: float) -> str:
-        """Why the points built differ from the points planned: planned points beyond what a
-        package still needed had nothing to build; and the team's pace varied (fatigue, the
-        sponsor's checks, a good or a bad week).
-
-        The figures are whole points as shown, so that they add up as shown: the planned
-        points split into used and unused ones that sum to the planned figure, and the
-        pace is blamed only where the points built differ from the used ones (issue 10)."""
-        planned, wasted = self.planned_build(), float(self.log.wasted[0])
-        shown = split_points(planned, built, wasted)
-        if shown is None:
+        Unused points are told per reason: a package a same-week rejection blocked again
+        (named, with the rejected package), or packages with nothing left to build. The
+        pace is named by the model's own terms that applied, with their size."""
+        pace = self.pace
+        if pace is None:
             return ""
-        total, used, unused = shown
-        pace = "" if round(built) == used else "faster" if built > used else "slower"
-        if unused:
-            key = {
-                "": "week.progress.wasted",
-                "faster": "week.progress.wasted.faster",
-                "slower": "week.progress.wasted.slower",
-            }[pace]
-            return tr(key, planned=number(total), wasted=number(unused))
-        if not pace:
+        planned, built = round(pace.planned), round(pace.built)
+        parts, unused = [], 0
+        for lost in (u for u in pace.unbuilt if u.blocked_by):
+            points = round(lost.points)
+            if not points:
+                continue
+            unused += points
+            rejected = f" {tr('week.and')} ".join(self.titles[d] for d in lost.blocked_by)
+            parts.append(
+                tr(
+                    "week.build.blocked",
+                    points=number(points),
+                    t=self.titles[lost.package],
+                    rejected=rejected,
+                )
+            )
+        left = round(sum(u.points for u in pace.unbuilt if not u.blocked_by))
+        left = max(0, min(left, planned - unused))
+        if left:
+            unused += left
+            parts.append(tr("week.build.left", points=number(left)))
+        faster = built - (planned - unused)
+        if faster:
+            causes = ", ".join(self.pace_causes(pace))
+            key = "week.build.pace" if causes else "week.build.pace.plain"
+            parts.append(tr(key, points=number(faster, sign=True), causes=causes))
+        if not parts:
             return ""
-        key = "week.progress.faster" if pace == "faster" else "week.progress.slower"
-        return tr(key, planned=number(total))
+        return tr("week.build.note", planned=number(planned), parts="; ".join(parts))
+
+    def pace_causes(self, pace: Pace) -> list[str]:
+        """The terms of the model's productivity that applied this week, with their size."""
+        out = []
+        if _whole_percent(pace.fatigue_cost):
+            cost = percent(-pace.fatigue_cost, sign=True)
+            out.append(tr("week.pace.fatigue", fatigue=_pct(pace.fatigue), cost=cost))
+        if _whole_percent(pace.checks_cost):
+            cost = percent(-pace.checks_cost, sign=True)
+            out.append(tr("week.pace.checks", support=_pct(pace.sponsor), cost=cost))
+        if _whole_percent(pace.luck):
+            key = "week.pace.good" if pace.luck > 0 else "week.pace.slow"
+            out.append(tr(key, luck=percent(pace.luck, sign=True)))
+        return out
 
     def quiet(self) -> str:
         """What a week without news still says: progress, or what is waiting."""
@@ -592,19 +712,26 @@ class _Week:
                 return _fit(text, self.titles[worst.package])
             names = dict.fromkeys(self.people[r.owner] for r in rejected)
             who = f" {tr('week.and')} ".join(names)
-            text = tr("week.headline.rejected_many", cause=cause, names=who, n=len(rejected))
-            return ellipsis(text)
-        if facts.events and not facts.cancelled:
-            first = facts.events[0].event
+            return tr("week.headline.rejected_many", cause=cause, names=who, n=len(rejected))
+        first = self.headline_event()
+        if first is not None:
             effects = self.effects(first)[0]
-            return ellipsis(self.sc.events[first].title + (f" — {effects}." if effects else "."))
+            return self.sc.events[first].title + (f" — {effects}." if effects else ".")
         first_item = next((item.text for item in items if item.kind not in QUIET_KINDS), "")
         quiet = self.quiet()
         label = turn_word(self.sc.turn_label)
         text = first_item or tr(
             "week.headline.quiet", label=label, quiet=quiet[:1].lower() + quiet[1:]
         )
-        return text if text.endswith(("…", ".", '."', ".“")) else ellipsis(text + ".")
+        return text if text.endswith(("…", ".", '."', ".“")) else text + "."
+
+    def headline_event(self) -> int | None:
+        """The event the headline tells, if it tells one: the first, in a week without a
+        rejection or a cancellation."""
+        facts = self.facts
+        if facts.rejections or facts.cancelled or not facts.events:
+            return None
+        return facts.events[0].event
 
     def ending(self, session: Session, turn_index: int) -> str:
         """Why the round ended with this turn, or '' if it goes on (cancelling has its own)."""
@@ -617,32 +744,29 @@ class _Week:
         return tr("week.ending.time")
 
 
-def split_points(planned: float, built: float, wasted: float) -> tuple[int, int, int] | None:
-    """The planned build points as whole points (planned, used, unused), used + unused =
-    planned; None if nothing was planned.
+def _whole_percent(share: float) -> bool:
+    """Whether a share shows as a whole percent or more (smaller ones are not named)."""
+    return round(abs(share) * 100) >= 1
 
-    The team spends the planned points at this week's pace: pace x planned = built +
-    wasted. So the planned points whose effort had nothing left to build are wasted / pace
-    of them; the rest were used. Largest-remainder rounding keeps the sum as shown."""
-    spent = built + wasted
-    if round(planned) <= 0 or spent <= 0:
-        return None
-    unused = planned * wasted / spent
-    total = round(planned)
-    # Largest remainder: the whole parts, then the points left over, larger fraction first.
-    parts = [planned - unused, unused]
-    whole = [int(x) for x in parts]
-    order = sorted((0, 1), key=lambda k: whole[k] - parts[k])  # largest fraction first
-    for k in range(max(total - sum(whole), 0)):
-        whole[order[k % 2]] += 1
-    return total, whole[0], whole[1]
+
+def true_states(session: Session, i: int) -> tuple[State, State]:
+    """The true state before and after the session's turn `i`, replayed from its plans:
+    the session keeps only the latest state, and the report's causes (the team's pace,
+    what moved a mood) are the model's terms of those states."""
+    again = session.branch(i)
+    start = again.state.copy()
+    if again.done:  # a turn played after the game had ended changed nothing
+        return start, start
+    fired = session.fired_by_hand[i] if i < len(session.fired_by_hand) else []
+    again.play(session.plans[i], fired)
+    return start, again.state
 
 
 def week_report(session: Session, turn_index: int) -> WeekReport:
     """What happened in the session's turn `turn_index` (0-based) and why.
 
     Items come by importance (events, rejections, escalations, rework, sign-offs,
-    hand-overs, favours, complaints, trust, progress); every text fits LIMIT characters.
+    hand-overs, favours, contacts, complaints, moods, trust, progress); every text whole.
     Moves are the bars that visibly moved. A turn played after the game had ended gives
     an empty report that says so.
     """
@@ -663,13 +787,19 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
     items = late_line + week.events() + week.rejections() + week.escalations()
     # A favour's line comes where its sign-off would: it tells that decision (once).
     items += week.rework() + week.favours() + week.signoffs() + week.handovers()
-    items += week.contacts() + week.complaints()
+    items += week.contacts() + week.complaints() + week.mood_lines()
     items += week.sponsor() + week.budget() + week.trust() + week.progress()
     ending = week.ending(session, turn_index)
     # The week the deadline passes, that is the news: the next plan is a late one.
-    passed = ellipsis(late_line[0].text + ".") if late_line and week.late_next == 1 else ""
+    passed = late_line[0].text + "." if late_line and week.late_next == 1 else ""
     headline = ending or passed or week.headline(items)
-    return WeekReport(turn, title, headline, items, week.moves())
+    news, told, first = headline, None, week.headline_event()
+    if headline == week.headline(items) and first is not None:
+        # The ticker tells the event once: its title and effects, then its story.
+        event = session.scenario.events[first]
+        news = f"{headline} {event.text}"
+        told = len(late_line) + [f.event for f in week.facts.events].index(first)
+    return WeekReport(turn, title, headline, items, week.moves(), news, told)
 
 
 def plan_summary(scenario: Scenario, plan: npt.NDArray[np.float64]) -> str:

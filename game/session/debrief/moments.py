@@ -97,7 +97,7 @@ class _Moments:
         return Moment(t, "escalation", text, who)
 
     def unclear(self, owner: int, clarity: float) -> str:
-        """ "Sales' requirements were unclear (clarity 40%)": the week report's words for the cause."""
+        """ "Sales' requirements were unclear (clarity 40%)": the report's words for the cause."""
         return tr("week.unclear", department=self.departments[owner], clarity=percent(clarity))
 
     def rework(self, t: int, found: ReworkFound) -> Moment:
