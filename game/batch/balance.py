@@ -9,6 +9,10 @@ Four questions, each answered from headless games on shared seeds:
 3. How sensitive is it? Every model coefficient at x0.5 and x2 (a tornado chart),
    and whether `balanced` keeps >= 1.3x each extreme under every change.
 4. Is it too easy or too hard? Win rates.
+
+First, in a facilitator's words: the workload against the team's capacity
+(game.batch.workload), custom actions that are overpowered or dead
+(game.batch.custom_actions), and what to change first (game.batch.levers).
 """
 
 from collections.abc import Callable
@@ -19,8 +23,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from game.batch.balanced_play import play_balanced
+from game.batch.custom_actions import ActionVerdict, judge
+from game.batch.levers import first_levers
 from game.batch.run import run_batch
 from game.batch.search import Knobs, SearchResult, cross_entropy, parametric, search_actions
+from game.batch.workload import Workload
+from game.batch.workload import measure as measure_workload
 from game.batch.zoo import ZooResult, run_zoo
 from game.model import Params, outcome
 from game.model.channels import Channel, Target
@@ -58,6 +67,9 @@ class BalanceReport:
     notes: list[str] = field(default_factory=list)  # worth a look, not a failure
     sensitivity: list[dict[str, Any]] = field(default_factory=list)
     zoo: ZooResult | None = None  # the cynical strategies against balanced, on the same games
+    workload: Workload | None = None  # the work against the team's capacity
+    actions: list[ActionVerdict] = field(default_factory=list)  # the custom actions
+    levers: list[str] = field(default_factory=list)  # what to change first, in plain words
 
     @property
     def degenerate(self) -> bool:
@@ -226,6 +238,34 @@ def _difficulty(report: BalanceReport) -> None:
             )
 
 
+FACILITATOR_GAMES = 300  # balanced's finish week and the custom actions' spam: a quick pass
+
+
+def _facilitator(report: BalanceReport, params: Params, scenario: Scenario) -> None:
+    """The workload, the custom actions and the levers to change first (the quick check's)."""
+    played = play_balanced(params, min(report.games, FACILITATOR_GAMES), report.seed)
+    report.workload = measure_workload(scenario, played)
+    delivery = float(report.lesson["delivery_first"]["score"]["mean"])
+    report.actions = judge(scenario, params, played, delivery, report.seed)
+    problems: list[tuple[str, str]] = []
+    if report.flags and report.workload.verdict == "spare":
+        problems.append(("spare", ""))
+    for verdict in report.actions:
+        if verdict.kind == "overpowered":
+            report.flags.append(
+                f"The custom action '{verdict.action_id}' takes {verdict.share:.0%} of balanced"
+                " play's points for people and project: it does too much for its cost."
+            )
+        elif verdict.kind == "dead":
+            report.notes.append(
+                f"The custom action '{verdict.action_id}' is never worth its points: nobody"
+                " benefits from it."
+            )
+        if verdict.kind != "ok":
+            problems.append((verdict.kind, verdict.action_id))
+    report.levers = first_levers(problems, scenario)
+
+
 def _coefficient_points(base: Scenario) -> list[tuple[str, float, float]]:
     """(name, base value, varied value) for every model coefficient at x0.5 and x2, kept
     inside its documented range; a variant the range clips back to the base is left out."""
@@ -319,6 +359,7 @@ def balance(
     if zoo and games >= 2:  # its confidence intervals need two games
         _zoo(report, run_zoo(params, games, seed))
     _difficulty(report)
+    _facilitator(report, params, scenario)
     if sensitivity:
         report.sensitivity, skipped = _sensitivity(ref, scenario, sensitivity_games, seed)
         report.notes += [f"Not varied ({s})." for s in skipped]

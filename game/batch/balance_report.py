@@ -7,6 +7,7 @@ import numpy as np
 from game.batch import zoo_report
 from game.batch.balance import BUILT_IN, MIN_RATIO, BalanceReport
 from game.batch.charts import LEGEND, Figures, save
+from game.batch.levers import DOCS
 from game.look.palette import INK, OKABE_ITO
 from game.scenario.loader import scenario_digest
 
@@ -39,6 +40,11 @@ def _markdown(r: BalanceReport) -> str:
         "**A degenerate strategy was found.**" if r.degenerate else "No degenerate strategy found."
     )
     lines += [verdict, ""]
+    if r.workload is not None:
+        lines += [f"**Workload:** {r.workload.sentence()}", ""]
+    if r.levers:
+        lines += [f"**What to change first** (the plain tables: {DOCS}):", ""]
+        lines += [f"- {lever}" for lever in r.levers] + [""]
     lines += [
         "## 1. Does the lesson hold?",
         "",

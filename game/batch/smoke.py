@@ -225,7 +225,7 @@ def _ok(lesson: Lesson) -> SmokeFinding:
     )
 
 
-def _zoo(flag: ZooFlag, scenario: Scenario) -> SmokeFinding:
+def zoo_finding(flag: ZooFlag, scenario: Scenario) -> SmokeFinding:
     """A zoo flag with what to try; a warning when its 95 % CI is past the line too."""
     hints = {
         "lead": "look at what it skips or overdoes, and make that cost something (docs/MODEL.md)",
@@ -260,7 +260,7 @@ def smoke_check(
     findings += [_neglect(e, scenario) for e in lesson.neglect]
     cynics = run_zoo(params, max(2, games // ZOO_SHARE), seed) if zoo else None
     if cynics is not None:
-        findings += [_zoo(flag, scenario) for flag in cynics.flags()]
+        findings += [zoo_finding(flag, scenario) for flag in cynics.flags()]
     found = [f for f in findings if f is not None]
     if not any(f.level == "warning" for f in found):
         found.insert(0, _ok(lesson))

@@ -57,6 +57,10 @@ def run(args: argparse.Namespace, fail: Any) -> int:
         + ("DEGENERATE STRATEGY FOUND" if report.degenerate else "no degenerate strategy found")
         + f" · {path}"
     )
+    if report.workload is not None:
+        print(f"  workload: {report.workload.sentence()}")
+    for lever in report.levers:
+        print(f"  change first: {lever}")
     for flag in report.flags:
         print(f"  ! {flag}")
     for note in report.notes:
