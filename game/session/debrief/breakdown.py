@@ -80,6 +80,9 @@ class ScoreBreakdown:
     score: float
     packages: tuple[PackageScore, ...]  # in scenario order
     late_turns: int
+    # Why the shared factors cost what they did, for the words (read off `outcome`).
+    verdict: float  # the stakeholders' and the sponsor's satisfaction at the end
+    budget_used: float  # budget spent as a share of the budget (1.0 = all of it)
 
     def lost(self, cause: Loss) -> float:
         """Points lost to `cause` over all packages."""
@@ -174,4 +177,10 @@ def score_breakdown(session: Session) -> ScoreBreakdown:
                 rejections=int(rejections[p]),
             )
         )
-    return ScoreBreakdown(float(result.score[0]), tuple(packages), int(result.late_turns[0]))
+    return ScoreBreakdown(
+        float(result.score[0]),
+        tuple(packages),
+        int(result.late_turns[0]),
+        verdict=float(result.verdict[0]),
+        budget_used=float(state.budget_spent[0] / params.budget),
+    )

@@ -1,15 +1,22 @@
 """The score breakdown in words: a line a package, and the names of the causes.
 
+Every figure is a whole point, rounded so that the sums a reader checks hold (see
+`whole_rows`), and every cause a line lost whole points to is named on it.
+
 The sentences come from the catalogue (keys "why.*"), in the language in effect when they
 are made, like the key moments'.
 """
 
 import math
+from dataclasses import dataclass
 
-from game.i18n import number, percent, tr
-from game.session.debrief.breakdown import Loss, PackageScore, ScoreBreakdown
+from game.i18n import number, percent, tr, turn_word
+from game.session.debrief.breakdown import OWN, SHARED, Loss, PackageScore, ScoreBreakdown
 from game.session.session import Session
 from game.session.transcript import first_names
+
+# Below this a figure is a float's noise, not a fraction of a point worth rounding up.
+EPSILON = 1e-9
 
 # The catalogue key of each cause's short name (the legend of the score bar).
 LOSS_KEYS = {
@@ -34,55 +41,124 @@ def loss_name(cause: Loss) -> str:
     return tr(LOSS_KEYS[cause])
 
 
-def why_not_more(package: PackageScore, session: Session) -> str:
-    """Why `package` did not bring its whole share, its own worst cause first."""
-    cause = package.cause
-    if cause is None:
-        full = package.potential - package.earned < 0.05
-        return tr("why.full" if full else "why.shared_only")
-    if cause is Loss.NOT_BUILT:
-        return tr("why.not_built")
+def reason(package: PackageScore, cause: Loss, session: Session) -> str | None:
+    """Why `package` lost points to its own `cause`, in a few words (None: nothing to add)."""
     if cause is Loss.REJECTED:
-        return tr("why.rejected", found=number(package.rework_found, 1))
+        return tr("why.reason.rejected", found=number(package.rework_found, 1))
     if cause is Loss.WAITING:
         name = first_names(session.scenario)[package.owner]
-        return tr("why.waiting", name=name, trust=percent(package.owner_trust))
-    if math.isnan(package.clarity):
-        return tr("why.defects.plain")
-    return tr("why.defects", clarity=percent(package.clarity))
+        return tr("why.reason.waiting", name=name, trust=percent(package.owner_trust))
+    if cause is Loss.DEFECTS and not math.isnan(package.clarity):
+        return tr("why.reason.defects", clarity=percent(package.clarity))
+    return None
+
+
+@dataclass(frozen=True)
+class WholeRow:
+    """A package's line in whole points: `earned` plus every `lost` adds up to `potential`."""
+
+    package: PackageScore
+    earned: int
+    potential: int
+    lost: dict[Loss, int]
+
+
+def whole_rows(breakdown: ScoreBreakdown) -> list[WholeRow]:
+    """Each package's points rounded to whole ones, in scenario order, so that a reader's
+    sums hold both ways: along a line (earned + losses = its "of"), and down the lines
+    (the earned ones add up to the heading's score, each cause's to its label on the
+    bar, the "of"s to 100). Rounding each figure on its own once showed 69 of 101."""
+    columns = _bar_columns(breakdown)
+    values = [[p.earned] + [p.lost[cause] for cause in Loss] for p in breakdown.packages]
+    whole = _controlled_rounding(values, [total for _, total in columns])
+    return [
+        WholeRow(p, row[0], sum(row), dict(zip(Loss, row[1:], strict=True)))
+        for p, row in zip(breakdown.packages, whole, strict=True)
+    ]
 
 
 def package_lines(breakdown: ScoreBreakdown, session: Session) -> list[tuple[str, str, str]]:
-    """(package title, "3 of 13", why) for each package, the one that lost most first."""
+    """(package title, "3 of 13", what it lost) for each package, the one that lost most
+    first; every cause it lost whole points to is named, its own with the reason."""
     titles = [p.title for p in session.scenario.packages]
+    # Biggest loss first as the reader sees it: the whole points shown, then the exact ones.
+    rows = sorted(
+        whole_rows(breakdown),
+        key=lambda r: (r.earned - r.potential, r.package.earned - r.package.potential),
+    )
     return [
         (
-            titles[p.package],
-            tr("why.points", earned=points(p.earned), potential=points(p.potential)),
-            why_not_more(p, session),
+            titles[row.package.package],
+            tr("why.points", earned=number(row.earned, 0), potential=number(row.potential, 0)),
+            _losses(row, session),
         )
-        for p in breakdown.worst_first()
+        for row in rows
     ]
+
+
+def _losses(row: WholeRow, session: Session) -> str:
+    """ "defects −6 (built at clarity 70%) · late −2": the bar's words, the line's points."""
+    parts = []
+    for cause in (*OWN, *SHARED):
+        if row.lost[cause] <= 0:
+            continue
+        lost = number(row.lost[cause], 0)
+        why = reason(row.package, cause, session) if cause in OWN else None
+        if why is None:
+            parts.append(tr("why.loss", cause=loss_name(cause), points=lost))
+        else:
+            parts.append(tr("why.loss.because", cause=loss_name(cause), points=lost, reason=why))
+    return " · ".join(parts) if parts else tr("why.full")
+
+
+def shared_line(breakdown: ScoreBreakdown, session: Session) -> str | None:
+    """The causes the whole project shares, with their whole points and why (None when
+    the round lost nothing to them): each package lost its share of them in proportion."""
+    totals = dict(_bar_columns(breakdown))
+    parts = []
+    for cause in SHARED:
+        if totals[cause] <= 0:
+            continue
+        lost = number(totals[cause], 0)
+        if cause is Loss.VERDICT:
+            why = tr("why.shared.verdict", verdict=percent(breakdown.verdict))
+        elif cause is Loss.LATE:
+            n = breakdown.late_turns
+            label = turn_word(session.scenario.turn_label, many=n != 1)
+            why = tr("why.shared.late", n=n, label=label)
+        elif cause is Loss.BUDGET:
+            why = tr("why.shared.budget", spent=percent(breakdown.budget_used))
+        else:
+            why = tr("why.shared.cancelled")
+        parts.append(tr("why.loss.because", cause=loss_name(cause), points=lost, reason=why))
+    return tr("why.shared", parts=" · ".join(parts)) if parts else None
 
 
 def summary(breakdown: ScoreBreakdown) -> list[tuple[Loss | None, float, str]]:
     """The score bar's parts: (cause, points, "defects 40"); None is the score itself.
 
     The labels are whole points that add up to what the bar covers, as a reader checks
-    them: the score as the heading rounds it, and the rest shared among the causes by
-    largest remainder (rounding each on its own once showed 67 + 17 + 12 + 4.3 = 100.3).
-    Causes that round to nothing are left out."""
-    score = round(breakdown.score)
-    losses = [(cause, breakdown.lost(cause)) for cause in Loss]
-    whole = round(breakdown.score + sum(lost for _, lost in losses))  # 100: the bar's width
-    shown = _whole_parts([lost for _, lost in losses], whole - score)
+    them (see `_bar_columns`). Causes that round to nothing are left out."""
+    columns = _bar_columns(breakdown)
     parts: list[tuple[Loss | None, float, str]] = [
-        (None, breakdown.score, f"{tr('why.legend.earned')} {number(score, 0)}")
+        (None, breakdown.score, f"{tr('why.legend.earned')} {number(columns[0][1], 0)}")
     ]
-    for (cause, lost), whole in zip(losses, shown, strict=True):
-        if whole > 0:
+    for cause, whole in columns[1:]:
+        if whole > 0 and cause is not None:
+            lost = breakdown.lost(cause)
             parts.append((cause, lost, f"{loss_name(cause)} {number(whole, 0)}"))
     return parts
+
+
+def _bar_columns(breakdown: ScoreBreakdown) -> list[tuple[Loss | None, int]]:
+    """The bar's parts in whole points, the score (None) first, then each cause: the score
+    as the heading rounds it, and the rest shared among the causes by largest remainder
+    (rounding each on its own once showed 67 + 17 + 12 + 4.3 = 100.3)."""
+    score = round(breakdown.score)
+    losses = [breakdown.lost(cause) for cause in Loss]
+    whole = round(breakdown.score + sum(losses))  # 100: the bar's width
+    shown = _whole_parts(losses, whole - score)
+    return [(None, score), *zip(Loss, shown, strict=True)]
 
 
 def _whole_parts(values: list[float], total: int) -> list[int]:
@@ -92,3 +168,45 @@ def _whole_parts(values: list[float], total: int) -> list[int]:
     for k in order[: max(0, total - sum(floors))]:
         floors[k] += 1
     return floors
+
+
+def _controlled_rounding(values: list[list[float]], column_totals: list[int]) -> list[list[int]]:
+    """Whole numbers near `values` (each its floor or its ceiling) whose columns add up to
+    `column_totals`, and whose rows stay as near their own sums as the columns allow.
+
+    Column by column, the cells rounded up are those whose rows have so far been shown
+    the most below their true sum; a last pass trades a point within a column between a
+    row shown a whole point too high and one too low, while such a trade exists."""
+    rows = range(len(values))
+    whole = [[math.floor(v + EPSILON) for v in row] for row in values]
+    for j, total in enumerate(column_totals):
+        behind = [sum(values[i][:j]) - sum(whole[i][:j]) for i in rows]
+        fraction = [values[i][j] - whole[i][j] for i in rows]
+        candidates = sorted(
+            (i for i in rows if fraction[i] > EPSILON),
+            key=lambda i: behind[i] + fraction[i],
+            reverse=True,
+        )
+        for i in candidates[: max(0, total - sum(whole[i][j] for i in rows))]:
+            whole[i][j] += 1
+    while True:
+        drift = [sum(whole[i]) - sum(values[i]) for i in rows]
+        high, low = max(rows, key=lambda i: drift[i]), min(rows, key=lambda i: drift[i])
+        if drift[high] < 1.0 - EPSILON and drift[low] > EPSILON - 1.0:
+            return whole
+        # A trade only where it brings the two rows nearer (so the passes end).
+        if drift[high] - drift[low] <= 1.0 + EPSILON:
+            return whole
+        trade = next(
+            (
+                j
+                for j in range(len(column_totals))
+                if whole[high][j] > values[high][j] + EPSILON
+                and whole[low][j] < values[low][j] - EPSILON
+            ),
+            None,
+        )
+        if trade is None:
+            return whole
+        whole[high][trade] -= 1
+        whole[low][trade] += 1

@@ -7,10 +7,12 @@ import pygame
 
 from game.i18n import number, tr
 from game.look import palette
-from game.session.debrief.explain import package_lines, points, summary
+from game.session.debrief.explain import package_lines, points, shared_line, summary
 from game.ui import draw
 from game.ui.screens.debrief.base import CHARTS, PART_COLOURS, WHY, DebriefBase
 from game.ui.theme import CARD, FAINT, INK, MUTED, hex_colour
+
+NBSP = "\u00a0"
 
 
 class ViewsPart(DebriefBase):
@@ -72,11 +74,18 @@ class ViewsPart(DebriefBase):
         y += s.font(14, bold=True).get_linesize() + s.px(4)
         rows = package_lines(self.breakdown, self.session)
         good = "#{:02x}{:02x}{:02x}".format(*hex_colour(palette.GOOD_TEXT))
+        # "11 of 19" never breaks across two lines (no-break spaces).
         lines = [
-            f"<b>{html.escape(title)}</b>  <font color='{good}'>{html.escape(kept)}</font>"
+            f"<b>{html.escape(title)}</b>  "
+            f"<font color='{good}'>{html.escape(kept.replace(' ', NBSP))}</font>"
             f"<br>{html.escape(why)}"
             for title, kept, why in rows
         ]
+        # Why the project-wide losses (the lines above each carry a share) comes last: the
+        # packages, which the heading promises, fill the box even at projector size.
+        shared = shared_line(self.breakdown, self.session)
+        if shared is not None:
+            lines.append(html.escape(shared))
         box = pygame.Rect(inner.left, y, inner.width, max(s.px(40), inner.bottom - y))
         self.why_box = self.text_box("<br>".join(lines), box)
         if self.chart != WHY:

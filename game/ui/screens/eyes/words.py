@@ -109,14 +109,14 @@ class Words:
         if said.code == 1:
             parts = []
             if said.rejections:
-                parts.append(tr("eyes.because.rejected", n=said.rejections))
+                parts.append(trn("eyes.because.rejected", said.rejections))
             if said.unclearest == said.unclearest:  # NaN when nothing of theirs is open
                 parts.append(tr("eyes.because.unclear", clarity=percent(said.unclearest)))
             return "; ".join(parts)
         if said.code == 2:
             parts = [tr("eyes.because.friction", friction=percent(said.friction))]
             if said.overruled:
-                parts.append(tr("eyes.because.overruled", n=said.overruled))
+                parts.append(trn("eyes.because.overruled", said.overruled))
             return "; ".join(parts)
         seen = percent(float(as_said(said.seen)))
         return tr("eyes.because.late", expected=percent(said.expected), seen=seen)
@@ -147,12 +147,21 @@ class Words:
         weeks = len(eyes.weeks)
         talked = sum(w.talked for w in eyes.weeks)
         complained = sum(w.said is not None for w in eyes.weeks)
+        # "IT never talked to me" rather than "IT talked to me in 0".
+        if talked:
+            talked_clause = tr("eyes.summary.talked", n=talked)
+        else:
+            talked_clause = tr("eyes.summary.talked.never")
+        if complained:
+            complained_clause = tr("eyes.summary.complained", n=complained)
+        else:
+            complained_clause = tr("eyes.summary.complained.never")
         return tr(
             "eyes.summary",
-            talked=talked,
             weeks=weeks,
             label=self.weeks(weeks),
-            complained=complained,
+            talked=talked_clause,
+            complained=complained_clause,
         )
 
     def html(self, eyes: Eyes) -> str:

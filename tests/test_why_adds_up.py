@@ -1,0 +1,176 @@
+"""Why N? adds up as a reader checks it and names every cause; their eyes count right.
+
+A newcomer playtest (issue 10) added the package lines of "Why 69?" up to 69 of 101, found
+each line naming only its defects while the bar showed points lost to the stakeholders'
+verdict and to lateness, and read "I had rejected their work 1 times".
+"""
+
+import math
+import re
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+
+from game import i18n
+from game.session.debrief.breakdown import SHARED, Loss, score_breakdown
+from game.session.debrief.explain import (
+    _controlled_rounding,
+    loss_name,
+    package_lines,
+    shared_line,
+    summary,
+    whole_rows,
+)
+from game.session.debrief.eyes import Said, through_their_eyes
+from game.session.session import Session
+from game.ui.screens.eyes.words import Words
+from tests.helpers.scenarios import loaded
+from tests.test_debrief import _play
+
+# The playtest's seeds first (tutorial 68742, crm-rollout 1), then rounds that lose points
+# to every kind of cause: not finished, rejected, waiting, late, over budget.
+ROUNDS = [
+    ("tutorial", "balanced", 68742),
+    ("tutorial", "random", 68742),
+    ("crm-rollout", "balanced", 1),
+    ("crm-rollout", "delivery_first", 1),
+    ("crm-rollout", "random", 1),
+    ("crm-rollout", "relationship_first", 2),
+    ("finance-erp", "balanced", 4),
+    ("lan-migration", "delivery_first", 5),
+    ("ai-hype", "random", 3),
+]
+
+
+@pytest.fixture(scope="module", params=ROUNDS, ids=lambda r: "-".join(map(str, r)))
+def round_played(request: pytest.FixtureRequest) -> Session:
+    ref, policy, seed = request.param
+    return _play(ref, policy, seed)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+def _bar(session: Session) -> dict[Loss | None, int]:
+    """The bar's labels as a reader reads them: cause -> whole points."""
+    return {
+        cause: int(label.rsplit(" ", 1)[1]) for cause, _, label in summary(score_breakdown(session))
+    }
+
+
+def test_the_package_lines_add_up_to_the_score_and_their_maxima_to_100(round_played, english):
+    breakdown = score_breakdown(round_played)
+    shown = [kept for _, kept, _ in package_lines(breakdown, round_played)]
+    pairs = [tuple(int(n) for n in re.fullmatch(r"(\d+) of (\d+)", s).groups()) for s in shown]
+    assert sum(earned for earned, _ in pairs) == round(breakdown.score) == _bar(round_played)[None]
+    assert sum(potential for _, potential in pairs) == 100
+
+
+def test_each_line_adds_up_and_each_cause_to_its_label_on_the_bar(round_played):
+    breakdown = score_breakdown(round_played)
+    rows = whole_rows(breakdown)
+    bar = _bar(round_played)
+    for row in rows:
+        assert row.earned + sum(row.lost.values()) == row.potential
+        # Each figure is its exact value rounded down or up, never further off.
+        assert abs(row.potential - row.package.potential) < 1.0, row
+        assert abs(row.earned - row.package.earned) < 1.0, row
+        for cause in Loss:
+            assert abs(row.lost[cause] - row.package.lost[cause]) < 1.0, (row, cause)
+    for cause in Loss:
+        assert sum(row.lost[cause] for row in rows) == bar.get(cause, 0), cause
+
+
+def test_every_loss_the_bar_shows_is_named_where_it_falls(round_played, english):
+    breakdown = score_breakdown(round_played)
+    by_title = {title: why for title, _, why in package_lines(breakdown, round_played)}
+    titles = [p.title for p in round_played.scenario.packages]
+    for row in whole_rows(breakdown):
+        why = by_title[titles[row.package.package]]
+        for cause in Loss:
+            named = f"{loss_name(cause)}\u00a0−{row.lost[cause]}" in why
+            assert named == (row.lost[cause] > 0), (why, cause)
+    shared = shared_line(breakdown, round_played)
+    bar = _bar(round_played)
+    for cause in SHARED:
+        if bar.get(cause, 0) > 0:
+            assert shared is not None and f"{loss_name(cause)}\u00a0−{bar[cause]}" in shared
+    if not any(bar.get(cause, 0) for cause in SHARED):
+        assert shared is None
+
+
+def test_a_package_that_lost_to_its_own_cause_says_why(english):
+    session = _play("crm-rollout", "delivery_first", 1)
+    breakdown = score_breakdown(session)
+    lines = package_lines(breakdown, session)
+    defective = [why for _, _, why in lines if "defects\u00a0−" in why]
+    assert defective and all("clarity" in why for why in defective)
+
+
+def test_the_shared_line_says_why_the_project_lost_points(english):
+    session = _play("crm-rollout", "relationship_first", 2)
+    breakdown = score_breakdown(session)
+    assert breakdown.late_turns > 1
+    shared = shared_line(breakdown, session)
+    assert shared is not None
+    late = _bar(session)[Loss.LATE]
+    assert f"late\u00a0−{late} ({breakdown.late_turns} weeks past the deadline)" in shared
+    assert "satisfied at the end" in shared
+
+
+def test_the_rounding_keeps_columns_exact_even_where_rows_cannot_be():
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        values = rng.random((rng.integers(1, 9), 5)) * rng.choice([1.0, 10.0], size=5)
+        sums = values.sum(axis=0)
+        totals = [math.floor(s) + int(rng.random() < s - math.floor(s)) for s in sums]
+        whole = np.array(_controlled_rounding(values.tolist(), totals))
+        assert whole.sum(axis=0).tolist() == totals
+        assert ((whole == np.floor(values)) | (whole == np.ceil(values))).all()
+
+
+def _said(rejections: int, overruled: int, code: int) -> Said:
+    return Said(
+        code=code,
+        fresh=True,
+        cost=0.1,
+        since_contact=0,
+        expected=0.5,
+        seen=0.3,
+        tolerance=0.1,
+        unclearest=0.6,
+        rejections=rejections,
+        friction=0.4,
+        overruled=overruled,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "once", "twice"),
+    [
+        ("en", ("their work once", "my head once"), ("their work 2 times", "my head 2 times")),
+        ("de", ("einmal abgelehnt", "einmal über"), ("2-mal abgelehnt", "2-mal über")),
+    ],
+)
+def test_their_eyes_count_once_and_several_times(language, once, twice, english):
+    scenario, _ = loaded("tutorial")
+    i18n.set_language(language)
+    words = Words(scenario, need=0.5)
+    for n, (rejected, overruled) in ((1, once), (2, twice)):
+        assert rejected in words.because(_said(rejections=n, overruled=0, code=1))
+        assert overruled in words.because(_said(rejections=0, overruled=n, code=2))
+    assert "1 times" not in words.because(_said(rejections=1, overruled=0, code=1))
+
+
+def test_their_summary_says_never_rather_than_in_0(english):
+    session = _play("crm-rollout", "delivery_first", 1, turns=3)
+    words = Words(session.scenario, need=0.5)
+    eyes = through_their_eyes(session)[0]
+    assert not any(w.talked for w in eyes.weeks)
+    text = words.summary(eyes)
+    assert "IT never talked to me" in text and " in 0" not in text
