@@ -70,8 +70,7 @@ def test_the_score_breakdown_is_the_first_view_and_the_keys_switch_views() -> No
     key(app, pygame.K_1)
     assert screen.chart == 0 and screen.why_box.visible
     assert (
-        "defects\u00a0−" in screen.why_box.html_text
-        or "not finished" in screen.why_box.html_text
+        "defects\u00a0−" in screen.why_box.html_text or "not finished" in screen.why_box.html_text
     )
 
 
