@@ -22,6 +22,7 @@ from game.session.session import Session
 from game.session.week import week_report
 from game.ui.screens.turn.news import last_week_lines
 from tests.helpers.scenarios import loaded
+from tests.helpers.sessions import played
 
 MARTA, JONAS = 0, 1
 ROOMS, AUTO_RELEASE = 0, 1  # tutorial packages: Auto-release needs Room overview first
@@ -261,3 +262,22 @@ def test_the_news_ticker_tells_an_event_once() -> None:
     assert joined.count(event.title) == 1, lines
     assert joined.count(event.text) == 1, lines
     assert event.title in lines[0] and event.text in lines[0]
+
+
+def test_a_find_says_the_work_it_put_back_or_that_it_was_patched() -> None:
+    """'found 0.4 pts of rework …: 0.0 pts of work back to redo' read as a contradiction:
+    testing patches what it finds in a package awaiting sign-off, and the line says so."""
+    told = {"redo": 0, "patched": 0}
+    for policy in ("balanced", "delivery_first"):
+        session = played(policy, policy, seed=1)
+        for i, log in enumerate(session.logs):
+            for item in week_report(session, i).items:
+                if item.kind != "rework":
+                    continue
+                assert "0.0 pts of work" not in item.text, item.text
+                if "patched on the spot" in item.text:
+                    told["patched"] += 1
+                else:
+                    assert "pts of work back to redo" in item.text, item.text
+                    told["redo"] += 1
+    assert told["redo"] and told["patched"], told

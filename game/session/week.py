@@ -277,8 +277,12 @@ class _Week:
 
     def redo(self, p: int) -> str:
         """': 1.6 pts of work back to redo': what the faults found put on the board's 'to
-        redo' (more than their size when found late: the model's redo_added)."""
-        return tr("week.redo", redo=number(float(self.log.redo_added[0, p]), 1))
+        redo' (more than their size when found late: the model's redo_added). Faults that
+        testing finds in a package awaiting sign-off are patched on the spot: no redo."""
+        redo = float(self.log.redo_added[0, p])
+        if round(redo, 1) == 0:
+            return tr("week.patched")
+        return tr("week.redo", redo=number(redo, 1))
 
     def signoffs(self) -> list[WeekItem]:
         out = []
