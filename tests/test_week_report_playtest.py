@@ -270,7 +270,7 @@ def test_a_find_says_the_work_it_put_back_or_that_it_was_patched() -> None:
     told = {"redo": 0, "patched": 0}
     for policy in ("balanced", "delivery_first"):
         session = played(policy, policy, seed=1)
-        for i, log in enumerate(session.logs):
+        for i in range(len(session.logs)):
             for item in week_report(session, i).items:
                 if item.kind != "rework":
                     continue
