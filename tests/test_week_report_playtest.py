@@ -281,3 +281,12 @@ def test_a_find_says_the_work_it_put_back_or_that_it_was_patched() -> None:
                     assert "pts of work back to redo" in item.text, item.text
                     told["redo"] += 1
     assert told["redo"] and told["patched"], told
+
+
+def test_a_refused_favour_never_shows_trust_equal_to_what_it_needs() -> None:
+    """Playtest 2: 'trust too low (45%, a favour needs 45%)' — 44.6% was below 45%."""
+    from game.i18n import percents_apart
+
+    assert percents_apart(0.446, 0.45) == ("44.6%", "45.0%")
+    assert percents_apart(0.30, 0.45) == ("30%", "45%")
+    assert percents_apart(0.45, 0.45) == ("45%", "45%")

@@ -166,6 +166,17 @@ def percent(share: float, sign: bool = False) -> str:
     return tr("format.percent", n=number(100 * share, 0, sign))
 
 
+def percents_apart(a: float, b: float) -> tuple[str, str]:
+    """Two shares compared in one sentence ("trust 44.6%, a favour needs 45%"): whole
+    percentages, or one decimal where whole ones would make different shares look equal."""
+    if a != b and percent(a) == percent(b):
+        return (
+            tr("format.percent", n=number(100 * a, 1)),
+            tr("format.percent", n=number(100 * b, 1)),
+        )
+    return percent(a), percent(b)
+
+
 def ordinal(n: int) -> str:
     """'2nd' in English, '2.' in German: the one grammar rule each language brings."""
     if _current == "en" or not has("format.ordinal"):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from game.i18n import cap, number, percent, tr, trn, turn_word
+from game.i18n import cap, number, percent, percents_apart, tr, trn, turn_word
 from game.model import Channel
 from game.model.channels import PROJECT_EFFECTS
 from game.model.observe import MOOD_NAMES, mood, shown_progress
@@ -360,11 +360,13 @@ class _Week:
     def favours(self) -> list[WeekItem]:
         """What each favour asked for did: the decision it bought, the expert it lent, or
         why it was refused."""
-        out, need = [], _pct(self.params.coef.favour_min_trust)
+        out, need = [], self.params.coef.favour_min_trust
         for f in self.facts.favours:
             s, name = f.stakeholder, self.people[f.stakeholder]
             if not f.granted:
-                text = tr("week.favour.refused", name=name, trust=_pct(f.trust), need=need)
+                # "45%, a favour needs 45%" read as a contradiction: decimals where needed.
+                trust, needed = percents_apart(f.trust, need)
+                text = tr("week.favour.refused", name=name, trust=trust, need=needed)
                 out.append(_item("favour", text, s))
             elif f.expert:
                 text = tr("week.favour.expert", name=name, department=self.depts[s])

@@ -3,7 +3,7 @@
 
 import html
 
-from game.i18n import cap, number, percent, tr, trn, turn_word
+from game.i18n import cap, number, percent, percents_apart, tr, trn, turn_word
 from game.model.observe import as_said
 from game.scenario.schema import Scenario
 from game.session.debrief.eyes import (
@@ -123,15 +123,16 @@ class Words:
 
     def decision(self, d: Decision) -> str:
         package = self.titles[d.package] if d.package is not None else ""
+        trust, need = percents_apart(d.trust, self.need)  # "45%, needs 45%": decimals
         text = tr(
             DECISION_KEYS[d.cause],
             package=package,
-            trust=percent(d.trust),
+            trust=trust,
             found=number(d.found, 1),
             clarity=percent(d.clarity) if d.clarity == d.clarity else "?",
             sponsor=self.sc.sponsor.name,
             satisfaction=percent(d.satisfaction) if d.satisfaction == d.satisfaction else "?",
-            need=percent(self.need),
+            need=need,
         )
         if d.kind is DecisionKind.SIGNOFF and number(d.found, 1) != number(0.0, 1):
             text += " " + tr("eyes.signoff.defects", found=number(d.found, 1))
