@@ -10,6 +10,7 @@ Every sentence comes from the UI's catalogue (game/i18n, keys "week.*"), in the
 language in effect when the report is made; names and titles are the scenario's.
 """
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -156,6 +157,17 @@ def _moved(before: float, after: float) -> bool:
 
 def icon_of(rose: bool) -> str:
     return "arrow_up" if rose else "arrow_down"
+
+
+def _whole_parts(exact: list[float], total: int) -> list[int]:
+    """`exact` rounded to whole numbers that sum to `total`: each rounded down, then the
+    units still missing (or extra) go to the largest (or smallest) remainders."""
+    whole = [math.floor(x) for x in exact]
+    order = sorted(range(len(exact)), key=lambda k: exact[k] - whole[k], reverse=True)
+    missing = total - sum(whole)
+    for k in (order if missing > 0 else order[::-1])[: abs(missing)]:
+        whole[k] += 1 if missing > 0 else -1
+    return whole
 
 
 def _item(kind: str, text: str, who: int | None, tone: str = "bad", icon: str = "") -> WeekItem:
@@ -650,31 +662,27 @@ class _Week:
         if pace is None:
             return ""
         planned, built = round(pace.planned), round(pace.built)
-        parts, unused = [], 0
-        for lost in (u for u in pace.unbuilt if u.blocked_by):
-            points = round(lost.points)
-            if not points:
-                continue
-            unused += points
-            rejected = f" {tr('week.and')} ".join(self.titles[d] for d in lost.blocked_by)
-            parts.append(
-                tr(
-                    "week.build.blocked",
-                    points=number(points),
-                    t=self.titles[lost.package],
-                    rejected=rejected,
+        blocked = [u for u in pace.unbuilt if u.blocked_by]
+        left = sum(u.points for u in pace.unbuilt if not u.blocked_by)
+        # Each part rounded so that the parts, as shown, add up to built - planned as shown
+        # (a 0.4-point leftover must not turn into a point blamed on the pace).
+        exact = [-u.points for u in blocked] + [-left]
+        exact.append(pace.built - pace.planned - sum(exact))
+        shown = _whole_parts(exact, built - planned)
+        parts = []
+        for lost, points in zip(blocked, shown, strict=False):
+            if points:
+                rejected = f" {tr('week.and')} ".join(self.titles[d] for d in lost.blocked_by)
+                t = self.titles[lost.package]
+                parts.append(
+                    tr("week.build.blocked", points=number(-points), t=t, rejected=rejected)
                 )
-            )
-        left = round(sum(u.points for u in pace.unbuilt if not u.blocked_by))
-        left = max(0, min(left, planned - unused))
-        if left:
-            unused += left
-            parts.append(tr("week.build.left", points=number(left)))
-        faster = built - (planned - unused)
-        if faster:
+        if shown[-2]:
+            parts.append(tr("week.build.left", points=number(-shown[-2])))
+        if shown[-1]:
             causes = ", ".join(self.pace_causes(pace))
             key = "week.build.pace" if causes else "week.build.pace.plain"
-            parts.append(tr(key, points=number(faster, sign=True), causes=causes))
+            parts.append(tr(key, points=number(shown[-1], sign=True), causes=causes))
         if not parts:
             return ""
         return tr("week.build.note", planned=number(planned), parts="; ".join(parts))
