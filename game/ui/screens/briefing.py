@@ -62,7 +62,11 @@ class BriefingScreen(Screen):
         )
         # The deadline is said once, beside the goal, where a team looks for it (issue 10).
         deadline = f"{sc.deadline} {turn_word(sc.turn_label, many=True)}"
-        self.goal_text = tr("briefing.goal", goal=sc.goal, deadline=deadline)
+        # ... and that a late round runs on, at a cost, up to its last turn (playtest 2).
+        label = turn_word(sc.turn_label)
+        self.goal_text = tr(
+            "briefing.goal", goal=sc.goal, deadline=deadline, label=label, last=sc.turns
+        )
         sponsor = tr("briefing.sponsor", name=sc.sponsor.name, role=sc.sponsor.role)
         self.subtitle = tr("briefing.subtitle", sponsor=sponsor)
         button_h = max(s.px(52), s.text_px(18) + s.px(24))
