@@ -209,3 +209,24 @@ def test_no_build_heading_over_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     assert screen.rows()[0] == "build"
     monkeypatch.setattr(screen.planner, "build_rows", lambda: [])
     assert "build" not in screen.rows() and screen.rows()[0] == "people"
+
+
+@pytest.mark.parametrize(("window", "text_size"), SIZES)
+def test_rows_stay_under_the_mouse_when_a_message_comes_and_goes(
+    window: tuple[int, int], text_size: float
+) -> None:
+    """Playtest 2: after 'points not planned yet', the next click landed on another row."""
+    app = _turn(window, text_size, weeks=2)
+    screen = _screen(app)
+    rows = screen._all_rows()
+    screen.select_row(len(rows) - 1)  # the last row: the list scrolls to show it
+    where = {i: rect.topleft for i, (rect, _, _) in screen.row_widgets.items()}
+    key(app, pygame.K_RETURN)  # points left: the message appears
+    assert screen.message
+    after = {i: rect.topleft for i, (rect, _, _) in screen.row_widgets.items()}
+    assert all(after[i] == where[i] for i in after if i in where)
+    _, plus = _plus_of(screen, "project")
+    click(app, plus)  # planning clears the message; the rows still do not move
+    assert not screen.message
+    again = {i: rect.topleft for i, (rect, _, _) in screen.row_widgets.items()}
+    assert all(again[i] == where[i] for i in again if i in where)

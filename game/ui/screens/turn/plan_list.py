@@ -21,6 +21,7 @@ class PlanList(TurnPanels):
 
     end_h: int
     plan_head_h: int
+    hold_rows = False  # while True, a rebuild keeps the list's scroll as it is
     plan_scroll: int
     undo_button: UIButton
     clear_button: UIButton
@@ -96,7 +97,10 @@ class PlanList(TurnPanels):
         self.selected_row = max(0, min(self.selected_row, len(rows) - 1))
         fits = max(1, self.list_area.height // self.row_h)
         sel_line = lines.index(rows[self.selected_row]) if rows else 0
-        self.plan_scroll = scroll_to_show(sel_line, self.plan_scroll, fits, len(lines))
+        if self.hold_rows:  # a message came or went: no row moves under the mouse
+            self.plan_scroll = max(0, min(self.plan_scroll, max(0, len(lines) - fits)))
+        else:
+            self.plan_scroll = scroll_to_show(sel_line, self.plan_scroll, fits, len(lines))
         self.visible_lines = lines[self.plan_scroll : self.plan_scroll + fits]
         # A heading with none of its rows under it only takes room: it shows with them.
         if len(self.visible_lines) > 1 and isinstance(self.visible_lines[-1], str):

@@ -230,11 +230,17 @@ class TurnScreen(PlanList):
         self.rebuild()  # rows of packages no longer planned may come or go
 
     def say(self, message: str) -> None:
-        """Show `message` (or none) above the plan's tools; the rows make room for it."""
+        """Show `message` (or none) above the plan's tools; the list makes room for it at its
+        foot, and the rows in view stay where they are (a team is clicking on them: the
+        playtest's second click landed on the row that had moved under the mouse)."""
         resized = bool(message) != bool(self.message)
         self.message = message
         if resized:
-            self.rebuild()
+            self.hold_rows = True
+            try:
+                self.rebuild()
+            finally:
+                self.hold_rows = False
 
     @property
     def their_eyes_unlocked(self) -> bool:
