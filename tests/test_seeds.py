@@ -107,3 +107,22 @@ def test_a_bad_scenario_is_one_message_and_exit_2(path: Path, capsys) -> None:
     assert main(["seeds", "--scenario", str(path)]) == 2
     err = capsys.readouterr().err
     assert err and "Traceback" not in err
+
+
+def test_the_suggested_command_names_the_scenario_as_it_was_given(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Facilitator review: for a file, the suggestion said '--scenario hospital-ehr' (its
+    id), which `play` cannot find; it must repeat the path that was given."""
+    import shutil
+
+    from game.batch.seeds import find_seeds
+    from game.cli.play_cmd import workshop_seed
+    from game.cli.seeds_cmd import report
+    from game.scenario.loader import load, shipped_dir
+
+    path = tmp_path / "my-copy.yaml"
+    shutil.copy(shipped_dir() / "tutorial.yaml", path)
+    scenario, params = load(str(path))
+    result = find_seeds(scenario, params, 1, workshop_seed(scenario.id))
+    text = report(result, scenario, 1, str(path))
+    if result.typical:
+        assert f"--scenario {path} --seed" in text

@@ -49,3 +49,29 @@ def test_the_real_loop_steps_and_closes(tmp_path: Path) -> None:
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0))
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0))
     assert show(results, (1280, 720)) == 0
+
+
+def test_the_show_ends_on_ctrl_c_with_nothing_happening(tmp_path: Path) -> None:
+    """Facilitator review: with no key pressed, the slide show ignored Ctrl+C and SIGTERM
+    (it slept in the event queue). It wakes now and then, and ends on either."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _results(tmp_path)
+    root = Path(__file__).parents[1]
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    env["ODD_DUCK_HOME"] = str(tmp_path / "home")
+    command = [sys.executable, "run_game.py", "debrief", str(tmp_path), "--show"]
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        proc = subprocess.Popen(command, cwd=root, env=env, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)  # the show is up (or still starting: the signal must end it either way)
+        proc.send_signal(sig)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            pytest.fail(f"the show did not end on {sig.name}")
+        assert "Traceback" not in (proc.stderr.read() if proc.stderr else "")

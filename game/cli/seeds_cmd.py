@@ -74,8 +74,10 @@ def _why(c: SeedCheck, scenario: Scenario, median: float) -> list[str]:
     return lines
 
 
-def report(r: SeedReport, scenario: Scenario, count: int) -> str:
-    """The whole printout: the seeds, why each is typical, and the default seed's verdict."""
+def report(r: SeedReport, scenario: Scenario, count: int, given: str = "") -> str:
+    """The whole printout: the seeds, why each is typical, and the default seed's verdict;
+    the command it suggests names the scenario as `given` (a file's path works there, a
+    file's id does not)."""
     ref = r.reference
     low, high = BALANCED_BAND
     out = [
@@ -107,7 +109,7 @@ def report(r: SeedReport, scenario: Scenario, count: int) -> str:
         first = r.typical[0].seed
         out.append(
             f"Give every team the same seed: run_game.py play --workshop --scenario"
-            f" {scenario.id} --seed {first} --team NAME"
+            f" {given or scenario.id} --seed {first} --team NAME"
         )
     # Scenario text is the author's: a control or right-to-left character is shown escaped.
     return "".join(escape(line) + "\n" for line in out)
@@ -116,5 +118,5 @@ def report(r: SeedReport, scenario: Scenario, count: int) -> str:
 def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
     scenario, params = load(as_ref(args.scenario))  # ScenarioError goes up to main: exit 2
     result = find_seeds(scenario, params, args.count, workshop_seed(scenario.id))
-    print(report(result, scenario, args.count), end="")
+    print(report(result, scenario, args.count, args.scenario), end="")
     return 0

@@ -86,8 +86,8 @@ def run_sheet(scenario: Scenario) -> list[Phase]:
             Phase(
                 f"Pause after {label} {second}",
                 PAUSE,
-                "Compare reported with true progress: how much is really done? Let a team"
-                " look through the line managers' eyes (Ctrl+Shift+V).",
+                "Compare reported with true progress: how much is really done? (In a second"
+                " round, let the teams look through the line managers' eyes: Ctrl+Shift+V.)",
             ),
         ]
     start = second + 1 if second < last else first + 1

@@ -341,12 +341,16 @@ def show(results: Sequence[TeamResult], size: tuple[int, int] | None = None) -> 
     try:
         pygame.display.set_caption(tr("show.caption"))
         view = TeamDebriefView(results, surface.get_size())
-        running = True
+        running, dirty = True, True
         while running:
-            view.draw(surface)
-            pygame.display.flip()
-            event = pygame.event.wait()  # nothing moves between key presses: sleep
-            running = view.handle(event)
+            if dirty:
+                view.draw(surface)
+                pygame.display.flip()
+            # Nothing moves between key presses: sleep, but wake now and then, so that
+            # Ctrl+C and a terminating signal (SDL turns them into QUIT) end the show.
+            event = pygame.event.wait(250)
+            dirty = event.type != pygame.NOEVENT
+            running = view.handle(event) if dirty else True
             if event.type == pygame.VIDEORESIZE:
                 surface = pygame.display.set_mode((event.w, event.h), pygame.RESIZABLE)
     finally:
