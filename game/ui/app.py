@@ -37,6 +37,10 @@ from game.ui.theme import DESIGN_SIZE, MIN_SIZE, Style
 
 __all__ = ["App", "PlayOptions"]  # the command line starts the window with these
 
+# pygame_gui warns on the console when a long tooltip meets the window's edge; it shows the
+# tooltip anyway (moved in as far as it goes), and a team never sees the console.
+warnings.filterwarnings("ignore", message="Unable to fit tool tip on screen")
+
 ACTIVE_FPS = 60
 IDLE_WAIT_MS = 250  # while idle, wake this often so tooltips and timers still run
 ACTIVE_AFTER_INPUT_S = 0.6  # hover highlights need frames for a moment after input
