@@ -296,13 +296,13 @@ def test_build_parts_round_to_what_is_shown_without_blaming_the_pace() -> None:
     """Playtest 2: '10 pts built (11 planned: -1 from the team's pace: a slow patch -1%)'
     — 0.4 points had found nothing to build; rounded alone it vanished and the pace took
     the point. Rounded together, the parts add up and the point goes where it belongs."""
-    from game.session.week import _whole_parts
+    from game.session.rounding import whole_parts
 
-    assert _whole_parts([-0.4, -0.1], -1) == [-1, 0]
-    assert _whole_parts([-2.0, 0.0, 1.3], -1) == [-2, 0, 1]
+    assert whole_parts([-0.4, -0.1], -1) == [-1, 0]
+    assert whole_parts([-2.0, 0.0, 1.3], -1) == [-2, 0, 1]
     for exact in ([0.3, 0.3, 0.4], [-1.5, 2.7, -0.2], [0.0]):
         total = round(sum(exact))
-        parts = _whole_parts(exact, total)
+        parts = whole_parts(exact, total)
         assert sum(parts) == total and all(
             abs(p - x) < 1 for p, x in zip(parts, exact, strict=True)
         )

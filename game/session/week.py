@@ -10,7 +10,6 @@ Every sentence comes from the UI's catalogue (game/i18n, keys "week.*"), in the
 language in effect when the report is made; names and titles are the scenario's.
 """
 
-import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -38,6 +37,7 @@ from game.session.facts import (
     stock_facts,
     turn_facts,
 )
+from game.session.rounding import whole_parts
 from game.session.session import Session
 from game.session.transcript import describe_plan, first_names
 
@@ -157,17 +157,6 @@ def _moved(before: float, after: float) -> bool:
 
 def icon_of(rose: bool) -> str:
     return "arrow_up" if rose else "arrow_down"
-
-
-def _whole_parts(exact: list[float], total: int) -> list[int]:
-    """`exact` rounded to whole numbers that sum to `total`: each rounded down, then the
-    units still missing (or extra) go to the largest (or smallest) remainders."""
-    whole = [math.floor(x) for x in exact]
-    order = sorted(range(len(exact)), key=lambda k: exact[k] - whole[k], reverse=True)
-    missing = total - sum(whole)
-    for k in (order if missing > 0 else order[::-1])[: abs(missing)]:
-        whole[k] += 1 if missing > 0 else -1
-    return whole
 
 
 def _item(kind: str, text: str, who: int | None, tone: str = "bad", icon: str = "") -> WeekItem:
@@ -668,7 +657,7 @@ class _Week:
         # (a 0.4-point leftover must not turn into a point blamed on the pace).
         exact = [-u.points for u in blocked] + [-left]
         exact.append(pace.built - pace.planned - sum(exact))
-        shown = _whole_parts(exact, built - planned)
+        shown = whole_parts(exact, built - planned)
         parts = []
         for lost, points in zip(blocked, shown, strict=False):
             if points:

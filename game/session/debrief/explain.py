@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from game.i18n import number, percent, tr, turn_word
 from game.session.debrief.breakdown import OWN, SHARED, Loss, PackageScore, ScoreBreakdown
+from game.session.rounding import whole_parts
 from game.session.session import Session
 from game.session.transcript import first_names
 
@@ -157,17 +158,8 @@ def _bar_columns(breakdown: ScoreBreakdown) -> list[tuple[Loss | None, int]]:
     score = round(breakdown.score)
     losses = [breakdown.lost(cause) for cause in Loss]
     whole = round(breakdown.score + sum(losses))  # 100: the bar's width
-    shown = _whole_parts(losses, whole - score)
+    shown = whole_parts(losses, whole - score)
     return [(None, score), *zip(Loss, shown, strict=True)]
-
-
-def _whole_parts(values: list[float], total: int) -> list[int]:
-    """Whole numbers near `values` that add up to `total` (largest remainder)."""
-    floors = [int(v) for v in values]
-    order = sorted(range(len(values)), key=lambda k: values[k] - floors[k], reverse=True)
-    for k in order[: max(0, total - sum(floors))]:
-        floors[k] += 1
-    return floors
 
 
 def _controlled_rounding(values: list[list[float]], column_totals: list[int]) -> list[list[int]]:
