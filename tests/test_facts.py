@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from game.model import Channel, Observation, TurnLog, empty_plan, new_state, observe, step
+from game.model.rules.relationships import N_TRUST_TERMS, TrustTerm
 from game.model.rules.stakeholders import NO_COMPLAINT
 from game.model.state import AWAITING
 from game.session.facts import (
@@ -28,7 +29,6 @@ from game.session.facts import (
     Rejection,
     SignOff,
     Syndrome,
-    TrustCause,
     TrustMove,
     TurnFacts,
     game_facts,
@@ -60,6 +60,7 @@ class Turn:
             acceptance_found=np.zeros((1, P)),
             trust_before=trust,
             trust_after=trust.copy(),
+            trust_parts=np.zeros((1, S, N_TRUST_TERMS)),
             favour_granted=np.zeros((1, S), dtype=np.bool_),
             favour_expert=np.zeros((1, S), dtype=np.bool_),
             escalated=np.zeros((1, S), dtype=np.bool_),
@@ -78,6 +79,15 @@ class Turn:
             row = getattr(self.log, name).copy()
             row[0, k] = value
             self.log = replace(self.log, **{name: row})
+
+    def trust(self, s: int, **parts: float) -> None:
+        """Move stakeholder `s`'s trust by the model's parts, named by TrustTerm."""
+        row = self.log.trust_parts.copy()
+        for name, amount in parts.items():
+            row[0, s, TrustTerm[name.upper()]] = amount
+        after = self.log.trust_after.copy()
+        after[0, s] = self.log.trust_before[0, s] + row[0, s].sum()
+        self.log = replace(self.log, trust_parts=row, trust_after=after)
 
     def ask(self, action: str, target: int, points: float = 1) -> None:
         self.plan[self.ids.index(action), target] = points
@@ -106,10 +116,12 @@ def test_a_quiet_turn_has_no_facts(turn: Turn) -> None:
 def test_a_rejection_of_work_built_while_unclear_has_unclear_needs_as_its_cause(turn):
     turn.set(rejected=(2, True), acceptance_found=(2, 1.5))
     turn.set(acceptance_cause_clarity=(2, 0.4), decision_trust=(2, 0.3))
-    turn.set(trust_after=(DANA, 0.4))
+    turn.trust(DANA, rejection=-0.1)
     facts = turn.facts()
     assert facts.rejections == (Rejection(2, DANA, 1.5, 0.4, 0.3, Cause.UNCLEAR),)
-    assert facts.trust == (TrustMove(DANA, 0.5, 0.4, TrustCause.REJECTION),)
+    assert facts.trust == (
+        TrustMove(DANA, 0.5, 0.4, TrustTerm.REJECTION, ((TrustTerm.REJECTION, -0.1),)),
+    )
     assert told(facts).keys() == {"rejections", "trust"}
 
 
@@ -162,10 +174,11 @@ def test_going_over_a_head_forces_a_decision_only_where_something_awaits_sign_of
     status = turn.before.package_status.copy()
     status[0, 5] = AWAITING  # one of Omar's
     turn.before = replace(turn.before, package_status=status)
-    turn.set(trust_after=(OMAR, 0.3))
+    turn.trust(OMAR, escalation=-0.2)
     facts = turn.facts()
     assert facts.forced == (ForcedDecision(DANA, awaiting=False), ForcedDecision(OMAR, True))
-    assert facts.trust == (TrustMove(OMAR, 0.5, 0.3, TrustCause.ESCALATION),)
+    [move] = facts.trust
+    assert (move.stakeholder, move.cause, move.after) == (OMAR, TrustTerm.ESCALATION, 0.3)
 
 
 def test_a_stakeholder_going_to_the_sponsor_is_an_escalation(turn):
@@ -198,39 +211,46 @@ def test_only_a_complaint_not_made_the_turn_before_is_a_fact(turn):
 
 
 @pytest.mark.parametrize(
-    ("change", "cause"),
+    ("parts", "cause"),
     [
-        ({"accepted": (0, True)}, TrustCause.SIGNOFF),
-        ({"favour_granted": (0, True)}, TrustCause.FAVOUR),
-        ({"contacted": (0, True)}, TrustCause.CONTACT),
-        ({}, TrustCause.NONE),
+        ({"signoff": 0.03, "neglect": -0.01}, TrustTerm.SIGNOFF),
+        ({"contact": 0.02}, TrustTerm.CONTACT),
+        ({"news": 0.05, "unmet": -0.02}, TrustTerm.NEWS),
     ],
 )
-def test_a_trust_rise_has_the_most_telling_cause(turn, change, cause):
-    turn.set(**change)
-    turn.set(trust_after=(DANA, 0.5 + MINOR_TRUST))
+def test_a_trust_rise_has_its_largest_gain_as_its_cause(turn, parts, cause):
+    turn.trust(DANA, **parts)
     assert [(m.stakeholder, m.cause, m.rose) for m in turn.facts().trust] == [(DANA, cause, True)]
 
 
-def test_a_rejection_is_a_more_telling_cause_than_a_sign_off_or_contact(turn):
-    turn.set(accepted=(0, True), rejected=(1, True), contacted=(DANA, True))
-    turn.set(trust_after=(DANA, 0.2))
-    assert turn.facts().trust == (TrustMove(DANA, 0.5, 0.2, TrustCause.REJECTION),)
+def test_the_cause_is_the_largest_part_the_way_trust_went_and_every_part_is_told(turn):
+    turn.trust(DANA, signoff=0.05, contact=0.08, rejection=-0.4)
+    [move] = turn.facts().trust
+    assert move.cause is TrustTerm.REJECTION
+    assert move.parts == (
+        (TrustTerm.REJECTION, -0.4),
+        (TrustTerm.CONTACT, 0.08),
+        (TrustTerm.SIGNOFF, 0.05),
+    )
 
 
-def test_trust_falling_despite_contact_and_drift_below_minor_trust(turn):
-    turn.set(contacted=(DANA, True), trust_after=(DANA, 0.4))
-    turn.set(trust_after=(OMAR, 0.5 + MINOR_TRUST / 2))  # the weekly drift
-    assert turn.facts().trust == (TrustMove(DANA, 0.5, 0.4, TrustCause.DESPITE),)
+def test_trust_falling_despite_contact_names_what_outweighed_it_and_drift_is_no_fact(turn):
+    turn.set(contacted=(DANA, True))
+    turn.trust(DANA, contact=0.02, unmet=-0.12)
+    turn.trust(OMAR, neglect=-MINOR_TRUST / 2)  # the weekly drift
+    [move] = turn.facts().trust
+    assert (move.stakeholder, move.cause) == (DANA, TrustTerm.UNMET)
+    assert [term for term, _ in move.parts] == [TrustTerm.UNMET, TrustTerm.CONTACT]
 
 
 def test_an_event_that_touches_trust_is_the_news_behind_a_move(turn):
     touching = int(np.flatnonzero((turn.params.events.trust != 0).any(axis=1))[0])
     s = int(np.flatnonzero(turn.params.events.trust[touching])[0])
-    turn.set(events=(touching, True), trust_after=(s, 0.3))
+    turn.set(events=(touching, True))
+    turn.trust(s, news=-0.2)
     facts = turn.facts()
     assert facts.events == (EventFired(touching),)
-    assert facts.trust == (TrustMove(s, 0.5, 0.3, TrustCause.NEWS),)
+    assert [(m.stakeholder, m.cause) for m in facts.trust] == [(s, TrustTerm.NEWS)]
 
 
 def test_the_ninety_percent_syndrome_and_a_cancellation_are_facts(turn):

@@ -64,6 +64,12 @@ def test_random_legal_plans_keep_every_invariant(scenario, seed, plan_seed):
         assert not log.accepted[ended].any() and not (log.effort[ended] > 0).any()
         assert np.array_equal(log.true_progress[ended], true_progress(state)[ended])
         assert np.array_equal(after.turn, state.turn + ~state.done)
+        # The players' "why" adds up: each stock's parts sum to its change.
+        trust_change = after.trust - state.trust
+        assert np.allclose(log.trust_parts.sum(axis=-1), trust_change, atol=1e-12)
+        assert np.allclose(
+            log.sponsor_parts.sum(axis=-1), after.sponsor - state.sponsor, atol=1e-12
+        )
         obs = observe(after, params)
         assert np.isfinite(obs.reported_progress).all()
         state = after

@@ -13,8 +13,11 @@ import pytest
 from game.model import new_state, outcome, step
 from game.model.params import Params
 from game.model.plan import empty_plan
+from game.model.rules.attribution import apportion
 from game.model.rules.discovery import built
 from game.model.rules.events import fire
+from game.model.rules.project import SponsorTerm
+from game.model.rules.relationships import TrustTerm
 from game.model.rules.stakeholders import COMPLAINTS, EXPECT_MAX, complaints, grievances
 from game.model.rules.work import fatigue_strain, micromanagement
 from game.model.state import ACCEPTED, AWAITING, State
@@ -287,3 +290,30 @@ def test_a_rejection_logs_the_work_it_puts_back_at_the_late_cost(crm):
     assert np.all(found_cost >= -1e-12)  # the rest is the team's own finds, never negative
     # Nothing was built: the work to redo grew by exactly what the log says was added.
     np.testing.assert_allclose(after.work_redo - before, log.redo_added, atol=1e-12)
+
+
+def test_an_escalation_is_told_as_its_own_part_of_the_trust_and_sponsor_changes(crm):
+    ids, params = crm
+    state = twins(params)
+    _, log = step(state, plans(params, ids, (1, "escalate", 0, 1)), params)
+    c = params.coef
+    # Going over Dana's head costs her trust in proportion, and the sponsor's patience.
+    cost = log.trust_parts[:, 0, TrustTerm.ESCALATION]
+    assert cost[0] == 0.0 and cost[1] == pytest.approx(-c.escalate_trust_cost * state.trust[1, 0])
+    # The others saw it: who is next to be overruled?
+    assert (log.trust_parts[1, 1:, TrustTerm.WITNESSED] < 0).all()
+    assert (log.trust_parts[0, :, TrustTerm.WITNESSED] == 0).all()
+    patience = log.sponsor_parts[:, SponsorTerm.FORCED]
+    assert patience[0] == 0.0 and patience[1] == pytest.approx(-c.escalate_sponsor_cost)
+    # The fade is every week's, whatever was planned.
+    assert (log.sponsor_parts[:, SponsorTerm.FADE] == -c.sponsor_fade).all()
+
+
+def test_apportion_scales_the_side_a_clip_cut_and_a_moved_bound_takes_the_rest():
+    parts = np.array([[0.3, -0.1], [0.05, -0.4], [0.0, -0.1]])
+    change = np.array([0.1, -0.2, -0.3])  # clipped at a ceiling, at a floor, below a new bound
+    out = apportion(parts, change, residual_to=1)
+    assert np.allclose(out.sum(axis=1), change)
+    assert out[0, 1] == pytest.approx(-0.1)  # the ceiling cut the gain, not the loss
+    assert out[1, 0] == pytest.approx(0.05)  # the floor cut the loss, not the gain
+    assert out[2].tolist() == pytest.approx([0.0, -0.3])

@@ -60,6 +60,7 @@ class TurnLog:
     decision_trust: F64  # (N, P) owner's trust at the sign-off decision
     trust_before: F64
     trust_after: F64
+    trust_parts: F64  # (N, S, K) trust_after - trust_before by rules.relationships.TrustTerm
     favour_granted: B8
     favour_expert: B8  # (N, S) the favour lent an expert: nothing of theirs awaited sign-off
     escalated: B8  # the stakeholder went to the sponsor
@@ -72,6 +73,7 @@ class TurnLog:
     reported_progress: F64
     true_progress: F64
     sponsor: F64
+    sponsor_parts: F64  # (N, K) the change of sponsor support by rules.project.SponsorTerm
     hype: F64
     expectation: F64  # (N, S) after the turn
     seen: F64  # (N, S) after the turn
@@ -122,21 +124,25 @@ def step(
     u = uniforms(s.key, s.turn, n_draws(params))
     cut = _slices(params)
     acts = intensity.resolve(plan, totals, params)
-    trust_before = s.trust.copy()
+    trust_before, sponsor_before = s.trust.copy(), s.sponsor.copy()
 
     fired = events.fire(s, params, u[:, cut["events"]], active, forced)
+    trust_parts = np.zeros((*s.trust.shape, relationships.N_TRUST_TERMS))
+    trust_parts[..., relationships.TrustTerm.NEWS] = s.trust - trust_before
+    sponsor_parts = np.zeros((*s.sponsor.shape, project.N_SPONSOR_TERMS))
+    sponsor_parts[..., project.SponsorTerm.NEWS] = s.sponsor - sponsor_before
     demo = stakeholders.demo_strength(s, params, acts)
     granted = relationships.favour_granted(s, params, acts)
     # A favour speeds a waiting sign-off; with none waiting, the owner lends an expert.
     waiting = relationships.waiting_for_signoff(s, params)
-    relationships.update_trust(s, params, acts, granted)
+    trust_parts += relationships.update_trust(s, params, acts, granted)
     clarity.update_clarity(s, params, acts, demo, granted & ~waiting)
     # Sign-off first: only packages handed over in earlier turns are decided on, and a
     # rejected package can be worked on this very turn.
     decided = signoff.sign_off(
         s, params, acts, granted & waiting, u[:, cut["decide"]], u[:, cut["reject"]]
     )
-    relationships.react_to_signoffs(
+    trust_parts += relationships.react_to_signoffs(
         s,
         params,
         owner_sum(decided.accepted.astype(np.float64), params),
@@ -150,9 +156,11 @@ def step(
     live = discovery.live_defects(s, params)
     friction.update_friction(s, params, acts, decided.found + live)
     stakeholders.update_views(s, params, acts, demo)
+    complained_from = s.sponsor
     escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
+    sponsor_parts[..., project.SponsorTerm.COMPLAINT] = s.sponsor - complained_from
     accepted_value = (decided.accepted * params.value).sum(axis=1) / params.value.sum()
-    project.update_project(s, params, acts, accepted_value)
+    sponsor_parts += project.update_project(s, params, acts, accepted_value)
     _remember_contact(s, acts.contacted)
     s.points_build += acts.points_build
     s.points_relations += acts.points_relations
@@ -185,6 +193,7 @@ def step(
             decision_trust=decided.owner_trust,
             trust_before=trust_before,
             trust_after=s.trust.copy(),
+            trust_parts=trust_parts,
             favour_granted=granted,
             favour_expert=granted & ~waiting,
             escalated=escalated,
@@ -197,6 +206,7 @@ def step(
             reported_progress=reported,
             true_progress=truth,
             sponsor=s.sponsor.copy(),
+            sponsor_parts=sponsor_parts,
             hype=s.hype.copy(),
             expectation=s.expectation.copy(),
             seen=s.seen.copy(),
@@ -228,6 +238,8 @@ _FLOWS = (
     "points_project",
     "overtime",
     "cancelled",
+    "trust_parts",
+    "sponsor_parts",
 )
 
 

@@ -19,6 +19,8 @@ from game.model import Channel, Observation, Params, State, TurnLog
 from game.model.channels import PROJECT_EFFECTS
 from game.model.rules.events import apply_effects
 from game.model.rules.intensity import resolve
+from game.model.rules.project import SponsorTerm
+from game.model.rules.relationships import TrustTerm
 from game.model.rules.stakeholders import NO_COMPLAINT, grievances
 from game.model.rules.work import fatigue_strain, micromanagement
 from game.model.state import AWAITING
@@ -48,19 +50,6 @@ class Cause(StrEnum):
     DEFECTS = "defects"
 
 
-class TrustCause(StrEnum):
-    """Why a stakeholder's trust moved, the most telling of the turn's facts."""
-
-    REJECTION = "rejection"  # they rejected a package of theirs
-    ESCALATION = "escalation"  # the player went over their head
-    FAVOUR = "favour"  # they granted a favour (trust spent)
-    SIGNOFF = "signoff"  # they signed a package of theirs off
-    NEWS = "news"  # an event touched their trust
-    CONTACT = "contact"  # time with them, and trust rose
-    DESPITE = "despite"  # time with them, and trust fell all the same
-    NONE = "none"  # no contact at all
-
-
 class SponsorCause(StrEnum):
     """What moved the sponsor's support this turn: the terms of the model's sponsor rule
     (rules.project.update_project, rules.stakeholders.escalate, rules.events) that applied."""
@@ -72,7 +61,20 @@ class SponsorCause(StrEnum):
     ESCALATION = "escalation"  # stakeholders complained to the sponsor
     LATE = "late"  # the project is past its deadline
     OVER_BUDGET = "over_budget"  # the project has spent more than its budget
-    FADE = "fade"  # support fades a little every turn; told only when nothing else drained it
+    FADE = "fade"  # support fades a little every turn
+
+
+# The model's terms of a sponsor change (rules.project.SponsorTerm), as causes.
+SPONSOR_CAUSES = {
+    SponsorTerm.NEWS: SponsorCause.EVENT,
+    SponsorTerm.COMPLAINT: SponsorCause.ESCALATION,
+    SponsorTerm.SIGNOFF: SponsorCause.SIGNOFF,
+    SponsorTerm.STEERING: SponsorCause.STEERING,
+    SponsorTerm.LATE: SponsorCause.LATE,
+    SponsorTerm.OVER_BUDGET: SponsorCause.OVER_BUDGET,
+    SponsorTerm.FORCED: SponsorCause.FORCED,
+    SponsorTerm.FADE: SponsorCause.FADE,
+}
 
 
 class BudgetCause(StrEnum):
@@ -85,12 +87,13 @@ class BudgetCause(StrEnum):
 
 @dataclass(frozen=True)
 class SponsorMove:
-    """Sponsor support before and after the turn and why it moved, in the direction it moved
-    (the gains when it rose, the drains when it fell), most telling first."""
+    """Sponsor support before and after the turn and why it moved: the model's parts of
+    the change worth telling, largest first (a sign-off can soften a week that fell)."""
 
     before: float
     after: float
     causes: tuple[SponsorCause, ...]
+    amounts: tuple[float, ...]  # each cause's part of the change (every nonzero part)
     events: tuple[int, ...]  # the events among the causes
     signed_off: int  # packages signed off this turn
     complained: tuple[int, ...]  # stakeholders who went to the sponsor
@@ -213,7 +216,8 @@ class TrustMove:
     stakeholder: int
     before: float
     after: float
-    cause: TrustCause
+    cause: TrustTerm  # the largest part that moved it the way it went
+    parts: tuple[tuple[TrustTerm, float], ...]  # every part of the change, largest first
 
     @property
     def rose(self) -> bool:
@@ -325,25 +329,7 @@ class _Turn:
         log, i = self.log, self.i
         before, after = log.trust_before[i], log.trust_after[i]
         moved = np.flatnonzero(np.abs(after - before) >= MINOR_TRUST)
-        return tuple(
-            TrustMove(int(s), float(before[s]), float(after[s]), self.trust_cause(int(s)))
-            for s in moved
-        )
-
-    def trust_cause(self, s: int) -> TrustCause:
-        """Why stakeholder `s`'s trust moved, from the turn's facts (most telling first)."""
-        log, i = self.log, self.i
-        rose = log.trust_after[i, s] > log.trust_before[i, s]
-        causes = [
-            (self.mine(s, log.rejected[i]), TrustCause.REJECTION),
-            (s in _asked(self.plan, self.params, Channel.ESCALATE), TrustCause.ESCALATION),
-            (log.favour_granted[i, s], TrustCause.FAVOUR),
-            (self.mine(s, log.accepted[i]), TrustCause.SIGNOFF),
-            ((self.params.events.trust[log.events[i], s] != 0).any(), TrustCause.NEWS),
-            (log.contacted[i, s] and rose, TrustCause.CONTACT),
-            (log.contacted[i, s], TrustCause.DESPITE),
-        ]
-        return next((why for true, why in causes if true), TrustCause.NONE)
+        return tuple(trust_move(log, int(s), i) for s in moved)
 
     def syndrome(self) -> Syndrome | None:
         """The same test the model uses for state.syndrome."""
@@ -351,6 +337,21 @@ class _Turn:
         if not in_syndrome(log.reported_progress, log.true_progress)[i]:
             return None
         return Syndrome(float(log.reported_progress[i]), float(log.true_progress[i]))
+
+
+def trust_move(log: TurnLog, s: int, i: int = 0) -> TrustMove:
+    """Stakeholder `s`'s trust in game `i`'s turn, with the model's parts of its change."""
+    before, after = float(log.trust_before[i, s]), float(log.trust_after[i, s])
+    parts = log.trust_parts[i, s]
+    told = sorted(
+        ((TrustTerm(int(k)), float(parts[k])) for k in np.flatnonzero(parts)),
+        key=lambda part: -abs(part[1]),
+    )
+    # The cause is the largest part pushing the way trust went (a part pushing the other
+    # way only slowed it).
+    direction = 1.0 if after >= before else -1.0
+    cause = TrustTerm(int(np.argmax(parts * direction)))
+    return TrustMove(s, before, after, cause, tuple(told))
 
 
 def turn_facts(
@@ -430,22 +431,11 @@ def _sponsor_move(
     signed = int(log.accepted[i].sum())
     complained = tuple(int(s) for s in np.flatnonzero(log.escalated[i]))
     forced = tuple(_asked(plan, params, Channel.ESCALATE))
-    if rose:
-        steering = bool(plan[params.action_effect[:, Channel.SPONSOR] > 0].any())
-        found = [(signed > 0, SponsorCause.SIGNOFF), (steering, SponsorCause.STEERING)]
-        found += [(bool(events), SponsorCause.EVENT)]
-    else:
-        found = [
-            (bool(forced), SponsorCause.FORCED),
-            (bool(complained), SponsorCause.ESCALATION),
-            (bool(events), SponsorCause.EVENT),
-            (bool(log.turn[i] >= params.deadline), SponsorCause.LATE),
-            (bool(after.budget_left[i] < 0), SponsorCause.OVER_BUDGET),
-        ]
-        # The fade is always there; it is the story only when nothing else drained support.
-        found += [(not any(true for true, _ in found), SponsorCause.FADE)]
-    causes = tuple(why for true, why in found if true)
-    return SponsorMove(start, end, causes, tuple(events), signed, complained, forced)
+    parts = log.sponsor_parts[i]
+    told = sorted((int(k) for k in np.flatnonzero(parts)), key=lambda k: -abs(parts[k]))
+    causes = tuple(SPONSOR_CAUSES[SponsorTerm(k)] for k in told)
+    amounts = tuple(float(parts[k]) for k in told)
+    return SponsorMove(start, end, causes, amounts, tuple(events), signed, complained, forced)
 
 
 def _budget_move(

@@ -17,3 +17,10 @@ def whole_parts(exact: list[float], total: int) -> list[int]:
     for k in (order if missing > 0 else order[::-1])[: abs(missing)]:
         whole[k] += 1 if missing > 0 else -1
     return whole
+
+
+def percent_parts(amounts: list[float], before: float, after: float) -> list[int]:
+    """The parts of a share's change from `before` to `after`, in whole percentage points
+    that add up to the change as its two rounded figures show it ('62% to 60%': -2)."""
+    total = round(100 * after) - round(100 * before)
+    return whole_parts([100 * a for a in amounts], total)

@@ -19,6 +19,8 @@ from game.i18n import cap, number, percent, percents_apart, tr, trn, turn_word
 from game.model import Channel
 from game.model.channels import PROJECT_EFFECTS
 from game.model.observe import MOOD_NAMES, mood, shown_progress
+from game.model.rules.project import SponsorTerm
+from game.model.rules.relationships import TrustTerm
 from game.model.state import ACCEPTED, AWAITING, State
 from game.scenario.schema import Scenario
 from game.session.facts import (
@@ -30,14 +32,14 @@ from game.session.facts import (
     MoodChange,
     Pace,
     SponsorCause,
-    TrustCause,
     TrustMove,
     mood_facts,
     pace_facts,
     stock_facts,
+    trust_move,
     turn_facts,
 )
-from game.session.rounding import whole_parts
+from game.session.rounding import percent_parts, whole_parts
 from game.session.session import Session
 from game.session.transcript import describe_plan, first_names
 
@@ -47,16 +49,38 @@ ICONS |= {"deadline": "clock", "mood": "speech"}
 # The model's complaint codes (index into rules.stakeholders.COMPLAINTS, English for logs),
 # as catalogue keys: the players read them in the window's language.
 COMPLAINT_KEYS = ("complaint.0", "complaint.1", "complaint.2", "complaint.3")
-# Why trust moved (facts.TrustCause), as the catalogue keys of the words that say it.
+# Why trust moved (the model's rules.relationships.TrustTerm): the words that open a
+# line ("After the rejection, trust fell: ...") and the short name of each part.
 CAUSE_KEYS = {
-    TrustCause.REJECTION: "week.cause.rejection",
-    TrustCause.ESCALATION: "week.cause.escalation",
-    TrustCause.FAVOUR: "week.cause.favour",
-    TrustCause.SIGNOFF: "week.cause.signoff",
-    TrustCause.NEWS: "week.cause.news",
-    TrustCause.CONTACT: "week.cause.contact",
-    TrustCause.DESPITE: "week.cause.despite",
-    TrustCause.NONE: "week.cause.none",
+    TrustTerm.NEWS: "week.cause.news",
+    TrustTerm.CONTACT: "week.cause.contact",
+    TrustTerm.NEGLECT: "week.cause.neglect",
+    TrustTerm.UNMET: "week.cause.unmet",
+    TrustTerm.FAVOUR: "week.cause.favour",
+    TrustTerm.ESCALATION: "week.cause.escalation",
+    TrustTerm.WITNESSED: "week.cause.witnessed",
+    TrustTerm.RESET: "week.cause.reset",
+    TrustTerm.REJECTION: "week.cause.rejection",
+    TrustTerm.SIGNOFF: "week.cause.signoff",
+}
+PART_KEYS = {
+    TrustTerm.NEWS: "week.part.news",
+    TrustTerm.CONTACT: "week.part.contact",
+    TrustTerm.NEGLECT: "week.part.neglect",
+    TrustTerm.UNMET: "week.part.unmet",
+    TrustTerm.FAVOUR: "week.part.favour",
+    TrustTerm.ESCALATION: "week.part.escalation",
+    TrustTerm.WITNESSED: "week.part.witnessed",
+    TrustTerm.RESET: "week.part.reset",
+    TrustTerm.REJECTION: "week.part.rejection",
+    TrustTerm.SIGNOFF: "week.part.signoff",
+}
+# A forced decision's line, by (something awaited sign-off, their trust was at its floor).
+FORCED_KEYS = {
+    (True, False): "week.forced",
+    (True, True): "week.forced.floor",
+    (False, False): "week.forced.nothing",
+    (False, True): "week.forced.nothing.floor",
 }
 # Why sponsor support or the budget moved, short, for the bars under "What moved".
 WHY_KEYS = {
@@ -153,6 +177,27 @@ def _change(before: float, after: float) -> str:
 def _moved(before: float, after: float) -> bool:
     """A bar moved if the percentage on screen changed."""
     return _pct(before) != _pct(after)
+
+
+def shown_parts(amounts: list[float], before: float, after: float) -> list[str]:
+    """Each part of a change of a share, as a signed whole percentage that adds up with the
+    others to the change the two figures show ('62% to 60%': '-5%', '+3%'); '' for a part
+    too small to show."""
+    return [
+        tr("format.percent", n=number(k, 0, sign=True)) if k else ""
+        for k in percent_parts(amounts, before, after)
+    ]
+
+
+def trust_parts_text(move: TrustMove) -> list[str]:
+    """Each part of a trust change that shows on screen: 'news -5%'."""
+    terms = [term for term, _ in move.parts]
+    changes = shown_parts([x for _, x in move.parts], move.before, move.after)
+    return [
+        tr("week.part", part=tr(PART_KEYS[term]), change=change)
+        for term, change in zip(terms, changes, strict=True)
+        if change
+    ]
 
 
 def icon_of(rose: bool) -> str:
@@ -348,14 +393,36 @@ class _Week:
         return tr(key, name=name, change=change)
 
     def escalations(self) -> list[WeekItem]:
+        """Complaints to the sponsor and the team's own escalations, each with what it cost
+        (the model's parts of the week's change of sponsor support and trust)."""
         out, sponsor = [], self.sc.sponsor.name
+        log, zero = self.log, percent(0.0, sign=True)
         for x in self.facts.escalations:
-            text = tr("week.escalation", name=self.people[x.stakeholder], sponsor=sponsor)
+            # Each complaint's share of the sponsor's loss, by the complainers' influence.
+            who = self.params.influence * log.escalated[0]
+            share = self.params.influence[x.stakeholder] / who.sum()
+            cost = log.sponsor_parts[0, SponsorTerm.COMPLAINT] * share
+            text = tr(
+                "week.escalation",
+                name=self.people[x.stakeholder],
+                sponsor=sponsor,
+                change=percent(cost, sign=True),
+                support=_pct(x.support),
+            )
             out.append(_item("escalation", text, x.stakeholder))
+        patience = percent(log.sponsor_parts[0, SponsorTerm.FORCED], sign=True)
         for forced in self.facts.forced:
-            key = "week.forced" if forced.awaiting else "week.forced.nothing"
-            text = tr(key, name=self.people[forced.stakeholder])
-            out.append(_item("escalation", text, forced.stakeholder))
+            trust = percent(log.trust_parts[0, forced.stakeholder, TrustTerm.ESCALATION], sign=True)
+            # At its floor, their trust had nothing left to lose: the line says so.
+            key = FORCED_KEYS[forced.awaiting, trust == zero]
+            name = self.people[forced.stakeholder]
+            out.append(
+                _item(
+                    "escalation",
+                    tr(key, name=name, trust=trust, support=patience),
+                    forced.stakeholder,
+                )
+            )
         return out
 
     def favours(self) -> list[WeekItem]:
@@ -433,14 +500,21 @@ class _Week:
                 _item("trust", text, unknown[0] if len(unknown) == 1 else None, "bad", "clock")
             )
         for (cause, rose), moved in groups.items():
-            moves = ", ".join(
-                f"{self.people[m.stakeholder]} {_change(m.before, m.after)}" for m in moved
-            )
+            moves = ", ".join(self.trust_move_text(m) for m in moved)
             text = tr("week.trust.rose" if rose else "week.trust.fell", cause=cause, moves=moves)
             icon, tone = ("arrow_up", "good") if rose else ("arrow_down", "bad")
             who = moved[0].stakeholder if len(moved) == 1 else None
             out.append(_item("trust", text, who, tone, icon))
         return out + self.trust_held()
+
+    def trust_move_text(self, move: TrustMove) -> str:
+        """'Marta 62% to 60% (news -5%, your time with them +3%)': the parts of the
+        change when more than its cause moved it, so the figures add up."""
+        text = f"{self.people[move.stakeholder]} {_change(move.before, move.after)}"
+        parts = trust_parts_text(move)
+        if len(parts) < 2:
+            return text
+        return tr("week.trust.parts", text=text, parts=", ".join(parts))
 
     def trust_held(self) -> list[WeekItem]:
         """The people IT spent time with whose trust barely moved (other effects of the
@@ -460,7 +534,7 @@ class _Week:
             else f"{self.people[s]} {_pct(after[s])}"
             for s in held
         )
-        text = tr("week.trust.held", cause=tr(CAUSE_KEYS[TrustCause.CONTACT]), moves=moves)
+        text = tr("week.trust.held", cause=tr(CAUSE_KEYS[TrustTerm.CONTACT]), moves=moves)
         return [_item("trust", text, held[0] if len(held) == 1 else None, "neutral", "handshake")]
 
     def mood_lines(self) -> list[WeekItem]:
@@ -509,7 +583,17 @@ class _Week:
         move = self.stocks.sponsor
         if not _moved(move.before, move.after):
             return []
-        causes = "; ".join(self.sponsor_cause(why) for why in move.causes)
+        changes = shown_parts(list(move.amounts), move.before, move.after)
+        told = [(why, x) for why, x in zip(move.causes, changes, strict=True) if x]
+        if [why for why, _ in told] == [SponsorCause.FADE]:
+            # The fade alone: say what renews support.
+            label = turn_word(self.sc.turn_label)
+            causes = tr("week.sponsor.fade", label=label, change=told[0][1])
+        else:
+            causes = "; ".join(
+                tr("week.sponsor.part", cause=self.sponsor_cause(why), change=change)
+                for why, change in told
+            )
         rose = move.after > move.before
         key = "week.sponsor.rose" if rose else "week.sponsor.fell"
         text = tr(key, change=_change(move.before, move.after), causes=causes)
@@ -535,7 +619,7 @@ class _Week:
         return {
             SponsorCause.STEERING: lambda: tr("week.sponsor.steering"),
             SponsorCause.OVER_BUDGET: lambda: tr("week.sponsor.over_budget"),
-            SponsorCause.FADE: lambda: tr("week.sponsor.fade", label=label),
+            SponsorCause.FADE: lambda: tr("week.sponsor.fade.short", label=label),
         }[why]()
 
     def budget(self) -> list[WeekItem]:
@@ -574,7 +658,8 @@ class _Week:
             float(shown_progress(log.reported_progress[0])),
         )
         sponsor = stocks.sponsor
-        why = " · ".join(tr(WHY_KEYS[c]) for c in sponsor.causes)
+        shown = shown_parts(list(sponsor.amounts), sponsor.before, sponsor.after)
+        why = " · ".join(tr(WHY_KEYS[c]) for c, x in zip(sponsor.causes, shown, strict=True) if x)
         support = BarMove(tr("week.bar.sponsor"), None, sponsor.before, sponsor.after, why)
         # The budget as the top bar shows it: the share of the whole budget left.
         money, total = stocks.budget, self.params.budget
@@ -583,14 +668,22 @@ class _Week:
             tr("week.bar.budget"), None, money.before / total, money.after / total, why
         )
         out = [bar for bar in (progress, support, budget) if _moved(bar.before, bar.after)]
+        # Every trust bar that visibly moved, not only the moves the story tells.
+        seen = ~self.after.vague[0]
+        before, after = self.log.trust_before[0], self.log.trust_after[0]
         out += [
             BarMove(
                 tr("week.bar.trust", name=self.people[m.stakeholder]),
                 m.stakeholder,
                 m.before,
                 m.after,
+                tr(PART_KEYS[m.cause]),
             )
-            for m in self.trust_moved()
+            for m in (
+                trust_move(self.log, int(s))
+                for s in np.flatnonzero(seen)
+                if _moved(before[s], after[s])
+            )
         ]
         return [replace(b, before=float(b.before), after=float(b.after)) for b in out]
 

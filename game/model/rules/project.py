@@ -1,10 +1,13 @@
 """Project-wide stocks: sponsor support, fatigue, hype, budget, and the end of a game."""
 
+from enum import IntEnum
+
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.params import Params
+from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity
 from game.model.state import ACCEPTED, State
 
@@ -12,14 +15,32 @@ F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
 
 
-def update_project(state: State, params: Params, acts: Intensity, accepted_value: F64) -> None:
+class SponsorTerm(IntEnum):
+    """The terms of the sponsor rules: what a turn's change of sponsor support is made of
+    (TurnLog.sponsor_parts, last axis)."""
+
+    NEWS = 0  # an event (rules/events.py)
+    COMPLAINT = 1  # unhappy stakeholders went to the sponsor (rules/stakeholders.py)
+    SIGNOFF = 2  # value signed off
+    STEERING = 3  # a steering update
+    LATE = 4  # past the deadline
+    OVER_BUDGET = 5  # the budget is spent
+    FORCED = 6  # the team escalated: the sponsor's patience
+    FADE = 7  # support fades a little every turn
+
+
+N_SPONSOR_TERMS = len(SponsorTerm)
+
+
+def update_project(state: State, params: Params, acts: Intensity, accepted_value: F64) -> F64:
     """Budget, sponsor support, fatigue and hype after this turn's work.
 
     Sponsor support fades a little every turn: steering updates and accepted packages
     renew it, escalations (the team's and the stakeholders') and a
     late or over-budget project drain it.
 
-    `accepted_value` is the share of the project's value accepted this turn (N,).
+    `accepted_value` is the share of the project's value accepted this turn (N,). Returns
+    the change of sponsor support in parts (N, N_SPONSOR_TERMS), for the players' "why".
     """
     c = params.coef
     overtime_cost = acts.overtime * params.overtime_cost
@@ -43,11 +64,26 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
         - patience
         - c.sponsor_fade
     )
+    parts = np.stack(
+        [
+            np.zeros_like(sponsor),  # NEWS: told by rules/events.py
+            np.zeros_like(sponsor),  # COMPLAINT: told by rules/stakeholders.py
+            c.sponsor_delivery_gain * accepted_value,
+            update * (1.0 - state.sponsor),
+            -c.late_sponsor_drain * late,
+            -c.over_budget_drain * over_budget,
+            -patience,
+            np.full_like(sponsor, -c.sponsor_fade),
+        ],
+        axis=-1,
+    )
+    before = state.sponsor
     state.sponsor = np.clip(sponsor, 0.0, 1.0)
     tiredness = c.fatigue_gain * acts.overtime / np.maximum(state.capacity, 1.0)
     rest = c.fatigue_recovery * state.fatigue * (acts.overtime <= 0)
     state.fatigue = np.clip(state.fatigue + tiredness - rest, 0.0, 1.0)
     state.hype = np.clip(state.hype * (1.0 - c.hype_decay), 0.0, 1.0)
+    return apportion(parts, state.sponsor - before)
 
 
 def end_turn(state: State, params: Params, active: B8) -> B8:

@@ -1,15 +1,37 @@
 """Trust: built slowly by contact, lost fast by neglect, unmet expectations and force."""
 
+from enum import IntEnum
+
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.params import Params, owner_sum
+from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity
 from game.model.state import AWAITING, State
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
+
+
+class TrustTerm(IntEnum):
+    """The terms of the trust rules: what a turn's change of trust is made of
+    (TurnLog.trust_parts, last axis)."""
+
+    NEWS = 0  # an event (rules/events.py)
+    CONTACT = 1  # time with them builds trust towards its ceiling
+    NEGLECT = 2  # out of contact, trust erodes, faster the longer it lasts
+    UNMET = 3  # they expect more than they have seen working
+    FAVOUR = 4  # a favour spends trust
+    ESCALATION = 5  # the team went over their head
+    WITNESSED = 6  # the team went over a colleague's head: who is next?
+    RESET = 7  # an honest talk about expectations costs a little trust
+    REJECTION = 8  # they rejected a package of theirs (and the ceiling fell)
+    SIGNOFF = 9  # they signed a package off
+
+
+N_TRUST_TERMS = len(TrustTerm)
 
 
 def favour_granted(state: State, params: Params, acts: Intensity) -> B8:
@@ -29,8 +51,11 @@ def waiting_for_signoff(state: State, params: Params) -> B8:
     return result
 
 
-def update_trust(state: State, params: Params, acts: Intensity, granted: B8) -> None:
-    """Apply contact, neglect, unmet expectations and spent capital to trust (N, S)."""
+def update_trust(state: State, params: Params, acts: Intensity, granted: B8) -> F64:
+    """Apply contact, neglect, unmet expectations and spent capital to trust (N, S).
+
+    Returns the change's parts (N, S, N_TRUST_TERMS), for the players' "why".
+    """
     c = params.coef
     trust = state.trust
     contact = acts.saturated(Channel.TRUST)
@@ -50,6 +75,19 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8) -> 
     updated = trust + gain - erosion - disappointment - spent - forced - witnessed - resets
     state.trust = np.clip(updated, c.trust_floor, state.ceiling)
     state.since_contact = np.where(acts.contacted, 0, state.since_contact + 1)
+    parts = np.zeros((*trust.shape, N_TRUST_TERMS))
+    terms = {
+        TrustTerm.CONTACT: gain,
+        TrustTerm.NEGLECT: -erosion,
+        TrustTerm.UNMET: -disappointment,
+        TrustTerm.FAVOUR: -spent,
+        TrustTerm.ESCALATION: -forced,
+        TrustTerm.WITNESSED: -witnessed,
+        TrustTerm.RESET: -resets,
+    }
+    for term, value in terms.items():
+        parts[..., term] = value
+    return apportion(parts, state.trust - trust)
 
 
 def tolerance(params: Params) -> F64:
@@ -58,14 +96,21 @@ def tolerance(params: Params) -> F64:
     return result
 
 
-def react_to_signoffs(state: State, params: Params, accepted: F64, rejected: F64) -> None:
+def react_to_signoffs(state: State, params: Params, accepted: F64, rejected: F64) -> F64:
     """Trust after hand-overs: a rejection hurts and lowers the ceiling, an acceptance helps.
 
-    `accepted` and `rejected` count packages per stakeholder this turn (N, S).
+    `accepted` and `rejected` count packages per stakeholder this turn (N, S). Returns
+    the change's parts (N, S, N_TRUST_TERMS).
     """
     c = params.coef
+    trust = state.trust
     state.ceiling = np.clip(state.ceiling - c.reject_ceiling_hit * rejected, c.ceiling_floor, 1.0)
     hit = c.reject_trust_hit * state.trust * np.minimum(rejected, 1.0)
     lift = c.accept_trust_gain * np.maximum(state.ceiling - state.trust, 0.0)
     lift *= np.minimum(accepted, 1.0)
     state.trust = np.clip(state.trust - hit + lift, c.trust_floor, state.ceiling)
+    parts = np.zeros((*trust.shape, N_TRUST_TERMS))
+    parts[..., TrustTerm.REJECTION] = -hit
+    parts[..., TrustTerm.SIGNOFF] = lift
+    # Trust above a ceiling the rejection lowered falls to it: that too is the rejection.
+    return apportion(parts, state.trust - trust, residual_to=TrustTerm.REJECTION)

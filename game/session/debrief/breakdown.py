@@ -60,6 +60,8 @@ class PackageScore:
     owner_trust: float  # the owner's trust at the last sign-off decision (at the end if none)
     rework_found: float  # points of rework found in it, by tests and by its owner
     rejections: int
+    faulty: float = 0.0  # points of it faulty at the end (hidden rework and known defects)
+    scope: float = 0.0  # its size in points at the end
 
     @property
     def own_loss(self) -> float:
@@ -175,6 +177,8 @@ def score_breakdown(session: Session) -> ScoreBreakdown:
                 owner_trust=float(owner_trust[p]),
                 rework_found=float(found[p]),
                 rejections=int(rejections[p]),
+                faulty=float(state.hidden[0, p] + state.defects[0, p]),
+                scope=float(state.scope[0, p]),
             )
         )
     return ScoreBreakdown(

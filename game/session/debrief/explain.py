@@ -49,8 +49,21 @@ def reason(package: PackageScore, cause: Loss, session: Session) -> str | None:
     if cause is Loss.WAITING:
         name = first_names(session.scenario)[package.owner]
         return tr("why.reason.waiting", name=name, trust=percent(package.owner_trust))
-    if cause is Loss.DEFECTS and not math.isnan(package.clarity):
-        return tr("why.reason.defects", clarity=percent(package.clarity))
+    if cause is Loss.DEFECTS:
+        # A small figure, a big loss: each faulty point costs the scoring's weight times
+        # its share of the package's value.
+        weight = session.params.scoring.defect_weight
+        share = min(1.0, weight * package.faulty / package.scope) if package.scope else 0.0
+        faulty = tr(
+            "why.reason.faulty",
+            faulty=number(package.faulty, 1),
+            scope=number(package.scope, 0),
+            weight=number(weight, 1),
+            share=percent(share),
+        )
+        if math.isnan(package.clarity):
+            return faulty
+        return tr("why.reason.defects", faulty=faulty, clarity=percent(package.clarity))
     return None
 
 
@@ -100,15 +113,20 @@ def package_lines(breakdown: ScoreBreakdown, session: Session) -> list[tuple[str
 def _losses(row: WholeRow, session: Session) -> str:
     """ "defects −6 (built at clarity 70%) · late −2": the bar's words, the line's points."""
     parts = []
-    for cause in (*OWN, *SHARED):
+    for cause in OWN:
         if row.lost[cause] <= 0:
             continue
         lost = number(row.lost[cause], 0)
-        why = reason(row.package, cause, session) if cause in OWN else None
+        why = reason(row.package, cause, session)
         if why is None:
             parts.append(tr("why.loss", cause=loss_name(cause), points=lost))
         else:
             parts.append(tr("why.loss.because", cause=loss_name(cause), points=lost, reason=why))
+    # The round's losses (late, verdict, budget) are the whole project's, not this
+    # package's doing: one figure, its share, told under the list.
+    shared = sum(row.lost[cause] for cause in SHARED)
+    if shared > 0:
+        parts.append(tr("why.loss.shared", points=number(shared, 0)))
     return " · ".join(parts) if parts else tr("why.full")
 
 

@@ -18,10 +18,10 @@ import numpy as np
 
 from game.model import Channel, State, Target, TurnLog
 from game.model.observe import mood
-from game.model.rules.relationships import tolerance
+from game.model.rules.relationships import TrustTerm, tolerance
 from game.model.rules.stakeholders import NO_COMPLAINT, grievances
 from game.model.state import ACCEPTED
-from game.session.facts import Cause, TrustCause, TurnFacts, game_facts
+from game.session.facts import Cause, TurnFacts, game_facts
 from game.session.session import Session
 
 # What a personal action was about: its strongest channel, in the order the turn screen
@@ -112,7 +112,7 @@ class EyesWeek:
     seen: float  # share they had seen working
     trust_before: float
     trust: float
-    trust_cause: TrustCause | None  # None when trust moved less than facts.MINOR_TRUST
+    trust_cause: TrustTerm | None  # None when trust moved less than facts.MINOR_TRUST
     satisfaction: float
     mood: int  # 0 furious .. 4 delighted, as the cards' faces
     since_contact: int  # weeks since IT last spoke with them (0: this week)

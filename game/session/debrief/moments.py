@@ -72,8 +72,8 @@ class _Moments:
             text = tr("moment.syndrome", reported=reported, true=true)
             out.append(Moment(t, "syndrome", text, None))
         for forced in facts.forced:
-            # With nothing of theirs to sign off, no decision was forced: the week report's words.
-            key = "moment.forced" if forced.awaiting else "week.forced.nothing"
+            # With nothing of theirs to sign off, no decision was forced.
+            key = "moment.forced" if forced.awaiting else "moment.forced.nothing"
             text = tr(key, name=people[forced.stakeholder])
             out.append(Moment(t, "forced", text, forced.stakeholder))
         out += [self.rejection(t, r) for r in facts.rejections]

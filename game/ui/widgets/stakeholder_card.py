@@ -188,6 +188,9 @@ def draw_card(
     # One wording, the Seen bar's: what they expect against what they have seen working.
     # Out of touch, both are IT's memory (what they signed off aside): "~", as on Trust.
     key = "card.expects.vague" if view.vague else "card.expects"
+    if view.expectation > 1.0 and not view.vague:
+        # Hype: they were promised more than the whole scope; say so, or 101% reads as a bug.
+        key = "card.expects.hype"
     facts = tr(key, expects=percent(view.expectation), seen=percent(view.seen))
     draw.text(
         surface,

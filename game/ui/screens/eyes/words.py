@@ -5,6 +5,7 @@ import html
 
 from game.i18n import cap, number, percent, percents_apart, tr, trn, turn_word
 from game.model.observe import as_said
+from game.model.rules.relationships import TrustTerm
 from game.scenario.schema import Scenario
 from game.session.debrief.eyes import (
     Decision,
@@ -14,7 +15,6 @@ from game.session.debrief.eyes import (
     EyesWeek,
     Said,
 )
-from game.session.facts import TrustCause
 from game.session.week import complaint_text
 from game.ui.theme import (
     ACCENT,
@@ -26,16 +26,18 @@ from game.ui.theme import (
 )
 from game.ui.widgets.stakeholder_card import mood_name
 
-# Why their trust moved (facts.TrustCause), in their words.
+# Why their trust moved (the model's rules.relationships.TrustTerm), in their words.
 CAUSE_KEYS = {
-    TrustCause.REJECTION: "eyes.cause.rejection",
-    TrustCause.ESCALATION: "eyes.cause.escalation",
-    TrustCause.FAVOUR: "eyes.cause.favour",
-    TrustCause.SIGNOFF: "eyes.cause.signoff",
-    TrustCause.NEWS: "eyes.cause.news",
-    TrustCause.CONTACT: "eyes.cause.contact",
-    TrustCause.DESPITE: "eyes.cause.despite",
-    TrustCause.NONE: "eyes.cause.none",
+    TrustTerm.NEWS: "eyes.cause.news",
+    TrustTerm.CONTACT: "eyes.cause.contact",
+    TrustTerm.NEGLECT: "eyes.cause.neglect",
+    TrustTerm.UNMET: "eyes.cause.unmet",
+    TrustTerm.FAVOUR: "eyes.cause.favour",
+    TrustTerm.ESCALATION: "eyes.cause.escalation",
+    TrustTerm.WITNESSED: "eyes.cause.witnessed",
+    TrustTerm.RESET: "eyes.cause.reset",
+    TrustTerm.REJECTION: "eyes.cause.rejection",
+    TrustTerm.SIGNOFF: "eyes.cause.signoff",
 }
 DECISION_KEYS = {
     DecisionCause.OWN: "eyes.signoff.own",
