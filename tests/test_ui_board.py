@@ -124,3 +124,27 @@ def test_board_topbar_and_cards_cut_no_word_at_projector_size(
     with draw.observe_cuts(drawn.append):
         board.draw_row(surface, rect, style, view, 3.0)
     assert not any("+3" in c.full for c in drawn)
+
+
+@pytest.mark.parametrize(("size", "text_size"), [((1280, 720), 1.0), ((1024, 600), 1.5)])
+def test_one_board_never_mixes_requirements_and_req(size: tuple[int, int], text_size: float):
+    """A playtest read 'req. fuzzy' next to 'requirements: fuzzy' on one board."""
+    app = _turn_app(size, text_size)
+    turn = app.top
+    turn._cache = type(turn._cache)()
+    drawn: list[str] = []
+    real = draw.text
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return real(surface, text, *args, **kwargs)
+
+    board.draw.text = spy  # the board's module reaches draw.text through `draw`
+    try:
+        app.draw()
+    finally:
+        board.draw.text = real
+    long = [t for t in drawn if t.startswith("requirements:")]
+    short = [t for t in drawn if t.startswith("req. ")]
+    assert long or short
+    assert not (long and short), (long, short)

@@ -56,6 +56,9 @@ def test_resume_after_the_process_is_killed(
 
     monkeypatch.setenv("ODD_DUCK_HOME", str(home))
     assert paths.autosave_path() == autosave
+    # The title after the crash still knows the team: Continue or a new round keeps it.
+    title = make_app()
+    assert title.top.name == "title" and title.top.team_entry.get_text() == "Blue"
     app = make_app(resume=True)
     assert app.top.name in ("turn", "debrief")
     session = app.game.session

@@ -43,8 +43,10 @@ class TitleScreen(Screen):
         self.page = 0
         self.team = safe_text.name(app.options.team)
         self.seed_text = "" if app.options.seed is None else str(app.options.seed)
-        self.saved_parts, self.saved_unfinished, about_save = self._read_autosave()
+        self.saved_parts, self.saved_team, self.saved_unfinished, about_save = self._read_autosave()
         self.saved = " · ".join(self.saved_parts)  # scenario · week · team, '' if none
+        if not self.team:  # after a restart (even a crash), the team that played last
+            self.team = self.saved_team
         self.message = app.resume_error or about_save
         self.confirm_replace = False
         self.follow_selection = False
@@ -64,23 +66,23 @@ class TitleScreen(Screen):
         self.follow_selection = True
 
     @staticmethod
-    def _read_autosave() -> tuple[tuple[str, ...], bool, str]:
-        """What describes the autosaved round (scenario, week, team; none if no round),
-        whether it is unfinished, and what the player should know about it ('' if nothing)."""
+    def _read_autosave() -> tuple[tuple[str, ...], str, bool, str]:
+        """What describes the autosaved round (scenario, week, team; none if no round), its
+        team, whether it is unfinished, and what the player should know ('' if nothing)."""
         path = paths.autosave_path()
         if not path.exists():
-            return (), False, ""
+            return (), "", False, ""
         try:
             run = GameRun.resume(path)
         except InputError as exc:  # kept on disk: a new round moves it aside, never over it
             why = exc.diagnostics[0].message
-            return (), False, tr("title.message.unreadable_save", error=why)
+            return (), "", False, tr("title.message.unreadable_save", error=why)
         session = run.session
         label = turn_word(session.scenario.turn_label)
         state = tr("title.saved.finished") if session.done else f"{label} {session.turn + 1}"
         team = (name,) if (name := safe_text.name(session.team)) else ()
         about = tr("title.message.save_notes", notes="; ".join(run.notes)) if run.notes else ""
-        return (session.scenario.title, state, *team), not session.done, about
+        return (session.scenario.title, state, *team), "".join(team), not session.done, about
 
     # --- layout --------------------------------------------------------------------------
     def build(self) -> None:

@@ -221,8 +221,12 @@ def draw_row(
     style: Style,
     view: PackageView,
     planned: float,
+    short_needs: bool = False,
 ) -> None:
-    """One package: the title and the points planned on it; IT's progress bar and status."""
+    """One package: the title and the points planned on it; IT's progress bar and status.
+
+    `short_needs`: 'req.' for 'requirements:' (the whole board says it one way: see
+    `needs_short`)."""
     s = style
     colour = people.colour(s, view.owner)
     pygame.draw.rect(surface, CARD, rect, border_radius=s.px(6))
@@ -241,7 +245,7 @@ def draw_row(
         surface, pygame.Rect(inner.left, inner.top, inner.width, first_h), s, view, planned
     )
     second = pygame.Rect(inner.left, inner.top + first_h, inner.width, s.font(13).get_linesize())
-    _draw_status_line(surface, second, s, view, colour)
+    _draw_status_line(surface, second, s, view, colour, short_needs)
 
 
 def _draw_title_line(
@@ -285,8 +289,36 @@ def _fitted_title(title: str, s: Style, width: int) -> tuple[str, pygame.font.Fo
     return head, small
 
 
+def _status_room(line_width: int, s: Style, view: PackageView) -> int:
+    """The width the status words get on a row's second line: after the bar, the percent
+    and the icon (the layout of `_draw_status_line`)."""
+    small = s.font(13)
+    bar_w = max(s.px(40), round(line_width * 0.16))
+    pct = draw.measure(progress_text(view.reported), small)
+    return line_width - (bar_w + s.px(6) + pct + s.px(10) + s.text_px(14) + s.px(4))
+
+
+def needs_short(views: list[PackageView], row_width: int, s: Style) -> bool:
+    """Whether the board says 'req.' rather than 'requirements:': on every row as soon as
+    one row needs it, so that one board never mixes the two."""
+    font = s.font(13)
+    line_width = row_width - 2 * s.px(10) - s.px(2)
+    for view in views:
+        parts = status_parts(view)[:-1]  # the owner gives way first
+        if view.needs is not None and (
+            draw.measure(" · ".join(t for t, _ in parts), font) > _status_room(line_width, s, view)
+        ):
+            return True
+    return False
+
+
 def _draw_status_line(
-    surface: pygame.Surface, line: pygame.Rect, s: Style, view: PackageView, colour: Colour
+    surface: pygame.Surface,
+    line: pygame.Rect,
+    s: Style,
+    view: PackageView,
+    colour: Colour,
+    short_needs: bool = False,
 ) -> None:
     """Bar and percent, then: status · requirements · rework to redo · owner, as room
     allows."""
@@ -306,7 +338,7 @@ def _draw_status_line(
     icon_size = s.text_px(14)
     surface.blit(load_icon(view.icon, icon_size, view.tone), (x, line.centery - icon_size // 2))
     x += icon_size + s.px(4)
-    parts = _status_parts(view, small, line.right - x)
+    parts = _status_parts(view, small, line.right - x, short_needs)
     separator = " · "
     for k, (text, tone) in enumerate(parts):
         if k:
@@ -340,11 +372,14 @@ def status_parts(view: PackageView) -> list[tuple[str, Colour]]:
 
 
 def _status_parts(
-    view: PackageView, font: pygame.font.Font, width: int
+    view: PackageView, font: pygame.font.Font, width: int, short_needs: bool = False
 ) -> list[tuple[str, Colour]]:
     """`status_parts` that fit in `width`: the owner goes first (the stripe's colour and
-    the tooltip name them), then 'requirements:' shortens to 'req.'."""
+    the tooltip name them), then 'requirements:' shortens to 'req.' (at once when the
+    board does)."""
     parts = status_parts(view)
+    if short_needs and view.needs is not None:
+        parts[1] = (needs_text(view, short=True), parts[1][1])
 
     def wide(items: list[tuple[str, Colour]]) -> int:
         return draw.measure(" · ".join(t for t, _ in items), font)

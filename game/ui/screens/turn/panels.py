@@ -121,8 +121,9 @@ class TurnPanels(Screen):
         self._header(surface, area, tr("turn.board.title"), tr("turn.board.note"))
         build_rows = {r.target: self.planner.points(r) for r in self.planner.build_rows()}
         views = [board.PackageView.of(self.scenario, self.seen, k) for _, k in self.board_rows]
+        short = bool(self.board_rows) and board.needs_short(views, self.board_rows[0][0].width, s)
         for (rect, k), view in zip(self.board_rows, views, strict=True):
-            board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0))
+            board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0), short)
         count = len(self.scenario.packages)
         if self.board_rows:
             below = max(0, count - self.board_scroll - self.board_fits)
