@@ -13,6 +13,7 @@ from game.scenario.loader import load
 from game.session.runner import play
 from game.ui import draw, flow
 from game.ui.progress import progress_text
+from game.ui.screens.turn import panels
 from game.ui.theme import Style
 from game.ui.widgets import board
 from tests.helpers.ui_driver import make_app, pump
@@ -148,3 +149,28 @@ def test_one_board_never_mixes_requirements_and_req(size: tuple[int, int], text_
     short = [t for t in drawn if t.startswith("req. ")]
     assert long or short
     assert not (long and short), (long, short)
+
+
+@pytest.mark.parametrize(("size", "text_size"), [((1280, 720), 1.0), ((1280, 720), 1.5)])
+def test_the_plan_names_its_rows_in_one_type_size(size: tuple[int, int], text_size: float):
+    """A playtest saw 'CRM on the phone…' smaller than the names above and below it."""
+    app = _turn_app(size, text_size)
+    turn = app.top
+    drawn: list[tuple[str, object]] = []
+    real = draw.text
+
+    def spy(surface, text, font, at, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if turn.plan_area.collidepoint(at):  # in the plan column
+            drawn.append((text, font))
+        return real(surface, text, font, at, *args, **kwargs)
+
+    shown = [line for line in turn.visible_lines if not isinstance(line, str)]
+    names = {form for row in shown for form in panels.short_forms(row)}
+    panels.draw.text = spy
+    try:
+        turn._cache = type(turn._cache)()
+        app.draw()
+    finally:
+        panels.draw.text = real
+    fonts = {id(font) for text, font in drawn if text in names}
+    assert len(shown) > 3 and len(fonts) == 1

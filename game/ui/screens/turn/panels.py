@@ -20,6 +20,9 @@ from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL, S
 from game.ui.widgets import board, stakeholder_card, topbar
 from game.ui.widgets.stakeholder_card import CardView
 
+# The plan rows' type sizes, best first.
+LABEL_SIZES = (15, 13, 12)
+
 
 class TurnPanels(Screen):
     """The turn screen's painting; `TurnScreen` (screen.py) holds the state it reads."""
@@ -162,6 +165,7 @@ class TurnPanels(Screen):
         label_w = first[1].rect.left - first[0].left - s.px(14) if first else area.width
         short = self._cost_short(shown, label_w)
         to_go = self._to_go_form(shown, label_w)
+        sizes = self._label_sizes(shown, label_w, short, to_go)
         for k, line_item in enumerate(self.visible_lines):
             y = self.list_area.top + k * self.row_h
             if isinstance(line_item, str):
@@ -186,7 +190,9 @@ class TurnPanels(Screen):
             available = line_item.section != "build" or bool(
                 self.seen.buildable[0, line_item.target]
             )
-            self._draw_row_label(surface, line_item, rect, down.rect.left, available, short, to_go)
+            self._draw_row_label(
+                surface, line_item, rect, (down.rect.left, available), (short, to_go), sizes
+            )
             draw.text(
                 surface,
                 number(points),
@@ -236,33 +242,52 @@ class TurnPanels(Screen):
                 return form
         return TO_GO_NONE
 
+    def _label_sizes(self, rows: list[Row], width: int, short: bool, to_go: int) -> tuple[int, ...]:
+        """The type sizes the shown rows' names may use: from the size the tightest row
+        needs down, so that the column reads in one size (a playtest saw one name
+        smaller than its neighbours)."""
+        needed = []
+        for row in rows:
+            _, _, font = self._fit_row(row, width, short, to_go, LABEL_SIZES)
+            needed.append(next((n for n in LABEL_SIZES if self.style.font(n) is font), 12))
+        smallest = min(needed, default=LABEL_SIZES[0])
+        return tuple(n for n in LABEL_SIZES if n <= smallest)
+
+    def _fit_row(
+        self, row: Row, width: int, short: bool, to_go: int, sizes: tuple[int, ...]
+    ) -> tuple[str, tuple[str, int], pygame.font.Font]:
+        """A row's note and its (label, room) with the label's type, at `width`."""
+        s, small = self.style, self.style.font(12)
+        note = self._note(row, short, to_go)
+        room = width - (draw.measure(note, small) + s.px(8) if note else 0)
+        fitted = fit_label(row, s, room, sizes)
+        if fitted is None and note:
+            # No meaningful form of the name fits beside the note: the name comes first
+            # (the tooltip starts with it and has the note too).
+            note, room = "", width
+            fitted = fit_label(row, s, room, sizes)
+        if fitted is None:
+            fitted = short_forms(row)[-1], s.font(12)
+        return note, (fitted[0], room), fitted[1]
+
     def _draw_row_label(
         self,
         surface: pygame.Surface,
         row: Row,
         rect: pygame.Rect,
-        right: int,
-        available: bool,
-        short: bool,
-        to_go: int,
+        place: tuple[int, bool],
+        forms: tuple[bool, int],
+        sizes: tuple[int, ...] = LABEL_SIZES,
     ) -> None:
         """The row's label, and in small faint type at its right its note: on a build row
-        the points its package has to go (`to_go`: the form, see `_to_go_form`), on any
-        other what one more step costs."""
+        the points its package has to go (the form, see `_to_go_form`), on any other what
+        one more step costs. `place`: the label's right edge and whether the row can take
+        points; `forms`: the cost note's short form and the to-go form."""
         s = self.style
+        right, available = place
         width = right - rect.left - s.px(14)
         small = s.font(12)
-        note = self._note(row, short, to_go)
-        room = width - (draw.measure(note, small) + s.px(8) if note else 0)
-        fitted = fit_label(row, s, room)
-        if fitted is None and note:
-            # No meaningful form of the name fits beside the note: the name comes first
-            # (the tooltip starts with it and has the note too).
-            note, room = "", width
-            fitted = fit_label(row, s, room)
-        if fitted is None:
-            fitted = short_forms(row)[-1], s.font(12)
-        label, font = fitted
+        note, (label, room), font = self._fit_row(row, width, *forms, sizes)
         if note:
             draw.text(
                 surface, note, small, (rect.left + s.px(8) + width, rect.centery), MUTED, "midright"
@@ -402,12 +427,14 @@ def short_forms(row: Row) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def fit_label(row: Row, s: Style, room: int) -> tuple[str, pygame.font.Font] | None:
-    """The first of the row's `short_forms` that fits `room` in the label's type, else a
-    step or two smaller; None if none does."""
+def fit_label(
+    row: Row, s: Style, room: int, sizes: tuple[int, ...] = LABEL_SIZES
+) -> tuple[str, pygame.font.Font] | None:
+    """The first of the row's `short_forms` that fits `room` in the first of `sizes`, else
+    a step or two smaller; None if none does."""
     # A shorter form in big type reads better at projector distance than the whole
     # name in small type; the smallest type is the last resort.
-    for font in (s.font(15), s.font(13), s.font(12)):
+    for font in (s.font(n) for n in sizes):
         for form in short_forms(row):
             if draw.measure(form, font) <= room:
                 return form, font
