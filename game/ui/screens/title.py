@@ -119,7 +119,10 @@ class TitleScreen(Screen):
             TAGLINE_LINES, draw.lines_needed(tr("title.tagline"), s.font(18), left.width)
         )
         self.tagline_h = tagline_lines * s.font(18).get_linesize()
-        content = s.font(56, bold=True).get_linesize() + self.tagline_h + s.text_px(15)
+        # The team label's whole line height: its text size alone let the entry's focus
+        # ring touch the label at a large text size.
+        label_h = s.font(15).get_linesize()
+        content = s.font(56, bold=True).get_linesize() + self.tagline_h + label_h
         content += 2 * entry_h + self.seed_label_h + big + 2 * normal
         # The gaps between the parts give way first when a large text size fills the column.
         squeeze = min(1.0, max(0.25, (left.height - content) / s.px(FORM_GAPS)))
@@ -130,7 +133,7 @@ class TitleScreen(Screen):
         self.tagline_y = left.top + s.font(56, bold=True).get_linesize() + gap(8)
         y = self.tagline_y + self.tagline_h + gap(12)
         self.team_label_y = y
-        y += s.text_px(15) + gap(6)
+        y += label_h + max(gap(6), s.px(3))
         self.team_entry = UITextEntryLine(
             pygame.Rect(left.left, y, left.width, entry_h),
             self.manager,
