@@ -15,9 +15,11 @@ from game.batch.resume import Interrupted, Stop
 from game.cli import (
     balance_cmd,
     batch_cmd,
+    bot_cmd,
     check_balance,
     debrief_cmd,
     handout_cmd,
+    host_cmd,
     new_scenario_cmd,
     play_cmd,
     preview_cmd,
@@ -85,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     seeds_cmd.add_parser(sub)
     handout_cmd.add_parser(sub)
     preview_cmd.add_parser(sub)
+    host_cmd.add_parser(sub)
+    bot_cmd.add_parser(sub)
     return parser
 
 
@@ -238,6 +242,10 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return handout_cmd.run(args, _fail)
     if args.command == "preview":
         return preview_cmd.run(args, _fail)
+    if args.command == "host":
+        return host_cmd.run(args, _fail)
+    if args.command == "bot":
+        return bot_cmd.run(args, _fail)
     if args.command is None:
         args = parser.parse_args(["play"])
     return play_cmd.run(args, _fail)
