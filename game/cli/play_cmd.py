@@ -9,6 +9,10 @@ from typing import Any
 
 from game import i18n
 from game.cli.options import bounded, out_folder_error, path_arg, world
+from game.live.client import HostRefusedError, LinkDownError, TeamClient, host_url
+from game.live.protocol import Joined
+from game.live.team_file import load_team
+from game.local import paths
 from game.policies import POLICIES
 from game.scenario.loader import load
 
@@ -89,6 +93,14 @@ def add_parser(sub: Any) -> None:
         help="a second round: the team may look through the line managers' eyes while it"
         " plans (the facilitator's Ctrl+Shift+V switches it during a round)",
     )
+    live = p.add_argument_group("a live workshop (docs/WORKSHOP.md, 'The live way')")
+    live.add_argument(
+        "--join",
+        metavar="URL",
+        type=_host_url,
+        help="join the workshop the facilitator's host serves at URL (with --code and --team)",
+    )
+    live.add_argument("--code", default="", help="the workshop's join code")
     w.add_argument(
         "--results",
         type=path_arg,
@@ -98,7 +110,45 @@ def add_parser(sub: Any) -> None:
     )
 
 
+def _host_url(text: str) -> str:
+    try:
+        return host_url(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _join(args: argparse.Namespace, fail: Callable[[str], int]) -> tuple[str, Joined] | int:
+    """Join the live workshop before a window opens (a wrong code or a host out of reach
+    is one message); or, when this laptop already joined it as this team (the game was
+    closed or crashed), go on with the saved round: the host would refuse the name twice."""
+    team = args.team.strip()
+    if not team or not args.code.strip():
+        return fail("--join needs --code (the workshop's join code) and --team")
+    if args.scenario or args.resume or args.workshop:
+        return fail("--join plays the host's scenario: leave out --scenario, --resume, --workshop")
+    saved = load_team(paths.live_dir())
+    if saved is not None and saved.url == args.join and saved.team.casefold() == team.casefold():
+        args.resume = True
+        return 0
+    try:
+        return args.join, TeamClient(args.join).join(args.code, team)
+    except HostRefusedError as exc:
+        return fail(f"the workshop at {args.join} refused to let '{team}' join: {exc.message}")
+    except LinkDownError as exc:
+        return fail(f"{exc} (is the host running, and is this laptop on the room's network?)")
+
+
 def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
+    joined = None
+    if args.join is not None:
+        outcome = _join(args, fail)
+        if isinstance(outcome, int):
+            if outcome:
+                return outcome
+        else:
+            joined = outcome
+            team, seed = outcome[1].team, outcome[1].seed
+            print(f"Joined the workshop at {args.join} as {team} (seed {seed}).")
     if args.autoplay is not None and args.autoplay not in POLICIES:
         return fail(f"unknown policy '{args.autoplay}' (known: {', '.join(sorted(POLICIES))})")
     if args.exit_at_debrief and args.autoplay is None:
@@ -148,6 +198,7 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         results_dir=args.results.resolve(),
         language=args.lang,
         exit_at_debrief=args.exit_at_debrief,
+        joined=joined,
     )
     if args.screenshot is not None and args.pace == DEFAULT_PACE and not args.fast:
         options = PlayOptions(**{**options.__dict__, "pace": 0.0})

@@ -14,6 +14,7 @@ and counts it once), so a retry after a lost answer is safe.
 import json
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -136,6 +137,22 @@ class TeamClient:
         except urllib.error.HTTPError as exc:
             with exc:
                 return exc.code, _json(exc.read(MAX_ANSWER + 1))
+
+
+def host_url(text: str) -> str:
+    """The host's address as the facilitator reads it out ('192.168.1.20:8765' gets its
+    'http://'); ValueError when it is not one."""
+    url = text.strip()
+    if "://" not in url:
+        url = "http://" + url
+    try:
+        parts = urllib.parse.urlsplit(url)
+        ok = parts.scheme == "http" and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a port that is not a number
+        ok = False
+    if not ok or len(url) > 2000 or any(c.isspace() for c in url):
+        raise ValueError(f"'{text[:80]}' is not the host's address (like http://192.168.1.20:8765)")
+    return url.rstrip("/")
 
 
 def _json(raw: bytes) -> Any:

@@ -35,6 +35,10 @@ class Link:
             self._weeks = weeks
         self._wake.set()
 
+    def poke(self) -> None:
+        """Ask the host now rather than at the next interval."""
+        self._wake.set()
+
     def close(self, wait: float = 1.0) -> None:
         self._stop.set()
         self._wake.set()

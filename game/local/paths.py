@@ -42,3 +42,8 @@ def user_scenario_dir() -> Path:
 
 def export_dir() -> Path:
     return data_dir() / "exports"
+
+
+def live_dir() -> Path:
+    """The live workshop this laptop joined: the team's token and the host's scenario."""
+    return data_dir() / "live"

@@ -48,3 +48,17 @@ def write_text_atomic(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
 
     write_atomically(path, fill)
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Like `write_text_atomic`, for a file that holds a secret (a token): readable by its
+    owner only, from before the secret is written into it."""
+
+    def fill(tmp: Path) -> None:
+        tmp.chmod(0o600)
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    write_atomically(path, fill)

@@ -121,6 +121,18 @@ class Workshop:
             return "warn"
         return ""
 
+    def follow(self, seconds_left: float, stopped: bool) -> None:
+        """Set the clock from a live workshop's host: `seconds_left` this week, standing
+        while the facilitator has not started it or paused it (game/ui/live.py)."""
+        if self.turn_timer is None:
+            self.turn_timer = max(seconds_left, 1.0)
+        self.paused = stopped
+        self._was_stopped = self.paused or self.held
+        self._left_when_stopped = seconds_left
+        self._deadline = self.clock() + seconds_left
+        if seconds_left > self.warn_seconds:
+            self.warned = False
+
     def take_events(self) -> list[int]:
         events, self.pending_events = self.pending_events, []
         return events

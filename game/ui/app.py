@@ -23,6 +23,7 @@ from game.session.game_run import GameRun
 from game.session.workshop import Workshop
 from game.ui import busy, flow, focus, safe_text
 from game.ui.art.sound import Sounds
+from game.ui.live import LiveRound
 from game.ui.options import PlayOptions
 from game.ui.pilot import Pilot
 from game.ui.screens.base import Screen, ScreenFactories
@@ -111,6 +112,7 @@ class App:
                 options.results_dir or Path("results"),
                 their_eyes=options.their_eyes,
             )
+        self.live: LiveRound | None = None  # set when the round reports to a live host
         self.pilot: Pilot | None = None
         if options.autoplay or options.screenshot_dir:
             self.pilot = Pilot(self, options.autoplay or "balanced", options)
@@ -264,6 +266,8 @@ class App:
                 return
         if self.slow_task is not None and self.slow_task.done():
             self.finish_slow_work()
+        if self.live is not None:
+            self.live.apply(self)
         for screen in self.stack:
             screen.animating = screen.update(dt)
         self.top.manager.update(dt)

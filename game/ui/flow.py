@@ -7,14 +7,21 @@ imports no screen and no app: screens may import the flow without a circle.
 """
 
 import secrets
+from pathlib import Path
 
 import pygame
 
+from game.live.client import TeamClient
+from game.live.link import Link
+from game.live.protocol import Joined
+from game.live.team_file import LiveTeam, keep_scenario, load_team, save_team
 from game.local import paths
 from game.scenario.errors import InputError
 from game.session.debrief.comparison import compare_ahead
 from game.session.game_run import GameRun
+from game.session.workshop import Workshop
 from game.ui import busy
+from game.ui.live import LiveRound
 from game.ui.screens.base import Host
 
 # The debrief's slow parts start this many turns before the deadline, on a worker
@@ -31,6 +38,10 @@ def open_first_screen(app: Host) -> None:
     options = app.options
     if options.screenshot_dir is not None:
         app.replace_all(app.screens.title(app))  # the screenshots start at the title
+        return
+    if options.joined is not None:
+        url, joined = options.joined
+        start_live_game(app, url, joined)  # checked by `play --join` before the window
         return
     if options.resume:
         if not continue_game(app):
@@ -67,6 +78,43 @@ def start_game(app: Host, scenario_ref: str, seed: int, team: str) -> None:
     app.replace_all(app.screens.briefing(app))
 
 
+def start_live_game(app: Host, url: str, joined: Joined) -> None:
+    """A new round in the live workshop the team has just joined: the host's scenario and
+    seed, its clock; the team's token kept beside the autosave for a reconnect. Raises
+    ValueError when the host's scenario does not load."""
+    folder = paths.live_dir()
+    ref = keep_scenario(joined, folder)
+    start_game(app, str(ref), joined.seed, joined.team)
+    assert app.game is not None
+    round_id = app.game.session.round_id
+    team = LiveTeam(
+        url=url, token=joined.token, team=joined.team, turn_timer=joined.turn_timer,
+        round_id=round_id,
+    )  # fmt: skip
+    save_team(team, folder)
+    _attach(app, team)
+
+
+def rejoin_live(app: Host) -> bool:
+    """After Continue: reconnect to the live workshop the resumed round was played in (its
+    weeks go out as soon as the host answers); False when it was played offline."""
+    team = load_team(paths.live_dir())
+    game = app.game
+    if team is None or game is None or team.round_id != game.session.round_id:
+        return False
+    _attach(app, team)
+    return True
+
+
+def _attach(app: Host, team: LiveTeam) -> None:
+    if app.live is not None:
+        app.live.close()
+    results = app.options.results_dir or Path("results")
+    if app.workshop is None:
+        app.workshop = Workshop(team.turn_timer or None, results)
+    app.live = LiveRound(Link(TeamClient(team.url, team.token)), team.team)
+
+
 def continue_game(app: Host) -> bool:
     """Resume the autosave where the player left it; False (and a message) if impossible."""
     try:
@@ -75,6 +123,7 @@ def continue_game(app: Host) -> bool:
         app.resume_error = str(exc)
         return False
     app.update_language()
+    rejoin_live(app)
     show_current_turn(app)
     if app.game.notes:  # e.g. its scenario file changed
         app.top.notify("; ".join(app.game.notes))

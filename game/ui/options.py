@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.live.protocol import Joined
 from game.ui.theme import DESIGN_SIZE
 
 
@@ -23,3 +24,5 @@ class PlayOptions:
     results_dir: Path | None = None  # where a workshop team's result file goes
     language: str = ""  # `play --lang`: this run's language, over the saved setting
     exit_at_debrief: bool = False  # `play --exit-at-debrief`: the pilot closes the window there
+    # `play --join`: the host's address and its answer to the team's join (game/ui/live.py)
+    joined: tuple[str, Joined] | None = None

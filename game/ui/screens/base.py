@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import pygame
 import pygame_gui
@@ -33,6 +33,9 @@ from game.ui.options import PlayOptions
 from game.ui.safe_text import drawable, one_line
 from game.ui.theme import Style
 
+if TYPE_CHECKING:
+    from game.ui.live import LiveRound
+
 E = TypeVar("E", bound=UIElement)
 WHEEL_LINES = 3  # lines of text a mouse-wheel notch scrolls in a text box
 
@@ -50,6 +53,8 @@ class Host(Protocol):
     options: PlayOptions
     game: GameRun | None  # the round being played; None on the title screen
     resume_error: str  # why Continue could not resume, shown on the title
+    workshop: Workshop | None  # a workshop team's round: its clock and facilitator events
+    live: "LiveRound | None"  # the live workshop this round reports to (game/ui/live.py)
 
     @property
     def settings(self) -> Settings: ...
@@ -57,8 +62,6 @@ class Host(Protocol):
     def style(self) -> Style: ...
     @property
     def sounds(self) -> Sounds: ...
-    @property
-    def workshop(self) -> Workshop | None: ...
     @property
     def pilot(self) -> Autopilot | None: ...
     @property

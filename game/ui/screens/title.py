@@ -25,7 +25,7 @@ WHERE = {"yours": "title.card.yours", "file": "title.card.file"}
 TAGLINE_LINES = 3
 TITLE_LINES = 2  # a scenario's title wraps rather than lose its last words
 BLURB_SPACING = 1.15
-FORM_GAPS = 8 + 12 + 6 + 14 + 4 + 26 + 12 + 12  # the form's gaps in design pixels
+FORM_GAPS = 8 + 12 + 6 + 14 + 4 + 26 + 12 + 12 + 12  # the form's gaps in design pixels
 
 
 def _difficulty(card: ScenarioEntry) -> str:
@@ -123,7 +123,7 @@ class TitleScreen(Screen):
         # ring touch the label at a large text size.
         label_h = s.font(15).get_linesize()
         content = s.font(56, bold=True).get_linesize() + self.tagline_h + label_h
-        content += 2 * entry_h + self.seed_label_h + big + 2 * normal
+        content += 2 * entry_h + self.seed_label_h + big + 3 * normal
         # The gaps between the parts give way first when a large text size fills the column.
         squeeze = min(1.0, max(0.25, (left.height - content) / s.px(FORM_GAPS)))
 
@@ -174,6 +174,13 @@ class TitleScreen(Screen):
         if not self.saved:
             self.continue_button.disable()
         y += normal + gap(12)
+        self.join_button = UIButton(
+            pygame.Rect(left.left, y, left.width, normal),
+            tr("title.join"),
+            self.manager,
+            tool_tip_text=tr("title.join.tip"),
+        )
+        y += normal + gap(12)
         half = (left.width - s.px(12)) // 2
         self.settings_button = UIButton(
             pygame.Rect(left.left, y, half, normal), tr("title.settings"), self.manager
@@ -188,6 +195,7 @@ class TitleScreen(Screen):
             self.random_button,
             self.start_button,
             self.continue_button,
+            self.join_button,
             self.settings_button,
             self.quit_button,
         ):
@@ -271,6 +279,7 @@ class TitleScreen(Screen):
             self.error_box = self.text_box(safe.replace("\n", "<br>"), box)
         self.focus.add(self.start_button, self.start)
         self.focus.add(self.continue_button, self.resume)
+        self.focus.add(self.join_button, self.join_workshop)
         self.focus.add(self.settings_button, lambda: flow.open_settings(self.app))
         self.focus.add(self.quit_button, self.app.quit)
         self.focus.add(self.random_button, self.random_seed)
@@ -343,6 +352,13 @@ class TitleScreen(Screen):
 
     def random_seed(self) -> None:
         self.seed_entry.set_text(str(flow.new_seed()))
+
+    def join_workshop(self) -> None:
+        """The live workshop's address and code; the team name comes along."""
+        from game.ui.screens.join import JoinOverlay  # a rarely opened screen of its own
+
+        self._remember_fields()
+        self.app.push(JoinOverlay(self.app, self.team))
 
     def start(self) -> None:
         self._remember_fields()

@@ -1,0 +1,90 @@
+"""The window's side of a live workshop: the host's clock, events and messages, applied
+to the round in play once a frame; the team's weeks offered to the host after each one.
+
+Nothing here waits for the network: `game.live.link.Link` talks to the host on its own
+thread, and this reads its latest answer. The host is the workshop's clock: its timer
+drives the round's `Workshop` timer (the local clock only counts down between answers).
+An event the facilitator sent is fired with the next week, and only while the host has
+every week the team played: before that, its pending list may still hold events the
+team already fired (the report on its way).
+"""
+
+from dataclasses import dataclass, field
+
+from game.i18n import tr
+from game.live.link import Link
+from game.live.protocol import TeamState
+from game.session.game_run import GameRun
+from game.session.workshop import Workshop
+from game.ui.screens.base import Host
+
+
+@dataclass
+class LiveRound:
+    link: Link
+    team: str
+    offered: int = -1  # the session's turn when its weeks were last offered
+    state: TeamState | None = None  # the last answer applied
+    seen_message: int | None = None  # the newest message shown (None: none looked at yet)
+    was_down: bool = False
+    told_ended: bool = False
+    notes: list[str] = field(default_factory=list)  # waiting for a screen that shows notes
+
+    def apply(self, app: Host) -> None:
+        """Once a frame: offer new weeks, follow the host's latest answer."""
+        game, workshop = app.game, app.workshop
+        if game is None or workshop is None:
+            return
+        if game.session.turn != self.offered:
+            self.link.offer(game.session)
+            self.offered = game.session.turn
+        self._connection(self.link.problem)
+        state = self.link.latest
+        if state is not None and state is not self.state:
+            self.state = state
+            follow_timer(workshop, state)
+            self._events(game, workshop, state)
+            self._messages(state)
+            if state.ended and not self.told_ended:
+                self.told_ended = True
+                self.notes.append(tr("live.ended"))
+        if self.notes and app.top.name == "turn":
+            app.top.notify(" · ".join(self.notes))
+            self.notes.clear()
+
+    def close(self) -> None:
+        self.link.close()
+
+    def _connection(self, problem: str) -> None:
+        down = bool(problem)
+        if down != self.was_down:
+            self.notes.append(tr("live.down" if down else "live.back"))
+            self.was_down = down
+
+    def _events(self, game: GameRun, workshop: Workshop, state: TeamState) -> None:
+        if state.week != game.session.turn:
+            return  # the host lacks weeks: its pending events may be fired already
+        ids = [e.id for e in game.session.scenario.events]
+        sent = [ids.index(e.event) for e in state.events if e.event in ids]
+        workshop.pending_events = sorted(set(sent))
+
+    def _messages(self, state: TeamState) -> None:
+        if not state.messages:
+            return
+        newest = max(m.id for m in state.messages)
+        if self.seen_message is None:
+            # Just joined or back after a restart: the latest message only, not the history.
+            fresh = [max(state.messages, key=lambda m: m.id)]
+        else:
+            fresh = [m for m in state.messages if m.id > self.seen_message]
+        self.seen_message = newest
+        self.notes += [tr("live.message", text=m.text) for m in sorted(fresh, key=lambda m: m.id)]
+
+
+def follow_timer(workshop: Workshop, state: TeamState) -> None:
+    """The host's clock for this team, on the round's timer."""
+    timer = state.timer
+    if timer.state == "off" or timer.seconds_left is None:
+        workshop.turn_timer = None
+        return
+    workshop.follow(timer.seconds_left, stopped=timer.state != "running")
