@@ -76,6 +76,7 @@ class TurnLog:
     sponsor_parts: F64  # (N, K) the change of sponsor support by rules.project.SponsorTerm
     hype: F64
     expectation: F64  # (N, S) after the turn
+    reset_trimmed: F64  # (N, S) what honest talks trimmed off expectations this turn
     seen: F64  # (N, S) after the turn
     cancelled: B8
 
@@ -155,7 +156,7 @@ def step(
     found = discovery.discover(s, params, acts, demo, u[:, cut["discovery"]])
     live = discovery.live_defects(s, params)
     friction.update_friction(s, params, acts, decided.found + live)
-    stakeholders.update_views(s, params, acts, demo)
+    trimmed = stakeholders.update_views(s, params, acts, demo)
     complained_from = s.sponsor
     escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
     sponsor_parts[..., project.SponsorTerm.COMPLAINT] = s.sponsor - complained_from
@@ -209,6 +210,7 @@ def step(
             sponsor_parts=sponsor_parts,
             hype=s.hype.copy(),
             expectation=s.expectation.copy(),
+            reset_trimmed=trimmed,
             seen=s.seen.copy(),
             cancelled=cancelled,
         ),
@@ -240,6 +242,7 @@ _FLOWS = (
     "cancelled",
     "trust_parts",
     "sponsor_parts",
+    "reset_trimmed",
 )
 
 

@@ -226,6 +226,15 @@ class _Week:
         self.stocks = stock_facts(self.params, self.log, self.plan, self.before, self.after)
         self.late_next = int(self.log.turn[0]) + 2 - self.params.deadline  # next turn's lateness
         start, end = true_states(session, i)
+        owner = self.params.owner
+        # Defects each person's people met this week: found in their acceptance test (kept
+        # as known defects, or sent back), or met live in daily use. Accepted ones are in
+        # the known defects already: counted once.
+        accepted = self.log.accepted[0]
+        met = (end.defects[0] - start.defects[0]) + self.log.acceptance_found[0] * ~accepted
+        self.defects_met = np.bincount(
+            owner, weights=np.maximum(met, 0.0), minlength=len(self.people)
+        )
         self.pace = pace_facts(self.params, self.log, self.plan, start)
         self.moods = mood_facts(self.params, start, end, self.before, self.after)
         self.true_moods = (mood(start.satisfaction[0]), mood(end.satisfaction[0]))
@@ -387,10 +396,15 @@ class _Week:
                 before=_pct(truth),
                 after=_pct(after),
             )
+        trimmed = float(self.log.reset_trimmed[0, s])
+        if _pct(trimmed) == _pct(0.0):
+            # Nothing ran ahead of what is really built: the talk had nothing to trim.
+            return tr("week.contact.reset.nothing", name=name, change=change)
         if _pct(truth) == _pct(after):
             return tr("week.contact.reset.held", name=name, expects=_pct(after))
-        key = "week.contact.reset" if after < truth else "week.contact.reset.rose"
-        return tr(key, name=name, change=change)
+        if after < truth:
+            return tr("week.contact.reset", name=name, change=change)
+        return tr("week.contact.reset.rose", name=name, change=change, trimmed=_pct(trimmed))
 
     def escalations(self) -> list[WeekItem]:
         """Complaints to the sponsor and the team's own escalations, each with what it cost
@@ -528,8 +542,9 @@ class _Week:
         if not held:
             return []
         before, after = self.log.trust_before[0], self.log.trust_after[0]
+        # Barely moved, but not always by the contact alone: the parts say what else did.
         moves = ", ".join(
-            f"{self.people[s]} {_change(before[s], after[s])}"
+            self.trust_move_text(trust_move(self.log, s))
             if _moved(before[s], after[s])
             else f"{self.people[s]} {_pct(after[s])}"
             for s in held
@@ -568,6 +583,15 @@ class _Week:
         if why is MoodCause.TRUST:
             before, after = self.log.trust_before[0, s], self.log.trust_after[0, s]
             return tr(key, change=_change(before, after))
+        if why is MoodCause.FRICTION and fell:
+            # Friction grows from two things only: force this week, defects they met.
+            forced = any(f.stakeholder == s for f in self.facts.forced)
+            met = float(self.defects_met[s])
+            if forced:
+                return tr("week.mood.friction.forced")
+            if number(met, 1) != number(0.0, 1):
+                return tr("week.mood.friction.defects", points=number(met, 1))
+            return tr(key)
         if why is MoodCause.DISTANCE and fell:
             weeks = int(self.after.since_contact[0, s])
             label = turn_word(self.sc.turn_label, many=weeks != 1)

@@ -46,8 +46,12 @@ def signed_off_share(state: State, params: Params) -> F64:
     return owned_share(params.size * (state.status == ACCEPTED) * working, params)
 
 
-def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> None:
-    """Seen delivery, expectations (schedule, hype, demos, resets) and satisfaction."""
+def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F64:
+    """Seen delivery, expectations (schedule, hype, demos, resets) and satisfaction.
+
+    Returns what honest talks (resets) trimmed off expectations (N, S), for the players:
+    expectations grow every turn, so a talk can leave them higher than before all the same.
+    """
     c = params.coef
     truth = true_share(state, params)
     seen = np.maximum(state.seen, signed_off_share(state, params))
@@ -63,11 +67,13 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> No
     e = e + c.hype_expect * hyped * before_deadline
     e = e - c.demo_expect * demo * np.maximum(e - np.maximum(truth, state.seen), 0.0)
     reset = acts.saturated(Channel.RESET)
-    e = e - c.reset_rate * reset * np.maximum(e - np.maximum(truth, state.seen), 0.0)
+    trimmed: F64 = c.reset_rate * reset * np.maximum(e - np.maximum(truth, state.seen), 0.0)
+    e = e - trimmed
     state.expectation = np.clip(e, 0.0, EXPECT_MAX)
     calming = -np.expm1(-acts.stakeholder[Channel.RESET].sum(axis=1))
     state.hype = state.hype * (1.0 - c.reset_hype * calming)
     state.satisfaction = satisfaction(state, params)
+    return trimmed
 
 
 # Clarity below which the owner of a package still being built feels misunderstood.
