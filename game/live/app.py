@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -25,9 +26,12 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.live.address import token_hash
+from game.live.dashboard import PAGE, load_static, strict
+from game.live.debrief import Debriefs, page_policy
 from game.live.errors import RefusedError
 from game.live.protocol import (
     MAX_BODY,
+    DebriefRequest,
     EndRequest,
     FireRequest,
     JoinRequest,
@@ -91,8 +95,9 @@ def _parse(model: type[M], raw: bytes) -> M:
 class Api:
     """The routes, bound to one room."""
 
-    def __init__(self, room: Room, limits: Limits) -> None:
-        self.room, self.limits = room, limits
+    def __init__(self, room: Room, limits: Limits, debriefs: Debriefs) -> None:
+        self.room, self.limits, self.debriefs = room, limits, debriefs
+        self.static = load_static()
 
     def _limit(self, key: str) -> None:
         if not self.limits.token.allow(key):
@@ -163,6 +168,33 @@ class Api:
         _parse(EndRequest, await _body(request))
         return JSONResponse(self.room.end())
 
+    async def debrief(self, request: Request) -> Response:
+        self._facilitator(request)
+        _parse(DebriefRequest, await _body(request))
+        return JSONResponse(await self.debriefs.build())
+
+    # --- the dashboard's page and the debrief's files (no token: a browser loads them) ---
+
+    async def dashboard(self, request: Request) -> Response:
+        body, kind = self.static[PAGE]
+        return strict(body, kind)
+
+    async def no_icon(self, request: Request) -> Response:
+        return Response(status_code=204)  # the browser asks; the dashboard has none
+
+    async def static_file(self, request: Request) -> Response:
+        found = self.static.get(request.path_params["name"])
+        if found is None:
+            raise RefusedError(404, "not_found", "no such file")
+        return strict(*found)
+
+    async def debrief_file(self, request: Request) -> Response:
+        found = self.debriefs.file(request.path_params["key"], request.path_params["name"])
+        if found is None:
+            raise RefusedError(404, "not_found", "no such debrief file: ask the dashboard again")
+        body, kind = found
+        return strict(body, kind, page_policy(body) if kind.startswith("text/html") else "")
+
     async def live(self, socket: WebSocket) -> None:
         """The dashboard's push: after a first message {"token": ...} (never in the URL),
         the teams' snapshot whenever anything changed, and every PUSH_ANYWAY seconds."""
@@ -221,10 +253,15 @@ async def _crash(request: Request, exc: Exception) -> Response:
     return _json_error(500, "internal", "the host failed on this request; it is logged")
 
 
-def build_app(room: Room, limits: Limits | None = None) -> Starlette:
-    """The ASGI app of the live workshop."""
-    api = Api(room, limits or Limits())
+def build_app(room: Room, limits: Limits | None = None, state: Path | None = None) -> Starlette:
+    """The ASGI app of the live workshop; the debrief is written into `state` (the
+    workshop's folder; None: a new temporary folder)."""
+    api = Api(room, limits or Limits(), Debriefs(room, state))
     routes = [
+        Route("/", api.dashboard, methods=["GET"]),
+        Route("/static/{name}", api.static_file, methods=["GET"]),
+        Route("/favicon.ico", api.no_icon, methods=["GET"]),
+        Route("/debrief/{key}/{name:path}", api.debrief_file, methods=["GET"]),
         Route("/api/health", api.health, methods=["GET"]),
         Route("/api/join", api.join, methods=["POST"]),
         Route("/api/team/state", api.team_state, methods=["GET"]),
@@ -235,6 +272,7 @@ def build_app(room: Room, limits: Limits | None = None) -> Starlette:
         Route("/api/events", api.fire, methods=["POST"]),
         Route("/api/messages", api.message, methods=["POST"]),
         Route("/api/end", api.end, methods=["POST"]),
+        Route("/api/debrief", api.debrief, methods=["POST"]),
         WebSocketRoute("/api/live", api.live),
     ]
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {

@@ -158,11 +158,13 @@ def run(options: HostOptions, say: Say = print) -> None:
     host, port = shown if ":" not in shown else f"[{shown}]", sock.getsockname()[1]
     url = f"http://{host}:{port}"
     info = {"url": url, "code": room.workshop.code, "facilitator_token": token}
+    # The token in the link's fragment: the browser keeps it, the server never sees it.
+    info["dashboard"] = f"{url}/#token={token}"
     write_info(options.state / INFO_NAME, info)
     _announce(room, info, options.state, address == LOOPBACK, say)
     config = uvicorn.Config(
-        build_app(room), log_level="warning", access_log=False, lifespan="off", ws="wsproto",
-        server_header=False, timeout_graceful_shutdown=3,
+        build_app(room, state=options.state), log_level="warning", access_log=False,
+        lifespan="off", ws="wsproto", server_header=False, timeout_graceful_shutdown=3,
     )  # fmt: skip
     try:
         _Server(config).run(sockets=[sock])
@@ -179,5 +181,5 @@ def _announce(room: Room, info: dict[str, str], state: Path, local: bool, say: S
     say(f"Teams join at   {info['url']}   with the code   {info['code']}")
     if local:
         say("(bound to 127.0.0.1: only this machine can join)")
-    say(f"Your facilitator token (keep it to yourself): {info['facilitator_token']}")
+    say(f"Your dashboard (keep the link to yourself: it holds your token): {info['dashboard']}")
     say(f"Both are in {state / INFO_NAME}. Stop with Ctrl+C; the workshop is kept in {state}.")

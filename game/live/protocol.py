@@ -84,6 +84,10 @@ class EndRequest(Strict):
     pass
 
 
+class DebriefRequest(Strict):
+    """`POST /api/debrief`: build (or rebuild) the comparative debrief; no fields."""
+
+
 class SocketHello(Strict):
     token: str = Field(min_length=1, max_length=200)
 
@@ -139,3 +143,13 @@ class Reported(Strict):
     week: int = Field(ge=0)
     done: bool
     score: float | None
+
+
+class Debrief(Strict):
+    """The answer to `POST /api/debrief`: where the page is and how to show it as slides."""
+
+    url: str = Field(description="the debrief page, under an unguessable path")
+    teams: list[str] = Field(description="the teams on it: those that played a week")
+    results: str = Field(description="the folder of the teams' result files on the host")
+    slides: str = Field(description="the command that shows them as slides on the projector")
+    version: int

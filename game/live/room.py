@@ -328,11 +328,18 @@ class Room:
             self._changed()
         return {"ended": True}
 
+    @property
+    def round_over(self) -> bool:
+        """The facilitator ended the round, or every team (one at least) has finished."""
+        games = self.teams.values()
+        return self.workshop.ended or (bool(games) and all(g.session.done for g in games))
+
     def info(self) -> dict[str, Any]:
         """The workshop as the dashboard shows its header and its controls."""
         return {
             "scenario": {"id": self.scenario.id, "title": self.scenario.title},
             "weeks": self.scenario.turns,
+            "deadline": self.scenario.deadline,  # the round's weeks as the game counts them
             "seed": self.workshop.seed,
             "code": self.workshop.code,
             "turn_timer": self.workshop.turn_timer,
