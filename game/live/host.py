@@ -7,7 +7,6 @@ token is made (the old one stops working) and the file written again.
 """
 
 import json
-import os
 import signal
 import socket
 import sqlite3
@@ -23,7 +22,7 @@ from game.live.app import build_app
 from game.live.room import Room
 from game.live.store import Store
 from game.scenario.loader import load, scenario_digest
-from game.session.atomic_file import write_atomically
+from game.session.atomic_file import write_private_text
 
 DB_NAME = "workshop.sqlite"
 INFO_NAME = "workshop.json"
@@ -119,15 +118,7 @@ def bind(address: str, port: int) -> socket.socket:
 
 def write_info(path: Path, info: dict[str, str]) -> None:
     """workshop.json, atomically and readable by its owner only: it holds the token."""
-
-    def fill(tmp: Path) -> None:
-        tmp.chmod(0o600)  # before the secret is written into it
-        with tmp.open("w", encoding="utf-8") as handle:
-            handle.write(json.dumps(info, indent=1) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-
-    write_atomically(path, fill)
+    write_private_text(path, json.dumps(info, indent=1) + "\n")
 
 
 class _Server(uvicorn.Server):
