@@ -25,6 +25,7 @@ class Link:
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self._synced = threading.Event()  # set after each round trip (see `flush`)
         self._thread = threading.Thread(target=self._run, name="odd-duck-link", daemon=True)
         self._thread.start()
 
@@ -34,6 +35,18 @@ class Link:
         with self._lock:
             self._weeks = weeks
         self._wake.set()
+
+    def flush(self, wait: float = 3.0) -> bool:
+        """Hand in what was offered before the game closes: one more round trip, waited
+        for at most `wait` seconds (an unreachable host must not hold the window); True
+        when it went through. The weeks stay in the autosave either way."""
+        done = False
+        # Twice: a round trip already under way may have started before the last offer.
+        for _ in range(2):
+            self._synced.clear()
+            self._wake.set()
+            done = self._synced.wait(wait / 2)
+        return done and not self.problem
 
     def poke(self) -> None:
         """Ask the host now rather than at the next interval."""
@@ -47,6 +60,7 @@ class Link:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.sync_once()
+            self._synced.set()
             self._wake.wait(self.interval)
             self._wake.clear()
 

@@ -241,6 +241,9 @@ class App:
                 clock.tick(ACTIVE_FPS)
             if self.options.max_frames is not None and self.frames >= self.options.max_frames:
                 break
+        if self.live is not None:  # the last week to the host before the window goes
+            self.live.link.flush()
+            self.live.close()
         return 0
 
     def busy(self) -> bool:
