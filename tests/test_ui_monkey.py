@@ -16,16 +16,18 @@ import random
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pygame
 import pytest
 
+from game.live.client import LinkDownError
 from game.policies import POLICIES
 from game.session.game_run import GameRun
 from game.session.results import load_results, write_result
 from game.ui import flow
 from game.ui.app import App
+from game.ui.screens import join as join_screen
 from game.ui.screens import title as title_screen
 from game.ui.team_debrief import TeamDebriefView
 from game.ui.theme import MIN_SIZE
@@ -64,7 +66,7 @@ WINDOW_EVENTS = (
     pygame.WINDOWHIDDEN, pygame.WINDOWEXPOSED, pygame.WINDOWMAXIMIZED,
 )  # fmt: skip
 SCREENS = {"title", "briefing", "turn", "report", "debrief", "help", "settings", "pause"}
-SCREENS |= {"facilitator", "file dialog"}
+SCREENS |= {"facilitator", "file dialog", "join"}
 
 
 def Event(kind: int, **attributes: Any) -> pygame.event.Event:  # noqa: N802 - pygame's name
@@ -206,6 +208,8 @@ REACH: dict[str, Callable[[App], None]] = {
         _play_out(app),
         flow.show_current_turn(app),
     ),
+    "title ": lambda app: (flow.to_title(app), app.top.open_file_dialog()),  # its file dialog
+    "join": lambda app: (flow.to_title(app), app.top.join_workshop()),
     "help": lambda app: (flow.to_title(app), flow.open_help(app)),
     "settings": lambda app: (flow.to_title(app), flow.open_settings(app)),
     "pause": lambda app: (
@@ -258,6 +262,16 @@ def _run(app: App, monkey: Monkey, count: int, seen: set[str]) -> int:
     return sent
 
 
+class _Offline:
+    """The team client with no host anywhere: tests never touch a network."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def join(self, code: str, team: str) -> NoReturn:
+        raise LinkDownError(f"cannot reach the host at {self.url}: offline (test)")
+
+
 @pytest.fixture
 def quiet_world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> random.Random:
     """A seeded world: the monkey's generator, the game's seeds, a folder of odd files."""
@@ -271,6 +285,8 @@ def quiet_world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> random.Rando
     monkeypatch.chdir(folder)
     # Every played week is autosaved with an fsync; the disk's speed is not under test.
     monkeypatch.setattr(os, "fsync", lambda fd: None)
+    # A workshop to join is never reached: the join dialog hears "unreachable" at once.
+    monkeypatch.setattr(join_screen, "TeamClient", _Offline)
     # Reading every scenario file for each new title screen is most of the monkey's time.
     cards = title_screen.catalogue()
     monkeypatch.setattr(title_screen, "catalogue", lambda: list(cards))
@@ -289,7 +305,7 @@ def test_the_monkey_crashes_no_screen(quiet_world: random.Random, tmp_path: Path
     for screen, reach in REACH.items():
         reach(app)
         seen.add(app.top.name)
-        assert app.top.name == screen
+        assert app.top.name == screen.strip()
         sent += _run(app, monkey, share, seen)
     workshop = make_app(
         scenario="crm-rollout", seed=7, team="\u200d", workshop=True, turn_timer=45.0,

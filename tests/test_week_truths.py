@@ -208,7 +208,9 @@ def test_spare_points_are_named_in_the_planner_and_the_week_report() -> None:
     for _ in range(7):
         planner.add(row)
     warning = planner.warning()
-    assert warning == f"4 pts would be wasted: {scenario.packages[12].title} has only 3 to go"
+    assert warning == (
+        f"4 pts would have nothing to build: {scenario.packages[12].title} has only 3 to go"
+    )
     session.play(planner.plan)
     [line] = [i.text for i in _items(session, "progress")]
     built = session.logs[-1].effort[0].sum()

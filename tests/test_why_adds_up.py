@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 
 from game import i18n
-from game.session.debrief.breakdown import SHARED, Loss, score_breakdown
+from game.i18n import tr
+from game.session.debrief.breakdown import OWN, SHARED, Loss, score_breakdown
 from game.session.debrief.explain import (
     _controlled_rounding,
     loss_name,
@@ -90,11 +91,15 @@ def test_every_loss_the_bar_shows_is_named_where_it_falls(round_played, english)
     breakdown = score_breakdown(round_played)
     by_title = {title: why for title, _, why in package_lines(breakdown, round_played)}
     titles = [p.title for p in round_played.scenario.packages]
+    shared_words = tr("why.loss.shared", share="").removesuffix("−")
     for row in whole_rows(breakdown):
         why = by_title[titles[row.package.package]]
-        for cause in Loss:
+        for cause in OWN:
             named = f"{loss_name(cause)}\u00a0−{row.lost[cause]}" in why
             assert named == (row.lost[cause] > 0), (why, cause)
+        # The round's losses: the same share of every package that kept something.
+        lost_to_round = sum(row.package.lost[cause] for cause in SHARED) > 0
+        assert (shared_words in why) == lost_to_round, why
     shared = shared_line(breakdown, round_played)
     bar = _bar(round_played)
     for cause in SHARED:

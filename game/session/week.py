@@ -98,6 +98,8 @@ WHY_KEYS = {
 }
 
 
+# Which news leads the headline when no rejection or event does: the lower, the sooner.
+HEADLINE_RANK = {"escalation": 0, "signoff": 1, "favour": 1, "handover": 2, "rework": 3}
 # Lines that are every week's routine, never the week's headline.
 QUIET_KINDS = ("trust", "progress", "sponsor", "budget", "deadline")
 # A mood change is told with at most this many of its causes, the largest first.
@@ -332,11 +334,15 @@ class _Week:
 
     def redo(self, p: int) -> str:
         """': 1.6 pts of work back to redo': what the faults found put on the board's 'to
-        redo' (more than their size when found late: the model's redo_added). Faults that
-        testing finds in a package awaiting sign-off are patched on the spot: no redo."""
+        redo' (more than their size when found late: the model's redo_added, and the line
+        says so). Faults that testing finds in a package awaiting sign-off are patched on
+        the spot: no redo."""
         redo = float(self.log.redo_added[0, p])
         if round(redo, 1) == 0:
             return tr("week.patched")
+        found = float(self.log.rework_found[0, p] + self.log.acceptance_found[0, p])
+        if number(redo, 1) != number(found, 1):
+            return tr("week.redo.late", redo=number(redo, 1))
         return tr("week.redo", redo=number(redo, 1))
 
     def signoffs(self) -> list[WeekItem]:
@@ -377,7 +383,18 @@ class _Week:
             held = _pct(move.after)
             text = tr("week.contact.steering", sponsor=self.sc.sponsor.name, support=held)
             out.append(_item("contact", text, None, "neutral", "handshake"))
-        return out
+        return out + self.testing()
+
+    def testing(self) -> list[WeekItem]:
+        """Testing that found nothing worth telling is told too: otherwise the points seem
+        to vanish (what it finds is told by the rework lines)."""
+        testing = self.params.action_effect[:, Channel.TESTING] > 0
+        points = float(self.plan[testing].sum())
+        found = float(self.log.rework_found[0].sum())
+        if points <= 0 or found >= MINOR_REWORK:
+            return []
+        text = tr("week.testing.nothing", points=number(points))
+        return [_item("contact", text, None, "neutral", "hammer")]
 
     def reset(self, s: int) -> str:
         """What an honest talk did to stakeholder `s`'s expectations, both numbers and the
@@ -421,7 +438,6 @@ class _Week:
                 name=self.people[x.stakeholder],
                 sponsor=sponsor,
                 change=percent(cost, sign=True),
-                support=_pct(x.support),
             )
             out.append(_item("escalation", text, x.stakeholder))
         patience = percent(log.sponsor_parts[0, SponsorTerm.FORCED], sign=True)
@@ -628,7 +644,10 @@ class _Week:
         move, sponsor = self.stocks.sponsor, self.sc.sponsor.name
         names = f" {tr('week.and')} "
         if why is SponsorCause.SIGNOFF:
-            return trn("week.sponsor.signoff", move.signed_off)
+            # Support grows with the value signed off, not the count: say the value.
+            value = self.params.value
+            share = float((self.log.accepted[0] * value).sum() / value.sum())
+            return trn("week.sponsor.signoff", move.signed_off, value=_pct(share))
         if why is SponsorCause.EVENT:
             return "; ".join(self.sc.events[e].title for e in move.events)
         if why is SponsorCause.ESCALATION:
@@ -837,7 +856,15 @@ class _Week:
         if first is not None:
             effects = self.effects(first)[0]
             return self.sc.events[first].title + (f" — {effects}." if effects else ".")
-        first_item = next((item.text for item in items if item.kind not in QUIET_KINDS), "")
+        told = [item for item in items if item.kind not in QUIET_KINDS]
+        # Bad news first, then what was delivered: a patch the team's testing made on the
+        # spot is no headline in a week of sign-offs (a playtest saw it take the lead).
+        best = min(
+            range(len(told)),
+            key=lambda k: (0 if told[k].tone == "bad" else HEADLINE_RANK.get(told[k].kind, 4), k),
+            default=None,
+        )
+        first_item = told[best].text if best is not None else ""
         quiet = self.quiet()
         label = turn_word(self.sc.turn_label)
         text = first_item or tr(

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from game.session.session import Session
 
 TRUE = INK  # the truth is drawn in ink, what IT reported in colour
+TICK_SIZE = 15  # tick and axis labels, at design size: the screen's body text
 # Finds below this (points) round to 0.0 in tenths: no label on their bar.
 SHOWN_FOUND = 0.05
 # The capacity chart's parts by catalogue key of their names (the planner's colours);
@@ -57,10 +58,12 @@ def _ticks(top: float, most: int, whole: bool = False) -> list[float]:
 
 
 def _style(ax: Axes, data: RoundSeries, fs: float, label: str, deadline: int | None) -> None:
-    """Dark panel, big ticks, a whole-turn x axis up to the deadline: readable from afar."""
-    dress(ax, 14 * fs)
+    """Dark panel, big ticks, a whole-turn x axis up to the deadline: readable from afar.
+    Ticks and labels in the screen's body size (15 at design size), so that they grow with
+    the text size as the words beside the chart do."""
+    dress(ax, TICK_SIZE * fs)
     ax.set_xlabel(
-        turn_word(label), color=INK, fontsize=14 * fs, loc="left"
+        turn_word(label), color=INK, fontsize=TICK_SIZE * fs, loc="left"
     )  # the right is the deadline's
     last = max(int(data.turns.max(initial=1)), deadline or 1)
     ax.set_xlim(0.4, last + 0.6)
@@ -85,7 +88,8 @@ def _progress(ax: Axes, data: RoundSeries, fs: float, _: list[str], deadline: in
     _percent(ax)
     if deadline is not None:
         ax.axvline(deadline, color=INK, lw=1.5, ls=":", zorder=1)
-        # Named under its tick, in the x label's row.
+        # Named in the x label's row, ending at its line: centred under the line, the word
+        # stuck out past the plot's right edge (playtest 3).
         below: dict[str, Any] = {
             "xycoords": ("data", "axes fraction"),
             "textcoords": "offset points",
@@ -93,10 +97,10 @@ def _progress(ax: Axes, data: RoundSeries, fs: float, _: list[str], deadline: in
         ax.annotate(
             tr("chart.deadline"),
             (deadline, 0),
-            (0, -22 * fs),
-            ha="center",
+            (2, -(TICK_SIZE + 8) * fs),
+            ha="right",
             va="top",
-            fontsize=14 * fs,
+            fontsize=TICK_SIZE * fs,
             annotation_clip=False,
             **below,
             **BOLD,

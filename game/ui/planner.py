@@ -196,7 +196,8 @@ class Planner:
         # model/rules/project.py (update_project).
         money = extra * self.params.overtime_cost * self.params.cost_per_point
         share = 100 * money / self.params.budget if self.params.budget else 0.0
-        return tr("planner.overtime_cost", extra=number(extra), share=number(share, 0))
+        key = "planner.overtime_cost.short" if short else "planner.overtime_cost"
+        return tr(key, extra=number(extra), share=number(share, 0))
 
     # --- the rows ------------------------------------------------------------------------
     def build_rows(self) -> list[Row]:
@@ -233,11 +234,22 @@ class Planner:
                     what=action.description,
                     name=name,
                     cost=_points(action.cost),
+                    more=self._more_words(a),
                 ),
             )
             for a, action in enumerate(self.scenario.actions)
             if action.target == "stakeholder"
         ]
+
+    def _more_words(self, a: int) -> str:
+        """What a second use of person action `a` in one week does, in words. Contact,
+        workshops, demos and resets saturate within a turn (Intensity.saturated); a favour
+        or an escalation is asked or not (the model tests it for > 0)."""
+        effect = self.params.action_effect[a]
+        saturating = (Channel.TRUST, Channel.CLARIFY, Channel.DEMO, Channel.RESET)
+        if any(effect[c] > 0 for c in saturating):
+            return tr("planner.more.less")
+        return tr("planner.more.none")
 
     def project_rows(self) -> list[Row]:
         rows = []

@@ -104,13 +104,13 @@ def package_lines(breakdown: ScoreBreakdown, session: Session) -> list[tuple[str
         (
             titles[row.package.package],
             tr("why.points", earned=number(row.earned, 0), potential=number(row.potential, 0)),
-            _losses(row, session),
+            _losses(row, session, round_share(breakdown)),
         )
         for row in rows
     ]
 
 
-def _losses(row: WholeRow, session: Session) -> str:
+def _losses(row: WholeRow, session: Session, shared: float = 0.0) -> str:
     """ "defects −6 (built at clarity 70%) · late −2": the bar's words, the line's points."""
     parts = []
     for cause in OWN:
@@ -123,11 +123,19 @@ def _losses(row: WholeRow, session: Session) -> str:
         else:
             parts.append(tr("why.loss.because", cause=loss_name(cause), points=lost, reason=why))
     # The round's losses (late, verdict, budget) are the whole project's, not this
-    # package's doing: one figure, its share, told under the list.
-    shared = sum(row.lost[cause] for cause in SHARED)
-    if shared > 0:
-        parts.append(tr("why.loss.shared", points=number(shared, 0)))
+    # package's doing: the same share of every package, told as that share (in points,
+    # rounding put a -1 on some packages and none on others of the same size).
+    if shared > 0 and sum(row.package.lost[cause] for cause in SHARED) > 0:
+        parts.append(tr("why.loss.shared", share=percent(shared)))
     return " · ".join(parts) if parts else tr("why.full")
+
+
+def round_share(breakdown: ScoreBreakdown) -> float:
+    """The share of what each package kept after its own losses that the round's shared
+    losses took (the same for every package: the score's factors multiply)."""
+    kept = sum(p.potential - p.own_loss for p in breakdown.packages)
+    lost = sum(p.lost[cause] for p in breakdown.packages for cause in SHARED)
+    return lost / kept if kept > 0 else 0.0
 
 
 def shared_line(breakdown: ScoreBreakdown, session: Session) -> str | None:
@@ -150,7 +158,9 @@ def shared_line(breakdown: ScoreBreakdown, session: Session) -> str | None:
         else:
             why = tr("why.shared.cancelled")
         parts.append(tr("why.loss.because", cause=loss_name(cause), points=lost, reason=why))
-    return tr("why.shared", parts=" · ".join(parts)) if parts else None
+    if not parts:
+        return None
+    return tr("why.shared", share=percent(round_share(breakdown)), parts=" · ".join(parts))
 
 
 def summary(breakdown: ScoreBreakdown) -> list[tuple[Loss | None, float, str]]:

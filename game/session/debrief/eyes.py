@@ -67,6 +67,7 @@ class Said:
     rejections: int  # times they rejected a package so far
     friction: float  # force and defects they met (0..1)
     overruled: int  # times IT went over their head so far
+    defects: float = 0.0  # known defects they live with in their packages (points)
 
 
 class DecisionKind(StrEnum):
@@ -191,6 +192,7 @@ class _Reader:
             rejections=int(state.rejections[0, self.mine].sum()),
             friction=float(state.friction[0, s]),
             overruled=self.overruled,
+            defects=float(state.defects[0, self.mine].sum()),
         )
 
     def decisions(

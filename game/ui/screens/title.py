@@ -43,10 +43,14 @@ class TitleScreen(Screen):
         self.page = 0
         self.team = safe_text.name(app.options.team)
         self.seed_text = "" if app.options.seed is None else str(app.options.seed)
-        self.saved_parts, self.saved_team, self.saved_unfinished, about_save = self._read_autosave()
+        self.saved_parts, self.saved_team, self.saved_unfinished, saved_ref, about_save = (
+            self._read_autosave()
+        )
         self.saved = " · ".join(self.saved_parts)  # scenario · week · team, '' if none
         if not self.team:  # after a restart (even a crash), the team that played last
             self.team = self.saved_team
+        if app.options.scenario is None and saved_ref:  # ... and its scenario
+            self._preselect(saved_ref, add=False)
         self.message = app.resume_error or about_save
         self.confirm_replace = False
         self.follow_selection = False
@@ -57,32 +61,37 @@ class TitleScreen(Screen):
             self.team = safe_text.name(app.game.session.team)
         super().__init__(app)
 
-    def _preselect(self, ref: str) -> None:
+    def _preselect(self, ref: str, add: bool = True) -> None:
+        """Choose scenario `ref`; one not in the catalogue is added (`add`) or not chosen."""
         found = next((k for k, e in enumerate(self.entries) if e.ref == ref), None)
         if found is None:
+            if not add:
+                return
             self.entries.append(entry(ref, "file"))
             found = len(self.entries) - 1
         self.selected = found
         self.follow_selection = True
 
     @staticmethod
-    def _read_autosave() -> tuple[tuple[str, ...], str, bool, str]:
+    def _read_autosave() -> tuple[tuple[str, ...], str, bool, str, str]:
         """What describes the autosaved round (scenario, week, team; none if no round), its
-        team, whether it is unfinished, and what the player should know ('' if nothing)."""
+        team, whether it is unfinished, its scenario's reference ('' if none), and what
+        the player should know ('' if nothing)."""
         path = paths.autosave_path()
         if not path.exists():
-            return (), "", False, ""
+            return (), "", False, "", ""
         try:
             run = GameRun.resume(path)
         except InputError as exc:  # kept on disk: a new round moves it aside, never over it
             why = exc.diagnostics[0].message
-            return (), "", False, tr("title.message.unreadable_save", error=why)
+            return (), "", False, "", tr("title.message.unreadable_save", error=why)
         session = run.session
         label = turn_word(session.scenario.turn_label)
         state = tr("title.saved.finished") if session.done else f"{label} {session.turn + 1}"
         team = (name,) if (name := safe_text.name(session.team)) else ()
         about = tr("title.message.save_notes", notes="; ".join(run.notes)) if run.notes else ""
-        return (session.scenario.title, state, *team), "".join(team), not session.done, about
+        parts = (session.scenario.title, state, *team)
+        return parts, "".join(team), not session.done, run.scenario_ref, about
 
     # --- layout --------------------------------------------------------------------------
     def build(self) -> None:
@@ -207,13 +216,21 @@ class TitleScreen(Screen):
         (the tooltip keeps the whole description)."""
         if not self.saved:
             return tr("title.continue.none"), tr("title.continue.tip")
-        whole = tr("title.continue", saved=self.saved)
         title, state, *team = self.saved_parts
-        shorter = ((title, state), (state, *team), (state,))
         font = self.style.font(16)
-        labels = [tr("title.continue", saved=" · ".join(parts)) for parts in shorter]
+        if not self.saved_unfinished:
+            # A finished round goes on to its debrief: say so ("Continue: … · finished"
+            # did not say what it would do).
+            whole = tr("title.continue.finished", saved=" · ".join((title, *team)))
+            labels = [tr("title.continue.finished", saved=title), tr("title.debrief.short")]
+            tip = tr("title.continue.finished.tip")
+        else:
+            whole = tr("title.continue", saved=self.saved)
+            shorter = ((title, state), (state, *team), (state,))
+            labels = [tr("title.continue", saved=" · ".join(parts)) for parts in shorter]
+            tip = tr("title.continue.tip")
         label = next((x for x in (whole, *labels) if draw.fits(x, font, width)), labels[-1])
-        return label, f"{whole}\n{tr('title.continue.tip')}"
+        return label, f"{whole}\n{tip}"
 
     def _card_height(self, inner_w: int) -> int:
         """Cards as tall as the longest title and blurb need at this width and text size

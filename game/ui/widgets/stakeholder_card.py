@@ -10,7 +10,9 @@ from game.model.rules.stakeholders import NO_COMPLAINT
 from game.scenario.schema import Scenario
 from game.session.week import complaint_text
 from game.ui import draw, people
+from game.ui.safe_text import drawable
 from game.ui.theme import ACCENT, BAD, CARD, CARD_HIGHLIGHT, FAINT, FOCUS, INK, MUTED, Style
+from game.ui.widgets.type_sizes import small_font
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,19 @@ def fitting_font(
 def card_height(style: Style) -> int:
     """Name, role, trust, seen, expects; then room for a complaint over two small lines
     (a quote is never cut: the team is meant to hear it)."""
-    last = max(style.font(14, bold=True).get_linesize(), 2 * style.font(11).get_linesize())
+    last = max(style.font(14, bold=True).get_linesize(), 2 * _wrapped_font(style).get_linesize())
     lines = style.font(18, bold=True).get_linesize() + style.font(13).get_linesize() * 4 + last
-    return lines + style.px(14)
+    return lines + style.px(14) + bottom_margin(style)
+
+
+def bottom_margin(style: Style) -> int:
+    """Room between the card's last line and its edge, so that no text touches the edge."""
+    return style.px(4)
+
+
+def _wrapped_font(style: Style, bold: bool = False) -> pygame.font.Font:
+    """The type of the card's last words when they need two lines."""
+    return small_font(style, 11, bold)
 
 
 def since_text(turns_silent: int, label: str, turn: int) -> str:
@@ -115,10 +127,12 @@ def draw_card(
     # Out of touch, the face is what IT remembers: label it so, never as today's mood.
     mood = mood_name(view.mood)
     labels = [tr("card.last_seen"), mood] if view.vague else [mood]
-    label_sizes = (13, 12, 11, 10)
     # The words under the face get a column of their own, as wide as the face or as the
     # widest of them in the smallest type: at projector text they never run into "Trust".
-    column = max(face, *(draw.measure(t, fitting_font(s, t, label_sizes, face)) for t in labels))
+    # That type grows with the text size (a projector's back row reads the mood too).
+    label_sizes = (13, 12, 11)
+    fonts = [_label_font(s, t, label_sizes, face) for t in labels]
+    column = max(face, *(draw.measure(t, f) for t, f in zip(labels, fonts, strict=True)))
     left = rect.left + s.px(8) + pad
     image = people.portrait(scenario, view.index, view.mood, face)
     if view.vague:
@@ -126,11 +140,11 @@ def draw_card(
         image.set_alpha(150)  # out of touch: the face is what you remember, not what you see
     surface.blit(image, (left + (column - face) // 2, rect.top + pad))
     label_y = rect.top + pad + face + s.px(2)
-    for text in labels:
+    for text, font in zip(labels, fonts, strict=True):
         label_y = draw.text(
             surface,
             text,
-            fitting_font(s, text, label_sizes, column),
+            font,
             (left + column // 2, label_y),
             FAINT if view.vague else MUTED,
             "midtop",
@@ -204,7 +218,10 @@ def draw_card(
     )
     y += line + s.px(2)
     bottom = pygame.Rect(
-        rect.left + s.px(8) + pad, y, rect.width - s.px(8) - 2 * pad, rect.bottom - y - pad // 2
+        rect.left + s.px(8) + pad,
+        y,
+        rect.width - s.px(8) - 2 * pad,
+        rect.bottom - y - bottom_margin(s),
     )
     since = since_text(view.since_contact, scenario.turn_label, view.turn)
     if view.planned:
@@ -231,8 +248,50 @@ def _draw_bottom_line(
     if draw.measure(text, font) <= room.width:
         draw.text(surface, text, font, room.topleft, colour, width=room.width)
         return
-    font = s.font(11, bold)
-    lines = max(1, (room.height + s.px(4)) // font.get_linesize())
+    font = _wrapped_font(s, bold)
+    lines = max(1, room.height // font.get_linesize())
     y = room.top
-    for line in draw.wrap(text, font, room.width, max_lines=lines):
+    for line in balanced_wrap(text, font, room.width, lines):
         y = draw.text(surface, line, font, (room.left, y), colour).bottom
+
+
+def _label_font(s: Style, text: str, sizes: tuple[int, ...], width: int) -> pygame.font.Font:
+    """The mood's type under the face: the largest of `sizes` that fits, never below the
+    small type's floor (see type_sizes)."""
+    font = fitting_font(s, text, sizes, width)
+    floor = small_font(s, sizes[-1])
+    # The floor only where it costs the role and bars little room (a long German mood
+    # in big type pushed "Customer Service Team Lead" into an ellipsis).
+    if floor.get_height() > font.get_height() and draw.measure(text, floor) <= width + s.px(12):
+        return floor
+    return font
+
+
+def balanced_wrap(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[str]:
+    """`text` wrapped to `width` in as few lines as it needs, with the lines as even as
+    they go: a quote ends on "…than it has / to be", not on a lone "be”"."""
+    lines = draw.wrap(text, font, width, max_lines=max_lines)
+    if len(lines) < 2 or len(_greedy(text, font, width)) > max_lines:
+        return lines  # one line, or cut anyway: nothing to balance
+    words = drawable(text).split()
+    low = max(draw.measure(w, font) for w in words)  # never narrower than a word
+    high = width
+    while low < high:  # the narrowest width that needs no more lines
+        mid = (low + high) // 2
+        if len(_greedy(text, font, mid)) <= len(lines):
+            high = mid
+        else:
+            low = mid + 1
+    return draw.wrap(text, font, high, max_lines=max_lines)
+
+
+def _greedy(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """`text` word-wrapped to `width`, filling each line: only to count the lines."""
+    lines: list[str] = []
+    for word in drawable(text).split():
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.measure(trial, font) <= width:
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return lines

@@ -4,7 +4,7 @@ state, declared once so that each part (a mixin of DebriefScreen) can be type-ch
 import pygame
 from pygame_gui.elements import UIButton, UITextBox
 
-from game.i18n import number, tr
+from game.i18n import tr
 from game.look import palette
 from game.model.score import Outcome
 from game.session.debrief import Comparison, Moment, RoundSeries
@@ -87,9 +87,18 @@ class DebriefBase(Screen):
     _chart_size: tuple[int, int]
 
 
+def shown(score: float) -> int:
+    """A score as the debrief writes it: in whole points, rounded as number(score, 0) does."""
+    return int(f"{score:.0f}")
+
+
+def ahead(mine: float, theirs: float) -> bool:
+    """Whether this round's score, as shown, is at least the other's as shown."""
+    return shown(mine) >= shown(theirs)
+
+
 def difference(mine: float, theirs: float) -> str:
-    """ "you +23": this round's score against another's, in whole points."""
-    diff = mine - theirs
-    return tr(
-        "debrief.compare.you", difference=f"{'+' if diff >= 0 else '−'}{number(abs(diff), 0)}"
-    )
+    """ "you +23": the gap between the two scores as they are shown beside it (66 and 74
+    give "you −8", never the rounded gap of the unrounded scores, which may be −7)."""
+    diff = shown(mine) - shown(theirs)
+    return tr("debrief.compare.you", difference=f"{'+' if diff >= 0 else '−'}{abs(diff)}")

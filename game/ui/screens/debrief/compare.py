@@ -4,7 +4,7 @@ import pygame
 
 from game.i18n import number, tr
 from game.ui import draw
-from game.ui.screens.debrief.base import DebriefBase, difference
+from game.ui.screens.debrief.base import DebriefBase, ahead, difference
 from game.ui.theme import FAINT, GOOD, INK, MUTED, PANEL
 
 
@@ -25,7 +25,7 @@ class ComparePart(DebriefBase):
             )
             note = difference(mine, their_score)
             room = width - draw.measure(note, font) - pad
-            self.compare_lines.append((draw.wrap(text, font, room), note, mine >= their_score))
+            self.compare_lines.append((draw.wrap(text, font, room), note, ahead(mine, their_score)))
         height = len(self.compare_title) * s.font(14, bold=True).get_linesize()
         height += sum(len(lines) for lines, _, _ in self.compare_lines) * font.get_linesize()
         self.compare_rect = pygame.Rect(

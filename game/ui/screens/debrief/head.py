@@ -6,7 +6,7 @@ import pygame
 
 from game.i18n import number, tr, trn
 from game.ui import draw, safe_text
-from game.ui.screens.debrief.base import MAX_TRIES_SHOWN, DebriefBase, difference
+from game.ui.screens.debrief.base import MAX_TRIES_SHOWN, DebriefBase, ahead, difference
 from game.ui.theme import BAD, FAINT, GOOD, INK, MUTED, PANEL
 
 
@@ -58,7 +58,7 @@ class HeadPart(DebriefBase):
                 score=number(attempt.score, 0),
                 grade=attempt.grade,
             )
-            lines.append((text, difference(mine, attempt.score), mine >= attempt.score))
+            lines.append((text, difference(mine, attempt.score), ahead(mine, attempt.score)))
         return lines
 
     def _tries_width(self, line: tuple[str, str, bool]) -> int:

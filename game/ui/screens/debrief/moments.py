@@ -66,6 +66,8 @@ class MomentsPart(DebriefBase):
         self._sync_page_buttons()
 
     def _sync_page_buttons(self) -> None:
+        """Arrows that can turn the page are enabled; with one page there is nothing to
+        turn, so they are hidden rather than shown as if they did something."""
         for button, usable in (
             (self.page_earlier, self.page > 0),
             (self.page_later, self.page < len(self.pages) - 1),
@@ -74,6 +76,10 @@ class MomentsPart(DebriefBase):
                 button.enable()
             else:
                 button.disable()
+            if len(self.pages) > 1:
+                button.show()
+            else:
+                button.hide()
 
     def _draw_moments(self, surface: pygame.Surface) -> None:
         s, area = self.style, self.moments_rect

@@ -18,6 +18,7 @@ from game.session.debrief.eyes import (
     through_their_eyes,
 )
 from game.ui import draw, people
+from game.ui.safe_text import drawable
 from game.ui.screens.base import Host, Screen
 from game.ui.screens.eyes.chart import EyesChart
 from game.ui.screens.eyes.words import Words
@@ -78,7 +79,27 @@ class EyesScreen(Screen):
             self.right.left, self.right.top, self.right.width, self.right.height - hint_h
         )
         self.box = self.text_box(self.words.html(self.eyes), body)
+        self._wrap_lines()
         self.focus.focus_on(self.tabs[self.person])
+
+    def _wrap_lines(self) -> None:
+        """Break the sentences into lines here, a little narrower than the box. pygame_gui
+        moves a line break that does not fit after a line filling the box to a row of its
+        own: a blank line under "News that touched me: …" (playtest 3, at 1024x600)."""
+        font = self.box.ui_theme.get_font(self.box.combined_element_ids)
+        room = self.box.text_wrap_rect.width - self.style.px(12)
+
+        def wrap(text: str) -> list[str]:
+            lines: list[str] = []
+            for word in drawable(text).split(" "):
+                trial = f"{lines[-1]} {word}" if lines else word
+                if lines and font.size(trial)[0] > room:
+                    lines.append(word)
+                else:
+                    lines[-1:] = [trial]
+            return lines
+
+        self.box.set_text(drawable(self.words.html(self.eyes, wrap)))
 
     def _build_tabs(self, area: pygame.Rect) -> None:
         s, n = self.style, max(1, len(self.people))

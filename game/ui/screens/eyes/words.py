@@ -2,6 +2,7 @@
 (and as the HTML the screen's text box shows)."""
 
 import html
+from collections.abc import Callable
 
 from game.i18n import cap, number, percent, percents_apart, tr, trn, turn_word
 from game.model.observe import as_said
@@ -116,10 +117,17 @@ class Words:
                 parts.append(tr("eyes.because.unclear", clarity=percent(said.unclearest)))
             return "; ".join(parts)
         if said.code == 2:
-            parts = [tr("eyes.because.friction", friction=percent(said.friction))]
+            # Friction comes from force and from defects they met: name the ones that
+            # happened (a playtest read "their force" in a round without an escalation).
+            friction = percent(said.friction)
+            parts = []
             if said.overruled:
                 parts.append(trn("eyes.because.overruled", said.overruled))
-            return "; ".join(parts)
+            if number(said.defects, 1) != number(0.0, 1):
+                parts.append(tr("eyes.because.defects", points=number(said.defects, 1)))
+            if not parts:
+                return tr("eyes.because.friction", friction=friction)
+            return tr("eyes.because.friction.from", causes="; ".join(parts), friction=friction)
         seen = percent(float(as_said(said.seen)))
         return tr("eyes.because.late", expected=percent(said.expected), seen=seen)
 
@@ -167,8 +175,9 @@ class Words:
             complained=complained_clause,
         )
 
-    def html(self, eyes: Eyes) -> str:
-        """The whole round as the text box's HTML, oldest week first."""
+    def html(self, eyes: Eyes, wrap: Callable[[str], list[str]] | None = None) -> str:
+        """The whole round as the text box's HTML, oldest week first; `wrap`, if given,
+        breaks each sentence into the lines it is shown on (see EyesScreen)."""
         if not eyes.weeks:
             return html.escape(tr("eyes.none", label=self.weeks(2)))
         label, blocks = cap(turn_word(self.label)), []
@@ -176,8 +185,9 @@ class Words:
             head = tr("eyes.mood", Label=label, turn=w.turn, mood=mood_name(w.mood))
             lines = [f"<font color='{_hex(ACCENT)}'><b>{html.escape(head)}</b></font>"]
             lines += [
-                f"<font color='{_hex(colour)}'>{html.escape(text)}</font>"
+                f"<font color='{_hex(colour)}'>{html.escape(line)}</font>"
                 for text, colour in self.week(w)
+                for line in (wrap(text) if wrap else [text])
             ]
             blocks.append("<br>".join(lines))
         return "<br><br>".join(blocks)

@@ -19,6 +19,7 @@ from game.ui.screens.turn.layout import header_height, toast_font
 from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL, Style, hex_colour
 from game.ui.widgets import board, stakeholder_card, topbar
 from game.ui.widgets.stakeholder_card import CardView
+from game.ui.widgets.type_sizes import small_font
 
 # The plan rows' type sizes, best first.
 LABEL_SIZES = (15, 13, 12)
@@ -92,8 +93,10 @@ class TurnPanels(Screen):
         head = draw.text(surface, title, s.font(14, bold=True), rect.topleft, MUTED)
         room = rect.width - head.width - s.px(12)
         # The note is a hint (the card tooltips name the keys, the help the asterisk): in a
-        # narrow column it shrinks a little, then goes, rather than ending mid-sentence.
-        font = next((f for f in (s.font(13), s.font(11)) if draw.measure(note, f) <= room), None)
+        # narrow column it shrinks a little, then goes, rather than ending mid-sentence or
+        # shrinking out of sight (small type grows with the text size, see type_sizes).
+        fonts = (small_font(s, 13), small_font(s, 11))
+        font = next((f for f in fonts if draw.measure(note, f) <= room), None)
         if note and font is not None:
             draw.text(surface, note, font, (rect.right, head.centery), FAINT, "midright")
 
@@ -224,7 +227,9 @@ class TurnPanels(Screen):
         """A row's note: '3 pts to go', '3 to go' or none on a build row (`to_go` 0, 1, 2);
         '2 pts each' or, `short`, '2 pts' on any other."""
         if row.section != "build":
-            return self.planner.step_cost(row, short)
+            # Overtime keeps its long note while it fits (see _fit_row): "budget" says what
+            # the 1% is of.
+            return self.planner.step_cost(row, short and not self.planner.is_overtime(row.action))
         if to_go >= TO_GO_NONE:
             return ""
         return self.planner.to_go(row.target, short=to_go == TO_GO_SHORT)
@@ -261,6 +266,12 @@ class TurnPanels(Screen):
         note = self._note(row, short, to_go)
         room = width - (draw.measure(note, small) + s.px(8) if note else 0)
         fitted = fit_label(row, s, room, sizes)
+        if fitted is None and row.section == "project" and self.planner.is_overtime(row.action):
+            # Overtime's note says what it costs in budget: a short form ("+1 pt · 1%")
+            # before none (at projector size the row lost it, playtest 3).
+            note = self.planner.step_cost(row, short=True)
+            room = width - draw.measure(note, small) - s.px(8)
+            fitted = fit_label(row, s, room, sizes)
         if fitted is None and note:
             # No meaningful form of the name fits beside the note: the name comes first
             # (the tooltip starts with it and has the note too).
@@ -334,13 +345,16 @@ class TurnPanels(Screen):
             if width:
                 pygame.draw.rect(surface, colour, (x, rect.top, width, rect.height))
             x += width
-        font = self.style.font(12)
         legend = tr(
             "turn.plan.split",
             build=number(build),
             people=number(people_pts),
             project=number(project),
         )
+        # Grown with the text size where it fits (German's "Menschen" may not at 1024x600).
+        font = small_font(self.style, 12)
+        if draw.measure(legend, font) > rect.width:
+            font = self.style.font(12)
         draw.text(
             surface,
             legend,

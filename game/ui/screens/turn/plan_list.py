@@ -14,6 +14,7 @@ from game.ui.planner import Row
 from game.ui.screens.base import with_key
 from game.ui.screens.turn.layout import header_height, note_height, scroll_to_show, toast_rect
 from game.ui.screens.turn.panels import TurnPanels
+from game.ui.widgets.type_sizes import small_font
 
 
 class PlanList(TurnPanels):
@@ -70,7 +71,7 @@ class PlanList(TurnPanels):
         self.plan_head_h = (
             header_height(self.style)
             + s.font(22, bold=True).get_linesize()
-            + s.font(12).get_linesize()
+            + small_font(s, 12).get_linesize()
             + s.px(20)
         )
         end = pygame.Rect(area.left, area.bottom - self.end_h, area.width, self.end_h)

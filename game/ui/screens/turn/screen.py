@@ -51,7 +51,9 @@ class TurnScreen(PlanList):
         self.message = ""
         self.warned_unspent = False
         self.pilot_planned = False
-        self.reveal_person = True
+        # Set while the team scrolls the cards by hand: then the cards stay where they put
+        # them; otherwise every layout (a new text size too) shows the person planned for.
+        self.cards_browsed = False
         self._cache = PaintCache()
         self._news: tuple[str, list[str]] | None = None
         # A first-time team's first week starts with the tips (coach marks); never the pilot's.
@@ -122,10 +124,9 @@ class TurnScreen(PlanList):
         count = len(self.scenario.stakeholders)
         bottom = area.bottom - note_height(self.style)
         self.cards_visible = max(1, (bottom - top + gap) // (self.card_h + gap))
-        if self.reveal_person:  # the person being planned for is always in view
+        if not self.cards_browsed:  # the plan's "WITH PIETER" names a card in view
             self.card_scroll = min(self.card_scroll, self.person)
             self.card_scroll = max(self.card_scroll, self.person - self.cards_visible + 1)
-            self.reveal_person = False
         self.card_scroll = max(0, min(self.card_scroll, count - self.cards_visible))
         self.card_rects: list[tuple[pygame.Rect, int]] = []
         for k in range(self.card_scroll, min(count, self.card_scroll + self.cards_visible)):
@@ -185,7 +186,7 @@ class TurnScreen(PlanList):
         rows = self._all_rows()
         before = rows[self.selected_row] if rows else None
         self.person = s
-        self.reveal_person = True
+        self.cards_browsed = False
         people = [i for i, r in enumerate(self._all_rows()) if r.section == "people"]
         in_view = [i for i in people if i in self.row_widgets]
         if by_key and people:
@@ -209,8 +210,10 @@ class TurnScreen(PlanList):
         if done:
             self.app.sounds.play("click")
             self.warned_unspent = False
-            # Build points beyond what a package needs would vanish: say so while they do.
-            self.say(self.planner.warning() if row.section == "build" else "")
+            # Build points beyond what a package needs would vanish: say so for as long as
+            # the plan has them, whatever row changed since (playtest 3: the warning went
+            # with the next click on a check-in, and only the report told the team).
+            self.say(self.planner.warning())
         self._refresh_steppers()
 
     def undo(self) -> None:
@@ -307,6 +310,7 @@ class TurnScreen(PlanList):
         pos = pygame.mouse.get_pos()
         if self.people_area.collidepoint(pos):
             self.card_scroll -= event.y
+            self.cards_browsed = True
         elif self.board_area.collidepoint(pos):
             self.board_scroll -= event.y
         elif self.list_area.collidepoint(pos):
@@ -369,11 +373,9 @@ class TurnScreen(PlanList):
             self.change(rows[self.selected_row], -1)
         elif pygame.K_1 <= key <= pygame.K_9:
             self.choose_person(key - pygame.K_1, by_key=True)
-        elif key == pygame.K_PAGEDOWN:
-            self.card_scroll += 1
-            self.rebuild()
-        elif key == pygame.K_PAGEUP:
-            self.card_scroll -= 1
+        elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.card_scroll += 1 if key == pygame.K_PAGEDOWN else -1
+            self.cards_browsed = True
             self.rebuild()
         else:
             return False
