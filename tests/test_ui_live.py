@@ -61,9 +61,10 @@ def test_a_joined_team_plays_and_the_host_follows_its_weeks_clock_events_and_mes
     assert session.team == "Blue Ducks" and session.scenario.id == "tutorial"
     # The facilitator has not started the clock: the round's timer stands.
     until(app, lambda: app.live.state is not None, "the host's first answer")
-    assert app.workshop is not None and app.workshop.paused
+    assert app.workshop is not None and app.workshop.paused and app.workshop.waiting
     assert call(host.url, "POST", "/api/timer", {"action": "start"}, host.token)[0] == 200
     until(app, lambda: not app.workshop.paused, "the clock to start")
+    assert not app.workshop.waiting
     assert 100 < app.workshop.left() <= 120
 
     end_week(app)

@@ -37,6 +37,7 @@ class Workshop:
     pending_events: list[int] = field(default_factory=list)  # fired with the next week
     result_path: Path | None = None
     paused: bool = False  # the facilitator's pause
+    waiting: bool = False  # a live workshop's clock the facilitator has not started yet
     warned: bool = False
     # A second round's role swap: the team may look through the line managers' eyes
     # (their real expectations, what they saw, their trust) while it plans.
@@ -121,12 +122,14 @@ class Workshop:
             return "warn"
         return ""
 
-    def follow(self, seconds_left: float, stopped: bool) -> None:
+    def follow(self, seconds_left: float, stopped: bool, waiting: bool = False) -> None:
         """Set the clock from a live workshop's host: `seconds_left` this week, standing
-        while the facilitator has not started it or paused it (game/ui/live.py)."""
+        while the facilitator has not started it (`waiting`) or paused it
+        (game/ui/live.py)."""
         if self.turn_timer is None:
             self.turn_timer = max(seconds_left, 1.0)
         self.paused = stopped
+        self.waiting = waiting
         self._was_stopped = self.paused or self.held
         self._left_when_stopped = seconds_left
         self._deadline = self.clock() + seconds_left

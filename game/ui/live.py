@@ -87,4 +87,6 @@ def follow_timer(workshop: Workshop, state: TeamState) -> None:
     if timer.state == "off" or timer.seconds_left is None:
         workshop.turn_timer = None
         return
-    workshop.follow(timer.seconds_left, stopped=timer.state != "running")
+    workshop.follow(
+        timer.seconds_left, stopped=timer.state != "running", waiting=timer.state == "idle"
+    )

@@ -21,7 +21,8 @@ def draw_timer(surface: pygame.Surface, s: Style, rect: pygame.Rect, workshop: W
     urgent = left <= workshop.warn_seconds
     pygame.draw.rect(surface, BAD if urgent else PANEL, rect, border_radius=s.px(8))
     pygame.draw.rect(surface, ACCENT, rect, width=s.px(2), border_radius=s.px(8))
-    text = tr("turn.timer.paused") if workshop.paused else clock_text(left)
+    stood = tr("turn.timer.waiting") if workshop.waiting else tr("turn.timer.paused")
+    text = stood if workshop.paused else clock_text(left)
     font = s.font(22, bold=True) if not workshop.paused else s.font(16, bold=True)
     draw.text(surface, text, font, rect.center, INK, "center", width=rect.width - s.px(8))
 
