@@ -15,8 +15,6 @@ from typing import Any
 
 from game.cli.options import SEED, bounded, path_arg
 from game.cli.play_cmd import DEFAULT_TIMER, workshop_seed
-from game.live.host import HostError, HostOptions
-from game.live.host import run as run_host
 from game.local.paths import data_dir
 from game.scenario.loader import as_ref
 
@@ -83,6 +81,11 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         state = data_dir() / "workshops" / time.strftime("workshop-%Y%m%d-%H%M%S")
     elif state.exists() and not state.is_dir():
         return fail(f"--state {state} is a file, not a folder")
+    # The server's libraries load only for this command: every other command (the
+    # window above all) starts without them.
+    from game.live.host import HostError, HostOptions
+    from game.live.host import run as run_host
+
     options = HostOptions(
         scenario=None if args.scenario is None else as_ref(args.scenario),
         seed=args.seed,
