@@ -62,6 +62,10 @@ def test_a_joined_team_plays_and_the_host_follows_its_weeks_clock_events_and_mes
     # The facilitator has not started the clock: the round's timer stands.
     until(app, lambda: app.live.state is not None, "the host's first answer")
     assert app.workshop is not None and app.workshop.paused and app.workshop.waiting
+    key(app, pygame.K_RETURN)  # the week cannot end before the facilitator starts the clock
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "turn" and session.turn == 0
+    assert "not started the clock" in app.top.message
     assert call(host.url, "POST", "/api/timer", {"action": "start"}, host.token)[0] == 200
     until(app, lambda: not app.workshop.paused, "the clock to start")
     assert not app.workshop.waiting
@@ -88,6 +92,14 @@ def test_a_joined_team_plays_and_the_host_follows_its_weeks_clock_events_and_mes
     text = "Five minutes to the break"
     assert call(host.url, "POST", "/api/messages", {"text": text}, host.token)[0] == 200
     until(app, lambda: text in (app.top.message or ""), "the message on screen")
+
+    # The facilitator ends the round: the clock stands and no week is played any more.
+    assert call(host.url, "POST", "/api/end", {}, host.token)[0] == 200
+    until(app, lambda: bool(app.live.hold()), "the end of the round")
+    assert app.workshop.paused
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "turn" and session.turn == 3
 
 
 def test_a_crashed_laptop_continues_and_hands_in_the_weeks_the_host_missed(host, tmp_path):

@@ -547,9 +547,10 @@ class _Week:
         return tr("week.trust.parts", text=text, parts=", ".join(parts))
 
     def trust_held(self) -> list[WeekItem]:
-        """The people IT spent time with whose trust barely moved (other effects of the
-        week cancelled it, or it was small): the contact is still told, with their trust."""
-        told = {m.stakeholder for m in self.facts.trust}
+        """The people IT spent time with whose trust did not visibly move (other effects of
+        the week cancelled it, or it was small): the contact is still told, with their
+        trust (every visible move is told by `trust`, with its parts)."""
+        told = {m.stakeholder for m in self.trust_moved()}
         held = [
             int(s)
             for s in np.flatnonzero(self.log.contacted[0])
@@ -557,14 +558,8 @@ class _Week:
         ]
         if not held:
             return []
-        before, after = self.log.trust_before[0], self.log.trust_after[0]
-        # Barely moved, but not always by the contact alone: the parts say what else did.
-        moves = ", ".join(
-            self.trust_move_text(trust_move(self.log, s))
-            if _moved(before[s], after[s])
-            else f"{self.people[s]} {_pct(after[s])}"
-            for s in held
-        )
+        after = self.log.trust_after[0]
+        moves = ", ".join(f"{self.people[s]} {_pct(after[s])}" for s in held)
         text = tr("week.trust.held", cause=tr(CAUSE_KEYS[TrustTerm.CONTACT]), moves=moves)
         return [_item("trust", text, held[0] if len(held) == 1 else None, "neutral", "handshake")]
 
@@ -595,6 +590,8 @@ class _Week:
         key = MOOD_KEYS[why, fell]
         if why is MoodCause.DELIVERY:
             seen, expects = _pct(self.after.seen[0, s]), _pct(self.after.expectation[0, s])
+            if fell and self.after.seen[0, s] >= self.after.expectation[0, s]:
+                key = "week.mood.delivery.fell.ahead"  # still ahead, by less than before
             return tr(key, seen=seen, expects=expects)
         if why is MoodCause.TRUST:
             before, after = self.log.trust_before[0, s], self.log.trust_after[0, s]
@@ -615,8 +612,14 @@ class _Week:
         return tr(key)
 
     def trust_moved(self) -> list[TrustMove]:
-        """The trust moves IT can see: not of people it never meets."""
-        return [m for m in self.facts.trust if not self.after.vague[0, m.stakeholder]]
+        """The trust moves IT can see: every figure that changed on a card (as What moved
+        shows them), not of people it never meets."""
+        before, after = self.log.trust_before[0], self.log.trust_after[0]
+        return [
+            trust_move(self.log, int(s))
+            for s in np.flatnonzero(~self.after.vague[0])
+            if _moved(before[s], after[s])
+        ]
 
     def sponsor(self) -> list[WeekItem]:
         """Sponsor support, when it visibly moved: both figures and the model's reasons."""

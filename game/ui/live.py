@@ -52,6 +52,18 @@ class LiveRound:
             app.top.notify(" · ".join(self.notes))
             self.notes.clear()
 
+    def hold(self) -> str:
+        """Why the team may not end the week now ('' when it may): the facilitator has not
+        started the clock, has paused it, or has ended the round (docs/LIVE-PROTOCOL.md)."""
+        state = self.state
+        if state is None:
+            return ""
+        if state.ended:
+            return tr("live.hold.ended")
+        return {"idle": tr("live.hold.idle"), "paused": tr("live.hold.paused")}.get(
+            state.timer.state, ""
+        )
+
     def close(self) -> None:
         self.link.close()
 
@@ -69,21 +81,22 @@ class LiveRound:
         workshop.pending_events = sorted(set(sent))
 
     def _messages(self, state: TeamState) -> None:
-        if not state.messages:
-            return
-        newest = max(m.id for m in state.messages)
+        newest = max((m.id for m in state.messages), default=0)
         if self.seen_message is None:
-            # Just joined or back after a restart: the latest message only, not the history.
-            fresh = [max(state.messages, key=lambda m: m.id)]
-        else:
-            fresh = [m for m in state.messages if m.id > self.seen_message]
-        self.seen_message = newest
+            # The first answer after joining or a restart: what it holds was said before.
+            self.seen_message = newest
+            return
+        fresh = [m for m in state.messages if m.id > self.seen_message]
+        self.seen_message = max(newest, self.seen_message)
         self.notes += [tr("live.message", text=m.text) for m in sorted(fresh, key=lambda m: m.id)]
 
 
 def follow_timer(workshop: Workshop, state: TeamState) -> None:
     """The host's clock for this team, on the round's timer."""
     timer = state.timer
+    if state.ended:  # the round is over: the clock stands for good
+        workshop.follow(workshop.left() if workshop.turn_timer else 0.0, stopped=True)
+        return
     if timer.state == "off" or timer.seconds_left is None:
         workshop.turn_timer = None
         return

@@ -237,7 +237,8 @@
     tr.appendChild(week);
 
     var progress = el("td");
-    var pct = Math.round(100 * Math.max(0, Math.min(1, t.reported_progress)));
+    // Rounded down, as the game's top bar shows it (observe.shown_progress).
+    var pct = Math.floor(100 * Math.max(0, Math.min(1, t.reported_progress)) + 1e-9);
     progress.appendChild(el("span", "", pct + " %"));
     var bar = el("div", "bar");
     var fill = el("span");

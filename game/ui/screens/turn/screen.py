@@ -269,6 +269,10 @@ class TurnScreen(PlanList):
         """Play the plan; the first press with points left over only warns."""
         game = self.app.game
         assert game is not None
+        held = self.app.live.hold() if self.app.live is not None else ""
+        if held:  # a live workshop's facilitator holds the week
+            self.say(held)
+            return
         left = self.planner.left()
         if left > 0 and not confirmed and not self.warned_unspent:
             self.warned_unspent = True
