@@ -160,3 +160,38 @@ def test_the_help_names_every_key_of_the_readme(language: str) -> None:
     keys = {"en": ["Ctrl+Z", "Delete", "N:", "1–5"], "de": ["Strg+Z", "Entf", "N:", "1–5"]}
     for key in keys[language]:
         assert key in body, key
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_what_moved_shows_every_bar_at_projector_size(size: tuple[int, int]) -> None:
+    """Playtest 4: at projector size one person's trust bar was missing from What moved."""
+    from game.policies import POLICIES
+    from game.ui import draw, flow
+    from game.ui.screens.report import ReportScreen
+
+    app = make_app(window=size)
+    app.apply_settings(Settings(text_size=1.5))
+    flow.start_game(app, "crm-rollout", 7, "Blue")
+    game = app.game
+    for _ in range(3):
+        game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
+    drawn: list[str] = []
+    real = draw.text
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return real(surface, text, *args, **kwargs)
+
+    for week in range(3):
+        screen = ReportScreen(app, week)
+        app.replace_all(screen)
+        drawn.clear()
+        draw.text = spy
+        try:
+            screen.clock = 10.0  # the bars at rest
+            app.draw()
+        finally:
+            draw.text = real
+        labels = [m.label for m in screen.report.moves]
+        assert len(labels) >= 5
+        assert all(label in drawn for label in labels), (labels, drawn)

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.i18n import percent, tr, turn_word
+from game.i18n import percent, tr, trn, turn_word
 from game.scenario.schema import Scenario
 from game.session.week import WeekReport, plan_summary, week_report
 from game.ui import draw, flow
@@ -223,13 +223,30 @@ class ReportScreen(Screen):
         y += s.font(14, bold=True).get_linesize() + s.px(8)
         t = ease(self.clock / EASE_SECONDS)
         font = s.font(15)
-        row = font.get_linesize() + s.px(22)
         why_font = s.font(13)
-        for move in self.report.moves:
-            # What moved it, under the bar, whole (wrapped): sponsor support and budget.
-            why = draw.wrap(move.why, why_font, panel.width - 2 * pad) if move.why else []
+        # What moved each bar, under it, whole (wrapped).
+        whys = [
+            draw.wrap(m.why, why_font, panel.width - 2 * pad) if m.why else []
+            for m in self.report.moves
+        ]
+        # Every bar that moved is shown: at a large text size the short reasons under
+        # the bars go first, then the rows close up (a playtest saw a person's bar
+        # missing at projector size); the list on the left tells the reasons too.
+        room_left = panel.bottom - pad - y
+        with_why, gap = False, s.px(12)
+        for keep_why, spacing in ((True, s.px(22)), (False, s.px(22))):
+            lines = sum(len(w) for w in whys) if keep_why else 0
+            need = len(whys) * (font.get_linesize() + spacing) + lines * why_font.get_linesize()
+            if need <= room_left:
+                with_why, gap = keep_why, spacing
+                break
+        row = font.get_linesize() + gap
+        for shown, (move, wrapped) in enumerate(zip(self.report.moves, whys, strict=True)):
+            why = wrapped if with_why else []
             height = row + len(why) * why_font.get_linesize()
             if y + height > panel.bottom - pad:
+                note = trn("report.moved.more", len(self.report.moves) - shown)
+                draw.text(surface, note, why_font, (panel.left + pad, y), MUTED)
                 break
             value = move.before + (move.after - move.before) * t
             colour = (
