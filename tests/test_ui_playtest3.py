@@ -15,6 +15,7 @@ from game.local import paths
 from game.local.settings import Settings
 from game.policies import POLICIES
 from game.ui import flow
+from game.ui.app import App
 from game.ui.planner import Planner
 from game.ui.screens.debrief.base import ahead, difference
 from game.ui.widgets.stakeholder_card import balanced_wrap
@@ -43,11 +44,17 @@ def test_the_gap_is_the_difference_of_the_scores_as_shown() -> None:
     assert ahead(74.4, 73.6) and not ahead(64.4, 66.6)
 
 
-def test_the_debrief_notes_agree_with_the_scores_beside_them() -> None:
+def _debrief_app() -> App:
+    """crm-rollout seed 7 played to its debrief, on screen."""
     app = make_app(scenario="crm-rollout", seed=7, team="Blue")
     _finish(app)
     flow.show_current_turn(app)
     pump(app)
+    return app
+
+
+def test_the_debrief_notes_agree_with_the_scores_beside_them() -> None:
+    app = _debrief_app()
     screen = app.top
     mine = round(float(screen.result.score[0]))
     assert screen.compare_lines
@@ -58,10 +65,7 @@ def test_the_debrief_notes_agree_with_the_scores_beside_them() -> None:
 
 
 def test_one_page_of_key_moments_shows_no_arrows() -> None:
-    app = make_app(scenario="crm-rollout", seed=7, team="Blue")
-    _finish(app)
-    flow.show_current_turn(app)
-    pump(app)
+    app = _debrief_app()
     screen = app.top
     assert screen.name == "debrief"
     if len(screen.pages) == 1:
