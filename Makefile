@@ -14,7 +14,7 @@ $(BIN)/python:
 # Reinstall whenever pyproject.toml or the pins change.
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade -c constraints.txt pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,cluster,rl]"
 	PYGAME_HIDE_SUPPORT_PROMPT=1 $(BIN)/python -c \
 		"import pygame, sys; sys.exit(not getattr(pygame, 'IS_CE', 0))" \
 		|| (echo "plain pygame is installed beside pygame-ce: pip uninstall pygame" && exit 1)
