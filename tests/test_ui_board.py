@@ -11,12 +11,12 @@ from game.model.state import ACCEPTED, AWAITING, OPEN
 from game.policies import POLICIES
 from game.scenario.loader import load
 from game.session.runner import play
-from game.ui import draw, flow
+from game.ui import draw
 from game.ui.progress import progress_text
 from game.ui.screens.turn import panels
 from game.ui.theme import Style
 from game.ui.widgets import board
-from tests.helpers.ui_driver import make_app, pump
+from tests.helpers.ui_driver import make_app, turn_after
 
 SCENARIOS = ["tutorial", "crm-rollout", "lan-migration"]
 
@@ -63,13 +63,8 @@ def test_clarity_bands() -> None:
 def _turn_app(size: tuple[int, int], text_size: float, language: str = "en"):  # type: ignore[no-untyped-def]
     app = make_app(window=size)
     app.apply_settings(Settings(text_size=text_size, language=language))
-    flow.start_game(app, "crm-rollout", 3, "Blue")
-    game = app.game
-    for _ in range(5):  # delivery first: the people turn vague, the needs stay unclear
-        game.play(POLICIES["delivery_first"](game.session.observe(), game.session.params)[0])
-    flow.show_current_turn(app)
-    pump(app, 2)
-    return app
+    # delivery first: the people turn vague, the needs stay unclear
+    return turn_after(app, 5, seed=3, policy="delivery_first")
 
 
 def test_board_shows_needs_vaguely_when_out_of_touch_and_the_rework_to_redo() -> None:

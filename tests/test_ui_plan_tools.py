@@ -10,12 +10,11 @@ import pytest
 from pygame_gui.core import UIElement
 
 from game.local.settings import Settings
-from game.policies import POLICIES
 from game.ui import flow
 from game.ui.app import App, PlayOptions
 from game.ui.planner import Row
 from game.ui.screens.turn import TurnScreen
-from tests.helpers.ui_driver import FRAME, click, key, make_app, pump
+from tests.helpers.ui_driver import FRAME, click, key, make_app, pump, turn_after
 
 SIZES = [((1280, 720), 1.0), ((1024, 600), 1.5)]
 
@@ -24,15 +23,7 @@ def _turn(window: tuple[int, int] = (1280, 720), text_size: float = 1.0, weeks: 
     """The app on the turn screen of the tutorial, after `weeks` weeks played headless."""
     app = App(PlayOptions(window=window), Settings(text_size=text_size))
     flow.open_first_screen(app)
-    flow.start_game(app, "tutorial", 3, "Blue")
-    game = app.game
-    assert game is not None
-    for _ in range(weeks):
-        game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
-    flow.show_current_turn(app)
-    pump(app)
-    assert app.top.name == "turn"
-    return app
+    return turn_after(app, weeks, "tutorial", seed=3)
 
 
 def _screen(app: App) -> TurnScreen:

@@ -20,7 +20,7 @@ from game.ui.planner import Planner
 from game.ui.screens.debrief.base import ahead, difference
 from game.ui.widgets.stakeholder_card import balanced_wrap
 from tests.helpers.ui_checks import noto
-from tests.helpers.ui_driver import make_app, pump
+from tests.helpers.ui_driver import make_app, pump, turn_after
 
 I18N = Path(__file__).parent.parent / "game" / "i18n"
 
@@ -78,14 +78,7 @@ def test_one_page_of_key_moments_shows_no_arrows() -> None:
 
 
 def _turn_app(weeks: int = 3, scenario: str = "crm-rollout"):
-    app = make_app(scenario=scenario, seed=7, team="Blue")
-    game = app.game
-    for _ in range(weeks):
-        game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
-    flow.show_current_turn(app)
-    pump(app)
-    assert app.top.name == "turn"
-    return app
+    return turn_after(make_app(), weeks, scenario)
 
 
 def test_points_with_nothing_to_build_are_named_until_they_are_gone() -> None:

@@ -22,7 +22,7 @@ from game.session.session import Session
 from game.session.week import week_report
 from game.ui.screens.turn.news import last_week_lines
 from tests.helpers.scenarios import loaded
-from tests.helpers.sessions import played
+from tests.helpers.sessions import plan_of, played
 
 MARTA, JONAS = 0, 1
 ROOMS, AUTO_RELEASE = 0, 1  # tutorial packages: Auto-release needs Room overview first
@@ -48,13 +48,6 @@ def assert_build_adds_up(line: str) -> None:
 def _tutorial(seed: int) -> tuple[Session, list[str]]:
     scenario, params = loaded("tutorial")
     return Session(scenario, params, seed=seed), [a.id for a in scenario.actions]
-
-
-def _plan(session: Session, ids: list[str], **points: tuple[int, float]) -> np.ndarray:
-    plan = empty_plan(1, session.params)[0]
-    for action, (target, n) in points.items():
-        plan[ids.index(action), target] = n
-    return plan
 
 
 def _progress(session: Session, turn: int = -1) -> str:
@@ -83,10 +76,10 @@ def test_points_blocked_by_a_same_week_rejection_are_told_whatever_progress_did(
     for seed in range(60):
         session, ids = _tutorial(seed)
         while session.observe().package_status[0, ROOMS] != AWAITING and session.turn < 4:
-            session.play(_plan(session, ids, build=(ROOMS, 4)))
+            session.play(plan_of(session, ids, build=(ROOMS, 4)))
         if session.observe().package_status[0, ROOMS] != AWAITING:
             continue
-        session.play(_plan(session, ids, build=(AUTO_RELEASE, 4)))
+        session.play(plan_of(session, ids, build=(AUTO_RELEASE, 4)))
         log = session.logs[-1]
         if not log.rejected[0, ROOMS]:
             continue
@@ -147,8 +140,8 @@ def test_every_build_note_adds_up_and_names_only_causes_that_applied(
 # --- 3. a trust headline gives the net change What moved shows ---------------------------
 def test_an_event_headline_gives_the_net_trust_change_and_the_event_part() -> None:
     session, ids = _tutorial(1)
-    session.play(_plan(session, ids, workshop=(MARTA, 2), build=(ROOMS, 4)))
-    session.play(_plan(session, ids, workshop=(MARTA, 2), build=(ROOMS, 4)), fire=[BOARD_EVENT])
+    session.play(plan_of(session, ids, workshop=(MARTA, 2), build=(ROOMS, 4)))
+    session.play(plan_of(session, ids, workshop=(MARTA, 2), build=(ROOMS, 4)), fire=[BOARD_EVENT])
     report = week_report(session, 1)
     log = session.logs[1]
     before, after = log.trust_before[0, MARTA], log.trust_after[0, MARTA]
@@ -255,7 +248,7 @@ def test_package_titles_are_never_cut(policy: str, seed: int, scenario: str) -> 
 
 def test_the_news_ticker_tells_an_event_once() -> None:
     session, ids = _tutorial(1)
-    session.play(_plan(session, ids, build=(ROOMS, 4)), fire=[1])
+    session.play(plan_of(session, ids, build=(ROOMS, 4)), fire=[1])
     event = session.scenario.events[1]
     lines = last_week_lines(session, "week")
     joined = " ".join(lines)

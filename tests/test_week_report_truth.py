@@ -15,7 +15,6 @@ import pytest
 
 from game import i18n
 from game.i18n import percent, tr
-from game.model import empty_plan
 from game.model.state import AWAITING
 from game.policies import POLICIES
 from game.session.facts import BudgetCause, SponsorCause, stock_facts
@@ -23,6 +22,7 @@ from game.session.session import Session
 from game.session.week import WeekItem, week_report
 from game.ui.screens.report import next_label
 from tests.helpers.scenarios import loaded
+from tests.helpers.sessions import plan_of
 
 DANA, OMAR = 0, 1
 LANGUAGES = ("en", "de")
@@ -37,13 +37,6 @@ def language(request: pytest.FixtureRequest) -> str:
 def _session(seed: int = 1) -> tuple[Session, list[str]]:
     scenario, params = loaded("crm-rollout")
     return Session(scenario, params, seed=seed), [a.id for a in scenario.actions]
-
-
-def _plan(session: Session, ids: list[str], **points: tuple[int, float]) -> np.ndarray:
-    plan = empty_plan(1, session.params)[0]
-    for action, (target, n) in points.items():
-        plan[ids.index(action), target] = n
-    return plan
 
 
 @cache
@@ -148,7 +141,7 @@ def test_every_sponsor_move_is_told_in_the_model_s_parts_that_add_up() -> None:
 def test_a_steering_update_is_named_where_support_rose(language: str) -> None:
     session, ids = _session()
     steering = next(a.id for a in session.scenario.actions if a.id.startswith("steer"))
-    session.play(_plan(session, ids, build=(0, 5), **{steering: (0, 2)}))
+    session.play(plan_of(session, ids, build=(0, 5), **{steering: (0, 2)}))
     report = week_report(session, 0)
     [line] = _kind(report.items, "sponsor")
     assert tr("week.sponsor.steering") in line.text and line.tone == "good"
@@ -158,8 +151,8 @@ def test_a_steering_update_is_named_where_support_rose(language: str) -> None:
 
 def test_overtime_is_named_in_the_budget_and_the_budget_is_in_what_moved(language: str) -> None:
     session, ids = _session()
-    session.play(_plan(session, ids, build=(0, 5)))
-    session.play(_plan(session, ids, build=(0, 5), overtime=(0, 3)))
+    session.play(plan_of(session, ids, build=(0, 5)))
+    session.play(plan_of(session, ids, build=(0, 5), overtime=(0, 3)))
     total = session.params.budget
     for i in (0, 1):
         before = session.observations[i].budget_left[0] / total
@@ -272,7 +265,7 @@ def test_a_sign_off_a_favour_bought_is_told_once(language: str) -> None:
             waiting = bool((seen.package_status[0, :4] == AWAITING).any())
             build = int(np.argmax(seen.buildable[0]))
             favour = (DANA, 1 if waiting else 0)
-            log = session.play(_plan(session, ids, build=(build, 6), favour=favour))
+            log = session.play(plan_of(session, ids, build=(build, 6), favour=favour))
             if not (waiting and log.favour_granted[0, DANA] and log.accepted[0, :4].any()):
                 continue
             report = week_report(session, len(session.logs) - 1)

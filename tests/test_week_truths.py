@@ -11,13 +11,13 @@ import numpy as np
 import pytest
 
 from game.i18n import percent
-from game.model import empty_plan
 from game.model.state import AWAITING
 from game.policies import POLICIES
 from game.session.session import Session
 from game.session.week import WeekItem, week_report
 from game.ui.planner import Planner
 from tests.helpers.scenarios import loaded
+from tests.helpers.sessions import plan_of
 from tests.test_week_report_playtest import assert_build_adds_up
 
 DANA, PIETER = 0, 3
@@ -26,13 +26,6 @@ DANA, PIETER = 0, 3
 def _session() -> tuple[Session, list[str]]:
     scenario, params = loaded("crm-rollout")
     return Session(scenario, params, seed=1), [a.id for a in scenario.actions]
-
-
-def _plan(session: Session, ids: list[str], **points: tuple[int, float]) -> np.ndarray:
-    plan = empty_plan(1, session.params)[0]
-    for action, (target, n) in points.items():
-        plan[ids.index(action), target] = n
-    return plan
 
 
 def _items(session: Session, kind: str, turn: int = -1) -> list[WeekItem]:
@@ -45,8 +38,8 @@ def _items(session: Session, kind: str, turn: int = -1) -> list[WeekItem]:
 def test_an_honest_talk_says_both_figures_and_which_way_they_went(builds: int) -> None:
     session, ids = _session()
     for _ in range(builds):
-        session.play(_plan(session, ids, build=(0, 5), check_in=(DANA, 1)))
-    session.play(_plan(session, ids, reset=(DANA, 1)))
+        session.play(plan_of(session, ids, build=(0, 5), check_in=(DANA, 1)))
+    session.play(plan_of(session, ids, reset=(DANA, 1)))
     truth = session.logs[-2].expectation[0, DANA] if builds else 0.0
     after = session.logs[-1].expectation[0, DANA]
     trimmed = session.logs[-1].reset_trimmed[0, DANA]
@@ -66,11 +59,11 @@ def test_an_honest_talk_says_both_figures_and_which_way_they_went(builds: int) -
 def test_an_honest_talk_with_someone_out_of_touch_corrects_the_remembered_figure() -> None:
     session, ids = _session()
     for _ in range(8):  # never a word with Pieter: the card keeps an old figure
-        session.play(_plan(session, ids, build=(0, 5), check_in=(DANA, 1)))
+        session.play(plan_of(session, ids, build=(0, 5), check_in=(DANA, 1)))
     card = session.observe().expectation[0, PIETER]
     truth = session.logs[-1].expectation[0, PIETER]
     assert session.observe().vague[0, PIETER] and percent(card) != percent(truth)
-    session.play(_plan(session, ids, reset=(PIETER, 1)))
+    session.play(plan_of(session, ids, reset=(PIETER, 1)))
     after = session.logs[-1].expectation[0, PIETER]
     [line] = [i.text for i in _items(session, "contact") if i.text.startswith("Honest talk")]
     assert line == (
@@ -84,7 +77,7 @@ def _favour(**log: tuple[int, float | bool]) -> tuple[Session, str]:
     """A turn where the player asked Dana for a favour, its log changed as `log` says
     (name=(index, value)), with Dana's package 0 awaiting sign-off before it."""
     session, ids = _session()
-    session.play(_plan(session, ids, favour=(DANA, 1)))
+    session.play(plan_of(session, ids, favour=(DANA, 1)))
     changed = session.logs[0]
     for name, (k, value) in ({"favour_expert": (DANA, False)} | log).items():
         row = getattr(changed, name).copy()
@@ -141,7 +134,7 @@ def test_a_favour_played_for_real_tells_the_decision_the_log_holds() -> None:
             waiting = session.observe().package_status[0, :4] == AWAITING
             favour = (DANA, 1) if waiting.any() else (DANA, 0)
             session.play(
-                _plan(
+                plan_of(
                     session,
                     ids,
                     build=(int(np.argmax(session.observe().buildable[0])), 6),
@@ -227,7 +220,7 @@ def test_a_week_that_built_more_than_planned_says_the_team_was_faster() -> None:
         scenario, params = loaded("crm-rollout")
         session = Session(scenario, params, seed=seed)
         ids = [a.id for a in scenario.actions]
-        session.play(_plan(session, ids, build=(0, 8)))
+        session.play(plan_of(session, ids, build=(0, 8)))
         log = session.logs[0]
         if f"{log.effort[0].sum():.0f}" == "9":
             [line] = [i.text for i in _items(session, "progress")]

@@ -1,5 +1,9 @@
-"""Whole rounds played headless by a built-in policy."""
+"""Whole rounds played headless by a built-in policy, and hand-made plans for one week."""
 
+import numpy as np
+import numpy.typing as npt
+
+from game.model import empty_plan
 from game.policies import POLICIES
 from game.session.session import Session
 from tests.helpers.scenarios import loaded
@@ -12,3 +16,13 @@ def played(team: str, policy: str = "balanced", seed: int = 5) -> Session:
     while not session.done:
         session.play(POLICIES[policy](session.observe(), params)[0])
     return session
+
+
+def plan_of(
+    session: Session, ids: list[str], **points: tuple[int, float]
+) -> npt.NDArray[np.float64]:
+    """One week's (A, T) plan: `action_id=(target, points)` for each action used."""
+    plan = empty_plan(1, session.params)[0]
+    for action, (target, n) in points.items():
+        plan[ids.index(action), target] = n
+    return plan

@@ -21,6 +21,29 @@ def make_app(window: tuple[int, int] = (1280, 720), **options: object) -> App:
     return app
 
 
+def turn_after(
+    app: App,
+    weeks: int,
+    scenario: str = "crm-rollout",
+    seed: int = 7,
+    policy: str = "balanced",
+) -> App:
+    """`app` on the turn screen of a new round of `scenario`, after `weeks` weeks that
+    `policy` played headless."""
+    from game.policies import POLICIES
+    from game.ui import flow
+
+    flow.start_game(app, scenario, seed, "Blue")
+    game = app.game
+    assert game is not None
+    for _ in range(weeks):
+        game.play(POLICIES[policy](game.session.observe(), game.session.params)[0])
+    flow.show_current_turn(app)
+    pump(app)
+    assert app.top.name == "turn"
+    return app
+
+
 def pump(app: App, frames: int = 3) -> None:
     """Run a few frames so that posted events and the UI events they cause are handled."""
     for _ in range(frames):
