@@ -135,5 +135,6 @@ def test_only_the_loop_and_the_session_step_the_model():
         if "model" not in path.relative_to(GAME).parts[:1] and _steps_the_model(path)
     }
     # The session steps one turn at a time, with the player's plan; every policy plays
-    # whole games through the runner.
-    assert callers == {"session/runner.py", "session/session.py"}
+    # whole games through the runner; the Gymnasium environments step one week at a
+    # time for an agent outside the loop (game/gym/games.py: single and vector env).
+    assert callers == {"session/runner.py", "session/session.py", "gym/games.py"}
