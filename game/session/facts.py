@@ -30,6 +30,10 @@ F64 = npt.NDArray[np.float64]
 
 # Finds smaller than this (in points) are routine and would only clutter the story.
 MINOR_REWORK = 0.25
+# Known defects (accepted with a package) are named from this many points on, and told
+# in tenths, everywhere they are told: the week report, the board, "Through their eyes"
+# (a playtest saw 0.2 pts named in one and not in the others). See `shown_defects`.
+KNOWN_DEFECTS = MINOR_REWORK
 # Trust moves smaller than this are the weekly drift; they are not news.
 MINOR_TRUST = 0.02
 # Below this clarity the owner's needs count as unclear: the cause, not the tests, is the story.
@@ -144,8 +148,14 @@ class SignOff:
 
     @property
     def with_defects(self) -> bool:
-        """Whether the known defects are worth telling (MINOR_REWORK or more)."""
-        return self.known_defects >= MINOR_REWORK
+        """Whether the known defects are worth telling (see `shown_defects`)."""
+        return shown_defects(self.known_defects)
+
+
+def shown_defects(points: float) -> bool:
+    """Whether `points` of known defects are named at all (KNOWN_DEFECTS or more): one
+    rule for every screen that tells them."""
+    return points >= KNOWN_DEFECTS
 
 
 @dataclass(frozen=True)
@@ -552,13 +562,16 @@ MINOR_MOOD = 0.01
 class MoodChange:
     """A stakeholder's face on IT's card changed this turn, and the terms of their
     satisfaction that moved it that way, largest first (each with the satisfaction it
-    moved). `remembered`: before the turn the card showed IT's memory of them."""
+    moved). `remembered`: before the turn the card showed IT's memory of them;
+    `forgotten`: after the turn it does (IT fell out of touch this week: the face is what
+    IT last heard, not a change of theirs)."""
 
     stakeholder: int
     before: int  # face (observe.MOOD_NAMES) as the card showed it before the turn
     after: int
     causes: tuple[tuple[MoodCause, float], ...]
     remembered: bool
+    forgotten: bool = False
 
 
 def satisfaction_terms(state: State, params: Params) -> F64:
@@ -594,6 +607,7 @@ def mood_facts(
                 int(after.mood[0, s]),
                 tuple(terms),
                 bool(before.vague[0, s]),
+                bool(after.vague[0, s]),
             )
         )
     return tuple(out)

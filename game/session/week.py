@@ -45,7 +45,7 @@ from game.session.transcript import describe_plan, first_names
 
 ICONS = {"event": "warning", "rejection": "cross", "escalation": "warning", "rework": "hammer"}
 ICONS |= {"signoff": "check", "handover": "hourglass", "favour": "handshake", "complaint": "speech"}
-ICONS |= {"deadline": "clock", "mood": "speech"}
+ICONS |= {"deadline": "clock", "mood": "speech", "timer": "clock"}
 # The model's complaint codes (index into rules.stakeholders.COMPLAINTS, English for logs),
 # as catalogue keys: the players read them in the window's language.
 COMPLAINT_KEYS = ("complaint.0", "complaint.1", "complaint.2", "complaint.3")
@@ -101,7 +101,7 @@ WHY_KEYS = {
 # Which news leads the headline when no rejection or event does: the lower, the sooner.
 HEADLINE_RANK = {"escalation": 0, "signoff": 1, "favour": 1, "handover": 2, "rework": 3}
 # Lines that are every week's routine, never the week's headline.
-QUIET_KINDS = ("trust", "progress", "sponsor", "budget", "deadline")
+QUIET_KINDS = ("trust", "progress", "sponsor", "budget", "deadline", "timer")
 # A mood change is told with at most this many of its causes, the largest first.
 MOOD_CAUSES = 2
 # A term of the satisfaction rule that moved a mood (facts.MoodCause), by whether the mood
@@ -292,8 +292,12 @@ class _Week:
             text = tr("week.cancelled", sponsor=self.sc.sponsor.name)
             out.append(_item("event", text, None, icon="cross"))
         for fired in self.facts.events:
-            event, tone = self.sc.events[fired.event], self.effects(fired.event)[1]
-            out.append(_item("event", f"{event.title}. {event.text}", None, tone))
+            event, (effects, tone) = self.sc.events[fired.event], self.effects(fired.event)
+            text = f"{event.title}. {event.text}"
+            if effects:
+                # The story says what happened; the numbers say what it did to the project.
+                text = tr("week.event.effects", story=text, effects=effects)
+            out.append(_item("event", text, None, tone))
         return out
 
     def unclear(self, k: int, clarity: float) -> str:
@@ -496,10 +500,11 @@ class _Week:
             text = tr("week.favour.rejected", name=name, t="{t}", found=found)
             return self.package("favour", r.package, s, text, "bad")
         if signed:
-            known = sum(ok.known_defects for ok in self.facts.signoffs if ok.owner == s)
-            note = (
-                tr("week.signoff.defects", found=number(known, 1)) if known >= MINOR_REWORK else ""
+            # The defects each sign-off would name on its own line (shown_defects), summed.
+            known = sum(
+                ok.known_defects for ok in self.facts.signoffs if ok.owner == s and ok.with_defects
             )
+            note = tr("week.signoff.defects", found=number(known, 1)) if known else ""
             text = tr("week.favour.granted", name=name, t="{t}", note=note)
             return _item("favour", _fit(text, "; ".join(self.titles[p] for p in signed)), s, "good")
         owner = self.params.owner
@@ -573,6 +578,12 @@ class _Week:
         fell = change.after < change.before
         tone = "bad" if fell else "good"
         truly_before = int(self.true_moods[0][s])
+        if change.forgotten:
+            # Out of touch since this week: the card fell back to what IT last heard. That
+            # is no change of theirs, and never told as one (a playtest read "now unhappy"),
+            # nor coloured as one: the line is neutral whichever way the face moved.
+            text = tr("week.mood.no_word", name=name, mood=now, was=was)
+            return _item("mood", text, s, "neutral", "clock")
         causes = [self.mood_cause(s, why, fell) for why, _ in change.causes[:MOOD_CAUSES]]
         if change.remembered and truly_before == change.after:
             # The card only caught up: they already felt this way before the week.
@@ -912,13 +923,14 @@ def true_states(session: Session, i: int) -> tuple[State, State]:
     return start, again.state
 
 
-def week_report(session: Session, turn_index: int) -> WeekReport:
+def week_report(session: Session, turn_index: int, timed_out: bool = False) -> WeekReport:
     """What happened in the session's turn `turn_index` (0-based) and why.
 
     Items come by importance (events, rejections, escalations, rework, sign-offs,
     hand-overs, favours, contacts, complaints, moods, trust, progress); every text whole.
     Moves are the bars that visibly moved. A turn played after the game had ended gives
-    an empty report that says so.
+    an empty report that says so. `timed_out`: the workshop's clock ended the week, not
+    the team (the session does not know the clock: the window says so).
     """
     week, log = _Week(session, turn_index), session.logs[turn_index]
     turn, deadline = int(log.turn[0]) + 1, session.params.deadline
@@ -934,7 +946,9 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
         return WeekReport(turn, title, tr("week.over"), [], [])
     goes_on = not (turn_index == len(session.logs) - 1 and session.done)
     late_line = week.deadline(goes_on)
-    items = late_line + week.events() + week.rejections() + week.escalations()
+    # First: whatever the week did, the team did not choose to end it there.
+    timer = [_item("timer", tr("week.timed_out"), None, "neutral")] if timed_out else []
+    items = timer + late_line + week.events() + week.rejections() + week.escalations()
     # A favour's line comes where its sign-off would: it tells that decision (once).
     items += week.rework() + week.favours() + week.signoffs() + week.handovers()
     items += week.contacts() + week.complaints() + week.mood_lines()
@@ -948,7 +962,7 @@ def week_report(session: Session, turn_index: int) -> WeekReport:
         # The ticker tells the event once: its title and effects, then its story.
         event = session.scenario.events[first]
         news = f"{headline} {event.text}"
-        told = len(late_line) + [f.event for f in week.facts.events].index(first)
+        told = len(timer) + len(late_line) + [f.event for f in week.facts.events].index(first)
     return WeekReport(turn, title, headline, items, week.moves(), news, told)
 
 

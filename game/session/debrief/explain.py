@@ -93,7 +93,11 @@ def whole_rows(breakdown: ScoreBreakdown) -> list[WholeRow]:
 
 def package_lines(breakdown: ScoreBreakdown, session: Session) -> list[tuple[str, str, str]]:
     """(package title, "3 of 13", what it lost) for each package, the one that lost most
-    first; every cause it lost whole points to is named, its own with the reason."""
+    first; every cause it lost whole points to is named, its own with the reason.
+
+    What lost begins with what the 13 is: the package's value, as the share of the
+    project's value the week report names at a sign-off (a playtest could not check
+    "of 9 pts" against anything seen in play)."""
     titles = [p.title for p in session.scenario.packages]
     # Biggest loss first as the reader sees it: the whole points shown, then the exact ones.
     rows = sorted(
@@ -104,13 +108,23 @@ def package_lines(breakdown: ScoreBreakdown, session: Session) -> list[tuple[str
         (
             titles[row.package.package],
             tr("why.points", earned=number(row.earned, 0), potential=number(row.potential, 0)),
-            _losses(row, session, round_share(breakdown)),
+            tr(
+                "why.line",
+                worth=_worth(row),
+                losses=_losses(row, session, round_share(breakdown), shared_parts(breakdown)),
+            ),
         )
         for row in rows
     ]
 
 
-def _losses(row: WholeRow, session: Session, shared: float = 0.0) -> str:
+def _worth(row: WholeRow) -> str:
+    """'worth 13 pts: 13% of the project's value': the line's "of 13" in play's words."""
+    value = tr("format.percent", n=number(row.potential, 0))
+    return tr("why.worth", potential=number(row.potential, 0), value=value)
+
+
+def _losses(row: WholeRow, session: Session, shared: float = 0.0, parts_of_shared: str = "") -> str:
     """ "defects −6 (built at clarity 70%) · late −2": the bar's words, the line's points."""
     parts = []
     for cause in OWN:
@@ -126,16 +140,40 @@ def _losses(row: WholeRow, session: Session, shared: float = 0.0) -> str:
     # package's doing: the same share of every package, told as that share (in points,
     # rounding put a -1 on some packages and none on others of the same size).
     if shared > 0 and sum(row.package.lost[cause] for cause in SHARED) > 0:
-        parts.append(tr("why.loss.shared", share=percent(shared)))
+        text = tr("why.loss.shared", share=percent(shared))
+        if parts_of_shared:
+            text = tr("why.loss.shared.parts", shared=text, parts=parts_of_shared)
+        parts.append(text)
     return " · ".join(parts) if parts else tr("why.full")
+
+
+def shared_parts(breakdown: ScoreBreakdown) -> str:
+    """'stakeholders' verdict −8%, late −4%': what the round's losses were, each with its
+    share of what the packages kept, in whole percents that add up to the share the line
+    names (`round_share`, as `percent` rounds it)."""
+    kept = _kept(breakdown)
+    if kept <= 0:
+        return ""
+    exact = [100 * breakdown.lost(cause) / kept for cause in SHARED]
+    shown = whole_parts(exact, round(100 * round_share(breakdown)))
+    return ", ".join(
+        tr("why.loss", cause=loss_name(cause), points=tr("format.percent", n=number(k, 0)))
+        for cause, k in zip(SHARED, shown, strict=True)
+        if k > 0
+    )
 
 
 def round_share(breakdown: ScoreBreakdown) -> float:
     """The share of what each package kept after its own losses that the round's shared
     losses took (the same for every package: the score's factors multiply)."""
-    kept = sum(p.potential - p.own_loss for p in breakdown.packages)
+    kept = _kept(breakdown)
     lost = sum(p.lost[cause] for p in breakdown.packages for cause in SHARED)
     return lost / kept if kept > 0 else 0.0
+
+
+def _kept(breakdown: ScoreBreakdown) -> float:
+    """Points the packages kept after their own losses: what the round's losses took from."""
+    return sum(p.potential - p.own_loss for p in breakdown.packages)
 
 
 def shared_line(breakdown: ScoreBreakdown, session: Session) -> str | None:

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
+import numpy.typing as npt
 
 from game.model import Channel, State, Target, TurnLog
 from game.model.observe import mood
 from game.model.rules.relationships import TrustTerm, tolerance
 from game.model.rules.stakeholders import NO_COMPLAINT, grievances
 from game.model.state import ACCEPTED
-from game.session.facts import Cause, TurnFacts, game_facts
+from game.session.facts import Cause, TurnFacts, game_facts, shown_defects
 from game.session.session import Session
 
 # What a personal action was about: its strongest channel, in the order the turn screen
@@ -142,6 +143,12 @@ class Eyes:
     weeks: tuple[EyesWeek, ...]
 
 
+def known_defects(state: State, packages: npt.NDArray[np.int64]) -> float:
+    """Known defects in `packages` (game 0), each package's counted only where the board
+    and the week report name it (facts.shown_defects): one figure on every screen."""
+    return sum((float(x) for x in state.defects[0, packages] if shown_defects(float(x))), 0.0)
+
+
 def replayed_states(session: Session) -> list[State]:
     """The state after each played turn, re-created by replaying the round's plans."""
     again = Session(session.scenario, session.params, session.seed, session.game_id)
@@ -192,7 +199,7 @@ class _Reader:
             rejections=int(state.rejections[0, self.mine].sum()),
             friction=float(state.friction[0, s]),
             overruled=self.overruled,
-            defects=float(state.defects[0, self.mine].sum()),
+            defects=known_defects(state, self.mine),
         )
 
     def decisions(
@@ -211,7 +218,9 @@ class _Reader:
                 else DecisionCause.OWN
             )
             trust = float(log.decision_trust[0, ok.package])
-            out.append(Decision(DecisionKind.SIGNOFF, cause, ok.package, trust, ok.known_defects))
+            # Known defects as the week report tells them: none below the one threshold.
+            found = ok.known_defects if ok.with_defects else 0.0
+            out.append(Decision(DecisionKind.SIGNOFF, cause, ok.package, trust, found))
         for r in (x for x in facts.rejections if x.owner == s):
             cause = DecisionCause.UNCLEAR if r.cause is Cause.UNCLEAR else DecisionCause.DEFECTS
             out.append(

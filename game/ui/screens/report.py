@@ -43,11 +43,12 @@ def next_label(scenario: Scenario, turn: int, fits: Callable[[str], bool] = lamb
 class ReportScreen(Screen):
     name = "report"
 
-    def __init__(self, app: Host, turn_index: int) -> None:
+    def __init__(self, app: Host, turn_index: int, timed_out: bool = False) -> None:
         game = app.game
         assert game is not None
         self.turn_index = turn_index
-        self.report: WeekReport = week_report(game.session, turn_index)
+        self.timed_out = timed_out  # the clock ended the week, not the team
+        self.report: WeekReport = week_report(game.session, turn_index, self.timed_out)
         self.clock = 0.0
         self.first_item = 0  # the story scrolls when the week had more than fits
         self.items_below = 0
@@ -72,7 +73,7 @@ class ReportScreen(Screen):
         game = self.app.game
         assert game is not None
         # Built here, not once: the words follow a language changed in the settings.
-        self.report = week_report(game.session, self.turn_index)
+        self.report = week_report(game.session, self.turn_index, self.timed_out)
         sc = game.session.scenario
         self.plan_text = plan_summary(sc, game.session.plans[self.turn_index])
         font = s.font(18, bold=True)

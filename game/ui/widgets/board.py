@@ -13,7 +13,13 @@ one rule the top bar uses too.
 Rework has two figures, named apart (issue 10): the *faults found* in a package (what the
 week report calls rework found and defects, and the debrief's chart counts) and the *work
 to redo* they put back on it, which is more, since a fault found late costs more to fix
-than it took to build. The row shows the work to redo; the tooltip names both.
+than it took to build. The work to redo is part of the points to go, and the row says so
+with both figures in the planner's tenths ("3 to go, 2.4 of it to redo": a playtest read
+"2.4 to redo" beside the planner's "3 pts to go" as two different amounts); the tooltip
+names both figures.
+
+Known defects follow the one rule of the week report and "Through their eyes"
+(`game.session.facts.shown_defects`), in tenths.
 
 A package that has waited for its owner's sign-off for STALLED_AFTER turns says so, and
 its tooltip says what the decision depends on and what may help, from the sign-off rule
@@ -24,10 +30,11 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.i18n import number, possessive, tr, trn, turn_word
+from game.i18n import number, percent, possessive, tr, trn, turn_word
 from game.model.observe import CLEAR, FUZZY, UNCLEAR, Observation, clarity_band
 from game.model.state import ACCEPTED, AWAITING, OPEN
 from game.scenario.schema import Scenario
+from game.session.facts import shown_defects
 from game.ui import draw, people
 from game.ui.art.icons import load_icon
 from game.ui.progress import built_and_to_go, points_text, progress_fill, progress_text
@@ -36,9 +43,6 @@ from game.ui.widgets.stakeholder_card import since_text
 
 # Smaller amounts (in points) are rounding dust, not news for the board.
 SHOWN_POINTS = 0.05
-# Known defects below this (in points) are routine: the row would say "defects" on every
-# signed-off package. The tooltip still gives any amount. (As `facts.MINOR_REWORK`.)
-SHOWN_DEFECTS = 0.25
 NEEDS_KEYS = {
     UNCLEAR: "board.needs.unclear",
     FUZZY: "board.needs.fuzzy",
@@ -62,11 +66,12 @@ class PackageView:
     status: str  # the word shown
     icon: str
     tone: tuple[int, int, int]
-    redo: float  # found rework waiting to be redone, in points
+    redo: float  # found rework waiting to be redone, in points (part of `to_go`)
     defects: float  # known defects it went live with, in points (accepted only)
     needs: int | None  # requirements' clarity band while it can be built or changed, else None
     needs_vague: bool  # IT is out of touch with the owner: the band is an old impression
     stalled: str = ""  # "3 weeks waiting" once it has waited STALLED_AFTER turns, else ""
+    to_go: float = 0.0  # known work left, new and to redo, in points (the planner's "to go")
 
     @classmethod
     def of(cls, scenario: Scenario, seen: Observation, p: int) -> "PackageView":
@@ -99,6 +104,7 @@ class PackageView:
             int(clarity_band(seen.package_clarity[0, p])) if status == OPEN else None,
             bool(seen.vague[0, owner]),
             _stalled_text(scenario, int(seen.package_waiting[0, p])),
+            float(seen.package_remaining[0, p]),
         )
 
 
@@ -143,6 +149,9 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
         lines.append(tr("board.tip.points", built=built, to_go=left, size=whole))
     if size > package.size + SHOWN_POINTS:
         lines.append(tr("board.tip.grown", planned=number(package.size)))
+    # What it is worth, as the week report's sign-offs and the debrief's "Why" say it.
+    value = package.value / sum(q.value for q in scenario.packages)
+    lines.append(tr("board.tip.value", value=percent(value)))
     if view.needs is not None:
         lines.append(_needs_tip(scenario, seen, view, owner.short_name))
     ids = [q.id for q in scenario.packages]
@@ -159,7 +168,7 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
         lines.append(tr("board.tip.redo", points=points_text(view.redo)))
     if seen.rework_found[0, p] >= SHOWN_POINTS:
         lines.append(tr("board.tip.rework", points=number(float(seen.rework_found[0, p]), 1)))
-    if view.defects >= SHOWN_POINTS:
+    if shown_defects(view.defects):
         lines.append(tr("board.tip.defects", points=number(view.defects, 1)))
     if view.stalled:
         lines += stalled_tips(scenario, seen, p)
@@ -365,17 +374,30 @@ def status_parts(view: PackageView) -> list[tuple[str, Colour]]:
     if view.needs is not None:
         parts.append((needs_text(view), NEEDS_TONES[view.needs]))
     if view.redo >= SHOWN_POINTS and view.needs is not None:
-        points = number(view.redo, 1)
-        # Noto's space is 3 px at the board's small size, and a 4's bar reaches it: "0.4 to
-        # redo" read "0.4to redo" (playtest 3). A slightly wider space after the figure.
-        text = tr("board.redo", points=points).replace(f"{points} ", f"{points}{FIGURE_GAP}")
-        parts.append((text, WARN))
-    if view.defects >= SHOWN_DEFECTS:
+        parts.append((redo_text(view), WARN))
+    if shown_defects(view.defects):
         parts.append((tr("board.defects"), WARN))
     if view.stalled:
         parts.append((view.stalled, WARN))
     parts.append((view.owner_name, MUTED))
     return parts
+
+
+# The forms of the work to redo, longest first: a narrow row takes the first that fits.
+REDO_KEYS = ("board.redo", "board.redo.of", "board.redo.short")
+
+
+def redo_text(view: PackageView, key: str = REDO_KEYS[0]) -> str:
+    """'3 to go, 2.4 of it to redo' ('2.4 of 3 to redo', '2.4 to redo' where narrow): the
+    work to redo as the part of the points to go it is, both in the planner's tenths
+    (`points_text`)."""
+    points, to_go = points_text(view.redo), points_text(max(view.to_go, view.redo))
+    text = tr(key, points=points, to_go=to_go)
+    # Noto's space is 3 px at the board's small size, and a 4's bar reaches it: "0.4 to
+    # redo" read "0.4to redo" (playtest 3). A slightly wider space after each figure.
+    for figure in dict.fromkeys((to_go, points)):
+        text = text.replace(f"{figure} ", f"{figure}{FIGURE_GAP}")
+    return text
 
 
 def _status_parts(
@@ -395,4 +417,9 @@ def _status_parts(
         parts = parts[:-1]
     if wide(parts) > width and view.needs is not None:
         parts[1] = (needs_text(view, short=True), parts[1][1])
+    redo = next((k for k, (t, _) in enumerate(parts) if t == redo_text(view)), None)
+    for key in REDO_KEYS[1:]:
+        if redo is None or wide(parts) <= width:
+            break
+        parts[redo] = (redo_text(view, key), parts[redo][1])
     return parts
