@@ -147,6 +147,24 @@ def test_messages_the_timer_and_the_end_reach_the_teams(tmp_path: Path) -> None:
         )
 
 
+def test_a_team_that_finished_has_no_clock_running(tmp_path: Path) -> None:
+    """The dashboard showed a finished bot's clock counting down: nothing waits for it."""
+    clock = Clock()
+    room, token = new_room(tmp_path, turn_timer=120.0, clock=clock)
+    with served(room) as client:
+        team = bearer(join(client, "Blue", room.workshop.code))
+        client.post("/api/timer", json={"action": "start"}, headers=bearer(token))
+        game = own_game(room, "Blue")
+        while not game.done:
+            body = next_week(game)
+            client.put(f"/api/team/weeks/{game.turn}", json=body, headers=team)
+        clock.now += 30
+        [row] = client.get("/api/teams", headers=bearer(token)).json()["teams"]
+        state = client.get("/api/team/state", headers=team).json()
+    assert row["finished"] and row["timer"] == {"state": "off", "seconds_left": None}
+    assert state["timer"] == {"state": "off", "seconds_left": None}
+
+
 def test_a_reopened_store_resumes_the_same_workshop(tmp_path: Path) -> None:
     room, token = new_room(tmp_path)
     with served(room) as client:

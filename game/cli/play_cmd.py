@@ -14,7 +14,9 @@ from game.live.protocol import Joined
 from game.live.team_file import load_team
 from game.local import paths
 from game.policies import POLICIES
+from game.scenario.errors import InputError
 from game.scenario.loader import load
+from game.session import savefile
 
 DEFAULT_PACE = 2.5
 DEFAULT_TIMER = 180.0
@@ -138,6 +140,24 @@ def _join(args: argparse.Namespace, fail: Callable[[str], int]) -> tuple[str, Jo
         return fail(f"{exc} (is the host running, and is this laptop on the room's network?)")
 
 
+def _tell_set_aside() -> None:
+    """A new round replaces the autosave's round (GameRun.start keeps it aside). The title
+    asks first; a command cannot, so it says where an unfinished round goes."""
+    autosave = paths.autosave_path()
+    if not autosave.is_file():
+        return
+    try:
+        done = savefile.restore(autosave).session.done
+    except InputError:
+        return  # kept as autosave-unreadable-N.json; the title tells about such a file
+    if not done:
+        print(
+            f"Your unfinished round is set aside: it is kept in {autosave.parent} as"
+            f" autosave-previous-N.json (the first free N). To go on with it later, copy it"
+            f" over {autosave.name} and run `play --resume`."
+        )
+
+
 def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
     joined = None
     if args.join is not None:
@@ -178,6 +198,8 @@ def run(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
             f" {f'{timer:g} s per turn' if timer else 'no timer'}; the result goes to"
             f" {args.results.resolve()}"
         )
+    if joined is not None or (scenario is not None and not args.resume):
+        _tell_set_aside()
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 

@@ -278,6 +278,10 @@ class Room:
         }
 
     def _timer(self, game: TeamGame, now: float) -> dict[str, Any]:
+        if game.session.done:
+            # Its round is over: no week waits for the clock, so none runs for it (the
+            # dashboard showed a finished bot's clock counting down).
+            return {"state": "off", "seconds_left": None}
         return {"state": game.timer.state, "seconds_left": timers.left(game.timer, now)}
 
     # --- the facilitator's side -------------------------------------------------------

@@ -1,5 +1,5 @@
-"""Player settings (fullscreen, text size, sound, palette, language, first-week tips), kept in
-the data folder."""
+"""Player settings (fullscreen, text size, sound, palette, language, first-week tips, the last
+seed typed on the title), kept in the data folder."""
 
 import json
 from dataclasses import asdict, dataclass, fields, replace
@@ -12,6 +12,7 @@ from game.session.bounded_json import JsonFileError, read_json
 TEXT_SIZES = (1.0, 1.25, 1.5)  # 1.5 is the projector size
 MAX_BYTES = 64 << 10  # a settings file is a few lines
 TEXT_SIZE_NAMES = ("normal", "large", "projector")
+SEED_DIGITS = 12  # as many as the title's seed field takes
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class Settings:
     # True here, so settings made in code (tools, tests) never interrupt; `load_settings`
     # gives a machine with no settings file yet, a first-time team, False.
     coached: bool = True
+    # The seed last typed on the title ('' for a random one): the facilitator reads one
+    # out for the room, and the next round on this laptop starts from it again.
+    last_seed: str = ""
 
     def next_language(self) -> "Settings":
         """The next choice of the Settings button: the scenario's, then each catalogue."""
@@ -69,9 +73,28 @@ def load_settings(path: Path) -> Settings:
             values[f.name] = value
         elif f.name == "text_size" and isinstance(value, int | float) and value in TEXT_SIZES:
             values[f.name] = float(value)
-        elif f.name == "language" and isinstance(value, str) and value in i18n.available():
+        elif _valid_text(f.name, value):
             values[f.name] = value
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def _valid_text(name: str, value: object) -> bool:
+    """Whether `value` is a usable setting `name` of the text kind."""
+    if name == "language":
+        return isinstance(value, str) and value in i18n.available()
+    if name == "last_seed":
+        return _is_seed_text(value)
+    return False
+
+
+def _is_seed_text(value: object) -> bool:
+    """Whether `value` is what the title's seed field could hold: digits, or nothing."""
+    return (
+        isinstance(value, str)
+        and len(value) <= SEED_DIGITS
+        and value.isascii()
+        and (value.isdigit() or not value)
+    )
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -2,10 +2,16 @@
 
 pygame_gui has no focus traversal for buttons, and the game must be playable
 without a mouse, so each screen lists its focusable elements in reading order.
+
+One highlight at a time (issue 10): a mouse hovers, with a highlight and a tooltip, only
+once it has moved on this screen since the screen appeared or a key was last pressed; until
+then the keyboard's focus ring is the one highlight. A mouse merely resting where a button
+appears (at start, after a rebuild, after an overlay closed) hovers nothing.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pygame
 import pygame_gui
@@ -36,6 +42,41 @@ def owned_by_field(event: pygame.event.Event) -> bool:
     return event.type == pygame.KEYDOWN and event.key not in LEAVING_KEYS
 
 
+OFF_WINDOW = (-10_000, -10_000)  # where a resting mouse is, as far as hovering goes
+MOUSE_MOVES = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN)
+
+
+class HoverGatedManager(pygame_gui.UIManager):
+    """A UIManager that hovers only under a mouse that moved since the gate was closed.
+
+    pygame_gui hovers whatever lies under the pointer's position, moved or not, and reads
+    that position through `UIManager.get_mouse_position` ("so we can mess with it", says
+    its docstring); while the mouse rests, this manager answers a position off the window.
+    Clicks are unaffected: pygame_gui takes their position from the event itself.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mouse_moved = False  # closed: the screen has just appeared
+
+    def get_mouse_position(self) -> tuple[int, int]:
+        if not self.mouse_moved:
+            return OFF_WINDOW
+        x, y = super().get_mouse_position()
+        return int(x), int(y)
+
+    def process_events(self, event: pygame.event.Event) -> bool:
+        if event.type in MOUSE_MOVES:
+            self.mouse_moved = True
+        return bool(super().process_events(event))
+
+    def rest_mouse(self) -> None:
+        """A key was pressed: the mouse rests; its hover and tooltip go at once."""
+        if self.mouse_moved:
+            self.mouse_moved = False
+            quiet(self)
+
+
 @dataclass
 class Focusable:
     element: pygame_gui.core.UIElement
@@ -48,6 +89,7 @@ class FocusRing:
     def __init__(self) -> None:
         self.items: list[Focusable] = []
         self.index = 0
+        self.gate: HoverGatedManager | None = None  # the manager of the elements added
 
     def clear(self) -> None:
         self.items = []
@@ -55,6 +97,14 @@ class FocusRing:
 
     def add(self, element: pygame_gui.core.UIElement, action: Action | None) -> None:
         self.items.append(Focusable(element, action))
+        manager = element.ui_manager
+        if isinstance(manager, HoverGatedManager):  # every screen's (Screen._new_manager)
+            self.gate = manager
+
+    @property
+    def mouse_moved(self) -> bool:
+        """Whether the mouse moved since the last key: then it, not the ring, highlights."""
+        return self.gate is not None and self.gate.mouse_moved
 
     @property
     def current(self) -> Focusable | None:
@@ -99,6 +149,8 @@ class FocusRing:
 
     def handle_key(self, event: pygame.event.Event) -> bool:
         """Move or press on a key; True when the key was used."""
+        if self.gate is not None:
+            self.gate.rest_mouse()
         current = self.current
         typing = current is not None and current.action is None
         if event.key == pygame.K_TAB:
@@ -123,7 +175,7 @@ class FocusRing:
     def draw(self, surface: pygame.Surface, width: int) -> None:
         """An outline around the focused element, drawn over the widgets."""
         current = self.current
-        if current is None or not current.element.visible:
+        if current is None or not current.element.visible or self.mouse_moved:
             return
         rect = current.element.rect.inflate(2 * width + 2, 2 * width + 2)
         pygame.draw.rect(surface, FOCUS, rect, width=width, border_radius=10)

@@ -287,9 +287,12 @@
     }
     tr.appendChild(moment);
 
+    // A team that has finished (or a round that has ended) has no clock any more: the
+    // host may still count its week down, but nothing waits for it (issue 10).
     var clock = el("td", "num");
     clock.appendChild(el("span", "clock", ""));
-    clock.appendChild(el("span", "small", timerWord(t.timer.state)));
+    var word = t.finished ? "finished" : ended ? "round ended" : timerWord(t.timer.state);
+    clock.appendChild(el("span", "small", word));
     tr.appendChild(clock);
     return tr;
   }
@@ -315,6 +318,11 @@
     });
   }
 
+  // Whether a team's clock stands for good: it finished its round, or the round ended.
+  function stands(t) {
+    return t.finished || (snapshot !== null && snapshot.ended);
+  }
+
   function timerWord(state) {
     return { off: "no timer", idle: "not started", running: "running", paused: "paused" }[state] || state;
   }
@@ -335,7 +343,11 @@
       var cell = rows[k] && rows[k].querySelector(".clock");
       if (!cell) return;
       var left = t.timer.seconds_left;
-      if (left === null || left === undefined) { cell.textContent = "–"; return; }
+      if (stands(t) || left === null || left === undefined) {
+        cell.textContent = "–";
+        cell.classList.remove("low");
+        return;
+      }
       if (t.timer.state === "running") left = Math.max(0, left - passed);
       var s = Math.ceil(left);
       cell.textContent = Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");

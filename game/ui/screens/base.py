@@ -28,7 +28,7 @@ from game.session.game_run import GameRun
 from game.session.workshop import Workshop
 from game.ui import draw
 from game.ui.art.sound import Sounds
-from game.ui.focus import Action, FocusRing
+from game.ui.focus import Action, FocusRing, HoverGatedManager
 from game.ui.options import PlayOptions
 from game.ui.safe_text import drawable, one_line
 from game.ui.theme import Style
@@ -122,7 +122,9 @@ class Screen:
 
     def _new_manager(self) -> pygame_gui.UIManager:
         # pygame_gui's own words (the file dialog's buttons) follow the game's language.
-        manager = pygame_gui.UIManager(
+        # Hovering needs a mouse that moved on this screen (focus.HoverGatedManager): one
+        # highlight at a time, the keyboard's ring while the mouse rests.
+        manager = HoverGatedManager(
             self.style.window, self.style.gui_theme(), starting_language=i18n.language()
         )
         with warnings.catch_warnings():

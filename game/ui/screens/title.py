@@ -1,5 +1,6 @@
 """The title screen: the game's name, a scenario picker, team and seed, Continue."""
 
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -42,7 +43,10 @@ class TitleScreen(Screen):
         self.selected = 0
         self.page = 0
         self.team = safe_text.name(app.options.team)
-        self.seed_text = "" if app.options.seed is None else str(app.options.seed)
+        # The seed given on the command line, else the one typed here last time (issue 10).
+        self.seed_text = (
+            app.settings.last_seed if app.options.seed is None else str(app.options.seed)
+        )
         self.saved_parts, self.saved_team, self.saved_unfinished, saved_ref, about_save = (
             self._read_autosave()
         )
@@ -375,7 +379,8 @@ class TitleScreen(Screen):
         from game.ui.screens.join import JoinOverlay  # a rarely opened screen of its own
 
         self._remember_fields()
-        self.app.push(JoinOverlay(self.app, self.team))
+        set_aside = self.saved if self.saved_unfinished else ""  # joining asks first
+        self.app.push(JoinOverlay(self.app, self.team, set_aside))
 
     def start(self) -> None:
         self._remember_fields()
@@ -390,12 +395,20 @@ class TitleScreen(Screen):
             self.message = tr("title.message.replace", saved=self.saved)
             self.rebuild()
             return
+        self._keep_seed()
         seed = int(self.seed_text) if self.seed_text else flow.new_seed()
         try:
             flow.start_game(self.app, chosen.ref, seed, self.team)
         except (InputError, OSError) as exc:  # a bad file, or a data folder that refuses
             self.message = str(exc)
             self.rebuild()
+
+    def _keep_seed(self) -> None:
+        """Remember the seed field in the settings, as typed ('' for a random seed), so
+        the next visit to the title offers it again. Only when it changed: settings that
+        change lay the window out again."""
+        if self.seed_text != self.app.settings.last_seed and self.app.pilot is None:
+            self.app.apply_settings(replace(self.app.settings, last_seed=self.seed_text))
 
     def resume(self) -> None:
         if not flow.continue_game(self.app):

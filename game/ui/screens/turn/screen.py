@@ -13,6 +13,7 @@ import pygame
 from game.i18n import language, tr, trn
 from game.model import PlanError
 from game.scenario.schema import Scenario
+from game.session.workshop import Workshop
 from game.ui import flow
 from game.ui.planner import Planner, Row
 from game.ui.screens.base import Host
@@ -29,7 +30,7 @@ from game.ui.screens.turn.news import last_week_lines
 from game.ui.screens.turn.news_overlay import NewsOverlay
 from game.ui.screens.turn.paint_cache import PaintCache
 from game.ui.screens.turn.plan_list import PlanList
-from game.ui.screens.turn.timer import draw_timer, timer_width, warning
+from game.ui.screens.turn.timer import draw_timer, timer_width, warning, warning_due
 from game.ui.widgets import board, stakeholder_card
 
 
@@ -50,6 +51,7 @@ class TurnScreen(PlanList):
         self.board_scroll = 0
         self.message = ""
         self.warned_unspent = False
+        self.warning_withdrawn = False  # the time warning went with a paused clock
         self.pilot_planned = False
         # Set while the team scrolls the cards by hand: then the cards stay where they put
         # them; otherwise every layout (a new text size too) shows the person planned for.
@@ -265,8 +267,9 @@ class TurnScreen(PlanList):
         self.selected_row = (self.selected_row + step) % max(1, len(rows))
         self.rebuild()
 
-    def end_week(self, confirmed: bool = False) -> None:
-        """Play the plan; the first press with points left over only warns."""
+    def end_week(self, confirmed: bool = False, timed_out: bool = False) -> None:
+        """Play the plan; the first press with points left over only warns. `timed_out`:
+        the clock ended the week, not the team (the report says so)."""
         game = self.app.game
         assert game is not None
         held = self.app.live.hold() if self.app.live is not None else ""
@@ -288,7 +291,7 @@ class TurnScreen(PlanList):
             workshop.take_events()  # fired with this week; a refused plan keeps them queued
         self.app.sounds.play("end_week")
 
-        self.app.replace_all(ReportScreen(self.app, len(game.session.logs) - 1))
+        self.app.replace_all(ReportScreen(self.app, len(game.session.logs) - 1, timed_out))
 
     def notify(self, message: str) -> None:
         self.say(message)
@@ -347,8 +350,24 @@ class TurnScreen(PlanList):
             self.app.sounds.play("escalation")
         elif status == "expired" and self.app.top.name != "facilitator":
             # While the facilitator is confirming something, the week waits for them.
-            self.end_week(confirmed=True)
+            self.end_week(confirmed=True, timed_out=True)
+        else:
+            self._follow_clock(workshop)
         return False
+
+    def _follow_clock(self, workshop: Workshop) -> None:
+        """The time warning follows the clock: it goes when a minute is added or the clock
+        is paused, and comes back (silently) when a paused clock runs on inside it, unless
+        another message took its place meanwhile."""
+        text = warning(self.turn_name, workshop.warn_seconds)
+        due = warning_due(workshop)
+        if self.message == text and not due:
+            self.say("")
+            self.warning_withdrawn = workshop.warned  # paused: it may come back
+        elif due and self.warning_withdrawn and not self.message:
+            self.say(text)
+        if due or not workshop.warned:
+            self.warning_withdrawn = False
 
     def _key(self, event: pygame.event.Event) -> bool:
         command = is_hotkey(event) if self.app.workshop is not None else ""

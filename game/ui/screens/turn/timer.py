@@ -16,9 +16,10 @@ def timer_width(s: Style) -> int:
 
 
 def draw_timer(surface: pygame.Surface, s: Style, rect: pygame.Rect, workshop: Workshop) -> None:
-    """The time left this turn, red once the team was warned; 'Paused' while paused."""
+    """The time left this turn, red once the team was warned; 'Paused' while paused (not
+    red then: nothing is urgent during the facilitator's break)."""
     left = workshop.left()
-    urgent = left <= workshop.warn_seconds
+    urgent = left <= workshop.warn_seconds and not workshop.paused
     pygame.draw.rect(surface, BAD if urgent else PANEL, rect, border_radius=s.px(8))
     pygame.draw.rect(surface, ACCENT, rect, width=s.px(2), border_radius=s.px(8))
     stood = tr("turn.timer.waiting") if workshop.waiting else tr("turn.timer.paused")
@@ -31,3 +32,10 @@ def warning(turn_name: str, seconds: float = WARN_SECONDS) -> str:
     """What the team is told when the time is nearly up (`seconds`: the workshop's
     `warn_seconds`, less than WARN_SECONDS for a short timer)."""
     return tr("turn.message.time", seconds=f"{seconds:.0f}", label=turn_name)
+
+
+def warning_due(workshop: Workshop) -> bool:
+    """Whether the time warning belongs on screen now: the team was warned and the clock
+    still runs inside the warning's time. The host's clock (or the facilitator's keys) may
+    add a minute or pause it after the warning: then it goes (issue 10)."""
+    return workshop.warned and not workshop.paused and workshop.left() <= workshop.warn_seconds

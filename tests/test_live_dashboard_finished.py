@@ -1,0 +1,66 @@
+"""Issue 10: on the facilitator's dashboard a team that has finished its round has no
+running clock. A real host on loopback, a bot team through the real client, the page in
+the real headless Chromium (as tests/test_live_dashboard.py)."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game.live import bot
+from game.live.client import TeamClient, week_report
+from game.policies import POLICIES
+from tests.helpers.live_dash import (
+    CHROMIUM,
+    SKIP_REASON,
+    browser,
+    open_dashboard,
+    row_names,
+    until,
+)
+from tests.helpers.live_host import call, start_host
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON),
+]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    with browser() as running:
+        yield running
+
+
+def _clock(page: Any, team: str) -> tuple[str, str]:
+    """The team's clock cell: the time shown, and the word under it."""
+    cell = page.locator("#rows tr", has_text=team).locator("td.num")
+    return cell.locator(".clock").inner_text(), cell.locator(".small").inner_text()
+
+
+def test_a_finished_team_has_no_running_clock(tmp_path: Path, chromium: Any) -> None:
+    host = start_host(
+        tmp_path / "ws", "--scenario", "tutorial", "--seed", "5", "--turn-timer", "60"
+    )
+    try:
+        clients = {name: TeamClient(host.url, timeout=10.0) for name in ("Bot", "Blue")}
+        sessions = {name: bot.join(c, host.code, name) for name, c in clients.items()}
+        finished, policy = sessions["Bot"], POLICIES["balanced"]
+        while not finished.done:
+            finished.play(policy(finished.observe(), finished.params)[0], [])
+            clients["Bot"].report(finished.turn, week_report(finished, finished.turn))
+        assert call(host.url, "POST", "/api/timer", {"action": "start"}, host.token)[0] == 200
+
+        page = open_dashboard(chromium, host.url, host.token)
+        until(lambda: sorted(row_names(page)) == ["Blue", "Bot"], what="the teams' rows")
+        until(lambda: "finished" in _clock(page, "Bot")[1], what="Bot finished on the page")
+        # Blue's week is running; Bot has nothing left to time, whatever the host counts.
+        until(lambda: _clock(page, "Blue")[1] == "running", what="Blue's clock")
+        assert ":" in _clock(page, "Blue")[0]
+        assert _clock(page, "Bot") == ("–", "finished")
+        low = page.locator("#rows tr", has_text="Bot").locator(".clock.low")
+        assert low.count() == 0
+        assert page.problems == []
+    finally:
+        host.stop()
