@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from game.batch.backend import Backend, LocalBackend
 from game.batch.balanced_play import play_balanced
 from game.batch.custom_actions import ActionVerdict, judge
 from game.batch.levers import first_levers
@@ -76,8 +77,10 @@ class BalanceReport:
         return bool(self.flags)
 
 
-def _lesson(params: Params, games: int, seed: int, ids: list[str]) -> dict[str, dict[str, Any]]:
-    result = run_batch([params], list(BUILT_IN), games=games, seed=seed)
+def _lesson(
+    params: Params, games: int, seed: int, ids: list[str], backend: Backend
+) -> dict[str, dict[str, Any]]:
+    result = run_batch([params], list(BUILT_IN), games=games, seed=seed, backend=backend)
     return {p: result.tallies[(0, p)].summary(ids) for p in BUILT_IN}
 
 
@@ -287,7 +290,7 @@ def _coefficient_points(base: Scenario) -> list[tuple[str, float, float]]:
 
 
 def _sensitivity(
-    ref: str | Path, scenario: Scenario, games: int, seed: int
+    ref: str | Path, scenario: Scenario, games: int, seed: int, backend: Backend
 ) -> tuple[list[dict[str, Any]], list[str]]:
     ids = [s.id for s in scenario.stakeholders]
     # The unchanged scenario runs on the same games, so a change with no effect shows none.
@@ -301,7 +304,7 @@ def _sensitivity(
             continue
         cases.append((name, value, varied))
         params_list.append(params)
-    result = run_batch(params_list, list(BUILT_IN), games=games, seed=seed)
+    result = run_batch(params_list, list(BUILT_IN), games=games, seed=seed, backend=backend)
     rows = []
     for k, (name, value, varied) in enumerate(cases):
         means = {p: result.tallies[(k, p)].summary(ids)["score"]["mean"] for p in BUILT_IN}
@@ -327,12 +330,19 @@ def balance(
     sensitivity_games: int = 300,
     sensitivity: bool = True,
     zoo: bool = True,
+    backend: Backend | None = None,
 ) -> BalanceReport:
-    """Answer the four questions for one scenario (`zoo`: with the strategy zoo)."""
+    """Answer the four questions for one scenario (`zoo`: with the strategy zoo).
+
+    The built-in policies, the search and the sensitivity are played on `backend` (local
+    processes or a Dask cluster; this process when None), with the same results."""
+    backend = backend or LocalBackend(1)
     scenario, params = load(ref)
     ids = [s.id for s in scenario.stakeholders]
-    lesson = _lesson(params, games, seed, ids)
-    found = cross_entropy(params, games=search_games, iterations=iterations, seed=seed)
+    lesson = _lesson(params, games, seed, ids, backend)
+    found = cross_entropy(
+        params, games=search_games, iterations=iterations, seed=seed, backend=backend
+    )
     # The best policy known is the search's, or balanced if the search did not beat it.
     judged = held_out(params, scenario, found, games, seed)
     best, lead = judged.best, judged.lead
@@ -357,11 +367,11 @@ def balance(
     )
     _flags(report, params, scenario)
     if zoo and games >= 2:  # its confidence intervals need two games
-        _zoo(report, run_zoo(params, games, seed))
+        _zoo(report, run_zoo(params, games, seed, backend=backend))
     _difficulty(report)
     _facilitator(report, params, scenario)
     if sensitivity:
-        report.sensitivity, skipped = _sensitivity(ref, scenario, sensitivity_games, seed)
+        report.sensitivity, skipped = _sensitivity(ref, scenario, sensitivity_games, seed, backend)
         report.notes += [f"Not varied ({s})." for s in skipped]
         for row in report.sensitivity[1:]:
             worst = min(row["ratio_delivery"], row["ratio_relationship"])

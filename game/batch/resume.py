@@ -28,7 +28,7 @@ CHECKPOINT = ".batch-resume.npz"
 PARTIAL = ".games.csv.partial"
 FORMAT, VERSION = "odd-duck-batch-resume", 1
 SAVE_EVERY_S = 5.0  # at least; longer when a save is slow (many sweep points)
-IGNORED = ("workers", "chunk")  # inputs that never change a result
+IGNORED = ("workers", "chunk", "backend")  # inputs that never change a result
 
 
 class Interrupted(KeyboardInterrupt):
@@ -95,8 +95,8 @@ class ResumeError(ValueError):
 
 
 def fingerprint(inputs: dict[str, Any], policies: Sequence[str]) -> dict[str, Any]:
-    """What decides a run's results: its inputs but workers and chunk, and the content of
-    each policy file (an edited file plays differently under the same name)."""
+    """What decides a run's results: its inputs but workers, chunk and backend, and the
+    content of each policy file (an edited file plays differently under the same name)."""
     files = {}
     for spec in policies:
         file_part, sep, _ = spec.rpartition(":")

@@ -1,4 +1,5 @@
-"""Run many games headless: policies x sweep points x chunks, on one or more processes.
+"""Run many games headless: policies x sweep points x chunks, on one or more processes or
+a Dask cluster (backend.py).
 
 Games are cut into chunks of `chunk` consecutive game ids; each chunk is
 played on its own and returns integer tallies (see aggregate.py), so the
@@ -9,9 +10,7 @@ of a run play the same game ids with the same seed: they meet the same luck.
 import contextlib
 import itertools
 import time
-from collections import deque
-from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import Future
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -20,8 +19,8 @@ import numpy as np
 import numpy.typing as npt
 
 from game.batch.aggregate import Tally
+from game.batch.backend import Backend, LocalBackend
 from game.batch.policyload import resolve_policy
-from game.batch.pool import worker_pool
 from game.model import Observation, Params, PlanError, State, TurnLog
 from game.model.rules.discovery import reported_progress, true_progress
 from game.session.runner import Turn, play
@@ -193,16 +192,11 @@ def jobs(
             yield Job(point, policy, first, min(first + chunk, games))
 
 
-_WORKER_PARAMS: list[Params] = []
-
-
-def _init_worker(params: list[Params]) -> None:
-    _WORKER_PARAMS[:] = params
-
-
-def _work(args: tuple[Job, int, bool]) -> ChunkResult:
+def _play_job(params: list[Params], args: tuple[Job, int, bool]) -> ChunkResult:
+    """One chunk, wherever the backend plays it: `params` is every sweep point's scenario,
+    sent to each worker once (backend.py)."""
     job, seed, per_game = args
-    return play_chunk(_WORKER_PARAMS[job.point], job.policy, job, seed, per_game)
+    return play_chunk(params[job.point], job.policy, job, seed, per_game)
 
 
 def run_batch(
@@ -216,20 +210,27 @@ def run_batch(
     on_chunk: Callable[[ChunkResult], None] | None = None,
     progress: Progress | None = None,
     hold: Callable[[], AbstractContextManager[Any]] = contextlib.nullcontext,
+    backend: Backend | None = None,
 ) -> BatchResult:
     """Play `games` games per policy and sweep point; `on_chunk` sees each chunk in order.
 
-    `progress`, when given, is a run's work so far: only the games after its `done` are
-    played, and it is updated chunk by chunk, so that when the run is interrupted it still
-    holds a whole prefix of the games. Each chunk is merged and handed to `on_chunk` inside
-    `hold()`, which a caller uses to keep a signal from landing half-way through. On any
-    exception the worker processes are terminated before it propagates.
+    The chunks are played by `backend` (a Dask cluster, say), or else on `workers` local
+    processes; either way the result is the same, bit for bit. `progress`, when given, is a
+    run's work so far: only the games after its `done` are played, and it is updated chunk
+    by chunk, so that when the run is interrupted it still holds a whole prefix of the
+    games. Each chunk is merged and handed to `on_chunk` inside `hold()`, which a caller
+    uses to keep a signal from landing half-way through. On any exception the chunks still
+    running are stopped (local workers terminated, Dask futures cancelled) before it
+    propagates.
     """
     if progress is None:
         progress = Progress.start(params, policies)
+    if backend is None:
+        backend = LocalBackend(workers)
     todo = jobs(len(params), policies, games, chunk, progress.done)
+    args = ((job, seed, per_game) for job in todo)
     started, before = time.perf_counter(), progress.elapsed_s
-    with contextlib.closing(_results(params, todo, seed, workers, per_game)) as results:
+    with contextlib.closing(backend.map_ordered(_play_job, params, args)) as results:
         for result in results:
             with hold():
                 progress.add(result)
@@ -237,23 +238,3 @@ def run_batch(
                 if on_chunk is not None:
                     on_chunk(result)
     return BatchResult(progress.tallies, progress.game_turns, progress.elapsed_s)
-
-
-def _results(
-    params: list[Params], todo: Iterator[Job], seed: int, workers: int, per_game: bool
-) -> Generator[ChunkResult, None, None]:
-    args = ((job, seed, per_game) for job in todo)
-    if workers <= 1:
-        _init_worker(params)
-        yield from map(_work, args)
-        return
-    with worker_pool(workers, _init_worker, (params,)) as pool:
-        # A bounded window of chunks in flight, yielded in job order: memory stays flat
-        # however many chunks there are, and per-game rows stream out in a fixed order.
-        window: deque[Future[ChunkResult]] = deque()
-        for item in args:
-            window.append(pool.submit(_work, item))
-            if len(window) >= 4 * workers:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()

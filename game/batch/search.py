@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from game.batch.backend import Backend
 from game.model import Observation, Params, empty_plan, outcome
 from game.model.channels import Channel
 from game.model.rng import game_keys, uniforms
@@ -272,8 +273,17 @@ class SearchResult:
     history: list[float]  # best mean score per iteration
 
 
-def evaluate(params: Params, raw: F64, games: int, seed: int) -> F64:
-    """Mean score of each candidate (rows of raw) over the same `games` seeds."""
+def evaluate(
+    params: Params, raw: F64, games: int, seed: int, backend: Backend | None = None
+) -> F64:
+    """Mean score of each candidate (rows of raw) over the same `games` seeds.
+
+    With a `backend` (local processes, a Dask cluster) the candidates are played in blocks
+    side by side; game i of a batch is the same game alone, so the scores are the same."""
+    if backend is not None:
+        blocks = np.array_split(raw, min(2 * backend.workers, raw.shape[0]))
+        items = ((block, games, seed) for block in blocks)
+        return np.concatenate(list(backend.map_ordered(_evaluate_block, params, items)))
     pop = raw.shape[0]
     knobs = Knobs(np.repeat(_unit(raw), games, axis=0))
     # Every candidate meets the same luck, on games kept apart from the ones used to judge.
@@ -283,6 +293,11 @@ def evaluate(params: Params, raw: F64, games: int, seed: int) -> F64:
     return result
 
 
+def _evaluate_block(params: Params, item: tuple[F64, int, int]) -> F64:
+    raw, games, seed = item
+    return evaluate(params, raw, games, seed)
+
+
 def cross_entropy(
     params: Params,
     games: int = 200,
@@ -290,8 +305,10 @@ def cross_entropy(
     elite: int = 6,
     iterations: int = 8,
     seed: int = 11,
+    backend: Backend | None = None,
 ) -> SearchResult:
-    """Search the parametric policy's knobs for the highest mean score."""
+    """Search the parametric policy's knobs for the highest mean score (each iteration's
+    candidates on `backend` when given, else in this process: the same result)."""
     elite = max(1, min(elite, population))
     mean, spread = START.copy(), np.full(DIM, 1.5)
     rank_weights = np.log(elite + 0.5) - np.log(np.arange(1, elite + 1))
@@ -304,7 +321,7 @@ def cross_entropy(
         normal = np.sqrt(-2.0 * np.log(1.0 - u[0])) * np.cos(2.0 * np.pi * u[1])
         raw = mean + spread * normal
         raw[0] = best_raw if it else mean  # keep the best so far in the race
-        scores = evaluate(params, raw, games, seed)
+        scores = evaluate(params, raw, games, seed, backend)
         order = np.argsort(-scores, kind="stable")
         top = raw[order[:elite]]
         if scores[order[0]] > best_score:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from game.batch.backend import Backend, LocalBackend
 from game.batch.lesson import Paired, Ratio, ratio
 from game.batch.zoo_play import play_all, tasks
 from game.model import Params
@@ -88,12 +89,14 @@ def run_zoo(
     names: Sequence[str] | None = None,
     workers: int = 1,
     chunk: int = CHUNK,
+    backend: Backend | None = None,
 ) -> ZooResult:
     """Play balanced and the zoo strategies `names` (default: all) on game ids 0..games-1.
 
     Games are played at most `chunk` per strategy at a time, several strategies side by
-    side (game.batch.zoo_play), on `workers` processes; the result does not depend on
-    either (game i of a batch equals the same game alone). Needs at least 2 games.
+    side (game.batch.zoo_play), on `backend` (default: `workers` local processes); the
+    result does not depend on either (game i of a batch equals the same game alone).
+    Needs at least 2 games.
     """
     if games < 2:
         raise ValueError("the zoo needs at least 2 games for its confidence intervals")
@@ -103,7 +106,8 @@ def run_zoo(
         raise KeyError(f"unknown zoo strategies: {', '.join(unknown)}")
     order = [BALANCED, *chosen]
     parts: dict[str, list[tuple[F64, F64]]] = {n: [] for n in order}
-    for played in play_all(params, tasks(order, games, seed, chunk), workers):
+    todo = tasks(order, games, seed, chunk)
+    for played in play_all(params, todo, backend or LocalBackend(workers)):
         for name, part in played.items():
             parts[name].append(part)
     scores = {n: np.concatenate([s for s, _ in parts[n]]) for n in order}

@@ -13,7 +13,7 @@ from dataclasses import fields
 import numpy as np
 import numpy.typing as npt
 
-from game.batch.pool import worker_pool
+from game.batch.backend import Backend
 from game.model import Observation, Params, empty_plan, outcome
 from game.policies import POLICIES, Policy
 from game.policies.zoo import ZOO
@@ -70,24 +70,9 @@ def play_task(params: Params, task: Task) -> dict[str, tuple[F64, F64]]:
     }
 
 
-_WORKER: list[Params] = []
-
-
-def _init_worker(params: Params) -> None:
-    _WORKER[:] = [params]
-
-
-def _work(task: Task) -> dict[str, tuple[F64, F64]]:
-    return play_task(_WORKER[0], task)
-
-
 def play_all(
-    params: Params, todo: list[Task], workers: int
+    params: Params, todo: list[Task], backend: Backend
 ) -> Iterator[dict[str, tuple[F64, F64]]]:
-    """Each task's results, in task order, on `workers` processes."""
-    if workers <= 1:
-        for task in todo:
-            yield play_task(params, task)
-        return
-    with worker_pool(workers, _init_worker, (params,)) as pool:
-        yield from pool.map(_work, todo, chunksize=1)
+    """Each task's results, in task order, on `backend` (local processes or a Dask
+    cluster: the compiled scenario goes to each worker once)."""
+    yield from backend.map_ordered(play_task, params, todo)

@@ -2,25 +2,35 @@
 
 import argparse
 import contextlib
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 from game.batch import resume
+from game.batch.backend import Backend, BackendError
 from game.batch.charts import draw_all, entry_label
 from game.batch.policyload import PolicySpecError, resolve_policy
 from game.batch.report import TABLE_HEADER, GameRows, summary, table_rows, write_json
 from game.batch.run import BatchError, BatchResult, ChunkResult, Progress, run_batch
 from game.batch.sweep import SweepError, grid
-from game.cli.options import bounded, many_games, out_folder_error, world
+from game.cli.options import (
+    MAX_WORKERS,  # noqa: F401  (the cap, where tests and docs look for it)
+    available_cpus,
+    bounded,
+    dask_target,
+    local_workers,
+    many_games,
+    open_backend,
+    out_folder_error,
+    where_to_play,
+    world,
+)
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load, scenario_digest
 from game.scenario.schema import Scenario
 
 MAX_CHUNK = 10**6
-MAX_WORKERS = 64  # above this a number is a typo: each worker is a process with its own memory
 MAX_RESULTS = 1000  # sweep points x policies: each holds tallies of about 0.2 MB
 CHARTS = ("scores.png", "trust.png", "progress.png", "capacity.png")
 
@@ -30,19 +40,16 @@ def add_parser(sub: Any) -> None:
         "batch",
         help="run many headless games and summarise them",
         description="Run games headless with one or more policies on the same seeds.",
-        parents=[world(), many_games(10_000, "policy and sweep point", "runs/SCENARIO")],
+        parents=[
+            world(),
+            many_games(10_000, "policy and sweep point", "runs/SCENARIO"),
+            where_to_play(),
+        ],
     )
     p.add_argument(
         "--policy",
         default="balanced",
         help="comma-separated: built-in names or FILE.py:FUNCTION (runs that file)",
-    )
-    p.add_argument(
-        "--workers",
-        # No upper bound here: run() refuses past MAX_WORKERS with a hint naming the CPUs.
-        type=bounded(int, 1),
-        default=1,
-        help="processes, at most the CPUs (results are identical)",
     )
     p.add_argument("--chunk", type=bounded(int, 1, MAX_CHUNK), default=1000, help="games per chunk")
     p.add_argument(
@@ -62,26 +69,13 @@ def add_parser(sub: Any) -> None:
     )
 
 
-def available_cpus() -> int:
-    """The CPUs this process may run on (a container or `taskset` may allow fewer)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def run(args: argparse.Namespace, fail: Any) -> int:
-    error = _workers_error(args.workers)
-    if error:
-        return int(fail(error))
-    workers = min(args.workers, available_cpus())
-    if workers < args.workers:
-        # Capped rather than refused: the results are the same with any number of workers,
-        # so a command written on a bigger machine still runs here, only slower.
-        print(
-            f"run_game.py: note: --workers {args.workers} is more than the {_cpus(workers)}"
-            f" here; using {workers} (the results are the same)",
-            file=sys.stderr,
-        )
+    try:
+        workers, note = local_workers(args.workers or 1, available_cpus())
+    except ValueError as exc:
+        return int(fail(str(exc)))
+    if note:
+        print(note, file=sys.stderr)
     policies = [p.strip() for p in args.policy.split(",") if p.strip()]
     if len(set(policies)) != len(policies) or not policies:
         return int(fail("give each policy once"))
@@ -132,24 +126,20 @@ def run(args: argparse.Namespace, fail: Any) -> int:
         "sweeps": args.sweep,
         "per_game": args.per_game,
     }
-    batch = _Batch(args, out, [p for _, p in loaded], policies, points, workers)
-    return batch.run(base, inputs, fail)
-
-
-def _workers_error(workers: int) -> str | None:
-    """Why `--workers` is refused, or None: past the cap, with the CPUs to use instead."""
-    if workers > MAX_WORKERS:
-        cpus = available_cpus()
-        return (
-            f"--workers {workers:,} is over the cap of {MAX_WORKERS} (hint: this machine"
-            f" has {_cpus(cpus)}: try --workers {cpus}; more workers than CPUs add memory,"
-            " not speed)"
-        )
-    return None
-
-
-def _cpus(n: int) -> str:
-    return f"{n} CPU" if n == 1 else f"{n} CPUs"
+    with contextlib.ExitStack() as stack:
+        try:
+            backend = stack.enter_context(open_backend(args, workers))
+        except BackendError as exc:
+            return int(fail(str(exc)))
+        inputs["workers"], inputs["backend"] = backend.workers, backend.name
+        if backend.name != "processes" and not args.quiet:
+            print(
+                f"run_game.py: playing on the Dask cluster at {dask_target(args)}"
+                f" ({backend.workers} {'worker' if backend.workers == 1 else 'workers'})",
+                file=sys.stderr,
+            )
+        batch = _Batch(args, out, [p for _, p in loaded], policies, points, backend)
+        return batch.run(base, inputs, fail)
 
 
 class _Batch:
@@ -166,10 +156,10 @@ class _Batch:
         params: list[Any],
         policies: list[str],
         points: list[dict[str, Any]],
-        workers: int,
+        backend: Backend,
     ) -> None:
         self.args, self.out, self.params = args, out, params
-        self.policies, self.points, self.workers = policies, points, workers
+        self.policies, self.points, self.backend = policies, points, backend
         self.total = args.games * len(policies) * len(points)
         self.progress = Progress.start(params, policies)
 
@@ -190,6 +180,14 @@ class _Batch:
                     except resume.Interrupted as exc:
                         self._say_interrupted(had_results, checkpoint)
                         return exc.exit_status
+                    except BackendError as exc:  # a cluster lost mid-run: keep the work
+                        checkpoint.save(self.progress)
+                        return int(
+                            fail(
+                                f"{exc}; the games so far are saved: run the same command"
+                                " with --resume to continue"
+                            )
+                        )
             except BatchError as exc:
                 (out / resume.PARTIAL).unlink(missing_ok=True)
                 checkpoint.discard()
@@ -268,7 +266,7 @@ class _Batch:
                 games=self.args.games,
                 seed=self.args.seed,
                 chunk=self.args.chunk,
-                workers=self.workers,
+                backend=self.backend,
                 per_game=self.args.per_game,
                 on_chunk=on_chunk,
                 progress=self.progress,

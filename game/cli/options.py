@@ -1,16 +1,21 @@
 """What the commands share on the command line: one bounded-number type, and the options
-that mean the same in several commands, as argparse parent parsers.
+that mean the same in several commands, as argparse parent parsers (the world, the games,
+and where they are played: local processes or a Dask cluster).
 
 A parent parser is made afresh for each command (argparse shares a parent's option
 objects with every child, so one command's default would otherwise change another's).
 """
 
 import argparse
+import contextlib
+import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from game.batch.backend import Backend, LocalBackend
+from game.batch.dask_backend import DaskTarget, dask_backend, parse_target
 from game.scenario.characters import quoted
 
 N = TypeVar("N", int, float)
@@ -120,3 +125,97 @@ def out_folder_error(out: Path, flag: str = "--out") -> str | None:
     except OSError as exc:
         return f"cannot write to {flag} {out}: {exc.strerror or exc}"
     return None
+
+
+MAX_WORKERS = 64  # above this a number is a typo: each worker is a process with its own memory
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def local_workers(requested: int, cpus: int) -> tuple[int, str]:
+    """The local processes to use for `--workers requested` on `cpus` CPUs, and a note for
+    the terminal ("" when none). Raises ValueError past the cap, with the CPUs to use."""
+    if requested > MAX_WORKERS:
+        raise ValueError(
+            f"--workers {requested:,} is over the cap of {MAX_WORKERS} (hint: this machine"
+            f" has {_cpus(cpus)}: try --workers {cpus}; more workers than CPUs add memory,"
+            " not speed)"
+        )
+    workers = min(requested, cpus)
+    if workers == requested:
+        return workers, ""
+    # Capped rather than refused: the results are the same with any number of workers, so
+    # a command written on a bigger machine still runs here, only slower.
+    return workers, (
+        f"run_game.py: note: --workers {requested} is more than the {_cpus(workers)}"
+        f" here; using {workers} (the results are the same)"
+    )
+
+
+def _cpus(n: int) -> str:
+    return f"{n} CPU" if n == 1 else f"{n} CPUs"
+
+
+def dask_arg(text: str) -> DaskTarget:
+    """An argparse type for `--dask`: `local`, `local:N` or `tcp://HOST:PORT`."""
+    try:
+        return parse_target(text, available_cpus())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def where_to_play(what: str = "results are identical") -> argparse.ArgumentParser:
+    """`--workers`, `--dask` and `--dask-scheduler-file`: where the games are played, one of
+    them at most (a Dask cluster brings its own workers). See docs/BATCH.md."""
+    p = _parent()
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--workers",
+        # No upper bound here: the command refuses past MAX_WORKERS with a hint naming the CPUs.
+        type=bounded(int, 1),
+        default=None,
+        help=f"processes on this machine, at most the CPUs (default 1; {what})",
+    )
+    group.add_argument(
+        "--dask",
+        type=dask_arg,
+        default=None,
+        metavar="local[:N]|tcp://HOST:PORT",
+        help="play on a Dask cluster: N local worker processes, or a running scheduler"
+        " (needs the cluster extra)",
+    )
+    group.add_argument(
+        "--dask-scheduler-file",
+        type=path_arg,
+        default=None,
+        metavar="FILE",
+        help="play on the Dask cluster whose scheduler wrote FILE (dask scheduler"
+        " --scheduler-file FILE)",
+    )
+    return p
+
+
+def dask_target(args: argparse.Namespace) -> DaskTarget | None:
+    """The Dask cluster the command line asks for, or None to play on local processes."""
+    if args.dask_scheduler_file is not None:
+        return DaskTarget(scheduler_file=args.dask_scheduler_file)
+    target: DaskTarget | None = args.dask
+    return target
+
+
+@contextlib.contextmanager
+def open_backend(args: argparse.Namespace, workers: int) -> Iterator[Backend]:
+    """Where the games are played, from `where_to_play`'s options: a Dask cluster (started
+    here for `local`, closed on the way out; an existing one is only disconnected from) or
+    `workers` local processes. Raises BackendError with one clear message."""
+    target = dask_target(args)
+    if target is None:
+        yield LocalBackend(workers)
+        return
+    with dask_backend(target) as backend:
+        yield backend
