@@ -66,6 +66,18 @@ def game_rate(params, games: int, chunk: int, workers: int = 1) -> float:
     return result.game_turns / result.elapsed_s
 
 
+def dask_game_rate(params, games: int, chunk: int, workers: int = 2) -> float:
+    """Game-turns per second of whole games on a Dask LocalCluster of `workers` processes
+    (its start not counted), the same chunks as `game_rate`."""
+    from game.batch.dask_backend import DaskTarget, dask_backend
+
+    with dask_backend(DaskTarget(local_workers=workers)) as backend:
+        result = run_batch(
+            [params], ["balanced"], games=games, seed=1, chunk=chunk, backend=backend
+        )
+    return result.game_turns / result.elapsed_s
+
+
 def one_at_a_time(params, games: int) -> float:
     """Game-turns per second stepping each game alone (N = 1), for the batch ratio."""
     plans = recorded_plans(params, games)
@@ -132,6 +144,10 @@ def main() -> None:
     workers_games = 4000 if args.quick else 40_000
     one = game_rate(params, workers_games, CHUNK, workers=1)
     two = game_rate(params, workers_games, CHUNK, workers=2)
+    on_dask = dask_game_rate(params, workers_games, CHUNK, workers=2)
+    from gym_rate import vector_rate  # the Gymnasium vector env, N = 1,000
+
+    vector_wall, _ = vector_rate(CHUNK, repeats=1 if args.quick else 3)
     turn_ms = interactive_turn_ms(params)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines = [
@@ -152,6 +168,10 @@ def main() -> None:
         f"- Whole games, best rate: {best_whole:,.0f} game-turns/s.",
         f"- Two worker processes over one ({workers_games:,} games): **{two / one:.2f}×**"
         f" ({one:,.0f} → {two:,.0f} game-turns/s).",
+        f"- A Dask LocalCluster of two workers over one local worker: **{on_dask / one:.2f}×**"
+        f" ({on_dask:,.0f} game-turns/s; `--dask local:2`, the cluster's start not counted).",
+        f"- The Gymnasium vector environment, {CHUNK:,} games, recorded balanced plans:"
+        f" {vector_wall:,.0f} game-turns/s (observation spaces and autoreset included).",
         f"- One interactive turn (N = 1, `step` only): **{turn_ms:.2f} ms** (median of 300).",
         f"- Peak memory of the benchmark process: {peak_mb:,.0f} MB.",
         "",
