@@ -326,16 +326,25 @@ def _fuzzy_end(
 def pips(
     surface: pygame.Surface, rect: pygame.Rect, value: float, colour: Colour, count: int = 5
 ) -> None:
-    """A value as a row of filled and empty blocks (▮▮▮▯▯): readable from far away."""
+    """A value as a row of filled and empty blocks (▮▮▮▯▯): readable from far away. The
+    block the value ends in is filled in part, so a move of a few points shows (a trust
+    meter in whole blocks of 20 % hid every week's change)."""
     gap = max(2, rect.height // 4)
     width = (rect.width - gap * (count - 1)) // count
-    filled = round(min(1.0, max(0.0, value)) * count)
+    filled = min(1.0, max(0.0, value)) * count
     for k in range(count):
         block = pygame.Rect(rect.left + k * (width + gap), rect.top, width, rect.height)
-        if k < filled:
-            pygame.draw.rect(surface, colour, block, border_radius=2)
-        else:
+        share = min(1.0, max(0.0, filled - k))
+        if share < 1.0:
             pygame.draw.rect(surface, FAINT, block, width=1, border_radius=2)
+        if share >= 1.0:
+            pygame.draw.rect(surface, colour, block, border_radius=2)
+        elif share > 0.0:  # square on its open side: one block, part filled, not two
+            part = block.copy()
+            part.width = max(1, round(block.width * share))
+            pygame.draw.rect(
+                surface, colour, part, border_top_left_radius=2, border_bottom_left_radius=2
+            )
 
 
 def toast(

@@ -6,7 +6,7 @@ from game.i18n import tr, turn_word
 from game.ui import draw
 from game.ui.screens.debrief.base import DebriefBase, Page
 from game.ui.screens.debrief.paging import even_pages
-from game.ui.theme import INK, MUTED, PANEL
+from game.ui.theme import INK, MUTED, PANEL, Style
 
 
 class MomentsPart(DebriefBase):
@@ -49,7 +49,7 @@ class MomentsPart(DebriefBase):
         labels = [str(m.turn) for m in self.moments]  # the heading names the turn word
         self.label_w = max((draw.measure(t, bold) for t in labels), default=0) + s.px(10)
         width = body.width - self.label_w - s.px(10)
-        step, gap = font.get_linesize(), s.px(6)
+        step, gap = line_step(font), moment_gap(s)
         items = [
             (text, draw.wrap(m.text, font, width), m.stakeholder)
             for text, m in zip(labels, self.moments, strict=True)
@@ -118,5 +118,17 @@ class MomentsPart(DebriefBase):
             )
             for line in lines:
                 draw.text(surface, line, font, (body.left + self.label_w, y), INK)
-                y += font.get_linesize()
-            y += s.px(6)
+                y += line_step(font)
+            y += moment_gap(s)
+
+
+def line_step(font: pygame.font.Font) -> int:
+    """The moments' line spacing: tighter than the font's own (which leaves room for
+    stacked accents), so a projector page holds four moments (issue 10), with no line
+    touching the next."""
+    return round(font.get_linesize() * 0.86)
+
+
+def moment_gap(s: Style) -> int:
+    """The room between two moments: their coloured week numbers already part them."""
+    return s.px(8)

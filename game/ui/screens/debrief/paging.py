@@ -2,9 +2,11 @@
 
 Filling each page as full as it goes leaves a near-empty page behind a long moment or at
 the end ("9 moments, then 3"; at projector size "5, 2, 3, 2"). So the pages are first
-counted by filling them full, then the smallest height that still needs no more pages is
-searched, and the moments are filled up to that: the same pages, shared out evenly."""
+counted by filling them full; then, of every way to cut the moments into that many pages
+that each fit, the one whose thinnest page holds the most moments is taken (a page of two
+read as a page left over, issue 10), and of those the one with the lowest tallest page."""
 
+import itertools
 from collections.abc import Sequence
 
 
@@ -23,23 +25,33 @@ def _fill(heights: Sequence[int], room: int) -> list[int]:
     return counts
 
 
-def even_pages(heights: Sequence[int], room: int, fewest: int = 3) -> list[int]:
-    """The number of items on each page: no more pages than filling each page full, and
-    the fullest page as low as it can be while every page but the last holds at least
-    `fewest` items (a page of one or two moments reads as the end of the list); when no
-    fill height gives that, the evenest pages. Empty `heights`: one empty page."""
+def even_pages(heights: Sequence[int], room: int) -> list[int]:
+    """The number of items on each page: no more pages than filling each page full; of
+    the ways to cut the items into that many pages that each fit in `room` (an item
+    taller than `room` alone on its page), the one with the most items on its thinnest
+    page, then the lowest tallest page. Empty `heights`: one empty page."""
     if not heights:
         return [0]
-    pages = len(_fill(heights, room))
-    low, high = max(1, min(max(heights), room)), max(room, max(heights))
-    while low < high:  # the smallest fill height that needs no more pages
-        mid = (low + high) // 2
-        if len(_fill(heights, mid)) <= pages:
-            high = mid
-        else:
-            low = mid + 1
-    for height in range(low, max(room, low) + 1):  # a few hundred cheap fills at most
-        counts = _fill(heights, height)
-        if len(counts) == pages and all(n >= fewest for n in counts[:-1]):
-            return counts
-    return _fill(heights, low)
+    greedy = _fill(heights, room)
+    pages, n = len(greedy), len(heights)
+    best, best_key = greedy, _key(heights, greedy, room)
+    # A key moments list is a dozen at most: a few hundred cuts to try.
+    for cuts in itertools.combinations(range(1, n), pages - 1):
+        counts = [b - a for a, b in itertools.pairwise((0, *cuts, n))]
+        key = _key(heights, counts, room)
+        if key is not None and (best_key is None or key > best_key):
+            best, best_key = counts, key
+    return best
+
+
+def _key(heights: Sequence[int], counts: list[int], room: int) -> tuple[int, int] | None:
+    """How good a cut into pages of `counts` items is (higher is better): the items on its
+    thinnest page, then the height of its tallest, lower first; None if a page of more
+    than one item is taller than `room`."""
+    tallest, start = 0, 0
+    for count in counts:
+        height = sum(heights[start : start + count])
+        if count > 1 and height > room:
+            return None
+        tallest, start = max(tallest, height), start + count
+    return min(counts), -tallest

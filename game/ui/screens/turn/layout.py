@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n import tr
 from game.ui import draw
 from game.ui.theme import Style
 from game.ui.widgets import topbar
@@ -56,16 +57,42 @@ def scroll_to_show(line: int, scroll: int, fits: int, total: int) -> int:
     return max(0, min(scroll, max(0, total - fits)))
 
 
-def toast_rect(s: Style, message: str, area: pygame.Rect, bottom: int) -> pygame.Rect | None:
-    """Room for the plan's message, ending at `bottom` across `area`; None without one.
+@dataclass(frozen=True)
+class Toast:
+    """The plan's message as it is shown: its box, its lines, and whether they are all of
+    it (else the last line says that a click opens the whole message)."""
 
-    Two lines, or three when the words need them (German often does)."""
+    rect: pygame.Rect
+    lines: list[str]
+    whole: bool
+    message: str  # the message laid out
+
+
+def toast_layout(
+    s: Style, message: str, area: pygame.Rect, bottom: int, max_height: int
+) -> Toast | None:
+    """The plan's message in a box ending at `bottom` across `area`, at most `max_height`
+    high (never below two lines); None without a message. The words wrap over as many
+    lines as they need (a facilitator's message is read in full, issue 10); a message
+    longer than the room shows its first lines and a last line saying how to read it all."""
     if not message:
         return None
     font = toast_font(s)
-    lines = len(draw.wrap(message, font, area.width - s.px(16), max_lines=3))
-    height = max(2, lines) * font.get_linesize() + s.px(16)
-    return pygame.Rect(area.left, bottom - height, area.width, height)
+    step = font.get_linesize()
+    width = area.width - 2 * toast_pad(s)
+    fits = max(2, (max_height - 2 * toast_pad(s)) // step)
+    lines = draw.wrap(message, font, width)
+    whole = len(lines) <= fits
+    if not whole:
+        lines = draw.wrap(message, font, width, fits - 1, "the message overlay (a click)")
+        lines.append(tr("turn.message.more"))
+    height = max(2, len(lines)) * step + 2 * toast_pad(s)
+    rect = pygame.Rect(area.left, bottom - height, area.width, height)
+    return Toast(rect, lines, whole, message)
+
+
+def toast_pad(s: Style) -> int:
+    return s.px(8)
 
 
 def toast_font(s: Style) -> pygame.font.Font:

@@ -15,6 +15,7 @@ class NewsOverlay(Overlay):
     name = "news"
     title_key = "news.title"
     panel_size = (820, 560)
+    toggle_key = pygame.K_n  # the key that opened it closes it
 
     def __init__(self, app: Host, lines: list[str]) -> None:
         self.lines = lines
@@ -25,7 +26,7 @@ class NewsOverlay(Overlay):
         self.text_page("<br><br>".join(escape(line) for line in self.lines), tr("news.close"))
 
     def handle(self, event: pygame.event.Event) -> bool:
-        keys = (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_n)
+        keys = (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, self.toggle_key)
         if event.type == pygame.KEYDOWN and event.key in keys:
             self.close()
             return True

@@ -15,14 +15,22 @@ from game.session.session import Session
 from game.ui import draw
 from game.ui.planner import Planner, Row
 from game.ui.screens.base import Screen
-from game.ui.screens.turn.layout import header_height, toast_font
+from game.ui.screens.turn.layout import (
+    Toast,
+    header_height,
+    toast_font,
+    toast_layout,
+    toast_pad,
+)
 from game.ui.theme import ACCENT, BACKGROUND, FAINT, FOCUS, INK, MUTED, PANEL, Style, hex_colour
 from game.ui.widgets import board, stakeholder_card, topbar
 from game.ui.widgets.stakeholder_card import CardView
 from game.ui.widgets.type_sizes import small_font
 
-# The plan rows' type sizes, best first.
-LABEL_SIZES = (15, 13, 12)
+# The plan rows' type: one size, the body's. A name that does not fit is shortened (see
+# `short_forms`), never drawn smaller than its neighbours (a playtest could not read the
+# shrunk names at projector distance, issue 10).
+LABEL_SIZES = (15,)
 
 
 class TurnPanels(Screen):
@@ -42,6 +50,7 @@ class TurnPanels(Screen):
     plan_area: pygame.Rect
     list_area: pygame.Rect
     toast_rect: pygame.Rect | None
+    toast: Toast | None
     end_button: UIButton
     row_h: int
     card_scroll: int
@@ -53,6 +62,7 @@ class TurnPanels(Screen):
     hidden_lines: tuple[int, int]
     row_widgets: dict[int, tuple[pygame.Rect, UIButton, UIButton]]
     selected_row: int
+    two_line_rows: bool  # each row shows its note under its name (a narrow plan)
 
     @property
     def turn_name(self) -> str:
@@ -168,7 +178,6 @@ class TurnPanels(Screen):
         label_w = first[1].rect.left - first[0].left - s.px(14) if first else area.width
         short = self._cost_short(shown, label_w)
         to_go = self._to_go_form(shown, label_w)
-        sizes = self._label_sizes(shown, label_w, short, to_go)
         for k, line_item in enumerate(self.visible_lines):
             y = self.list_area.top + k * self.row_h
             if isinstance(line_item, str):
@@ -194,7 +203,7 @@ class TurnPanels(Screen):
                 self.seen.buildable[0, line_item.target]
             )
             self._draw_row_label(
-                surface, line_item, rect, (down.rect.left, available), (short, to_go), sizes
+                surface, line_item, rect, (down.rect.left, available), (short, to_go)
             )
             draw.text(
                 surface,
@@ -224,39 +233,40 @@ class TurnPanels(Screen):
         )
 
     def _note(self, row: Row, short: bool, to_go: int) -> str:
-        """A row's note: '3 pts to go', '3 to go' or none on a build row (`to_go` 0, 1, 2);
-        '2 pts each' or, `short`, '2 pts' on any other."""
+        """A row's note: '3 pts to go' or '3 to go' on a build row (`to_go`: TO_GO_LONG or
+        TO_GO_SHORT); '2 pts each' or, `short`, '2 pts' on any other."""
         if row.section != "build":
             # Overtime keeps its long note while it fits (see _fit_row): "budget" says what
             # the 1% is of.
             return self.planner.step_cost(row, short and not self.planner.is_overtime(row.action))
-        if to_go >= TO_GO_NONE:
-            return ""
         return self.planner.to_go(row.target, short=to_go == TO_GO_SHORT)
 
     def _to_go_form(self, rows: list[Row], width: int) -> int:
-        """The form of the build rows' notes, one for the whole column: the longest beside
-        which every build row's name still reads (see `fit_label`)."""
+        """The form of the build rows' notes, one for the whole column: the long one where
+        it costs no build row any of its name (see `fit_label`), else the short one. Never
+        none: how much is still to go is what a team plans a build row by."""
         s, small = self.style, self.style.font(12)
-        build = [r for r in rows if r.section == "build"]
-        for form in (TO_GO_LONG, TO_GO_SHORT):
-            if all(
-                fit_label(r, s, width - draw.measure(self._note(r, False, form), small) - s.px(8))
-                for r in build
-            ):
-                return form
-        return TO_GO_NONE
 
-    def _label_sizes(self, rows: list[Row], width: int, short: bool, to_go: int) -> tuple[int, ...]:
-        """The type sizes the shown rows' names may use: from the size the tightest row
-        needs down, so that the column reads in one size (a playtest saw one name
-        smaller than its neighbours)."""
-        needed = []
-        for row in rows:
-            _, _, font = self._fit_row(row, width, short, to_go, LABEL_SIZES)
-            needed.append(next((n for n in LABEL_SIZES if self.style.font(n) is font), 12))
-        smallest = min(needed, default=LABEL_SIZES[0])
-        return tuple(n for n in LABEL_SIZES if n <= smallest)
+        def name_beside(row: Row, form: int) -> tuple[str, pygame.font.Font] | None:
+            return fit_label(
+                row, s, width - draw.measure(self._note(row, False, form), small) - s.px(8)
+            )
+
+        build = [r for r in rows if r.section == "build"]
+        if all(name_beside(r, TO_GO_LONG) == name_beside(r, TO_GO_SHORT) for r in build):
+            return TO_GO_LONG
+        return TO_GO_SHORT
+
+    def builds_need_two_lines(self, width: int) -> bool:
+        """Whether some build row's name, beside even the short '3 to go' in `width`,
+        would lose its first two words ('Cus. data…' reads as nothing at a distance)."""
+        s, small = self.style, self.style.font(12)
+        for row in self.planner.build_rows():
+            room = width - draw.measure(self._note(row, False, TO_GO_SHORT), small) - s.px(8)
+            fitted = fit_label(row, s, room)
+            if fitted is None or not keeps_first_words(row, fitted[0]):
+                return True
+        return False
 
     def _fit_row(
         self, row: Row, width: int, short: bool, to_go: int, sizes: tuple[int, ...]
@@ -272,13 +282,14 @@ class TurnPanels(Screen):
             note = self.planner.step_cost(row, short=True)
             room = width - draw.measure(note, small) - s.px(8)
             fitted = fit_label(row, s, room, sizes)
-        if fitted is None and note:
-            # No meaningful form of the name fits beside the note: the name comes first
-            # (the tooltip starts with it and has the note too).
+        if fitted is None and note and row.section != "build":
+            # No meaningful form of the name fits beside a cost note: the name comes first
+            # (the tooltip starts with it and has the cost too). A build row keeps its
+            # points to go (issue 10): its name is cut instead, whole in the tooltip.
             note, room = "", width
             fitted = fit_label(row, s, room, sizes)
         if fitted is None:
-            fitted = short_forms(row)[-1], s.font(12)
+            fitted = short_forms(row)[-1], s.font(sizes[-1])
         return note, (fitted[0], room), fitted[1]
 
     def _draw_row_label(
@@ -288,7 +299,6 @@ class TurnPanels(Screen):
         rect: pygame.Rect,
         place: tuple[int, bool],
         forms: tuple[bool, int],
-        sizes: tuple[int, ...] = LABEL_SIZES,
     ) -> None:
         """The row's label, and in small faint type at its right its note: on a build row
         the points its package has to go (the form, see `_to_go_form`), on any other what
@@ -298,7 +308,10 @@ class TurnPanels(Screen):
         right, available = place
         width = right - rect.left - s.px(14)
         small = s.font(12)
-        note, (label, room), font = self._fit_row(row, width, *forms, sizes)
+        if self.two_line_rows:
+            self._draw_two_line_row(surface, row, rect, width, available)
+            return
+        note, (label, room), font = self._fit_row(row, width, *forms, LABEL_SIZES)
         if note:
             draw.text(
                 surface, note, small, (rect.left + s.px(8) + width, rect.centery), MUTED, "midright"
@@ -314,6 +327,38 @@ class TurnPanels(Screen):
             full_text_elsewhere="the row's tooltip",
         )
 
+    def _draw_two_line_row(
+        self, surface: pygame.Surface, row: Row, rect: pygame.Rect, width: int, available: bool
+    ) -> None:
+        """A row's name over its note (points to go, or what a step costs), each with the
+        row's whole width: the long note where it fits, else the short one."""
+        s, small = self.style, self.style.font(12)
+        font = s.font(LABEL_SIZES[0])
+        fitted = fit_label(row, s, width)
+        label = fitted[0] if fitted else short_forms(row)[-1]
+        top = rect.top + (rect.height - font.get_linesize() - small.get_linesize()) // 2
+        line = draw.text(
+            surface,
+            label,
+            font,
+            (rect.left + s.px(8), top),
+            INK if available else FAINT,
+            width=width,
+            full_text_elsewhere="the row's tooltip",
+        )
+        note = self._note(row, False, TO_GO_LONG)
+        if draw.measure(note, small) > width:
+            note = self._note(row, True, TO_GO_SHORT)
+        draw.text(
+            surface,
+            note,
+            small,
+            (rect.left + s.px(8), line.top + font.get_linesize()),
+            MUTED,
+            width=width,
+            full_text_elsewhere="the row's tooltip",
+        )
+
     def draw_over(self, surface: pygame.Surface) -> None:
         super().draw_over(surface)
         self._draw_toast(surface)
@@ -321,9 +366,23 @@ class TurnPanels(Screen):
     def _draw_toast(self, surface: pygame.Surface) -> None:
         """The message over the bottom of the plan, above its +/- buttons; it goes away with
         the next change."""
-        if self.message and self.toast_rect is not None:
-            s = self.style
-            draw.toast(surface, self.toast_rect, self.message, toast_font(s), s.px(8))
+        if self.message and self.toast is not None:
+            s, toast = self.style, self.toast
+            if toast.message != self.message:
+                # A new message in the box of the last (the screen rebuilds only when a
+                # message comes or goes): laid out in the same box; a click shows it whole.
+                box = toast.rect
+                toast = toast_layout(s, self.message, box, box.bottom, box.height) or toast
+            radius, font = toast_pad(s), toast_font(s)
+            pygame.draw.rect(surface, PANEL, toast.rect, border_radius=radius)
+            pygame.draw.rect(surface, ACCENT, toast.rect, width=s.px(2), border_radius=radius)
+            y = toast.rect.top + radius
+            for k, line in enumerate(toast.lines):
+                more = not toast.whole and k == len(toast.lines) - 1
+                draw.text(
+                    surface, line, font, (toast.rect.left + radius, y), ACCENT if more else INK
+                )
+                y += font.get_linesize()
 
     def _split_bar(
         self,
@@ -405,8 +464,8 @@ class TurnPanels(Screen):
             y += font.get_linesize()
 
 
-# The build rows' notes: "3 pts to go", "3 to go", or none (see `TurnPanels._to_go_form`).
-TO_GO_LONG, TO_GO_SHORT, TO_GO_NONE = 0, 1, 2
+# The build rows' notes: "3 pts to go" or "3 to go" (see `TurnPanels._to_go_form`).
+TO_GO_LONG, TO_GO_SHORT = 0, 1
 # Words a shortened name must not end on: "Escalate to…" says less than it seems to.
 FILLERS = frozenset(
     {"a", "an", "the", "to", "of", "on", "in", "at", "by", "for", "from", "and", "or", "with"}
@@ -437,8 +496,17 @@ def short_forms(row: Row) -> list[str]:
         if words[n - 1].lower() not in FILLERS
     ]
     shorter = cuts + abbreviated if row.section == "build" else abbreviated + cuts
+    if len(words) > 2 and shortened[0] != words[0]:
+        # The tightest form still names the thing in two words ("Cus. data…"): a build row
+        # at projector size needs room for its points to go.
+        shorter.append(f"{shortened[0]} {words[1]}…")
     forms = [row.label, head, *shorter]
     return list(dict.fromkeys(forms))
+
+
+def keeps_first_words(row: Row, form: str) -> bool:
+    """Whether `form` of the row's name keeps its first two words whole ('Customer data…')."""
+    return form.startswith(" ".join(row.label.split()[:2]))
 
 
 def fit_label(

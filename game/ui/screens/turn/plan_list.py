@@ -12,7 +12,13 @@ from pygame_gui.elements import UIButton
 from game.i18n import tr, turn_word
 from game.ui.planner import Row
 from game.ui.screens.base import with_key
-from game.ui.screens.turn.layout import header_height, note_height, scroll_to_show, toast_rect
+from game.ui.screens.turn.layout import (
+    header_height,
+    note_height,
+    scroll_to_show,
+    toast_layout,
+)
+from game.ui.screens.turn.news_overlay import NewsOverlay
 from game.ui.screens.turn.panels import TurnPanels
 from game.ui.widgets.type_sizes import small_font
 
@@ -66,7 +72,16 @@ class PlanList(TurnPanels):
     def _build_planner(self) -> None:
         s = self.style
         area = self.plan_area
-        self.row_h = max(s.px(32), s.font(15).get_linesize() + s.px(12))
+        one_line_h = max(s.px(32), s.font(15).get_linesize() + s.px(12))
+        step = one_line_h - s.px(8)  # the steppers' size, whatever the rows' height
+        # Where the plan is too narrow for a build row's name and its points to go side
+        # by side (projector text), every row's note goes under its name: the names and
+        # the notes stay readable, and the column keeps one rhythm.
+        label_w = area.width - 2 * step - s.px(62)  # as the rows below lay them out
+        self.two_line_rows = self.builds_need_two_lines(label_w)
+        self.row_h = one_line_h
+        if self.two_line_rows:
+            self.row_h = s.font(15).get_linesize() + s.font(12).get_linesize() + s.px(6)
         self.end_h = max(s.px(54), s.text_px(18) + s.px(24))
         self.plan_head_h = (
             header_height(self.style)
@@ -76,8 +91,15 @@ class PlanList(TurnPanels):
         )
         end = pygame.Rect(area.left, area.bottom - self.end_h, area.width, self.end_h)
         tools = self._build_plan_tools(end.top - s.px(8))
-        # The message gets its own room above the tools, so it never covers a row.
-        self.toast_rect = toast_rect(s, self.message, area, tools.top - s.px(8))
+        # The message gets its own room above the tools, so it never covers a row: up to
+        # half the plan's list; a click on it shows it whole (one longer than its box, or
+        # a new one shown in the box of the last, see `_draw_toast`).
+        list_top = area.top + self.plan_head_h
+        room = (tools.top - s.px(8) - list_top) // 2
+        self.toast = toast_layout(s, self.message, area, tools.top - s.px(8), room)
+        self.toast_rect = self.toast.rect if self.toast else None
+        if self.toast is not None:
+            self.ghost(self.toast.rect, self.open_message, tr("turn.message.tip"))
         list_bottom = (self.toast_rect.top if self.toast_rect else tools.top) - s.px(8)
         self.list_area = pygame.Rect(
             area.left,
@@ -109,7 +131,6 @@ class PlanList(TurnPanels):
         below = len(lines) - self.plan_scroll - len(self.visible_lines)
         self.hidden_lines = (self.plan_scroll, max(0, below))
         self.row_widgets: dict[int, tuple[pygame.Rect, UIButton, UIButton]] = {}
-        step = self.row_h - s.px(8)
         for k, line in enumerate(self.visible_lines):
             if not isinstance(line, Row):
                 continue
@@ -144,6 +165,10 @@ class PlanList(TurnPanels):
             )
             self.row_widgets[index] = (rect, down, up)
         self._refresh_steppers()
+
+    def open_message(self) -> None:
+        """The plan's message whole, in big type (one too long for its box)."""
+        self.app.push(MessageOverlay(self.app, [self.message]))
 
     def _build_plan_tools(self, bottom: int) -> pygame.Rect:
         """Undo and Clear plan, side by side in a strip ending at `bottom`; returns the strip."""
@@ -188,3 +213,11 @@ class PlanList(TurnPanels):
     def plan_row_rects(self) -> list[pygame.Rect]:
         """Where the plan's rows are painted, for the checks that nothing covers them."""
         return [rect for rect, _, _ in self.row_widgets.values()]
+
+
+class MessageOverlay(NewsOverlay):
+    """The plan's message (a facilitator's, a warning) whole: as the news, titled so."""
+
+    name = "message"
+    title_key = "turn.message.title"
+    toggle_key = pygame.K_m

@@ -382,6 +382,8 @@ class TurnScreen(PlanList):
             self.clear_plan()
         elif key == pygame.K_n:
             self.open_news()
+        elif key == pygame.K_m and self.message:
+            self.open_message()
         elif key == pygame.K_v and self.their_eyes_unlocked:
             self.open_their_eyes()
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
