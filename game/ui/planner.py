@@ -33,6 +33,12 @@ class Row:
     tooltip: str
 
 
+def row_index(rows: list[Row], row: Row) -> int:
+    """Where `row`'s (action, target) is in `rows`: its words may have changed since the
+    row was laid out (the language, the points to go), the line it stands for has not."""
+    return next(k for k, r in enumerate(rows) if (r.action, r.target) == (row.action, row.target))
+
+
 class Planner:
     """Points the player has put on each (action, target) this turn."""
 

@@ -13,7 +13,7 @@ from game.model import Observation
 from game.scenario.schema import Scenario
 from game.session.session import Session
 from game.ui import draw
-from game.ui.planner import Planner, Row
+from game.ui.planner import Planner, Row, row_index
 from game.ui.screens.base import Screen
 from game.ui.screens.turn.layout import (
     Toast,
@@ -191,7 +191,7 @@ class TurnPanels(Screen):
                     "bottomleft",
                 )
                 continue
-            index = rows.index(line_item)
+            index = row_index(rows, line_item)
             rect, down, up = self.row_widgets[index]
             selected = index == self.selected_row
             if selected:

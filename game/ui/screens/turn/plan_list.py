@@ -10,7 +10,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from game.i18n import tr, turn_word
-from game.ui.planner import Row
+from game.ui.planner import Row, row_index
 from game.ui.screens.base import with_key
 from game.ui.screens.turn.layout import (
     header_height,
@@ -140,7 +140,7 @@ class PlanList(TurnPanels):
                 self.list_area.width,
                 self.row_h - s.px(4),
             )
-            index = rows.index(line)
+            index = row_index(rows, line)
             plus = pygame.Rect(
                 rect.right - step - s.px(4), rect.top + (rect.height - step) // 2, step, step
             )
