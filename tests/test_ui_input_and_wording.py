@@ -17,7 +17,7 @@ from game.ui.app import App
 from game.ui.widgets.topbar import turn_chip
 from tests.helpers.scenarios import loaded
 from tests.helpers.ui_checks import problems
-from tests.helpers.ui_driver import button_named, click, key, make_app, pump, save_shot
+from tests.helpers.ui_driver import button_named, click, key, make_app, pump, save_shot, turn_after
 
 
 def type_text(app: App, text: str) -> None:
@@ -127,13 +127,7 @@ def test_the_week_report_and_the_debrief_say_sales_not_saless() -> None:
 
 # --- the debrief's menu --------------------------------------------------------------------
 def _finished_round(app: App) -> None:
-    flow.start_game(app, "tutorial", 3, "Blue")
-    game = app.game
-    assert game is not None
-    while not game.session.done:
-        game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
-    flow.show_current_turn(app)
-    pump(app)
+    turn_after(app, None, "tutorial", seed=3)
 
 
 def test_the_menu_over_the_debrief_is_not_called_paused() -> None:

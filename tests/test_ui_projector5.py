@@ -21,7 +21,7 @@ from game.ui.screens.turn.paint_cache import PaintCache
 from game.ui.theme import DESIGN_SIZE, MIN_SIZE
 from game.ui.widgets.stakeholder_card import METER_SEGMENTS
 from tests.helpers.ui_checks import problems
-from tests.helpers.ui_driver import key, make_app, pump
+from tests.helpers.ui_driver import click_at, key, make_app, pump
 from tests.test_ui_debrief import _debrief
 
 WINDOWS = [DESIGN_SIZE, MIN_SIZE]
@@ -171,17 +171,6 @@ def test_m_opens_the_plans_message_whole_and_closes_it_again() -> None:
     assert app.top.name == "message" and app.top.lines == [LONG]  # type: ignore[attr-defined]
     key(app, pygame.K_m)
     assert app.top.name == "turn"
-
-
-def click_at(app: App, pos: tuple[int, int]) -> None:
-    """A left click at `pos`, after the mouse moved there (pygame_gui hovers first)."""
-    pygame.event.post(
-        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False)
-    )
-    pump(app, 1)
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
-    pump(app)
 
 
 @pytest.mark.parametrize(("window", "fewest"), [((1280, 720), 4), ((1024, 600), 3)])

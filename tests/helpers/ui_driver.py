@@ -23,24 +23,24 @@ def make_app(window: tuple[int, int] = (1280, 720), **options: object) -> App:
 
 def turn_after(
     app: App,
-    weeks: int,
+    weeks: int | None,
     scenario: str = "crm-rollout",
     seed: int = 7,
     policy: str = "balanced",
 ) -> App:
     """`app` on the turn screen of a new round of `scenario`, after `weeks` weeks that
-    `policy` played headless."""
+    `policy` played headless (None: the whole round, so on the debrief)."""
     from game.policies import POLICIES
     from game.ui import flow
 
     flow.start_game(app, scenario, seed, "Blue")
     game = app.game
     assert game is not None
-    for _ in range(weeks):
+    while not game.session.done and (weeks is None or len(game.session.logs) < weeks):
         game.play(POLICIES[policy](game.session.observe(), game.session.params)[0])
     flow.show_current_turn(app)
     pump(app)
-    assert app.top.name == "turn"
+    assert app.top.name == ("debrief" if game.session.done else "turn")
     return app
 
 
@@ -64,7 +64,11 @@ def key(app: App, code: int, mod: int = 0, unicode: str = "") -> None:
 
 def click(app: App, element: pygame_gui.core.UIElement) -> None:
     """A left click at the element's centre: down, then up."""
-    pos = element.rect.center
+    click_at(app, element.rect.center)
+
+
+def click_at(app: App, pos: tuple[int, int]) -> None:
+    """A left click at `pos`, after the mouse moved there (pygame_gui hovers first)."""
     pygame.event.post(
         pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False)
     )
