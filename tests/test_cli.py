@@ -189,3 +189,10 @@ def test_sigterm_stops_a_headless_command_with_one_line(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143
     assert "interrupted (SIGTERM)" in err and "Traceback" not in err
+
+
+def test_simulate_help_names_every_kind_of_policy(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["simulate", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "balanced" in text and "zoo" in text and "FILE.py:FUNCTION" in text

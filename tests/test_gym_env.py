@@ -3,10 +3,12 @@ played through it is the game `simulate` and `batch` play."""
 
 import contextlib
 import io
+import re
 import subprocess
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import gymnasium as gym
 import numpy as np
@@ -194,3 +196,29 @@ def test_every_observation_field_is_documented() -> None:
     assert list(env.observation_space.spaces) == [f.name for f in FIELDS]
     for field in FIELDS:
         assert f"| `{field.name}` |" in guide, field.name
+
+
+def test_every_code_block_of_the_guide_runs() -> None:
+    """GYM.md's Python blocks run as written (they once used `env.params` on a wrapped env)."""
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "GYM.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```$", guide, flags=re.DOTALL | re.MULTILINE)
+    assert len(blocks) >= 2
+    namespaces = []
+    for block in blocks:
+        namespace: dict[str, Any] = {}
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(block, "docs/GYM.md", "exec"), namespace)
+        namespaces.append(namespace)
+    # The balanced policy's loop plays its game to the end without a refused plan.
+    loop = next(n for n in namespaces if "POLICIES" in n)
+    assert loop["terminated"] and loop["info"]["refusals"] == 0
+    assert loop["info"]["score"] == pytest.approx(73.85, abs=0.01)  # the score the guide prints
+
+
+def test_the_guide_names_every_colour_of_the_frame() -> None:
+    from game.gym import render  # pygame only here: the frame's own module
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "GYM.md").read_text(encoding="utf-8")
+    section = guide.split("### Rendering", 1)[1].split("\n## ", 1)[0].lower()
+    for colour in (*render.STATUS_COLOURS, *render.MOOD_COLOURS, render.palette.FAINT):
+        assert f"`{colour.lower()}`" in section, colour

@@ -163,3 +163,15 @@ def test_the_documented_search_example_runs_and_plays_legal_plans() -> None:
     )
     assert "0 plans refused" in result.stdout
     assert "balanced (built-in): mean score" in result.stdout
+
+
+def test_the_vector_info_is_the_single_environments_batched() -> None:
+    single_info = OddDuckEnv(scenario=SCENARIO).reset(seed=2)[1]
+    envs = OddDuckVectorEnv(3, scenario=SCENARIO, seed=SEED)
+    _, after_reset = envs.reset(seed=2)
+    after_step = envs.step(envs.action_space.sample())[4]
+    for info in (after_reset, after_step):
+        keys = {key for key in info if not key.startswith("_")}
+        assert keys == set(single_info)
+        assert all(info[f"_{key}"].all() for key in keys)  # every sub-environment has each key
+        assert list(info["seed"]) == [2, 2, 2]

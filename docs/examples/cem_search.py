@@ -1,7 +1,8 @@
 """Search a strategy for Odd Duck with the cross-entropy method (docs/GYM.md).
 
-    .venv/bin/python docs/examples/cem_search.py                 # about four minutes
-    .venv/bin/python docs/examples/cem_search.py --generations 3 --games 16 --test-games 64
+    .venv/bin/python docs/examples/cem_search.py     # about two minutes
+    .venv/bin/python docs/examples/cem_search.py --generations 3 --population 12 --elite 3 \
+        --games 16 --test-games 200                  # a quick try: a few seconds
 
 The search uses only the vector environment and numpy: a linear policy scores every
 (action, target) cell of the week's plan from the features of its target (a package, a
@@ -145,14 +146,22 @@ def balanced_plan(envs: OddDuckVectorEnv):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", default="crm-rollout")
-    parser.add_argument("--generations", type=int, default=30)
-    parser.add_argument("--population", type=int, default=48)
-    parser.add_argument("--elite", type=int, default=8)
+    parser.add_argument("--generations", type=int, default=30, help="rounds of the search")
+    parser.add_argument(
+        "--population", type=int, default=48, help="weight vectors sampled a generation"
+    )
+    parser.add_argument(
+        "--elite", type=int, default=8, help="best candidates the next generation is fitted to"
+    )
     parser.add_argument("--games", type=int, default=64, help="training games per candidate")
-    parser.add_argument("--test-games", type=int, default=1000)
+    parser.add_argument(
+        "--test-games", type=int, default=1000, help="held-out games for the final comparison"
+    )
     parser.add_argument("--seed", type=int, default=1, help="training run seed")
     parser.add_argument("--test-seed", type=int, default=2, help="held-out run seed")
     args = parser.parse_args()
+    if not 1 <= args.elite <= args.population:
+        parser.error("--elite must be between 1 and --population")
 
     train = OddDuckVectorEnv(args.games, scenario=args.scenario)
     policy = LinearPolicy(train)

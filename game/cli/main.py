@@ -70,7 +70,15 @@ def _parser() -> argparse.ArgumentParser:
         help="play one headless game and print its transcript",
         parents=[world()],
     )
-    sim.add_argument("--policy", default="balanced", help="one of: " + ", ".join(sorted(POLICIES)))
+    sim.add_argument(
+        "--policy",
+        default="balanced",
+        metavar="POLICY",
+        # Everything resolve_policy (game.batch.policyload) accepts: built-ins, zoo, a file.
+        help=f"a built-in policy ({', '.join(sorted(POLICIES))}; default balanced),"
+        " a strategy of the zoo (e.g. lean; run_game.py balance plays them all, docs/BATCH.md"
+        " lists them) or FILE.py:FUNCTION (runs that file's code)",
+    )
     sim.add_argument("--game", type=GAME_ID, default=0, help="game id within the run")
     sim.add_argument(
         "--set",

@@ -133,6 +133,8 @@ class OddDuckVectorEnv(VectorEnv[dict[str, F32], I64, npt.NDArray[Any]]):
             "refusals": self.games.refusals.copy(),
             "score": self.games.score(),
             "game": self.game_ids(),
+            # The run seed, one per sub-environment as the single environment's info has it.
+            "seed": np.full(self.num_envs, self.games.seed, dtype=np.int64),
         }
         # Gymnasium's vector info: each key with a "_key" mask of the sub-environments
         # that have it (here all of them, every step).
