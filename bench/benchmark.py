@@ -148,6 +148,11 @@ def main() -> None:
     from gym_rate import vector_rate  # the Gymnasium vector env, N = 1,000
 
     vector_wall, _ = vector_rate(CHUNK, repeats=1 if args.quick else 3)
+    from reference_kernel import reference_rate  # the yardstick of issue 16's targets
+
+    reference = reference_rate(CHUNK)
+    model_1000 = next(m for n, m, _ in rows if n == CHUNK)
+    whole_1000 = next(w for n, _, w in rows if n == CHUNK)
     turn_ms = interactive_turn_ms(params)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines = [
@@ -172,6 +177,9 @@ def main() -> None:
         f" ({on_dask:,.0f} game-turns/s; `--dask local:2`, the cluster's start not counted).",
         f"- The Gymnasium vector environment, {CHUNK:,} games, recorded balanced plans:"
         f" {vector_wall:,.0f} game-turns/s (observation spaces and autoreset included).",
+        f"- Against the lean reference kernel (`bench/reference_kernel.py`, S = 6, P = 30,"
+        f" {CHUNK:,} games: {reference:,.0f} game-turns/s in this run): the model alone"
+        f" **{model_1000 / reference:.2f}×**, whole games **{whole_1000 / reference:.2f}×**.",
         f"- One interactive turn (N = 1, `step` only): **{turn_ms:.2f} ms** (median of 300).",
         f"- Peak memory of the benchmark process: {peak_mb:,.0f} MB.",
         "",
