@@ -3,7 +3,11 @@
 
 import sys
 
-from game.cli.main import main
+try:
+    from game.cli.main import main
+except KeyboardInterrupt:  # Ctrl+C while the command's modules load: no traceback
+    print("run_game.py: interrupted", file=sys.stderr)
+    sys.exit(130)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -19,9 +19,11 @@ install runs without them.
 """
 
 import contextlib
+import hashlib
+import json
 import logging
-import os
 import signal
+import socket
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
@@ -39,6 +41,7 @@ CONNECT_TIMEOUT_S = 10.0  # a scheduler that does not answer in this time is rep
 WORKERS_TIMEOUT_S = 30.0  # a scheduler with no worker after this is reported
 RETRIES = 2  # an exception in a chunk is tried again this often (a chunk is pure)
 ADDRESS_SCHEMES = ("tcp://", "tls://")
+RULES_SOURCES = ("model", "policies")  # the source that decides a chunk's numbers
 INSTALL_HINT = (
     "--dask needs the cluster extra: pip install -c constraints.txt -e '.[cluster]'"
     " (or pip install 'odd-duck[cluster]')"
@@ -77,11 +80,24 @@ def parse_target(text: str, cpus: int) -> DaskTarget:
                 f" {MAX_LOCAL_WORKERS}"
             )
         return DaskTarget(local_workers=int(count))
-    if text.startswith(ADDRESS_SCHEMES) and len(text) > len("tcp://"):
+    if text.startswith(ADDRESS_SCHEMES):
+        check_address(text)
         return DaskTarget(address=text)
     raise ValueError(
         f"'{text[:60]}' is not local, local:N or a scheduler address such as tcp://HOST:8786"
     )
+
+
+def check_address(address: str) -> tuple[str, int]:
+    """The host and port of a scheduler address `tcp://HOST:PORT` (or tls://; an IPv6 host in
+    brackets). Raises ValueError with the command line's message: Dask itself would accept
+    a missing port only to fail later, after a 20-second wait in its client's clean-up."""
+    rest = address.split("://", 1)[1]
+    host, sep, port = rest.rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ValueError(f"'{address[:60]}' needs a host and a port number, e.g. tcp://HOST:8786")
+    return host, int(port)
 
 
 class DaskBackend:
@@ -91,6 +107,11 @@ class DaskBackend:
 
     def __init__(self, client: Any) -> None:
         self.client = client
+
+    @property
+    def dashboard(self) -> str:
+        """The address of the cluster's dashboard ("" when it has none)."""
+        return str(getattr(self.client, "dashboard_link", "") or "")
 
     @property
     def workers(self) -> int:
@@ -167,29 +188,33 @@ def _result(future: Any) -> Any:
 def dask_backend(target: DaskTarget) -> Iterator[DaskBackend]:
     """Connect to (or start) the cluster; on the way out close the client, and the cluster
     only if it was started here. Raises BackendError with one clear message."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise BackendError(INSTALL_HINT) from None
+    local = target.local_workers > 0
     with contextlib.ExitStack() as stack:
-        if target.local_workers:
-            # Loopback only (the dashboard too, on a free port), quiet unless it matters.
-            # Ctrl+C reaches the whole process group: the workers are started ignoring it
-            # (a disposition their Python keeps), and this process stops them in order.
-            with _sigint_ignored():
-                started = LocalCluster(
-                    n_workers=target.local_workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address="127.0.0.1:0",
-                    silence_logs=logging.ERROR,
+        # Ctrl+C reaches the whole process group: a local cluster's workers are started
+        # ignoring it (a disposition their Python keeps), and this process stops them in
+        # order.
+        with _sigint_ignored() if local else contextlib.nullcontext():
+            try:
+                import distributed
+            except ImportError:
+                raise BackendError(INSTALL_HINT) from None
+            if local:
+                cluster = stack.enter_context(
+                    distributed.LocalCluster(
+                        n_workers=target.local_workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",  # loopback only, the dashboard too (a free port)
+                        dashboard_address="127.0.0.1:0",
+                        silence_logs=logging.ERROR,
+                    )
                 )
-            cluster = stack.enter_context(started)
-            client = stack.enter_context(Client(cluster, set_as_default=False))
+        if local:
+            client = stack.enter_context(distributed.Client(cluster, set_as_default=False))
         else:
-            client = stack.enter_context(_connect(Client, target))
+            client = stack.enter_context(_connect(distributed.Client, target))
             _wait_for_workers(client, target)
+        check_rules(client)
         yield DaskBackend(client)
 
 
@@ -197,7 +222,9 @@ def dask_backend(target: DaskTarget) -> Iterator[DaskBackend]:
 def _sigint_ignored() -> Iterator[None]:
     """SIGINT ignored in this process meanwhile, so that the processes started now ignore it
     for good (Python keeps an inherited SIG_IGN). A Ctrl+C in these seconds of start-up is
-    lost; the next one stops the run."""
+    lost (the command says that it is starting a cluster, and docs/BATCH.md says this); the
+    next one stops the run. Blocking the signal instead would not keep it: threads that
+    numpy's libraries start at import take a process's signal and drop it as ignored."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -209,23 +236,65 @@ def _sigint_ignored() -> Iterator[None]:
 
 
 def _connect(client_type: Any, target: DaskTarget) -> Any:
+    """A client of the target's scheduler. The address is checked and its port tried first:
+    a Dask client that fails to connect leaves an object whose clean-up waits 20 seconds
+    and prints a traceback, so only a scheduler that answers gets a client."""
+    address = target.address
+    where = str(target)
     if target.scheduler_file is not None:
-        # Dask would wait for a missing file to appear; a typo deserves an answer now.
-        if not target.scheduler_file.is_file():
-            raise BackendError(
-                f"--dask-scheduler-file {target.scheduler_file}: no such file (start the"
-                " scheduler with: dask scheduler --scheduler-file FILE)"
-            )
-        where = {"scheduler_file": os.fspath(target.scheduler_file)}
-    else:
-        where = {"address": target.address}
+        address = scheduler_file_address(target.scheduler_file)
+        where = f"{address} (from {target.scheduler_file})"
     try:
-        return client_type(**where, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
+        host, port = check_address(address)
+    except ValueError as exc:
+        raise BackendError(str(exc)) from None
+    try:
+        with socket.create_connection((host, port), timeout=CONNECT_TIMEOUT_S):
+            pass
+    except socket.gaierror:
         raise BackendError(
-            f"cannot reach the Dask scheduler at {target} ({str(exc)[:160]}); is"
+            f"cannot reach the Dask scheduler at {where}: the host name '{host}' does not"
+            " resolve (check the spelling, or give its IP address)"
+        ) from None
+    except TimeoutError:
+        raise BackendError(
+            f"cannot reach the Dask scheduler at {where}: no answer after"
+            f" {CONNECT_TIMEOUT_S:g} s (is the port open?)"
+        ) from None
+    except OSError as exc:
+        raise BackendError(
+            f"cannot reach the Dask scheduler at {where} ({exc.strerror or exc}); is"
             " `dask scheduler` running there, and is the port open?"
         ) from None
+    try:
+        return client_type(address=address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BackendError(
+            f"cannot reach the Dask scheduler at {where} ({str(exc)[:160]}); is"
+            " `dask scheduler` running there, and is the port open?"
+        ) from None
+
+
+def scheduler_file_address(path: Path) -> str:
+    """The scheduler address in the file `dask scheduler --scheduler-file` wrote; a missing,
+    unreadable or damaged file is one BackendError (Dask would wait for a missing file to
+    appear, and fail on a damaged one with an assertion)."""
+    start = "start the scheduler with: dask scheduler --scheduler-file FILE"
+    if path.is_dir():
+        raise BackendError(f"--dask-scheduler-file {path} is a folder, not a file ({start})")
+    if not path.is_file():
+        raise BackendError(f"--dask-scheduler-file {path}: no such file ({start})")
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        content = None
+    address = content.get("address") if isinstance(content, dict) else None
+    if not isinstance(address, str) or not address.startswith(ADDRESS_SCHEMES):
+        raise BackendError(
+            f"the scheduler file {path} holds no scheduler address (is it the file that"
+            f" `dask scheduler --scheduler-file` wrote? {start})"
+        )
+    return address
 
 
 def _wait_for_workers(client: Any, target: DaskTarget) -> None:
@@ -236,3 +305,52 @@ def _wait_for_workers(client: Any, target: DaskTarget) -> None:
             f"the Dask scheduler at {target} has no workers after {WORKERS_TIMEOUT_S:g} s"
             " (start some with: dask worker ADDRESS)"
         ) from None
+
+
+def rules_here() -> dict[str, Any]:
+    """Which rules this process's `game` package plays: RULES_VERSION, a hash of the source
+    of the rules and the built-in policies (game/model, game/policies: what a chunk runs
+    that decides its numbers), and where the package lives. Run on every worker by
+    `check_rules`, so it must stay importable and cheap."""
+    import game
+    from game.model import RULES_VERSION
+
+    root = Path(game.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for folder in RULES_SOURCES:
+        for file in sorted((root / folder).rglob("*.py")):
+            digest.update(file.relative_to(root).as_posix().encode())
+            digest.update(file.read_bytes())
+    return {"rules": RULES_VERSION, "source": digest.hexdigest(), "path": str(root)}
+
+
+def check_rules(client: Any) -> None:
+    """Refuse a cluster whose workers play other rules than this process: a worker started
+    with another checkout (an edited rule, another PYTHONPATH) would give other numbers
+    without a word. Workers that join later are not checked."""
+    mine = rules_here()
+    try:
+        theirs: dict[str, Any] = client.run(rules_here)
+    except Exception as exc:  # an old `game` without rules_here, a worker that fails
+        raise BackendError(
+            "cannot check which rules the Dask workers play"
+            f" ({type(exc).__name__}: {str(exc)[:120]}); start them with this Odd Duck"
+            " on their Python path"
+        ) from None
+    # The package's path may differ (another machine); its rules may not.
+    wanted = (mine["rules"], mine["source"])
+    odd = {w: got for w, got in theirs.items() if (got.get("rules"), got.get("source")) != wanted}
+    if not odd:
+        return
+    worker, got = sorted(odd.items())[0]
+    others = f" and {len(odd) - 1} more" if len(odd) > 1 else ""
+    what = (
+        f"rules version {got.get('rules')} there, {mine['rules']} here"
+        if got.get("rules") != mine["rules"]
+        else "the same rules version but other rule code"
+    )
+    raise BackendError(
+        f"the Dask worker {worker}{others} plays other rules ({what}; its game package is"
+        f" {got.get('path')}, this one {mine['path']}): start the workers with this Odd Duck"
+        " on their Python path"
+    )

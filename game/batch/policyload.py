@@ -51,3 +51,12 @@ def resolve_policy(spec: str) -> Policy:
     if not callable(policy):
         raise PolicySpecError(f"'{file_part}' has no function '{name}'")
     return policy  # type: ignore[no-any-return]
+
+
+def portable(spec: str) -> str:
+    """The spec with its policy file's path made absolute: what a worker is sent, since a
+    worker of a cluster does not run in this process's folder. Names are kept as they are."""
+    if spec in POLICIES or spec in ZOO or ":" not in spec:
+        return spec
+    file_part, _, name = spec.rpartition(":")
+    return f"{Path(file_part).resolve()}:{name}"

@@ -9,6 +9,7 @@ of a run play the same game ids with the same seed: they meet the same luck.
 
 import contextlib
 import itertools
+import socket
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -20,7 +21,7 @@ import numpy.typing as npt
 
 from game.batch.aggregate import Tally
 from game.batch.backend import Backend, LocalBackend
-from game.batch.policyload import resolve_policy
+from game.batch.policyload import PolicySpecError, portable, resolve_policy
 from game.model import Observation, Params, PlanError, State, TurnLog
 from game.model.rules.discovery import reported_progress, true_progress
 from game.session.runner import Turn, play
@@ -104,9 +105,12 @@ class _Chunk:
     """One chunk's play through the turn loop: its policy, told failures in terms of game
     ids and turns, and its tally, added to turn by turn."""
 
-    def __init__(self, params: Params, spec: str, job: Job) -> None:
+    def __init__(self, params: Params, spec: str, job: Job, source: str = "") -> None:
         self.params, self.spec, self.job = params, spec, job
-        self.policy = resolve_policy(spec)
+        try:
+            self.policy = resolve_policy(source or spec)
+        except PolicySpecError as exc:  # checked here before the run: a worker elsewhere
+            raise BatchError(f"{exc}, on the worker at {socket.gethostname()}") from None
         self.tally = Tally(params.turns, params.n_stakeholders)
         self.turns = 0  # turns played so far
         self.last: TurnLog | None = None
@@ -119,8 +123,10 @@ class _Chunk:
         try:
             plan = self.policy(obs, params)
         except Exception as exc:
+            # A policy plays a chunk's games at once: the chunk's game ids say which.
             raise BatchError(
                 f"{self.where()}: the policy raised {type(exc).__name__}: {exc}"
+                f" (in games {self.job.first}–{self.job.stop - 1})"
             ) from None
         if not isinstance(plan, np.ndarray):
             raise BatchError(
@@ -160,10 +166,11 @@ class _Chunk:
 
 
 def play_chunk(
-    params: Params, policy_spec: str, job: Job, seed: int, per_game: bool
+    params: Params, policy_spec: str, job: Job, seed: int, per_game: bool, source: str = ""
 ) -> ChunkResult:
-    """Play one chunk to the end and tally it (pure: same inputs, same result)."""
-    chunk = _Chunk(params, policy_spec, job)
+    """Play one chunk to the end and tally it (pure: same inputs, same result). The policy
+    is loaded from `source` when given (policyload.portable's form of the spec)."""
+    chunk = _Chunk(params, policy_spec, job, source)
     state = chunk.play(seed)
     result = chunk.tally.add_final(state, params)
     rows = None
@@ -192,11 +199,12 @@ def jobs(
             yield Job(point, policy, first, min(first + chunk, games))
 
 
-def _play_job(params: list[Params], args: tuple[Job, int, bool]) -> ChunkResult:
+def _play_job(params: list[Params], args: tuple[Job, str, int, bool]) -> ChunkResult:
     """One chunk, wherever the backend plays it: `params` is every sweep point's scenario,
-    sent to each worker once (backend.py)."""
-    job, seed, per_game = args
-    return play_chunk(params[job.point], job.policy, job, seed, per_game)
+    sent to each worker once (backend.py); the policy comes from `source`, its spec with an
+    absolute file path (a worker may run in another folder)."""
+    job, source, seed, per_game = args
+    return play_chunk(params[job.point], job.policy, job, seed, per_game, source)
 
 
 def run_batch(
@@ -228,7 +236,8 @@ def run_batch(
     if backend is None:
         backend = LocalBackend(workers)
     todo = jobs(len(params), policies, games, chunk, progress.done)
-    args = ((job, seed, per_game) for job in todo)
+    sources = {policy: portable(policy) for policy in policies}
+    args = ((job, sources[job.policy], seed, per_game) for job in todo)
     started, before = time.perf_counter(), progress.elapsed_s
     with contextlib.closing(backend.map_ordered(_play_job, params, args)) as results:
         for result in results:

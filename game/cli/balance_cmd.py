@@ -8,6 +8,7 @@ from typing import Any
 
 from game.cli.options import (
     COUNT,
+    announce,
     available_cpus,
     local_workers,
     many_games,
@@ -68,6 +69,7 @@ def run(args: argparse.Namespace, fail: Any) -> int:
             backend = stack.enter_context(open_backend(args, workers))
         except BackendError as exc:
             return int(fail(str(exc)))
+        announce(args, backend)
         try:
             report = balance(
                 ref,

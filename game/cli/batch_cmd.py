@@ -16,9 +16,9 @@ from game.batch.run import BatchError, BatchResult, ChunkResult, Progress, run_b
 from game.batch.sweep import SweepError, grid
 from game.cli.options import (
     MAX_WORKERS,  # noqa: F401  (the cap, where tests and docs look for it)
+    announce,
     available_cpus,
     bounded,
-    dask_target,
     local_workers,
     many_games,
     open_backend,
@@ -26,6 +26,7 @@ from game.cli.options import (
     where_to_play,
     world,
 )
+from game.model import RULES_VERSION
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load, scenario_digest
 from game.scenario.schema import Scenario
@@ -125,21 +126,38 @@ def run(args: argparse.Namespace, fail: Any) -> int:
         "chunk": args.chunk,
         "sweeps": args.sweep,
         "per_game": args.per_game,
+        "rules_version": RULES_VERSION,
     }
+    params = [p for _, p in loaded]
+    if args.resume:  # refused before a cluster is started or connected to, not after
+        error = _resume_error(
+            out, inputs, params, policies, args.games * len(params) * len(policies)
+        )
+        if error:
+            return int(fail(f"--resume: {error}"))
     with contextlib.ExitStack() as stack:
         try:
             backend = stack.enter_context(open_backend(args, workers))
         except BackendError as exc:
             return int(fail(str(exc)))
         inputs["workers"], inputs["backend"] = backend.workers, backend.name
-        if backend.name != "processes" and not args.quiet:
-            print(
-                f"run_game.py: playing on the Dask cluster at {dask_target(args)}"
-                f" ({backend.workers} {'worker' if backend.workers == 1 else 'workers'})",
-                file=sys.stderr,
-            )
-        batch = _Batch(args, out, [p for _, p in loaded], policies, points, backend)
+        if not args.quiet:
+            announce(args, backend)
+        batch = _Batch(args, out, params, policies, points, backend)
         return batch.run(base, inputs, fail)
+
+
+def _resume_error(
+    out: Path, inputs: dict[str, Any], params: list[Any], policies: list[str], total: int
+) -> str:
+    """Why the run in `out` cannot be continued with these inputs ("" when it can)."""
+    try:
+        resume.load(
+            out, resume.fingerprint(inputs, policies), Progress.start(params, policies), total
+        )
+    except resume.ResumeError as exc:
+        return str(exc)
+    return ""
 
 
 class _Batch:

@@ -9,6 +9,7 @@ objects with every child, so one command's default would otherwise change anothe
 import argparse
 import contextlib
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -208,6 +209,21 @@ def dask_target(args: argparse.Namespace) -> DaskTarget | None:
     return target
 
 
+def announce(args: argparse.Namespace, backend: Backend) -> None:
+    """Say on which Dask cluster the games are played, and where its dashboard is (nothing
+    for local processes)."""
+    if backend.name == "processes":
+        return
+    count = backend.workers
+    dashboard = getattr(backend, "dashboard", "")
+    print(
+        f"run_game.py: playing on the Dask cluster at {dask_target(args)}"
+        f" ({count} {'worker' if count == 1 else 'workers'})"
+        + (f"; dashboard: {dashboard}" if dashboard else ""),
+        file=sys.stderr,
+    )
+
+
 @contextlib.contextmanager
 def open_backend(args: argparse.Namespace, workers: int) -> Iterator[Backend]:
     """Where the games are played, from `where_to_play`'s options: a Dask cluster (started
@@ -217,5 +233,13 @@ def open_backend(args: argparse.Namespace, workers: int) -> Iterator[Backend]:
     if target is None:
         yield LocalBackend(workers)
         return
+    if target.local_workers and not getattr(args, "quiet", False):
+        # A Ctrl+C in these seconds is ignored (dask_backend._sigint_ignored): say why.
+        count = target.local_workers
+        print(
+            f"run_game.py: starting a local Dask cluster of {count} worker"
+            f" {'process' if count == 1 else 'processes'} (Ctrl+C is ignored until it is up)…",
+            file=sys.stderr,
+        )
     with dask_backend(target) as backend:
         yield backend
