@@ -382,8 +382,9 @@ class _Week:
             else:
                 out.append(_item("contact", self.reset(s), s, "neutral", "speech"))
         move = self.stocks.sponsor
-        if self.facts.steering and not _moved(move.before, move.after):
-            # Where support visibly moved, the sponsor's line names the update as a cause.
+        if self.facts.steering and not self.sponsor_told():
+            # Where the sponsor's line is told, it names the update as one of its parts
+            # (alone here it would take the credit for a week of parts that cancelled).
             held = _pct(move.after)
             text = tr("week.contact.steering", sponsor=self.sc.sponsor.name, support=held)
             out.append(_item("contact", text, None, "neutral", "handshake"))
@@ -535,38 +536,59 @@ class _Week:
                 _item("trust", text, unknown[0] if len(unknown) == 1 else None, "bad", "clock")
             )
         for (cause, rose), moved in groups.items():
-            moves = ", ".join(self.trust_move_text(m) for m in moved)
+            # Several people on one line: if anyone's change has parts, everyone's are told,
+            # so that a list of causes is never read as everyone's (a playtest did).
+            each = len(moved) > 1 and any(len(trust_parts_text(m)) > 1 for m in moved)
+            moves = ", ".join(self.trust_move_text(m, each) for m in moved)
             text = tr("week.trust.rose" if rose else "week.trust.fell", cause=cause, moves=moves)
             icon, tone = ("arrow_up", "good") if rose else ("arrow_down", "bad")
             who = moved[0].stakeholder if len(moved) == 1 else None
             out.append(_item("trust", text, who, tone, icon))
         return out + self.trust_held()
 
-    def trust_move_text(self, move: TrustMove) -> str:
+    def trust_move_text(self, move: TrustMove, each: bool = False) -> str:
         """'Marta 62% to 60% (news -5%, your time with them +3%)': the parts of the
-        change when more than its cause moved it, so the figures add up."""
+        change when more than its cause moved it, so the figures add up; with `each`,
+        a single part too (its neighbours on the line have theirs)."""
         text = f"{self.people[move.stakeholder]} {_change(move.before, move.after)}"
         parts = trust_parts_text(move)
-        if len(parts) < 2:
+        if len(parts) < (1 if each else 2):
             return text
         return tr("week.trust.parts", text=text, parts=", ".join(parts))
 
     def trust_held(self) -> list[WeekItem]:
-        """The people IT spent time with whose trust did not visibly move (other effects of
-        the week cancelled it, or it was small): the contact is still told, with their
-        trust (every visible move is told by `trust`, with its parts)."""
+        """The people whose trust did not visibly move though IT spent time with them or
+        parts that show moved it (a favour's -10% and the time's +10%): their trust with
+        every part, so that no cost hides in a net that cancelled (every visible move is
+        told by `trust`, with its parts)."""
         told = {m.stakeholder for m in self.trust_moved()}
-        held = [
-            int(s)
-            for s in np.flatnonzero(self.log.contacted[0])
-            if int(s) not in told and not self.after.vague[0, s]
+        contacted = self.log.contacted[0]
+        groups = dict[TrustTerm, list[tuple[int, str]]]()
+        for s in np.flatnonzero(~self.after.vague[0]):
+            move = trust_move(self.log, int(s))
+            parts = trust_parts_text(move)
+            if int(s) in told or not (contacted[s] or parts):
+                continue
+            # The time with them opens the line when there was some: it is what IT did.
+            cause = TrustTerm.CONTACT if contacted[s] or not move.parts else move.parts[0][0]
+            text = f"{self.people[int(s)]} {_pct(move.after)}"
+            if parts:
+                text = tr("week.trust.parts", text=text, parts=", ".join(parts))
+            groups.setdefault(cause, []).append((int(s), text))
+        return [
+            _item(
+                "trust",
+                tr(
+                    "week.trust.held",
+                    cause=tr(CAUSE_KEYS[cause]),
+                    moves=", ".join(t for _, t in held),
+                ),
+                held[0][0] if len(held) == 1 else None,
+                "neutral",
+                "handshake",
+            )
+            for cause, held in groups.items()
         ]
-        if not held:
-            return []
-        after = self.log.trust_after[0]
-        moves = ", ".join(f"{self.people[s]} {_pct(after[s])}" for s in held)
-        text = tr("week.trust.held", cause=tr(CAUSE_KEYS[TrustTerm.CONTACT]), moves=moves)
-        return [_item("trust", text, held[0] if len(held) == 1 else None, "neutral", "handshake")]
 
     def mood_lines(self) -> list[WeekItem]:
         """Each face that changed on IT's cards, with what in the model moved it."""
@@ -632,13 +654,27 @@ class _Week:
             if _moved(before[s], after[s])
         ]
 
-    def sponsor(self) -> list[WeekItem]:
-        """Sponsor support, when it visibly moved: both figures and the model's reasons."""
+    def sponsor_parts(self) -> list[tuple[SponsorCause, str]]:
+        """Each reason sponsor support moved with its visible part ('-10%'), in whole
+        percents that add up to the change the bar shows."""
         move = self.stocks.sponsor
-        if not _moved(move.before, move.after):
-            return []
         changes = shown_parts(list(move.amounts), move.before, move.after)
-        told = [(why, x) for why, x in zip(move.causes, changes, strict=True) if x]
+        return [(why, x) for why, x in zip(move.causes, changes, strict=True) if x]
+
+    def sponsor_told(self) -> bool:
+        """Whether sponsor support has a line (and a bar): it visibly moved, or parts that
+        show moved it and cancelled out (an event's -10% and an update's +10% are news
+        even when the figure holds: a playtest saw the update alone take the credit)."""
+        move = self.stocks.sponsor
+        return _moved(move.before, move.after) or bool(self.sponsor_parts())
+
+    def sponsor(self) -> list[WeekItem]:
+        """Sponsor support, when it moved: both figures and the model's reasons, with their
+        parts even when they cancel."""
+        move = self.stocks.sponsor
+        if not self.sponsor_told():
+            return []
+        told = self.sponsor_parts()
         if [why for why, _ in told] == [SponsorCause.FADE]:
             # The fade alone: say what renews support.
             label = turn_word(self.sc.turn_label)
@@ -648,6 +684,9 @@ class _Week:
                 tr("week.sponsor.part", cause=self.sponsor_cause(why), change=change)
                 for why, change in told
             )
+        if not _moved(move.before, move.after):
+            text = tr("week.sponsor.held", support=_pct(move.after), causes=causes)
+            return [_item("sponsor", text, None, "neutral", "handshake")]
         rose = move.after > move.before
         key = "week.sponsor.rose" if rose else "week.sponsor.fell"
         text = tr(key, change=_change(move.before, move.after), causes=causes)
@@ -715,8 +754,11 @@ class _Week:
             float(shown_progress(log.reported_progress[0])),
         )
         sponsor = stocks.sponsor
-        shown = shown_parts(list(sponsor.amounts), sponsor.before, sponsor.after)
-        why = " · ".join(tr(WHY_KEYS[c]) for c, x in zip(sponsor.causes, shown, strict=True) if x)
+        # Each reason with its part: a bar that held still says what cancelled out.
+        why = " · ".join(
+            tr("week.sponsor.part", cause=tr(WHY_KEYS[c]), change=x)
+            for c, x in self.sponsor_parts()
+        )
         support = BarMove(tr("week.bar.sponsor"), None, sponsor.before, sponsor.after, why)
         # The budget as the top bar shows it: the share of the whole budget left.
         money, total = stocks.budget, self.params.budget
@@ -725,6 +767,8 @@ class _Week:
             tr("week.bar.budget"), None, money.before / total, money.after / total, why
         )
         out = [bar for bar in (progress, support, budget) if _moved(bar.before, bar.after)]
+        if self.sponsor_told() and support not in out:
+            out.insert(1 if out and out[0] is progress else 0, support)
         # Every trust bar that visibly moved, not only the moves the story tells.
         seen = ~self.after.vague[0]
         before, after = self.log.trust_before[0], self.log.trust_after[0]
@@ -777,17 +821,19 @@ class _Week:
         built = float(self.log.effort[0].sum())
         note = self.build_note()
         if after > before and _moved(before, after):
-            text = tr("week.progress.built", points=number(built, 0), progress=arrow)
+            text = tr("week.progress.built", points=_pts(round(built)), progress=arrow)
             return [_item("progress", text + note, None, "neutral", "arrow_up")]
         if _moved(before, after):
             # Found rework and rejections add work to redo faster than the week built.
             text = tr("week.progress.back", progress=arrow)
             if note:
-                text = tr("week.progress.back.built", text=text, points=number(built, 0), note=note)
+                text = tr(
+                    "week.progress.back.built", text=text, points=_pts(round(built)), note=note
+                )
             return [_item("progress", text, None, "neutral", "arrow_down")]
         if not note:
             return []
-        text = tr("week.progress.held", points=number(built, 0), progress=_pct(after), note=note)
+        text = tr("week.progress.held", points=_pts(round(built)), progress=_pct(after), note=note)
         return [_item("progress", text, None, "neutral", "hammer")]
 
     def build_note(self) -> str:
@@ -834,7 +880,13 @@ class _Week:
             out.append(tr("week.pace.fatigue", fatigue=_pct(pace.fatigue), cost=cost))
         if _whole_percent(pace.checks_cost):
             cost = percent(-pace.checks_cost, sign=True)
-            out.append(tr("week.pace.checks", support=_pct(pace.sponsor), cost=cost))
+            # The team builds after the week's events: support then may be a figure no bar
+            # shows (64% less an event's 10%), so the line says where it comes from.
+            support = _pct(pace.sponsor)
+            key = "week.pace.checks"
+            if support not in (_pct(self.stocks.sponsor.before), _pct(self.stocks.sponsor.after)):
+                key = "week.pace.checks.news"
+            out.append(tr(key, support=support, cost=cost))
         if _whole_percent(pace.luck):
             key = "week.pace.good" if pace.luck > 0 else "week.pace.slow"
             out.append(tr(key, luck=percent(pace.luck, sign=True)))

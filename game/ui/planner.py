@@ -162,9 +162,27 @@ class Planner:
         than a package needs, so these would be wasted (at the usual pace)."""
         return max(float(self.build_effort()[p]) - self.needs(p), 0.0)
 
+    def avoidable(self, p: int) -> bool:
+        """Whether one step less of building on package `p` would still finish what it
+        needs: points come in whole steps, so a fraction left over by the last step (0.2
+        of a point on a package with 0.8 to go) is no waste the team could avoid."""
+        steps = [
+            a
+            for a, action in enumerate(self.scenario.actions)
+            if action.target == "package" and self.plan[a, p] > 0
+        ]
+        for a in steps:
+            less = self.plan.copy()
+            less[a, p] -= self.cost(a)
+            acts = resolve(less[None], less[None].sum(axis=2), self.params)
+            if round(float(acts.build[0, p]), 1) >= round(self.needs(p), 1):
+                return True
+        return False
+
     def warning(self) -> str:
-        """A warning naming the packages with spare build points, or ''."""
-        spare = [(p, self.spare(p)) for p in range(self.params.n_packages)]
+        """A warning naming the packages with spare build points the team could move
+        elsewhere, or ''."""
+        spare = [(p, self.spare(p)) for p in range(self.params.n_packages) if self.avoidable(p)]
         # In tenths, as '… to go' on the rows: the two figures add up to what is planned.
         shown = [(p, round(x, 1)) for p, x in spare if round(x, 1) > 0]
         if not shown:

@@ -104,7 +104,11 @@ class ReportScreen(Screen):
     def scroll(self, step: int) -> None:
         """Move the week's story by `step` items (it never scrolls past its ends)."""
         most = self.first_item + self.items_below
-        self.first_item = max(0, min(most, self.first_item + step))
+        first = max(0, min(most, self.first_item + step))
+        # Kept true until the next draw counts again: several wheel steps in one frame
+        # must not scroll past the end (a playtest saw a stale "more below").
+        self.items_below -= first - self.first_item
+        self.first_item = first
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL:
@@ -255,7 +259,12 @@ class ReportScreen(Screen):
                 if move.stakeholder is not None
                 else (86, 180, 233)
             )
-            change = tr("report.change", before=percent(move.before), after=percent(move.after))
+            held = percent(move.before) == percent(move.after)
+            change = (
+                tr("report.held", value=percent(move.after))
+                if held  # parts that cancelled out: the why says which
+                else tr("report.change", before=percent(move.before), after=percent(move.after))
+            )
             # The label takes what the change beside it leaves of the row.
             room = max(s.px(60), panel.width - 2 * pad - font.size(change)[0] - s.px(12))
             # A long label (German) steps down a size before it would be cut.
@@ -266,7 +275,7 @@ class ReportScreen(Screen):
                 change,
                 font,
                 (panel.right - pad, y),
-                GOOD if move.after > move.before else BAD,
+                MUTED if held else GOOD if move.after > move.before else BAD,
                 "topright",
             )
             bar = pygame.Rect(

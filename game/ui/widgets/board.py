@@ -313,7 +313,7 @@ def needs_short(views: list[PackageView], row_width: int, s: Style) -> bool:
     font = s.font(13)
     line_width = row_width - 2 * s.px(10) - s.px(2)
     for view in views:
-        parts = status_parts(view)[:-1]  # the owner gives way first
+        parts = status_parts(view)  # the owner stays: it is the row's most needed word
         if view.needs is not None and (
             draw.measure(" · ".join(t for t, _ in parts), font) > _status_room(line_width, s, view)
         ):
@@ -403,9 +403,11 @@ def redo_text(view: PackageView, key: str = REDO_KEYS[0]) -> str:
 def _status_parts(
     view: PackageView, font: pygame.font.Font, width: int, short_needs: bool = False
 ) -> list[tuple[str, Colour]]:
-    """`status_parts` that fit in `width`: the owner goes first (the stripe's colour and
-    the tooltip name them), then 'requirements:' shortens to 'req.' (at once when the
-    board does)."""
+    """`status_parts` that fit in `width`: 'requirements:' shortens to 'req.' (at once
+    when the board does), then the work to redo to its shorter forms, then the middle
+    words give way, the last first; the owner goes only when nothing else is left to
+    give (the status and the owner's name are what the team looks for: at projector size
+    a playtest saw "blocked · requirements: unclear" with nobody to talk to)."""
     parts = status_parts(view)
     if short_needs and view.needs is not None:
         parts[1] = (needs_text(view, short=True), parts[1][1])
@@ -413,8 +415,6 @@ def _status_parts(
     def wide(items: list[tuple[str, Colour]]) -> int:
         return draw.measure(" · ".join(t for t, _ in items), font)
 
-    if wide(parts) > width:
-        parts = parts[:-1]
     if wide(parts) > width and view.needs is not None:
         parts[1] = (needs_text(view, short=True), parts[1][1])
     redo = next((k for k, (t, _) in enumerate(parts) if t == redo_text(view)), None)
@@ -422,4 +422,8 @@ def _status_parts(
         if redo is None or wide(parts) <= width:
             break
         parts[redo] = (redo_text(view, key), parts[redo][1])
+    while wide(parts) > width and len(parts) > 2:
+        del parts[-2]  # the word before the owner's name
+    if wide(parts) > width:
+        parts = parts[:1]
     return parts
