@@ -6,6 +6,7 @@ says where it comes from; points are counted in the right number; the planner do
 warn about a fraction no whole point could avoid; the board keeps the owner's name.
 """
 
+import re
 from collections.abc import Iterator
 
 import numpy as np
@@ -16,6 +17,8 @@ from game import i18n
 from game.i18n import percent, tr, trn
 from game.model.rules.relationships import TrustTerm
 from game.policies import POLICIES
+from game.session.debrief.breakdown import SHARED, score_breakdown
+from game.session.debrief.explain import package_lines, shared_line, whole_rows
 from game.session.facts import trust_move
 from game.session.session import Session
 from game.session.week import PART_KEYS, WHY_KEYS, _moved, _Week, shown_parts, week_report
@@ -230,3 +233,48 @@ def test_wheel_steps_within_one_frame_never_scroll_past_the_end() -> None:
             break
         screen.scroll(1)
     assert screen.items_below == 0
+
+
+# --- 11. Why N?: whose dissatisfaction cost what, and a share rounded away -----------------
+def _finished(seed: int) -> Session:
+    scenario, params = loaded("crm-rollout")
+    session = Session(scenario, params, seed, 0, "Blue")
+    while not session.done:
+        session.play(POLICIES["balanced"](session.observe(), params)[0])
+    return session
+
+
+@pytest.mark.parametrize("seed", [1, 4, 5])
+def test_the_verdict_names_whose_dissatisfaction_cost_what_and_adds_up(seed: int) -> None:
+    session = _finished(seed)
+    breakdown = score_breakdown(session)
+    line = shared_line(breakdown, session)
+    assert line is not None
+    missing = round(100 * (1 - breakdown.verdict))
+    head = tr("why.shared.verdict", verdict=percent(breakdown.verdict))
+    found = re.search(re.escape(head) + r"; the missing (\d+)%: ([^)]*)\)", line)
+    assert found is not None, line
+    assert int(found.group(1)) == missing
+    shares = [int(k) for k in re.findall(r" (\d+)%", found.group(2))]
+    assert sum(shares) == missing and shares == sorted(shares, reverse=True)
+    names = [*(s.short_name for s in session.scenario.stakeholders), tr("why.sponsor")]
+    assert all(any(n in part for n in names) for part in found.group(2).split(", "))
+
+
+def test_a_share_of_the_round_losses_under_a_whole_point_is_said_to_be_rounded_away() -> None:
+    session = _finished(1)
+    breakdown = score_breakdown(session)
+    told = 0
+    for row, (_, _, why) in zip(
+        sorted(
+            whole_rows(breakdown),
+            key=lambda r: (r.earned - r.potential, r.package.earned - r.package.potential),
+        ),
+        package_lines(breakdown, session),
+        strict=True,
+    ):
+        exact = sum(row.package.lost[c] for c in SHARED)
+        rounded_away = exact > 0 and sum(row.lost[c] for c in SHARED) == 0
+        assert ("rounded away" in why) == rounded_away, why
+        told += rounded_away
+    assert told, "no package's share of the round's losses was under a whole point"

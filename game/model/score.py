@@ -37,6 +37,13 @@ class Outcome:
     reported_progress: F64
 
 
+def verdict_weights(params: Params) -> F64:
+    """(S,) each stakeholder's weight in the verdict, by influence; the sponsor judges too,
+    with what is left (1 - their sum): their support at the end weighs like one more."""
+    weights: F64 = params.influence / (params.influence.sum() + params.scoring.sponsor_weight)
+    return weights
+
+
 def outcome(state: State, params: Params) -> Outcome:
     """Score = accepted value net of defects x stakeholders' verdict x schedule x budget."""
     sc = params.scoring
@@ -46,8 +53,7 @@ def outcome(state: State, params: Params) -> Outcome:
     delivered = (accepted * value).sum(axis=1)
     net = np.clip(1.0 - sc.defect_weight * defects, 0.0, 1.0)
     quality = (accepted * value * net).sum(axis=1)
-    # The sponsor judges too: their support at the end weighs like one more stakeholder.
-    weight = params.influence / (params.influence.sum() + sc.sponsor_weight)
+    weight = verdict_weights(params)
     verdict = contract(state.satisfaction, weight) + state.sponsor * (1.0 - weight.sum())
     verdict_factor = sc.verdict_floor + (1.0 - sc.verdict_floor) * verdict
     ended = np.where(state.end_turn >= 0, state.end_turn, state.turn)

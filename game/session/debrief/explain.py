@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from game.i18n import number, percent, tr, turn_word
+from game.model.score import verdict_weights
 from game.session.debrief.breakdown import OWN, SHARED, Loss, PackageScore, ScoreBreakdown
 from game.session.rounding import whole_parts
 from game.session.session import Session
@@ -139,10 +140,15 @@ def _losses(row: WholeRow, session: Session, shared: float = 0.0, parts_of_share
     # The round's losses (late, verdict, budget) are the whole project's, not this
     # package's doing: the same share of every package, told as that share (in points,
     # rounding put a -1 on some packages and none on others of the same size).
-    if shared > 0 and sum(row.package.lost[cause] for cause in SHARED) > 0:
+    exact = sum(row.package.lost[cause] for cause in SHARED)
+    if shared > 0 and exact > 0:
         text = tr("why.loss.shared", share=percent(shared))
         if parts_of_shared:
             text = tr("why.loss.shared.parts", shared=text, parts=parts_of_shared)
+        if sum(row.lost[cause] for cause in SHARED) == 0:
+            # Under a whole point on this line: "6 of 6" beside "-14%" read as a
+            # contradiction (a playtest); say where the fraction went.
+            text = tr("why.loss.shared.rounded", shared=text, points=number(exact, 1))
         parts.append(text)
     return " · ".join(parts) if parts else tr("why.full")
 
@@ -186,7 +192,7 @@ def shared_line(breakdown: ScoreBreakdown, session: Session) -> str | None:
             continue
         lost = number(totals[cause], 0)
         if cause is Loss.VERDICT:
-            why = tr("why.shared.verdict", verdict=percent(breakdown.verdict))
+            why = _verdict_reason(breakdown, session)
         elif cause is Loss.LATE:
             n = breakdown.late_turns
             label = turn_word(session.scenario.turn_label, many=n != 1)
@@ -199,6 +205,29 @@ def shared_line(breakdown: ScoreBreakdown, session: Session) -> str | None:
     if not parts:
         return None
     return tr("why.shared", share=percent(round_share(breakdown)), parts=" · ".join(parts))
+
+
+def _verdict_reason(breakdown: ScoreBreakdown, session: Session) -> str:
+    """'77% satisfied at the end (the missing 23%: Dana 12%, Lena 6%, the sponsor 5%)':
+    whose dissatisfaction cost what, each one's weight in the verdict times what they
+    missed, in whole percents that add up to the missing share as it is shown."""
+    weights = verdict_weights(session.params)
+    state = session.state
+    missing = [
+        float(w * (1.0 - sat)) for w, sat in zip(weights, state.satisfaction[0], strict=True)
+    ]
+    missing.append(float((1.0 - weights.sum()) * (1.0 - state.sponsor[0])))
+    names = [*first_names(session.scenario), tr("why.sponsor")]
+    total = round(100 * (1.0 - breakdown.verdict))
+    shown = whole_parts([100 * m for m in missing], total) if total > 0 else []
+    parts = sorted(
+        ((k, name) for k, name in zip(shown, names, strict=True) if k > 0), key=lambda p: -p[0]
+    )
+    verdict = tr("why.shared.verdict", verdict=percent(breakdown.verdict))
+    if not parts:
+        return verdict
+    who = ", ".join(f"{name} {tr('format.percent', n=number(k, 0))}" for k, name in parts)
+    return tr("why.shared.verdict.who", verdict=verdict, missing=percent(total / 100), who=who)
 
 
 def summary(breakdown: ScoreBreakdown) -> list[tuple[Loss | None, float, str]]:
