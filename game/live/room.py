@@ -36,7 +36,9 @@ from game.scenario.references import check_references
 from game.scenario.schema import Scenario
 from game.session.session import Session
 
-CONNECTED_SECONDS = 15.0  # a team heard from within this is shown as connected
+# A team heard from within this is shown as connected: three of its game's 2-second polls
+# (game/live/link.py). 15 s let a crashed laptop look connected long after it was gone.
+CONNECTED_SECONDS = 6.0
 MAX_MESSAGES = 100  # the latest messages a state answer carries
 Clock = Callable[[], float]
 

@@ -32,6 +32,8 @@ class LiveTeam(BaseModel):
     team: str = Field(min_length=1, max_length=80)
     turn_timer: float | None = Field(ge=0.0)
     round_id: str = Field("", max_length=64, description="the autosaved round it plays")
+    # The facilitator ended the round: a resumed game goes no further (issue 10).
+    ended: bool = False
 
 
 def keep_scenario(joined: Joined, folder: Path) -> Path:
@@ -52,6 +54,14 @@ def keep_scenario(joined: Joined, folder: Path) -> Path:
 
 def save_team(team: LiveTeam, folder: Path) -> None:
     write_private_text(folder / TEAM_FILE, team.model_dump_json(indent=1) + "\n")
+
+
+def mark_ended(folder: Path, round_id: str) -> None:
+    """Remember that the facilitator ended the round `round_id` (the team file's own), so
+    that Continue after a restart (the host gone by then) does not play on."""
+    team = load_team(folder)
+    if team is not None and team.round_id == round_id and not team.ended:
+        save_team(team.model_copy(update={"ended": True}), folder)
 
 
 def load_team(folder: Path) -> LiveTeam | None:

@@ -38,6 +38,7 @@ class Workshop:
     result_path: Path | None = None
     paused: bool = False  # the facilitator's pause
     waiting: bool = False  # a live workshop's clock the facilitator has not started yet
+    ended: bool = False  # a live workshop's round the facilitator ended: the clock stands
     warned: bool = False
     # A second round's role swap: the team may look through the line managers' eyes
     # (their real expectations, what they saw, their trust) while it plans.
@@ -121,6 +122,13 @@ class Workshop:
             self.warned = True
             return "warn"
         return ""
+
+    def end(self) -> None:
+        """The facilitator ended the live round: the clock stands for good."""
+        self._sync()
+        self.paused = self.ended = True
+        self.waiting = False
+        self._sync()
 
     def follow(self, seconds_left: float, stopped: bool, waiting: bool = False) -> None:
         """Set the clock from a live workshop's host: `seconds_left` this week, standing

@@ -98,12 +98,19 @@ def start_live_game(app: Host, url: str, joined: Joined) -> None:
 def rejoin_live(app: Host) -> bool:
     """After Continue: reconnect to the live workshop the resumed round was played in (its
     weeks go out as soon as the host answers); False when it was played offline."""
-    team = load_team(paths.live_dir())
     game = app.game
-    if team is None or game is None or team.round_id != game.session.round_id:
+    team = live_round_saved(game.session.round_id) if game is not None else None
+    if team is None:
         return False
     _attach(app, team)
     return True
+
+
+def live_round_saved(round_id: str) -> LiveTeam | None:
+    """The live workshop the round `round_id` was played in; None when it was played
+    offline (or the team file belongs to another round)."""
+    team = load_team(paths.live_dir())
+    return team if team is not None and team.round_id == round_id else None
 
 
 def _attach(app: Host, team: LiveTeam) -> None:
@@ -112,7 +119,10 @@ def _attach(app: Host, team: LiveTeam) -> None:
     results = app.options.results_dir or Path("results")
     if app.workshop is None:
         app.workshop = Workshop(team.turn_timer or None, results)
-    app.live = LiveRound(Link(TeamClient(team.url, team.token)), team.team)
+    # An ended round stays ended: what the host says (if it is still there) changes nothing.
+    app.live = LiveRound(Link(TeamClient(team.url, team.token)), team.team, ended=team.ended)
+    if team.ended:
+        app.workshop.end()
 
 
 def continue_game(app: Host) -> bool:

@@ -7,6 +7,9 @@ drives the round's `Workshop` timer (the local clock only counts down between an
 An event the facilitator sent is fired with the next week, and only while the host has
 every week the team played: before that, its pending list may still hold events the
 team already fired (the report on its way).
+
+Once the facilitator ends the round, the team file says so (`mark_ended`): a game
+continued later, the host long gone, stays ended instead of playing on offline.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +17,8 @@ from dataclasses import dataclass, field
 from game.i18n import tr
 from game.live.link import Link
 from game.live.protocol import TeamState
+from game.live.team_file import mark_ended
+from game.local import paths
 from game.session.game_run import GameRun
 from game.session.workshop import Workshop
 from game.ui.screens.base import Host
@@ -29,6 +34,14 @@ class LiveRound:
     was_down: bool = False
     told_ended: bool = False
     notes: list[str] = field(default_factory=list)  # waiting for a screen that shows notes
+    # The round has ended (the host said so, now or before this game was continued: the
+    # team file keeps it): what the host answers changes nothing, no week is played.
+    ended: bool = False
+
+    def __post_init__(self) -> None:
+        if self.ended:
+            self.told_ended = True
+            self.notes.append(tr("live.hold.ended"))
 
     def apply(self, app: Host) -> None:
         """Once a frame: offer new weeks, follow the host's latest answer."""
@@ -36,8 +49,13 @@ class LiveRound:
         if game is None or workshop is None:
             return
         if game.session.turn != self.offered:
+            # Even after the end: the host takes the weeks played before it (LIVE-PROTOCOL).
             self.link.offer(game.session)
             self.offered = game.session.turn
+        if self.ended:
+            workshop.end()
+            self._show_notes(app)
+            return
         self._connection(self.link.problem)
         state = self.link.latest
         if state is not None and state is not self.state:
@@ -48,6 +66,11 @@ class LiveRound:
             if state.ended and not self.told_ended:
                 self.told_ended = True
                 self.notes.append(tr("live.ended"))
+                mark_ended(paths.live_dir(), game.session.round_id)
+                self.ended = True  # from now on the host's answers (or silence) change nothing
+        self._show_notes(app)
+
+    def _show_notes(self, app: Host) -> None:
         if self.notes and app.top.name == "turn":
             app.top.notify(" · ".join(self.notes))
             self.notes.clear()
@@ -56,10 +79,10 @@ class LiveRound:
         """Why the team may not end the week now ('' when it may): the facilitator has not
         started the clock, has paused it, or has ended the round (docs/LIVE-PROTOCOL.md)."""
         state = self.state
+        if self.ended or (state is not None and state.ended):
+            return tr("live.hold.ended")
         if state is None:
             return ""
-        if state.ended:
-            return tr("live.hold.ended")
         return {"idle": tr("live.hold.idle"), "paused": tr("live.hold.paused")}.get(
             state.timer.state, ""
         )
@@ -95,7 +118,7 @@ def follow_timer(workshop: Workshop, state: TeamState) -> None:
     """The host's clock for this team, on the round's timer."""
     timer = state.timer
     if state.ended:  # the round is over: the clock stands for good
-        workshop.follow(workshop.left() if workshop.turn_timer else 0.0, stopped=True)
+        workshop.end()
         return
     if timer.state == "off" or timer.seconds_left is None:
         workshop.turn_timer = None

@@ -218,18 +218,25 @@
     tr.appendChild(who);
 
     var week = el("td");
-    // As the game counts: "7 / 13", and past the deadline "14 · 1 week late".
+    // As the game counts: while planning, the week being planned ("Week 4 of 13" in the
+    // game when the host has 3 weeks); once finished or ended, the weeks played. Past the
+    // deadline: "14 · 1 week late".
     var deadline = workshop ? workshop.deadline : 0;
-    var late = deadline ? t.week - deadline : 0;
-    var shown = late > 0 ? t.week + " · " + late + (late > 1 ? " weeks" : " week") + " late"
-      : t.week + " / " + (deadline || "?");
+    var stopped = t.finished || ended;
+    var number = stopped ? t.week : t.week + 1;
+    var late = deadline ? number - deadline : 0;
+    var shown = late > 0 ? number + " · " + late + (late > 1 ? " weeks" : " week") + " late"
+      : number + " / " + (deadline || "?");
     week.appendChild(el("span", "", shown));
+    // Every team plans at its own pace (nobody waits for another): the words say how far
+    // it is from the leading team, in the same weeks as the number above.
+    var gap = lead - t.week;
     var status;
     if (t.finished) status = ["finished ✓", "finished"];
     else if (ended) status = ["round ended", "waiting"];
-    else if (t.week >= lead && behind) status = ["waiting for others", "waiting"];
-    else if (t.week < lead) status = ["planning (behind)", "behind"];
-    else status = ["planning week " + (t.week + 1), "waiting"];
+    else if (gap > 0) status = ["planning · " + gap + (gap > 1 ? " weeks" : " week") + " behind", "behind"];
+    else if (behind) status = ["planning · in the lead", "waiting"];
+    else status = ["planning", "waiting"];
     week.appendChild(el("span", "status " + status[1], status[0]));
     if (t.pending_events) {
       week.appendChild(el("span", "badge", t.pending_events + " event" + (t.pending_events > 1 ? "s" : "") + " to come"));

@@ -78,7 +78,7 @@ class BriefingScreen(Screen):
 
     def _build_left(self, title: str, story: str, button_h: int) -> None:
         """Heights from the lines each text needs; what does not fit beside the story box
-        (at a small window and a large text size) moves into the box, above the story."""
+        (at a small window and a large text size) moves into the box, below the story."""
         s, w = self.style, self.left.width
         title_font, sub_font = s.font(28, bold=True), s.font(16)
         self.title_h = min(TITLE_LINES, draw.lines_needed(title, title_font, w))
@@ -111,8 +111,9 @@ class BriefingScreen(Screen):
         return s.font(18, bold=True).get_linesize() + s.px(4) + lines * font.get_linesize()
 
     def _box_html(self, story: str) -> str:
-        """The story as HTML, after the goal and how to play when they moved into the box."""
-        parts = []
+        """The story as HTML, then the goal and how to play when they moved into the box:
+        the story first (playtest 5: a team opened the briefing on the rules)."""
+        parts = [html.escape(p.strip()) for p in story.split("\n\n") if p.strip()]
         accent = palette.ACCENT
         if self.goal_in_box:
             parts.append(f"<font color='{accent}'><b>{html.escape(self.goal_text)}</b></font>")
@@ -123,7 +124,6 @@ class BriefingScreen(Screen):
                 for k, line in enumerate(how_to_play())
             ]
             parts.append("<br>".join(how))
-        parts += [html.escape(p.strip()) for p in story.split("\n\n") if p.strip()]
         return "<br><br>".join(parts)
 
     def _build_buttons(self, height: int, turn_label: str) -> None:

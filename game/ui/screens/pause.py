@@ -2,10 +2,15 @@
 
 from collections.abc import Callable
 
+import pygame
+
 from game.i18n import tr
-from game.ui import flow
+from game.ui import draw, flow
 from game.ui.screens.base import Host
 from game.ui.screens.overlay import Overlay
+from game.ui.theme import MUTED, canvas
+
+SUBTITLE_ROOM = 60  # design pixels the live round's line under the title takes
 
 
 class PauseOverlay(Overlay):
@@ -13,23 +18,65 @@ class PauseOverlay(Overlay):
     title_key = "pause.title"
     panel_size = (480, 480)
 
+    def __init__(self, app: Host) -> None:
+        # The screen the menu opened over: "Back to the debrief" only from the debrief
+        # (playtest 5 saw it on the last week's report, the debrief not yet shown).
+        self.over_debrief = app.top.name == "debrief"
+        super().__init__(app)
+
     @property
     def round_over(self) -> bool:
-        """Opened from the debrief: nothing is paused, so it is a menu (issue 10)."""
+        """Opened after the last week: nothing is paused, so it is a menu (issue 10)."""
         return self.app.game is not None and self.app.game.session.done
 
     @property
+    def clock_runs_on(self) -> bool:
+        """A live round's menu: the host's clock runs on while it is open ("Paused", as
+        playtest 5 read, was untrue)."""
+        return not self.round_over and self.app.live is not None and not self.app.live.ended
+
+    @property
     def title(self) -> str:
-        return tr("pause.title.done" if self.round_over else self.title_key)
+        if self.round_over or self.clock_runs_on:
+            return tr("pause.title.done")
+        return tr(self.title_key)
+
+    def panel(self) -> pygame.Rect:
+        rect = super().panel()
+        if self.clock_runs_on:  # room for the line under the title, where the window has it
+            s, page = self.style, canvas(self.style)
+            rect.height = min(rect.height + s.px(SUBTITLE_ROOM), page.height - s.px(40))
+            rect.centery = page.centery
+        return rect
+
+    def content_top(self) -> int:
+        extra = self._subtitle_height() + self.style.px(6) if self.clock_runs_on else 0
+        return super().content_top() + extra
+
+    def _subtitle_height(self) -> int:
+        s = self.style
+        width = self.panel().width - s.px(48)
+        font = s.font(16)
+        return draw.lines_needed(tr("pause.title.live"), font, width) * font.get_linesize()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        if self.clock_runs_on:
+            s, rect = self.style, self.panel()
+            top = super().content_top() - s.px(6)
+            area = pygame.Rect(
+                rect.left + s.px(24), top, rect.width - s.px(48), self._subtitle_height()
+            )
+            draw.paragraph(surface, tr("pause.title.live"), s.font(16), area, MUTED, 1.0)
 
     def build(self) -> None:
-        over = self.round_over
+        back = self.over_debrief
         entries = [
             (
-                "pause.resume.done" if over else "pause.resume",
+                "pause.resume.done" if back else "pause.resume",
                 self.close,
                 "#primary",
-                "pause.resume.done.tip" if over else "pause.resume.tip",
+                "pause.resume.done.tip" if back else "pause.resume.tip",
             ),
             (
                 "pause.briefing",

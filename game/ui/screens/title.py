@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UITextEntryLine
+from pygame_gui.elements import UIButton, UITextEntryLine, UITooltip
 from pygame_gui.windows import UIFileDialog
 
 from game.i18n import tr, turn_word
@@ -47,9 +47,11 @@ class TitleScreen(Screen):
         self.seed_text = (
             app.settings.last_seed if app.options.seed is None else str(app.options.seed)
         )
-        self.saved_parts, self.saved_team, self.saved_unfinished, saved_ref, about_save = (
-            self._read_autosave()
-        )
+        saved = self._read_autosave()
+        self.saved_parts, self.saved_team, self.saved_unfinished, saved_ref, about_save = saved[:5]
+        # The live workshop the autosaved round was played in: Continue rejoins it, or
+        # (the facilitator ended it) shows where it stopped.
+        self.saved_live = flow.live_round_saved(saved[5]) if self.saved_unfinished else None
         self.saved = " · ".join(self.saved_parts)  # scenario · week · team, '' if none
         if not self.team:  # after a restart (even a crash), the team that played last
             self.team = self.saved_team
@@ -66,7 +68,12 @@ class TitleScreen(Screen):
         super().__init__(app)
 
     def _preselect(self, ref: str, add: bool = True) -> None:
-        """Choose scenario `ref`; one not in the catalogue is added (`add`) or not chosen."""
+        """Choose scenario `ref`; one not in the catalogue is added (`add`) or not chosen.
+        A live workshop's copy of a shipped scenario (sent by the host) chooses the shipped
+        one: playtest 5 saw the tutorial chosen after a restart, and a second card of the
+        same scenario marked "opened file"."""
+        if Path(ref).parent == paths.live_dir():
+            ref, add = Path(ref).stem, False
         found = next((k for k, e in enumerate(self.entries) if e.ref == ref), None)
         if found is None:
             if not add:
@@ -77,25 +84,25 @@ class TitleScreen(Screen):
         self.follow_selection = True
 
     @staticmethod
-    def _read_autosave() -> tuple[tuple[str, ...], str, bool, str, str]:
+    def _read_autosave() -> tuple[tuple[str, ...], str, bool, str, str, str]:
         """What describes the autosaved round (scenario, week, team; none if no round), its
-        team, whether it is unfinished, its scenario's reference ('' if none), and what
-        the player should know ('' if nothing)."""
+        team, whether it is unfinished, its scenario's reference ('' if none), what
+        the player should know ('' if nothing), and its round id ('' if none)."""
         path = paths.autosave_path()
         if not path.exists():
-            return (), "", False, "", ""
+            return (), "", False, "", "", ""
         try:
             run = GameRun.resume(path)
         except InputError as exc:  # kept on disk: a new round moves it aside, never over it
             why = exc.diagnostics[0].message
-            return (), "", False, "", tr("title.message.unreadable_save", error=why)
+            return (), "", False, "", tr("title.message.unreadable_save", error=why), ""
         session = run.session
         label = turn_word(session.scenario.turn_label)
         state = tr("title.saved.finished") if session.done else f"{label} {session.turn + 1}"
         team = (name,) if (name := safe_text.name(session.team)) else ()
         about = tr("title.message.save_notes", notes="; ".join(run.notes)) if run.notes else ""
         parts = (session.scenario.title, state, *team)
-        return parts, "".join(team), not session.done, run.scenario_ref, about
+        return parts, "".join(team), not session.done, run.scenario_ref, about, session.round_id
 
     # --- layout --------------------------------------------------------------------------
     def build(self) -> None:
@@ -233,8 +240,36 @@ class TitleScreen(Screen):
             shorter = ((title, state), (state, *team), (state,))
             labels = [tr("title.continue", saved=" · ".join(parts)) for parts in shorter]
             tip = tr("title.continue.tip")
+            if self.saved_live is not None:
+                ended = self.saved_live.ended
+                tip = tr("title.continue.ended.tip" if ended else "title.continue.live.tip")
         label = next((x for x in (whole, *labels) if draw.fits(x, font, width)), labels[-1])
         return label, f"{whole}\n{tip}"
+
+    def _card_tip(self, card: ScenarioEntry | None, inner_w: int) -> str:
+        """The card's tooltip: what the card does not say (how to choose and start it),
+        and its whole title where TITLE_LINES lines cut it; never the blurb again (the
+        card shows it whole, see `_card_height`; playtest 5 read it twice)."""
+        if card is None:
+            return tr("title.open_file.tip")
+        title_font = self.style.font(20, bold=True)
+        cut = draw.lines_needed(card.title, title_font, inner_w) > TITLE_LINES
+        how = tr("title.card.tip")
+        return f"{card.title}\n{how}" if cut else how
+
+    def update(self, dt: float) -> bool:
+        self._tips_by_the_pointer()
+        return super().update(dt)
+
+    def _tips_by_the_pointer(self) -> None:
+        """A card's tooltip by the pointer. pygame_gui puts a tooltip below or above its
+        element; a card is nearly as tall as the page, so at projector size neither fitted
+        and the tooltip landed in the top-left corner over the logo (playtest 5)."""
+        for ghost in self.card_ghosts:
+            tip = ghost.tool_tip
+            if isinstance(tip, UITooltip):
+                tip.hover_distance_from_target = (0, self.style.px(24))
+                tip.find_valid_position(pygame.math.Vector2(pygame.mouse.get_pos()))
 
     def _card_height(self, inner_w: int) -> int:
         """Cards as tall as the longest title and blurb need at this width and text size
@@ -276,6 +311,7 @@ class TitleScreen(Screen):
         shown = cards[self.page * per_page : (self.page + 1) * per_page]
         width = (right.width - gap) // 2
         self.card_rects: list[tuple[pygame.Rect, ScenarioEntry | None]] = []
+        self.card_ghosts: list[UIButton] = []
         self.focus.add(self.team_entry, None)
         self.focus.add(self.seed_entry, None)
         for k, card in enumerate(shown):
@@ -287,8 +323,9 @@ class TitleScreen(Screen):
             )
             self.card_rects.append((rect, card))
             index = self.entries.index(card) if card is not None else -1
-            tip = card.blurb if card is not None else tr("title.open_file.tip")
-            self.ghost(rect, partial(self.choose, index), tip, focus=True)
+            tip = self._card_tip(card, rect.width - 2 * s.px(16))
+            ghost = self.ghost(rect, partial(self.choose, index), tip, focus=True)
+            self.card_ghosts.append(ghost)
         self.pager_y = top + self.rows * (self.card_h + gap) - gap + s.px(6)  # under the cards
         self.pager_focus: UIButton | None = None
         if self.pages > 1:

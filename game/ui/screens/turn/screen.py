@@ -51,6 +51,8 @@ class TurnScreen(PlanList):
         self.board_scroll = 0
         self.message = ""
         self.warned_unspent = False
+        self.unspent_text = ""  # the warning the next Enter confirms, while on screen
+        self.hold_text = ""  # why the facilitator's clock holds the week, while on screen
         self.warning_withdrawn = False  # the time warning went with a paused clock
         self.pilot_planned = False
         # Set while the team scrolls the cards by hand: then the cards stay where they put
@@ -239,6 +241,12 @@ class TurnScreen(PlanList):
         foot, and the rows in view stay where they are (a team is clicking on them: the
         playtest's second click landed on the row that had moved under the mouse)."""
         resized = bool(message) != bool(self.message)
+        if message != self.unspent_text:
+            # Another message took the warning's place (playtest 5: a facilitator's message
+            # did, and the next Enter ended the week with points unused, unwarned): the next
+            # Enter warns again.
+            self.warned_unspent = False
+            self.unspent_text = ""
         self.message = message
         if resized:
             self.hold_rows = True
@@ -275,11 +283,13 @@ class TurnScreen(PlanList):
         held = self.app.live.hold() if self.app.live is not None else ""
         if held:  # a live workshop's facilitator holds the week
             self.say(held)
+            self.hold_text = held
             return
         left = self.planner.left()
         if left > 0 and not confirmed and not self.warned_unspent:
+            self.unspent_text = trn("turn.message.unspent", left, label=self.turn_name)
+            self.say(self.unspent_text)
             self.warned_unspent = True
-            self.say(trn("turn.message.unspent", left, label=self.turn_name))
             return
         try:
             workshop = self.app.workshop
@@ -342,6 +352,7 @@ class TurnScreen(PlanList):
         workshop = self.app.workshop
         if workshop is None:
             return False
+        self._follow_hold()
         status = workshop.check()
         if status == "warn":
             if self.app.top.name == "eyes":
@@ -354,6 +365,16 @@ class TurnScreen(PlanList):
         else:
             self._follow_clock(workshop)
         return False
+
+    def _follow_hold(self) -> None:
+        """The facilitator's hold message goes once it no longer holds (playtest 5: "has not
+        started the clock" stayed with the clock at 1:58)."""
+        live = self.app.live
+        if not self.hold_text or live is None or live.hold() == self.hold_text:
+            return
+        if self.message == self.hold_text:
+            self.say("")
+        self.hold_text = ""
 
     def _follow_clock(self, workshop: Workshop) -> None:
         """The time warning follows the clock: it goes when a minute is added or the clock

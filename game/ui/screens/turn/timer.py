@@ -11,19 +11,29 @@ from game.ui import draw
 from game.ui.theme import ACCENT, BAD, INK, PANEL, Style
 
 
+def _standing_word(workshop: Workshop) -> str:
+    """What the box says while the clock stands."""
+    if workshop.ended:
+        return tr("turn.timer.ended")
+    return tr("turn.timer.waiting") if workshop.waiting else tr("turn.timer.paused")
+
+
 def timer_width(s: Style) -> int:
-    return s.font(22, bold=True).size("00:00")[0] + s.px(24)
+    """Wide enough for the clock and for its longest word at this text size (playtest 5
+    showed "not…" before the facilitator started the clock)."""
+    words = [tr(key) for key in ("turn.timer.waiting", "turn.timer.paused", "turn.timer.ended")]
+    widest = max(s.font(16, bold=True).size(word)[0] for word in words)
+    return max(s.font(22, bold=True).size("00:00")[0], widest) + s.px(24)
 
 
 def draw_timer(surface: pygame.Surface, s: Style, rect: pygame.Rect, workshop: Workshop) -> None:
-    """The time left this turn, red once the team was warned; 'Paused' while paused (not
-    red then: nothing is urgent during the facilitator's break)."""
+    """The time left this turn, red once the team was warned; a word while the clock
+    stands (not red then: nothing is urgent during the facilitator's break)."""
     left = workshop.left()
     urgent = left <= workshop.warn_seconds and not workshop.paused
     pygame.draw.rect(surface, BAD if urgent else PANEL, rect, border_radius=s.px(8))
     pygame.draw.rect(surface, ACCENT, rect, width=s.px(2), border_radius=s.px(8))
-    stood = tr("turn.timer.waiting") if workshop.waiting else tr("turn.timer.paused")
-    text = stood if workshop.paused else clock_text(left)
+    text = _standing_word(workshop) if workshop.paused else clock_text(left)
     font = s.font(22, bold=True) if not workshop.paused else s.font(16, bold=True)
     draw.text(surface, text, font, rect.center, INK, "center", width=rect.width - s.px(8))
 

@@ -1,0 +1,301 @@
+"""Issue 10, a fifth newcomer playtest of the live round: an ended round stays ended after a
+restart, the clock's messages and its box follow the host's clock, a facilitator's message
+does not swallow the "points not planned" warning, and the menu says what is true. The real
+app driven by synthetic events; the host in process (tests/helpers/live_room.py)."""
+
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+import pytest
+from starlette.testclient import TestClient
+
+from game.i18n import set_language, tr
+from game.live.protocol import Joined, Message, TeamState, Timer
+from game.live.room import Room
+from game.live.team_file import load_team
+from game.local import paths
+from game.local.settings import Settings
+from game.session.workshop import Workshop
+from game.ui import flow
+from game.ui.app import App, PlayOptions
+from game.ui.live import LiveRound
+from game.ui.screens.turn.timer import timer_width
+from game.ui.theme import Style
+from tests.helpers.live_room import Clock, InProcessClient, bearer, new_room, served
+from tests.helpers.ui_driver import key, make_app, pump
+
+UNREACHABLE = "http://127.0.0.1:9"  # the host, as the team file keeps it (stopped here)
+
+
+class SyncLink:
+    """The window's link to the in-process host, one round trip per `poke` (no thread, so
+    the test decides when the host is asked)."""
+
+    def __init__(self, client: InProcessClient) -> None:
+        self.client = client
+        self.latest: TeamState | None = None
+        self.problem = ""
+        self.session: object = None
+
+    def offer(self, session: object) -> None:
+        self.session = session
+
+    def poke(self) -> None:
+        if self.session is not None:
+            self.client.catch_up(self.session)  # type: ignore[arg-type]
+        self.latest = self.client.state()
+
+    def flush(self, wait: float = 3.0) -> bool:
+        self.poke()
+        return True
+
+    def close(self, wait: float = 1.0) -> None:
+        pass
+
+
+@pytest.fixture
+def room(tmp_path: Path) -> Iterator[tuple[Room, str, TestClient]]:
+    workshop, token = new_room(tmp_path, turn_timer=120.0, clock=Clock())
+    with served(workshop) as client:
+        yield workshop, token, client
+
+
+def _joined_app(room: Room, client: TestClient, team: str = "Blue") -> tuple[App, SyncLink]:
+    answer = client.post("/api/join", json={"code": room.workshop.code, "team": team})
+    joined = Joined.model_validate(answer.json())
+    app = make_app()
+    flow.start_live_game(app, UNREACHABLE, joined)
+    assert app.live is not None
+    app.live.link.close()
+    link = SyncLink(InProcessClient(client, joined.token))
+    app.live.link = link  # type: ignore[assignment]
+    key(app, pygame.K_RETURN)  # the briefing's "Start"
+    if app.top.name == "coach":
+        key(app, pygame.K_ESCAPE)
+    assert app.top.name == "turn"
+    return app, link
+
+
+def _host_answers(app: App, link: SyncLink) -> None:
+    pump(app, 1)  # the week offered
+    link.poke()
+    pump(app)
+
+
+def _facilitator(client: TestClient, token: str, path: str, body: dict[str, object]) -> None:
+    assert client.post(path, json=body, headers=bearer(token)).status_code == 200
+
+
+def test_an_ended_live_round_stays_ended_after_a_restart_without_its_host(room) -> None:
+    workshop, token, client = room
+    app, link = _joined_app(workshop, client)
+    _facilitator(client, token, "/api/timer", {"action": "start"})
+    _host_answers(app, link)
+    key(app, pygame.K_RETURN)  # an empty plan: warned
+    key(app, pygame.K_RETURN)  # played
+    key(app, pygame.K_RETURN)  # the report read
+    assert app.top.name == "turn" and app.game.session.turn == 1
+    _facilitator(client, token, "/api/end", {})
+    _host_answers(app, link)
+    assert app.workshop.ended and "ended the round" in app.top.message
+    saved = load_team(paths.live_dir())
+    assert saved is not None and saved.ended  # remembered on disk, beside the autosave
+
+    # Back to the title; the host stops; the game closes; later the team presses Continue.
+    flow.to_title(app)
+    again = make_app()
+    title = again.top
+    assert "ended this workshop's round" in title.continue_button.tool_tip_text
+    assert flow.continue_game(again)
+    pump(again)
+    turn = again.top
+    assert turn.name == "turn" and again.live is not None and again.workshop is not None
+    assert again.workshop.ended and again.workshop.paused
+    assert tr("live.hold.ended") in turn.message
+    assert "Lost touch" not in turn.message
+    for _ in range(3):
+        key(again, pygame.K_RETURN)
+    assert again.top.name == "turn" and again.game.session.turn == 1  # no week 2
+
+
+def test_continue_says_it_rejoins_a_live_workshop(room) -> None:
+    workshop, _, client = room
+    app, _ = _joined_app(workshop, client)
+    flow.to_title(app)
+    title = make_app().top
+    assert "live workshop" in title.continue_button.tool_tip_text
+
+
+@dataclass
+class StubHost:
+    """The host's answers as the window reads them, set by hand."""
+
+    latest: TeamState | None = None
+    problem: str = ""
+    messages: list[Message] = field(default_factory=list)
+
+    def says(self, app: App, timer: str, seconds: float = 100.0) -> None:
+        self.latest = TeamState(
+            team="Blue", week=app.game.session.turn, done=False,
+            timer=Timer(state=timer, seconds_left=seconds),  # type: ignore[arg-type]
+            events=[], messages=list(self.messages), ended=False,
+        )  # fmt: skip
+        pump(app)
+
+    def offer(self, session: object) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _stub_live_app(tmp_path: Path) -> tuple[App, StubHost]:
+    app = make_app(scenario="tutorial", seed=3, team="Blue")
+    key(app, pygame.K_RETURN)
+    if app.top.name == "coach":
+        key(app, pygame.K_ESCAPE)
+    assert app.top.name == "turn"
+    host = StubHost()
+    app.workshop = Workshop(120.0, tmp_path)
+    app.live = LiveRound(host, "Blue")  # type: ignore[arg-type]
+    app.top.rebuild()  # the top bar makes room for the clock, as when a round is joined
+    return app, host
+
+
+def test_the_clocks_hold_messages_go_when_the_clock_runs(tmp_path: Path) -> None:
+    app, host = _stub_live_app(tmp_path)
+    screen = app.top
+    host.says(app, "idle", 120.0)
+    key(app, pygame.K_RETURN)
+    assert "not started the clock" in screen.message
+    host.says(app, "running", 118.0)
+    assert "not started the clock" not in screen.message
+    host.says(app, "paused", 90.0)
+    key(app, pygame.K_RETURN)
+    assert "paused the clock" in screen.message
+    host.says(app, "running", 90.0)
+    assert "paused the clock" not in screen.message
+    assert app.game.session.turn == 0
+
+
+def test_a_facilitators_message_does_not_swallow_the_unplanned_points_warning(
+    tmp_path: Path,
+) -> None:
+    app, host = _stub_live_app(tmp_path)
+    screen = app.top
+    host.says(app, "running")  # the first answer: what it holds was said before
+    key(app, pygame.K_RETURN)  # an empty plan: warned about the points left
+    assert screen.warned_unspent
+    host.messages.append(Message(id=1, text="Two minutes to the break", at=0.0))
+    host.says(app, "running", 90.0)
+    assert "Two minutes to the break" in screen.message
+    key(app, pygame.K_RETURN)  # warns again: the warning had gone off screen
+    assert app.top is screen and app.game.session.turn == 0
+    assert "not planned yet" in screen.message and screen.warned_unspent
+    key(app, pygame.K_RETURN)  # now confirmed, with the warning seen
+    assert app.game.session.turn == 1
+
+
+def test_the_live_menu_does_not_say_paused_while_the_hosts_clock_runs(tmp_path: Path) -> None:
+    app, host = _stub_live_app(tmp_path)
+    host.says(app, "running")
+    key(app, pygame.K_ESCAPE)
+    assert app.top.name == "pause"
+    menu = app.top
+    assert menu.title == tr("pause.title.done") and menu.clock_runs_on  # "Menu", and the line
+    assert tr("pause.title.live") != menu.title  # under it says the clock keeps running
+    labels = [b.text for b in menu.manager.get_sprite_group().sprites() if hasattr(b, "text")]
+    assert tr("pause.title_screen") in labels  # the line under the title pushed no button out
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("window", [(1280, 720), (1024, 600)])
+@pytest.mark.parametrize("text_size", [1.0, 1.5])
+def test_the_timer_box_holds_its_longest_word(
+    language: str, window: tuple[int, int], text_size: float
+) -> None:
+    """Playtest 5 saw "not…" in the box before the facilitator started the clock."""
+    make_app()  # pygame and its fonts ready
+    set_language(language)
+    try:
+        s = Style(window, text_size)
+        inner = timer_width(s) - s.px(8)  # the box's text is drawn this wide (draw_timer)
+        for word in ("turn.timer.waiting", "turn.timer.paused", "turn.timer.ended"):
+            assert s.font(16, bold=True).size(tr(word))[0] <= inner, word
+    finally:
+        set_language("en")
+
+
+def test_after_a_live_round_the_title_chooses_the_shipped_scenario_once(room) -> None:
+    """The host's copy of a shipped scenario is that scenario: no second card "opened
+    file", and after a restart the title keeps it chosen (playtest 5 fell back to the
+    tutorial's neighbour)."""
+    workshop, _, client = room
+    app, _ = _joined_app(workshop, client)
+    flow.to_title(app)
+    for title in (app.top, make_app().top):  # back from the round; after a restart
+        refs = [e.ref for e in title.entries]
+        assert refs.count(workshop.scenario.id) == 1
+        assert all(e.source != "file" for e in title.entries)
+        assert title.entries[title.selected].ref == workshop.scenario.id
+
+
+def test_the_menu_offers_the_debrief_only_over_the_debrief(tmp_path: Path) -> None:
+    from game.policies import POLICIES
+    from game.ui.screens.report import ReportScreen
+
+    app = make_app()
+    flow.start_game(app, "tutorial", 3, "Blue")
+    game = app.game
+    while not game.session.done:
+        game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
+    app.replace_all(ReportScreen(app, len(game.session.logs) - 1))  # the last week's report
+    pump(app)
+    key(app, pygame.K_ESCAPE)
+    assert app.top.name == "pause"
+    labels = [b.text for b in app.top.manager.get_sprite_group().sprites() if hasattr(b, "text")]
+    assert tr("pause.resume.done") not in labels and tr("pause.resume") in labels
+
+
+@pytest.mark.parametrize("window", [(1280, 720), (1024, 600)])
+def test_a_scenario_cards_tooltip_is_by_the_pointer_and_does_not_repeat_the_card(
+    window: tuple[int, int],
+) -> None:
+    """Playtest 5, projector text size: the tooltip sat over the logo in the top-left
+    corner and only repeated the card's blurb."""
+    app = App(PlayOptions(window=window), Settings(text_size=1.5))
+    flow.open_first_screen(app)
+    title = app.top
+    rect, card = title.card_rects[0]
+    assert card is not None
+    pointer = (rect.centerx, rect.centery)
+    pygame.mouse.set_pos(pointer)
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.MOUSEMOTION, pos=pointer, rel=(1, 1), buttons=(0, 0, 0), touch=False
+        )
+    )
+    pump(app, 1)
+    for _ in range(8):
+        app.frame([], 0.25)  # long frames: the tooltip's delay passes without waiting
+    tips = [g.tool_tip for g in title.card_ghosts if g.tool_tip is not None]
+    assert len(tips) == 1
+    assert card.blurb not in str(title.card_ghosts[0].tool_tip_text)
+    near = tips[0].rect.inflate(2 * title.style.px(40), 2 * title.style.px(40))
+    assert near.collidepoint(pointer)  # by the pointer, on the card: not in a corner
+
+
+def test_the_briefing_opens_on_the_story() -> None:
+    """At projector size the rules move into the story's box: after the story (playtest
+    5 opened the briefing on "How to play")."""
+    app = make_app(window=(1024, 600))
+    app.apply_settings(Settings(text_size=1.5))
+    flow.start_game(app, "lan-migration", 3, "Blue")
+    briefing = app.top
+    assert briefing.name == "briefing" and briefing.how_in_box
+    text = briefing.story.html_text
+    story = app.game.session.scenario.story.split("\n\n")[0].strip()[:30]
+    assert text.index(html.escape(story)) < text.index(tr("briefing.how"))
