@@ -19,11 +19,12 @@ from game.live.team_file import load_team
 from game.local import paths
 from game.local.settings import Settings
 from game.session.workshop import Workshop
-from game.ui import flow
+from game.ui import draw, flow
 from game.ui.app import App, PlayOptions
 from game.ui.live import LiveRound
-from game.ui.screens.turn.timer import timer_width
+from game.ui.screens import report as report_screen
 from game.ui.theme import Style
+from game.ui.widgets.clock import timer_width
 from tests.helpers.live_room import Clock, InProcessClient, bearer, new_room, served
 from tests.helpers.ui_driver import key, make_app, pump
 
@@ -152,8 +153,8 @@ class StubHost:
         pass
 
 
-def _stub_live_app(tmp_path: Path) -> tuple[App, StubHost]:
-    app = make_app(scenario="tutorial", seed=3, team="Blue")
+def _stub_live_app(tmp_path: Path, window: tuple[int, int] = (1280, 720)) -> tuple[App, StubHost]:
+    app = make_app(window=window, scenario="tutorial", seed=3, team="Blue")
     key(app, pygame.K_RETURN)
     if app.top.name == "coach":
         key(app, pygame.K_ESCAPE)
@@ -197,6 +198,49 @@ def test_a_facilitators_message_does_not_swallow_the_unplanned_points_warning(
     assert "not planned yet" in screen.message and screen.warned_unspent
     key(app, pygame.K_RETURN)  # now confirmed, with the warning seen
     assert app.game.session.turn == 1
+
+
+@pytest.mark.parametrize("window", [(1280, 720), (1024, 600)])
+def test_a_live_rounds_report_shows_the_clock_that_runs_on(
+    tmp_path: Path, window: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The host starts the next week's time when it has this one: the report says so."""
+    app, host = _stub_live_app(tmp_path, window)
+    app.apply_settings(Settings(text_size=1.5))
+    host.says(app, "running")
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # confirmed: the week is played
+    assert app.top.name == "report"
+    report = app.top
+    host.says(app, "running", 100.0)
+    painted: list[pygame.Rect] = []
+    monkeypatch.setattr(
+        report_screen, "draw_timer", lambda surface, s, rect, workshop: painted.append(rect)
+    )
+    texts: list[pygame.Rect] = []
+    real_text = draw.text
+
+    def recording(surface, content, font, pos, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rect = real_text(surface, content, font, pos, *args, **kwargs)
+        texts.append(rect)
+        return rect
+
+    monkeypatch.setattr(draw, "text", recording)
+    assert report.update(0.0)  # redrawn while the clock runs
+    app.draw()
+    [clock] = painted
+    assert app.surface.get_rect().contains(clock)
+    assert not any(clock.colliderect(t) for t in texts)  # the week's title stays clear of it
+
+
+def test_a_solo_rounds_report_shows_no_clock() -> None:
+    app = make_app(scenario="tutorial", seed=3, team="Blue")
+    key(app, pygame.K_RETURN)
+    if app.top.name == "coach":
+        key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "report" and app.top.live_clock() is None
 
 
 def test_the_live_menu_does_not_say_paused_while_the_hosts_clock_runs(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from game.cli.main import main
 from game.session.workshop import WARN_SECONDS, Workshop, warn_seconds
-from game.ui.screens.turn.timer import warning
+from game.ui.widgets.clock import warning
 from tests.helpers.ui_driver import button_named, click, key, make_app, pump
 from tests.test_ui_workshop import CTRL_SHIFT, workshop_app
 

@@ -7,10 +7,12 @@ import pygame
 from game.i18n import percent, tr, trn, turn_word
 from game.scenario.schema import Scenario
 from game.session.week import WeekReport, plan_summary, week_report
+from game.session.workshop import Workshop
 from game.ui import draw, flow
 from game.ui.art.icons import load_icon
 from game.ui.screens.base import Host, Screen, with_key
 from game.ui.theme import ACCENT, BACKGROUND, BAD, CARD, GOOD, INK, MUTED, PANEL, canvas
+from game.ui.widgets.clock import draw_timer, timer_width
 
 EASE_SECONDS = 0.3
 PLAN_LINES = 4  # the week's plan, whole at projector size
@@ -99,7 +101,24 @@ class ReportScreen(Screen):
 
     def update(self, dt: float) -> bool:
         self.clock += dt
-        return self.clock < EASE_SECONDS + 0.05
+        return self.clock < EASE_SECONDS + 0.05 or self.live_clock() is not None
+
+    def live_clock(self) -> Workshop | None:
+        """A live round's clock, which runs on while the report is read: the host starts
+        the next week's time when it has this one (a playtest came back to its plan with
+        1:46 of 2:00 left, and no clock on the report had said so)."""
+        workshop = self.app.workshop
+        if self.app.live is None or workshop is None or workshop.turn_timer is None:
+            return None
+        return workshop
+
+    def _clock_rect(self) -> pygame.Rect | None:
+        if self.live_clock() is None:
+            return None
+        s = self.style
+        rect = pygame.Rect(0, 0, timer_width(s), s.font(28, bold=True).get_linesize())
+        rect.topright = self.story.topright
+        return rect
 
     def scroll(self, step: int) -> None:
         """Move the week's story by `step` items (it never scrolls past its ends)."""
@@ -130,8 +149,14 @@ class ReportScreen(Screen):
         s = self.style
         surface.fill(BACKGROUND)
         r = self.report
+        clock = self._clock_rect()
+        workshop = self.live_clock()
+        title_w = self.story.width
+        if clock is not None and workshop is not None:
+            draw_timer(surface, s, clock, workshop)
+            title_w = clock.left - s.px(12) - self.story.left
         y = draw.text(
-            surface, r.title, s.font(28, bold=True), self.story.topleft, INK, width=self.story.width
+            surface, r.title, s.font(28, bold=True), self.story.topleft, INK, width=title_w
         ).bottom
         head_font = s.font(20, bold=True)
         # The headline whole, however many lines: it is the week's cause, said once.

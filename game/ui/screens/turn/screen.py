@@ -30,8 +30,8 @@ from game.ui.screens.turn.news import last_week_lines
 from game.ui.screens.turn.news_overlay import NewsOverlay
 from game.ui.screens.turn.paint_cache import PaintCache
 from game.ui.screens.turn.plan_list import PlanList
-from game.ui.screens.turn.timer import draw_timer, timer_width, warning, warning_due
 from game.ui.widgets import board, stakeholder_card
+from game.ui.widgets.clock import draw_timer, timer_width, warning, warning_due
 
 
 class TurnScreen(PlanList):

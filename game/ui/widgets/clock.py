@@ -1,4 +1,4 @@
-"""The workshop's turn clock on the turn screen: where it sits and how it is painted.
+"""The workshop's turn clock, as the turn screen and a live round's week report paint it.
 
 The clock itself (wall time, pause, warnings) is `game.session.workshop.Workshop`.
 """
