@@ -26,7 +26,7 @@ from game.ui.screens import report as report_screen
 from game.ui.theme import Style
 from game.ui.widgets.clock import timer_width
 from tests.helpers.live_room import Clock, InProcessClient, bearer, new_room, served
-from tests.helpers.ui_driver import key, make_app, pump
+from tests.helpers.ui_driver import key, make_app, pump, turn_after
 
 UNREACHABLE = "http://127.0.0.1:9"  # the host, as the team file keeps it (stopped here)
 
@@ -343,3 +343,17 @@ def test_the_briefing_opens_on_the_story() -> None:
     text = briefing.story.html_text
     story = app.game.session.scenario.story.split("\n\n")[0].strip()[:30]
     assert text.index(html.escape(story)) < text.index(tr("briefing.how"))
+
+
+def test_a_cards_tooltip_says_what_closes_a_gap_of_expectations() -> None:
+    """A playtest read a card's orange "expects 26%, seen 0%" as a call for an honest talk,
+    which trimmed nothing: the card's tooltip says what closes such a gap."""
+    app = turn_after(make_app(), 2)
+    turn = app.top
+    tips = [
+        button.tool_tip_text
+        for button in turn.manager.get_sprite_group().sprites()
+        for rect, _ in turn.card_rects
+        if getattr(button, "rect", None) == rect and getattr(button, "tool_tip_text", None)
+    ]
+    assert tips and all("demo" in tip and "honest talk" in tip for tip in tips)
