@@ -79,3 +79,17 @@ def test_the_import_contracts_hold():
     assert lint_imports(str(ROOT / ".importlinter"), cache_dir=None, no_logo=True), (
         "an import breaks a contract: see the report above (or run lint-imports)"
     )
+
+
+def test_test_files_share_code_only_through_tests_helpers():
+    """CONTRIBUTING: test files never import one another; what they share is a helper."""
+    offenders = []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            offenders += [f"{path.name}: {n}" for n in names if n.startswith("tests.test_")]
+    assert not offenders, offenders

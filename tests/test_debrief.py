@@ -2,33 +2,23 @@
 
 import json
 from dataclasses import fields
-from typing import Any
 
 import numpy as np
 import pytest
 
 from game.model import Outcome, outcome
-from game.policies import POLICIES
 from game.session import debrief
 from game.session.session import Session
-from tests.helpers.scenarios import loaded
+from tests.helpers.sessions import round_of
 
 SIZE = (560, 300)
-
-
-def _play(ref: str, policy: str, seed: int, turns: int = 99, **kw: Any) -> Session:
-    scenario, params = loaded(ref)
-    session = Session(scenario, params, seed=seed, **kw)
-    while not session.done and session.turn < turns:
-        session.play(POLICIES[policy](session.observe(), params)[0])
-    return session
 
 
 @pytest.fixture(scope="module")
 def delivery() -> Session:
     # Seed 2: in the 13-week crm-rollout (issue 10) delivery_first's seed 1 happens to get
     # everything signed off; seed 2 has four rejections (three among the key moments).
-    return _play("crm-rollout", "delivery_first", seed=2, team="Blue")
+    return round_of("crm-rollout", "delivery_first", seed=2, team="Blue")
 
 
 def test_series_has_one_entry_per_turn_played(delivery):
@@ -44,7 +34,7 @@ def test_series_has_one_entry_per_turn_played(delivery):
 
 
 def test_series_of_a_game_not_started_is_empty():
-    data = debrief.series(_play("tutorial", "balanced", seed=0, turns=0))
+    data = debrief.series(round_of("tutorial", "balanced", seed=0, turns=0))
     assert data.turns.size == 0 and data.trust.shape[0] == 0
 
 
@@ -71,8 +61,10 @@ def test_a_delivery_first_round_shows_its_rejection_with_its_causes(delivery):
 
 def test_rework_and_escalations_carry_their_causes():
     """Rework built on unclear needs says so first; an escalation quotes the complaint behind it."""
-    rounds = [_play("crm-rollout", p, seed=s) for p, s in (("delivery_first", 1), ("balanced", 2))]
-    rounds += [_play("ai-hype", "delivery_first", seed=s) for s in (1, 2, 3)]
+    rounds = [
+        round_of("crm-rollout", p, seed=s) for p, s in (("delivery_first", 1), ("balanced", 2))
+    ]
+    rounds += [round_of("ai-hype", "delivery_first", seed=s) for s in (1, 2, 3)]
     moments = [m for session in rounds for m in debrief.key_moments(session, limit=50)]
     rework = [m for m in moments if m.kind == "rework"]
     assert rework and all("clarity" in m.text for m in rework)
@@ -82,7 +74,7 @@ def test_rework_and_escalations_carry_their_causes():
 
 
 def test_the_same_policy_on_the_same_luck_scores_exactly_the_same():
-    session = _play("crm-rollout", "balanced", seed=3, game_id=5)
+    session = round_of("crm-rollout", "balanced", seed=3, game_id=5)
     mine = float(outcome(session.state, session.params).score[0])
     result = {c.policy: c for c in debrief.compare_policies(session)}
     assert set(result) == {"balanced", "delivery_first", "relationship_first"}
@@ -106,7 +98,7 @@ def test_round_record_is_plain_json_without_nan(delivery):
 
 
 def test_a_record_before_the_first_turn_has_no_nan():
-    session = _play("tutorial", "balanced", seed=0, turns=0)
+    session = round_of("tutorial", "balanced", seed=0, turns=0)
     record = debrief.round_record(session, "tutorial")
     delays = record["outcome"]["signoff_delay"]
     assert all(d is None for d in delays.values())  # NaN (nothing built yet) became None
@@ -114,7 +106,7 @@ def test_a_record_before_the_first_turn_has_no_nan():
 
 
 def test_export_writes_the_record_and_the_report(tmp_path):
-    session = _play("tutorial", "delivery_first", seed=2, team="Red / Ducks!")
+    session = round_of("tutorial", "delivery_first", seed=2, team="Red / Ducks!")
     from game.ui.charts import report_png
 
     path, png = debrief.export_round(session, "tutorial", tmp_path / "rounds", report_png)
@@ -150,6 +142,6 @@ def test_charts_are_surfaces_of_the_requested_size_with_content(delivery, font_s
 def test_charts_of_a_game_not_started_still_draw():
     from game.ui.charts import chart_surfaces
 
-    data = debrief.series(_play("tutorial", "balanced", seed=0, turns=0))
+    data = debrief.series(round_of("tutorial", "balanced", seed=0, turns=0))
     charts = chart_surfaces(data, (320, 200), ["#E69F00"], deadline=8)
     assert all(s.get_size() == (320, 200) for s in charts.values())

@@ -11,7 +11,7 @@ from game.session import debrief
 from game.session.debrief.breakdown import OWN, SHARED, Loss, score_breakdown
 from game.session.debrief.explain import package_lines, summary
 from game.session.savefile import Attempt
-from tests.test_debrief import _play
+from tests.helpers.sessions import round_of
 
 ROUNDS = [
     ("tutorial", "balanced", 1),
@@ -26,7 +26,7 @@ ROUNDS = [
 
 @pytest.mark.parametrize(("ref", "policy", "seed"), ROUNDS)
 def test_the_packages_points_add_up_to_the_score(ref, policy, seed):
-    session = _play(ref, policy, seed)
+    session = round_of(ref, policy, seed)
     result = outcome(session.state, session.params)
     breakdown = score_breakdown(session)
     assert breakdown.score == float(result.score[0])
@@ -46,7 +46,7 @@ def test_the_packages_points_add_up_to_the_score(ref, policy, seed):
 
 
 def test_a_package_not_signed_off_earns_nothing_and_says_why():
-    session = _play("crm-rollout", "relationship_first", 2)
+    session = round_of("crm-rollout", "relationship_first", 2)
     breakdown = score_breakdown(session)
     status = session.state.status[0]
     open_ones = [p for p in breakdown.packages if status[p.package] != ACCEPTED]
@@ -59,7 +59,7 @@ def test_a_package_not_signed_off_earns_nothing_and_says_why():
 
 
 def test_a_delivered_package_loses_its_defects_and_the_shared_factors():
-    session = _play("crm-rollout", "delivery_first", 1)
+    session = round_of("crm-rollout", "delivery_first", 1)
     breakdown = score_breakdown(session)
     done = [p for p in breakdown.packages if session.state.status[0, p.package] == ACCEPTED]
     assert done
@@ -71,15 +71,15 @@ def test_a_delivered_package_loses_its_defects_and_the_shared_factors():
 
 
 def test_a_round_in_play_is_broken_down_too():
-    session = _play("tutorial", "balanced", seed=3, turns=4)
+    session = round_of("tutorial", "balanced", seed=3, turns=4)
     breakdown = score_breakdown(session)
     assert sum(p.earned for p in breakdown.packages) == pytest.approx(breakdown.score, abs=1e-9)
-    before = score_breakdown(_play("tutorial", "balanced", seed=3, turns=0))
+    before = score_breakdown(round_of("tutorial", "balanced", seed=3, turns=0))
     assert before.score == pytest.approx(sum(p.earned for p in before.packages))
 
 
 def test_the_words_name_every_package_worst_first_and_the_bar_adds_up():
-    session = _play("crm-rollout", "delivery_first", 1)
+    session = round_of("crm-rollout", "delivery_first", 1)
     breakdown = score_breakdown(session)
     lines = package_lines(breakdown, session)
     assert len(lines) == len(session.scenario.packages)
@@ -94,7 +94,7 @@ def test_the_words_name_every_package_worst_first_and_the_bar_adds_up():
 
 
 def test_the_record_carries_the_breakdown_and_the_earlier_tries(tmp_path):
-    session = _play("tutorial", "delivery_first", seed=2, team="Red")
+    session = round_of("tutorial", "delivery_first", seed=2, team="Red")
     tries = (Attempt(31.5, "C", 3), Attempt(40.0, "B", 0))
     record = debrief.round_record(session, "tutorial", tries)
     json.dumps(record, allow_nan=False)
@@ -114,7 +114,7 @@ def test_the_record_carries_the_breakdown_and_the_earlier_tries(tmp_path):
 @pytest.mark.parametrize(("ref", "policy", "seed"), ROUNDS)
 def test_the_bar_labels_add_up_to_100_and_the_score_matches_the_heading(ref, policy, seed):
     """A reader adds the labels up (a playtest found 67 + 17 + 12 + 4.3 = 100.3)."""
-    breakdown = score_breakdown(_play(ref, policy, seed))
+    breakdown = score_breakdown(round_of(ref, policy, seed))
     labels = [label.rsplit(" ", 1)[1] for _, _, label in summary(breakdown)]
     assert all(value.isdigit() for value in labels), labels
     assert sum(int(value) for value in labels) == 100

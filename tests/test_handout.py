@@ -15,7 +15,7 @@ from game.cli.pdf import HEADLESS
 from game.facilitator.handout import render_handout
 from game.facilitator.timing import run_sheet, total_minutes
 from game.scenario.loader import load_scenario
-from tests.test_preview import HOSTILE, SCRIPT, hostile_scenario
+from tests.helpers.hostile import HOSTILE, SCRIPT, hostile_scenario
 
 CHROMIUM = Path("/usr/bin/chromium")
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -11,22 +11,7 @@ from game.facilitator.preview import render_preview
 from game.facilitator.scenario_svg import depths
 from game.facilitator.timing import round_length, round_minutes
 from game.scenario.loader import load_scenario
-
-ROOT = Path(__file__).parents[1]
-HOSTILE = sorted((ROOT / "tests" / "hostile" / "scenarios").glob("*.yaml"))
-SCRIPT = "<script>alert(1)</script>"
-
-
-def hostile_scenario(folder: Path) -> Path:
-    """A valid scenario whose every kind of text tries to break out of the page."""
-    text = (ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8")
-    text = text.replace('title: "Room 3 Is Taken (Again)"', f'title: "Room 3 {SCRIPT} & co"')
-    text = text.replace("name: Marta Kowalski", 'name: "Marta </svg><b>Kowalski"')
-    text = text.replace("title: Room overview and booking", 'title: "Rooms <img src=x> \\"&"')
-    text = text.replace('title: "The office next door has an app"', f'title: "App {SCRIPT}"')
-    path = folder / "hostile.yaml"
-    path.write_text(text.replace("id: tutorial", "id: hostile-page"), encoding="utf-8")
-    return path
+from tests.helpers.hostile import HOSTILE, SCRIPT, hostile_scenario
 
 
 class _Tags(HTMLParser):

@@ -17,7 +17,7 @@ from game.batch.seeds import (
 )
 from game.cli.main import main
 from game.scenario.loader import load
-from tests.test_preview import HOSTILE
+from tests.helpers.hostile import HOSTILE
 
 
 @pytest.fixture(scope="module")

@@ -5,45 +5,17 @@ import numpy as np
 import pygame
 import pytest
 
-from game.local.settings import Settings
-from game.policies import POLICIES
-from game.session.game_run import GameRun
-from game.ui import draw, flow
-from game.ui.app import App
+from game.ui import draw
 from game.ui.theme import ACCENT, FOCUS
 from tests.helpers.ui_checks import problems
-from tests.helpers.ui_driver import button_named, click, key, make_app, pump
+from tests.helpers.ui_driver import (
+    button_named,
+    click,
+    debrief_app,
+    key,
+)
 
 PROJECTOR = ((1024, 600), 1.5)
-
-
-def _finish(run: GameRun | None, policy: str = "delivery_first") -> None:
-    assert run is not None
-    params = run.session.params
-    while not run.session.done:
-        run.play(POLICIES[policy](run.session.observe(), params)[0])
-
-
-def _debrief(
-    window: tuple[int, int] = (1280, 720),
-    text_size: float = 1.0,
-    scenario: str = "crm-rollout",
-    replayed: bool = True,
-) -> App:
-    """The debrief of a finished round; with `replayed`, the second try (replayed from week 4)."""
-    app = make_app(window=window, scenario=scenario, seed=1, team="Blue")
-    if text_size != 1.0:
-        app.apply_settings(Settings(text_size=text_size))
-    _finish(app.game)
-    flow.show_current_turn(app)
-    if replayed:
-        app.top.replay_turn = 3
-        app.top.replay()
-        _finish(app.game, "balanced")
-        flow.show_current_turn(app)
-    pump(app)
-    assert app.top.name == "debrief"
-    return app
 
 
 def _colour_near(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, int]) -> bool:
@@ -60,7 +32,7 @@ def _colour_near(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, 
 
 
 def test_the_score_breakdown_is_the_first_view_and_the_keys_switch_views() -> None:
-    app = _debrief()
+    app = debrief_app()
     screen = app.top
     assert screen.chart == 0 and screen.tabs[0].text.startswith("Why")
     assert screen.why_box.visible
@@ -75,7 +47,7 @@ def test_the_score_breakdown_is_the_first_view_and_the_keys_switch_views() -> No
 
 
 def test_one_outline_only_the_chosen_tab_is_marked_another_way() -> None:
-    app = _debrief()
+    app = debrief_app()
     screen = app.top
     app.keyboard_used = True
     key(app, pygame.K_2)  # the progress chart; then the focus goes on to the bottom bar
@@ -90,7 +62,7 @@ def test_one_outline_only_the_chosen_tab_is_marked_another_way() -> None:
 
 
 def test_the_export_message_goes_to_the_status_line_and_covers_no_chart(tmp_path) -> None:
-    app = _debrief()
+    app = debrief_app()
     screen = app.top
     key(app, pygame.K_2)
     app.draw()
@@ -107,7 +79,7 @@ def test_the_export_message_goes_to_the_status_line_and_covers_no_chart(tmp_path
 
 @pytest.mark.parametrize(("window", "text_size"), [((1280, 720), 1.0), PROJECTOR])
 def test_key_moments_page_through_all_of_them_never_two_at_a_time(window, text_size) -> None:
-    app = _debrief(window, text_size, replayed=False)
+    app = debrief_app(window, text_size, replayed=False)
     screen = app.top
     shown = [len(page) for page in screen.pages]
     assert sum(shown) == len(screen.moments) > 3
@@ -122,7 +94,7 @@ def test_key_moments_page_through_all_of_them_never_two_at_a_time(window, text_s
 
 @pytest.mark.parametrize(("window", "text_size"), [((1280, 720), 1.0), PROJECTOR])
 def test_earlier_tries_sit_beside_the_score_and_nothing_is_cut(window, text_size) -> None:
-    app = _debrief(window, text_size)
+    app = debrief_app(window, text_size)
     screen = app.top
     assert [t[0] for t in screen.tries] == [screen.tries[0][0]]
     assert screen.tries[0][0].startswith("Your try 1: ")
@@ -136,6 +108,6 @@ def test_earlier_tries_sit_beside_the_score_and_nothing_is_cut(window, text_size
 
 def test_through_their_eyes_opens_the_role_swap() -> None:
     pytest.importorskip("game.ui.screens.eyes")
-    app = _debrief(replayed=False)
+    app = debrief_app(replayed=False)
     click(app, button_named(app, "Through their eyes"))
     assert app.top.name == "eyes"

@@ -7,8 +7,7 @@ from matplotlib.text import Text
 from game.local.settings import Settings
 from game.ui.charts import report_figure
 from game.ui.screens.debrief.paging import even_pages
-from tests.helpers.ui_driver import click, key, make_app, pump
-from tests.test_ui_debrief import _debrief
+from tests.helpers.ui_driver import click, debrief_app, key, make_app, pump
 
 
 def test_the_title_pager_is_disabled_at_its_ends_and_the_focus_skips_it() -> None:
@@ -43,14 +42,14 @@ def test_moments_pages_are_as_few_as_filling_them_and_evenly_filled() -> None:
 
 def test_no_page_of_key_moments_is_near_empty_at_projector_size() -> None:
     for window in ((1280, 720), (1024, 600)):
-        screen = _debrief(window=window, text_size=1.5).top
+        screen = debrief_app(window=window, text_size=1.5).top
         sizes = [len(page) for page in screen.pages]
         assert sum(sizes) == len(screen.moments)
         assert min(sizes) * 2 >= max(sizes), sizes
 
 
 def test_the_exported_page_names_policies_and_tries_as_the_screen_does_without_overlap() -> None:
-    app = _debrief()
+    app = debrief_app()
     screen = app.top
     fig, canvas = report_figure(screen.session, attempts=screen.attempts)
     texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]

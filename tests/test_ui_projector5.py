@@ -21,8 +21,7 @@ from game.ui.screens.turn.paint_cache import PaintCache
 from game.ui.theme import DESIGN_SIZE, MIN_SIZE
 from game.ui.widgets.stakeholder_card import METER_SEGMENTS
 from tests.helpers.ui_checks import problems
-from tests.helpers.ui_driver import click_at, key, make_app, pump
-from tests.test_ui_debrief import _debrief
+from tests.helpers.ui_driver import click_at, debrief_app, key, make_app, pump
 
 WINDOWS = [DESIGN_SIZE, MIN_SIZE]
 SIZES = [(w, t) for w in WINDOWS for t in (1.0, 1.5)]
@@ -177,7 +176,7 @@ def test_m_opens_the_plans_message_whole_and_closes_it_again() -> None:
 def test_the_key_moments_show_several_a_page_at_projector_size_and_fit(
     window: tuple[int, int], fewest: int
 ) -> None:
-    screen = _debrief(window=window, text_size=1.5).top
+    screen = debrief_app(window=window, text_size=1.5).top
     pages = screen.pages  # type: ignore[attr-defined]
     assert len(pages[0]) >= fewest, [len(p) for p in pages]
     assert all(len(p) >= 3 for p in pages[:-1]), [len(p) for p in pages]
@@ -194,7 +193,7 @@ def test_no_page_of_moments_is_left_thin_when_the_same_pages_can_share_them() ->
 
 
 def test_the_german_key_moments_keep_three_a_page_at_1024x600_projector() -> None:
-    app = _debrief(window=(1024, 600), text_size=1.5, replayed=False)
+    app = debrief_app(window=(1024, 600), text_size=1.5, replayed=False)
     app.apply_settings(Settings(text_size=1.5, language="de"))
     pump(app)
     pages = app.top.pages  # type: ignore[attr-defined]

@@ -8,32 +8,8 @@ import pytest
 from game.cli.main import main
 from game.cli.play_cmd import workshop_seed
 from game.session.results import load_results
-from tests.helpers.ui_driver import button_named, click, key, make_app, pump
-
-CTRL_SHIFT = pygame.KMOD_CTRL | pygame.KMOD_SHIFT
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def workshop_app(  # type: ignore[no-untyped-def]
-    tmp_path: Path, team: str = "Blue", timer: float | None = 60.0, their_eyes: bool = False
-):
-    app = make_app(
-        scenario="crm-rollout", seed=7, team=team, workshop=True, turn_timer=timer,
-        results_dir=tmp_path / "results", their_eyes=their_eyes,
-    )  # fmt: skip
-    clock = FakeClock()
-    app.workshop.clock = clock
-    key(app, pygame.K_RETURN)  # past the briefing
-    assert app.top.name == "turn"
-    app.workshop.start_turn()
-    return app, clock
+from tests.helpers.ui_driver import button_named, click, key, pump
+from tests.helpers.workshop import CTRL_SHIFT, workshop_app
 
 
 def test_the_timer_warns_then_ends_the_week_with_the_plan_as_it_stands(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ that agrees with What moved, every mood face that changed with the model's cause
 team's pace by the model's own terms, whole sentences, and a news ticker that tells each
 story once. What-if situations -> the report's items, in both languages where worded."""
 
-import re
 from functools import cache
 
 import numpy as np
@@ -21,6 +20,7 @@ from game.session.facts import MoodCause, pace_facts
 from game.session.session import Session
 from game.session.week import week_report
 from game.ui.screens.turn.news import last_week_lines
+from tests.helpers.report_checks import assert_build_adds_up
 from tests.helpers.scenarios import loaded
 from tests.helpers.sessions import plan_of, played
 
@@ -32,17 +32,6 @@ BOARD_EVENT = 0  # tutorial: "The board meets a client in Room 3", Marta's trust
 @pytest.fixture(autouse=True)
 def english() -> None:
     i18n.set_language("en")
-
-
-def assert_build_adds_up(line: str) -> None:
-    """'4 pts built, … (5 planned: 2 had nothing left to build; +1 from the team's pace:
-    …)': planned less the unused parts, plus or minus the pace, is the points built."""
-    match = re.search(r"\((\d+) planned: (.*)\)$", line)
-    assert match is not None, line
-    built = int(re.search(r"(\d+) pts built", line)[1])  # type: ignore[index]
-    counts = [re.match(r"([+-]?)(\d+)", part) for part in match[2].split("; ")]
-    change = sum((int(m[2]) if m[1] == "+" else -int(m[2])) for m in counts if m is not None)
-    assert int(match[1]) + change == built, line
 
 
 def _tutorial(seed: int) -> tuple[Session, list[str]]:

@@ -16,9 +16,9 @@ from game.policies import POLICIES
 from game.session.session import Session
 from game.session.week import WeekItem, week_report
 from game.ui.planner import Planner
+from tests.helpers.report_checks import assert_build_adds_up
 from tests.helpers.scenarios import loaded
 from tests.helpers.sessions import plan_of
-from tests.test_week_report_playtest import assert_build_adds_up
 
 DANA, PIETER = 0, 3
 

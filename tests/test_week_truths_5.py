@@ -27,9 +27,9 @@ from game.session.session import Session
 from game.session.week import _Week, week_report
 from game.ui.planner import Planner
 from game.ui.widgets.board import PackageView, status_parts, tooltip
+from tests.helpers.sessions import round_of
 from tests.helpers.ui_driver import key, pump
-from tests.test_debrief import _play
-from tests.test_ui_workshop import workshop_app
+from tests.helpers.workshop import workshop_app
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +43,7 @@ def english() -> Iterator[None]:
 def test_a_face_that_fell_back_to_memory_is_told_as_memory_never_as_a_change() -> None:
     """crm week 3 of delivery_first (seed 2): nobody has been spoken to, every card falls
     back to what IT heard at the start (a playtest read "Dana now looks content")."""
-    session = _play("crm-rollout", "delivery_first", 2)
+    session = round_of("crm-rollout", "delivery_first", 2)
     forgotten = [m for m in _Week(session, 2).moods if m.forgotten]
     assert forgotten, "the round no longer has a card falling back to memory"
     names = [s.short_name for s in session.scenario.stakeholders]
@@ -58,7 +58,7 @@ def test_a_face_that_fell_back_to_memory_is_told_as_memory_never_as_a_change() -
 
 
 def test_in_german_the_memory_line_says_so_too() -> None:
-    session = _play("crm-rollout", "delivery_first", 2)
+    session = round_of("crm-rollout", "delivery_first", 2)
     i18n.set_language("de")
     lines = [i.text for i in week_report(session, 2).items if i.kind == "mood"]
     assert lines and all("Erinnerung, keine Veränderung" in line for line in lines)
@@ -77,7 +77,7 @@ def _signed_off_turn(session: Session) -> tuple[int, int]:
 def test_known_defects_are_named_alike_in_the_report_their_eyes_and_on_the_board(
     known: float,
 ) -> None:
-    session = _play("crm-rollout", "balanced", 1)
+    session = round_of("crm-rollout", "balanced", 1)
     i, p = _signed_off_turn(session)
     found = session.logs[i].acceptance_found.copy()
     found[0, p] = known
@@ -116,7 +116,7 @@ def test_known_defects_are_named_alike_in_the_report_their_eyes_and_on_the_board
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_an_event_line_says_what_the_event_did_next_to_its_story(language: str) -> None:
     i18n.set_language(language)
-    session = _play("crm-rollout", "balanced", 1)
+    session = round_of("crm-rollout", "balanced", 1)
     fired = 0
     for i, log in enumerate(session.logs):
         week = _Week(session, i)
@@ -131,7 +131,7 @@ def test_an_event_line_says_what_the_event_did_next_to_its_story(language: str) 
 
 
 def test_a_developer_leaving_says_the_team_lost_a_point_of_capacity_a_week() -> None:
-    session = _play("crm-rollout", "balanced", 1)
+    session = round_of("crm-rollout", "balanced", 1)
     [text] = [
         x.text
         for i in range(len(session.logs))
@@ -148,7 +148,7 @@ def test_a_developer_leaving_says_the_team_lost_a_point_of_capacity_a_week() -> 
 
 # --- 4. "Why N?": what "of 9" is, and what the round's losses were -----------------------
 def test_every_package_line_says_what_its_of_figure_is_worth() -> None:
-    session = _play("crm-rollout", "relationship_first", 2)
+    session = round_of("crm-rollout", "relationship_first", 2)
     breakdown = score_breakdown(session)
     potentials = {
         session.scenario.packages[r.package.package].title: r.potential
@@ -161,7 +161,7 @@ def test_every_package_line_says_what_its_of_figure_is_worth() -> None:
 
 
 def test_the_round_s_losses_are_named_with_shares_that_add_up() -> None:
-    session = _play("crm-rollout", "relationship_first", 2)
+    session = round_of("crm-rollout", "relationship_first", 2)
     breakdown = score_breakdown(session)
     total = round(100 * round_share(breakdown))
     names = {loss_name(cause) for cause in SHARED}
@@ -180,7 +180,7 @@ def test_the_round_s_losses_are_named_with_shares_that_add_up() -> None:
 
 
 def test_the_board_tooltip_names_what_a_package_is_worth() -> None:
-    session = _play("crm-rollout", "balanced", 1, turns=2)
+    session = round_of("crm-rollout", "balanced", 1, turns=2)
     seen, values = session.observe(), [p.value for p in session.scenario.packages]
     for p, value in enumerate(values):
         share = percent(value / sum(values))
@@ -189,7 +189,7 @@ def test_the_board_tooltip_names_what_a_package_is_worth() -> None:
 
 # --- 5. the board's work to redo is the part of the points to go it is -------------------
 def test_the_board_says_the_rework_as_part_of_the_points_to_go_the_planner_shows() -> None:
-    session = _play("crm-rollout", "random", 1, turns=6)
+    session = round_of("crm-rollout", "random", 1, turns=6)
     seen = session.observe()
     planner = Planner(session.scenario, session.params, seen)
     told = 0
@@ -231,7 +231,7 @@ def test_a_week_the_team_ended_itself_says_nothing_of_the_clock(tmp_path: Path) 
 
 
 def test_the_timer_line_leads_but_never_takes_the_headline() -> None:
-    session = _play("crm-rollout", "balanced", 1, turns=3)
+    session = round_of("crm-rollout", "balanced", 1, turns=3)
     plain, timed = week_report(session, 2), week_report(session, 2, timed_out=True)
     assert timed.items[0].kind == "timer" and timed.items[1:] == plain.items
     assert timed.headline == plain.headline and timed.news == plain.news

@@ -27,7 +27,7 @@ from game.session.debrief.eyes import Said, through_their_eyes
 from game.session.session import Session
 from game.ui.screens.eyes.words import Words
 from tests.helpers.scenarios import loaded
-from tests.test_debrief import _play
+from tests.helpers.sessions import round_of
 
 # The playtest's seeds first (tutorial 68742, crm-rollout 1), then rounds that lose points
 # to every kind of cause: not finished, rejected, waiting, late, over budget.
@@ -47,7 +47,7 @@ ROUNDS = [
 @pytest.fixture(scope="module", params=ROUNDS, ids=lambda r: "-".join(map(str, r)))
 def round_played(request: pytest.FixtureRequest) -> Session:
     ref, policy, seed = request.param
-    return _play(ref, policy, seed)
+    return round_of(ref, policy, seed)
 
 
 @pytest.fixture
@@ -110,7 +110,7 @@ def test_every_loss_the_bar_shows_is_named_where_it_falls(round_played, english)
 
 
 def test_a_package_that_lost_to_its_own_cause_says_why(english):
-    session = _play("crm-rollout", "delivery_first", 1)
+    session = round_of("crm-rollout", "delivery_first", 1)
     breakdown = score_breakdown(session)
     lines = package_lines(breakdown, session)
     defective = [why for _, _, why in lines if "defects\u00a0−" in why]
@@ -118,7 +118,7 @@ def test_a_package_that_lost_to_its_own_cause_says_why(english):
 
 
 def test_the_shared_line_says_why_the_project_lost_points(english):
-    session = _play("crm-rollout", "relationship_first", 2)
+    session = round_of("crm-rollout", "relationship_first", 2)
     breakdown = score_breakdown(session)
     assert breakdown.late_turns > 1
     shared = shared_line(breakdown, session)
@@ -173,7 +173,7 @@ def test_their_eyes_count_once_and_several_times(language, once, twice, english)
 
 
 def test_their_summary_says_never_rather_than_in_0(english):
-    session = _play("crm-rollout", "delivery_first", 1, turns=3)
+    session = round_of("crm-rollout", "delivery_first", 1, turns=3)
     words = Words(session.scenario, need=0.5)
     eyes = through_their_eyes(session)[0]
     assert not any(w.talked for w in eyes.weeks)

@@ -14,7 +14,7 @@ from game.cli.main import main
 from game.session.workshop import WARN_SECONDS, Workshop, warn_seconds
 from game.ui.widgets.clock import warning
 from tests.helpers.ui_driver import button_named, click, key, make_app, pump
-from tests.test_ui_workshop import CTRL_SHIFT, workshop_app
+from tests.helpers.workshop import CTRL_SHIFT, workshop_app
 
 
 def test_the_clock_stands_while_a_facilitator_dialog_is_open(tmp_path: Path) -> None:

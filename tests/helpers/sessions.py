@@ -1,5 +1,7 @@
 """Whole rounds played headless by a built-in policy, and hand-made plans for one week."""
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
@@ -26,3 +28,13 @@ def plan_of(
     for action, (target, n) in points.items():
         plan[ids.index(action), target] = n
     return plan
+
+
+def round_of(ref: str, policy: str, seed: int, turns: int = 99, **kw: Any) -> Session:
+    """`ref`'s round from `seed`, `policy` playing at most `turns` weeks (default: all);
+    `kw` goes to the Session (team, game_id...)."""
+    scenario, params = loaded(ref)
+    session = Session(scenario, params, seed=seed, **kw)
+    while not session.done and session.turn < turns:
+        session.play(POLICIES[policy](session.observe(), params)[0])
+    return session

@@ -6,6 +6,9 @@ import pygame
 import pygame_gui
 
 from game.local.settings import Settings
+from game.policies import POLICIES
+from game.session.game_run import GameRun
+from game.ui import flow
 from game.ui.app import App, PlayOptions
 
 FRAME = 1 / 60
@@ -14,8 +17,6 @@ FRAME = 1 / 60
 def make_app(window: tuple[int, int] = (1280, 720), **options: object) -> App:
     """The app with its first screen open, default settings (never the user's)."""
     app = App(PlayOptions(window=window, **options), Settings())  # type: ignore[arg-type]
-    from game.ui import flow
-
     flow.open_first_screen(app)
     app.frame([], FRAME)
     return app
@@ -30,9 +31,6 @@ def turn_after(
 ) -> App:
     """`app` on the turn screen of a new round of `scenario`, after `weeks` weeks that
     `policy` played headless (None: the whole round, so on the debrief)."""
-    from game.policies import POLICIES
-    from game.ui import flow
-
     flow.start_game(app, scenario, seed, "Blue")
     game = app.game
     assert game is not None
@@ -95,3 +93,32 @@ def save_shot(app: App, folder: Path, name: str) -> Path:
     path = folder / f"{name}.png"
     app.capture(path)
     return path
+
+
+def finish_round(run: GameRun | None, policy: str = "delivery_first") -> None:
+    assert run is not None
+    params = run.session.params
+    while not run.session.done:
+        run.play(POLICIES[policy](run.session.observe(), params)[0])
+
+
+def debrief_app(
+    window: tuple[int, int] = (1280, 720),
+    text_size: float = 1.0,
+    scenario: str = "crm-rollout",
+    replayed: bool = True,
+) -> App:
+    """The debrief of a finished round; with `replayed`, the second try (replayed from week 4)."""
+    app = make_app(window=window, scenario=scenario, seed=1, team="Blue")
+    if text_size != 1.0:
+        app.apply_settings(Settings(text_size=text_size))
+    finish_round(app.game)
+    flow.show_current_turn(app)
+    if replayed:
+        app.top.replay_turn = 3
+        app.top.replay()
+        finish_round(app.game, "balanced")
+        flow.show_current_turn(app)
+    pump(app)
+    assert app.top.name == "debrief"
+    return app
