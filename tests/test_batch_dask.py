@@ -8,7 +8,6 @@ import json
 import operator
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from game.batch.search import cross_entropy
 from game.batch.zoo import run_zoo
 from game.cli.main import main
 from tests.helpers.batch_output import comparable_summary
+from tests.helpers.dask_cluster import free_port, local_cluster
 from tests.helpers.scenarios import loaded
 
 distributed = pytest.importorskip("distributed")
@@ -33,19 +33,9 @@ distributed = pytest.importorskip("distributed")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _start_cluster():  # type: ignore[no-untyped-def]
-    return distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",
-    )
-
-
 @pytest.fixture(scope="module")
 def cluster():  # type: ignore[no-untyped-def]
-    with _start_cluster() as started:
+    with local_cluster() as started:
         yield started
 
 
@@ -168,7 +158,7 @@ def test_the_strategy_zoo_on_a_cluster_scores_what_it_scores_in_one_process(clie
 def test_a_worker_killed_mid_run_costs_a_retry_not_the_run():
     _, params = loaded("tutorial")
     expected = run_batch([params], ["balanced", "random"], games=1200, seed=5, chunk=1200)
-    with _start_cluster() as cluster, distributed.Client(cluster, set_as_default=False) as client:
+    with local_cluster() as cluster, distributed.Client(cluster, set_as_default=False) as client:
         before = client.run(os.getpid)
         killed: list[int] = []
 
@@ -199,12 +189,6 @@ def test_a_worker_killed_mid_run_costs_a_retry_not_the_run():
             assert np.array_equal(got[name], value), (key, name)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _one_clear_line(capsys) -> str:  # type: ignore[no-untyped-def]
     err = capsys.readouterr().err
     assert "Traceback" not in err
@@ -213,7 +197,7 @@ def _one_clear_line(capsys) -> str:  # type: ignore[no-untyped-def]
 
 def test_an_unreachable_scheduler_is_one_message(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(dask_backend, "CONNECT_TIMEOUT_S", 1.0)
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     assert _batch(tmp_path, "--dask", address) == 2
     err = _one_clear_line(capsys)
     assert f"cannot reach the Dask scheduler at {address}" in err

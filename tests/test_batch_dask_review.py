@@ -6,7 +6,6 @@ Every cluster here is a LocalCluster on loopback, closed by its fixture."""
 
 import argparse
 import json
-import socket
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from game.batch.run import BatchError, Job, play_chunk
 from game.cli import options
 from game.cli.main import main
 from game.model import RULES_VERSION
+from tests.helpers.dask_cluster import free_port, local_cluster
 from tests.helpers.scenarios import loaded
 
 distributed = pytest.importorskip("distributed")
@@ -26,13 +26,7 @@ RUN = ["batch", "--scenario", "tutorial", "--games", "60", "--seed", "4", "--qui
 
 @pytest.fixture(scope="module")
 def cluster():  # type: ignore[no-untyped-def]
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",
-    ) as started:
+    with local_cluster() as started:
         yield started
 
 
@@ -45,12 +39,6 @@ def _one_line(capsys) -> str:  # type: ignore[no-untyped-def]
     assert "Traceback" not in err and "Exception ignored" not in err
     assert len(err.strip().splitlines()) == 1, err
     return err
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.mark.parametrize("content", ["{}", "garbage", '{"address": 7}', ""])
@@ -68,7 +56,7 @@ def test_a_folder_as_scheduler_file_is_called_a_folder(tmp_path, capsys):
 
 def test_a_stale_scheduler_file_names_the_address_and_the_file(tmp_path, capsys):
     stale = tmp_path / "stale.json"
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     stale.write_text(json.dumps({"address": address}), encoding="utf-8")
     assert _batch(tmp_path / "out", "--dask-scheduler-file", str(stale)) == 2
     assert f"cannot reach the Dask scheduler at {address} (from {stale})" in _one_line(capsys)
