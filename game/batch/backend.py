@@ -10,7 +10,6 @@ because a run's progress is a prefix of its chunks (what the checkpoint saves an
 not grow with the number of games.
 """
 
-import contextlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future
@@ -91,9 +90,3 @@ class LocalBackend:
                     yield window.popleft().result()
             while window:
                 yield window.popleft().result()
-
-
-@contextlib.contextmanager
-def local_backend(workers: int) -> Generator[LocalBackend, None, None]:
-    """A local backend as a context, like the Dask one (a pool is made per run anyway)."""
-    yield LocalBackend(workers)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from game.batch.pool import worker_pool
+from game.batch.backend import LocalBackend
 from game.batch.search import Knobs, parametric
 from game.batch.zoo import CHUNK
 from game.batch.zoo_play import Task, policy_named, side_by_side, tasks
@@ -98,17 +98,6 @@ def play_task(setting: Setting, task: Task) -> tuple[dict[str, F64], I64]:
     return {n: score[k * size : (k + 1) * size] for k, n in enumerate(names)}, heard
 
 
-_WORKER: list[Setting] = []
-
-
-def _init_worker(setting: Setting) -> None:
-    _WORKER[:] = [setting]
-
-
-def _work(task: Task) -> tuple[dict[str, F64], I64]:
-    return play_task(_WORKER[0], task)
-
-
 def play_named(
     setting: Setting,
     names: Sequence[str],
@@ -119,11 +108,7 @@ def play_named(
 ) -> Played:
     """Play every named policy on game ids 0..games-1 (see the module docstring)."""
     todo = tasks(list(names), games, seed, chunk)
-    if workers <= 1:
-        results = [play_task(setting, task) for task in todo]
-    else:
-        with worker_pool(workers, _init_worker, (setting,)) as pool:
-            results = list(pool.map(_work, todo, chunksize=1))
+    results = list(LocalBackend(workers).map_ordered(play_task, setting, todo))
     # Tasks run chunk by chunk in order of game ids, so concatenating keeps ids in order.
     scores = {n: np.concatenate([r[n] for r, _ in results if n in r]) for n in names}
     heard = np.concatenate([h for _, h in results]) if results else np.zeros((0, 4), np.int64)
