@@ -19,7 +19,6 @@ from game.ui.screens.debrief.moments import line_step, moment_gap
 from game.ui.screens.debrief.paging import even_pages
 from game.ui.screens.turn.paint_cache import PaintCache
 from game.ui.theme import DESIGN_SIZE, MIN_SIZE
-from game.ui.widgets.stakeholder_card import METER_SEGMENTS
 from tests.helpers.ui_checks import problems
 from tests.helpers.ui_driver import click_at, debrief_app, key, make_app, pump
 
@@ -123,16 +122,16 @@ def test_every_pip_meter_has_the_same_segments(
     counts: list[tuple[int, pygame.Rect]] = []
     real = draw.pips
 
-    def recording(surface, rect, value, colour, count=5):  # type: ignore[no-untyped-def]
+    def recording(surface, rect, value, colour, count=5, vague=False):  # type: ignore[no-untyped-def]
         counts.append((count, rect))
-        real(surface, rect, value, colour, count)
+        real(surface, rect, value, colour, count, vague)
 
     monkeypatch.setattr(draw, "pips", recording)
     _repaint(app)
     screen = app.top
     on_cards = sum(1 for _ in screen.card_rects)  # type: ignore[attr-defined]
     assert len(counts) >= 3 + on_cards  # budget, sponsor, hype; a trust meter a card
-    assert {c for c, _ in counts} == {METER_SEGMENTS}
+    assert {c for c, _ in counts} == {draw.METER_SEGMENTS}
 
 
 @pytest.mark.parametrize(("window", "text_size"), SIZES, ids=IDS)

@@ -323,12 +323,29 @@ def _fuzzy_end(
         surface.blit(layer, stripe)
 
 
+# Every pip meter has this many blocks: trust on a card, budget, sponsor and hype in the
+# top bar (a playtest counted 6 in one and 5 in another, issue 10).
+METER_SEGMENTS = 5
+
+
 def pips(
-    surface: pygame.Surface, rect: pygame.Rect, value: float, colour: Colour, count: int = 5
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    value: float,
+    colour: Colour,
+    count: int = METER_SEGMENTS,
+    vague: bool = False,
 ) -> None:
     """A value as a row of filled and empty blocks (▮▮▮▯▯): readable from far away. The
     block the value ends in is filled in part, so a move of a few points shows (a trust
-    meter in whole blocks of 20 % hid every week's change)."""
+    meter in whole blocks of 20 % hid every week's change). A `vague` meter (someone IT
+    has not spoken to lately) is drawn faded: what IT remembers, not what it sees."""
+    if vague:
+        layer = pygame.Surface(rect.size, pygame.SRCALPHA)
+        pips(layer, layer.get_rect(), value, colour, count)
+        layer.set_alpha(140)
+        surface.blit(layer, rect)
+        return
     gap = max(2, rect.height // 4)
     width = (rect.width - gap * (count - 1)) // count
     filled = min(1.0, max(0.0, value)) * count

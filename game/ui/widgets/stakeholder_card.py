@@ -181,7 +181,7 @@ def draw_card(
     colour = people.colour(s, view.index)
     draw.text(surface, trust_label, small, (x, y), MUTED)
     trust_bar = pygame.Rect(x + label_w, y + (line - bar_h) // 2, width - label_w - s.px(20), bar_h)
-    meter(surface, trust_bar.inflate(0, s.px(4)), view.trust, colour, vague=view.vague)
+    draw.pips(surface, trust_bar.inflate(0, s.px(4)), view.trust, colour, vague=view.vague)
     if view.vague:
         draw.text(
             surface,
@@ -232,29 +232,6 @@ def draw_card(
         late = view.since_contact >= 2
         text, bold, colour = since, False, (255, 214, 150) if late else MUTED
     _draw_bottom_line(surface, bottom, s, text, bold, colour)
-
-
-# Every pip meter of the turn screen has this many segments: trust on a card, budget,
-# sponsor and hype in the top bar (a playtest counted 6 in one and 5 in another, issue 10).
-METER_SEGMENTS = 5
-
-
-def meter(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    value: float,
-    colour: tuple[int, int, int],
-    vague: bool = False,
-) -> None:
-    """The one pip meter: `value` (0..1) in METER_SEGMENTS segments. A `vague` one (out of
-    touch) is drawn faded: what IT remembers, not what it sees (the "~" beside it says so)."""
-    if not vague:
-        draw.pips(surface, rect, value, colour, METER_SEGMENTS)
-        return
-    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
-    draw.pips(layer, layer.get_rect(), value, colour, METER_SEGMENTS)
-    layer.set_alpha(140)
-    surface.blit(layer, rect)
 
 
 def _draw_bottom_line(

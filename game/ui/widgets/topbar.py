@@ -11,7 +11,7 @@ from game.scenario.schema import Scenario
 from game.ui import draw
 from game.ui.progress import progress_text
 from game.ui.theme import ACCENT, BAD, GOOD, INK, MUTED, PANEL, Style
-from game.ui.widgets.stakeholder_card import fitting_font, meter
+from game.ui.widgets.stakeholder_card import fitting_font
 
 
 def height(style: Style) -> int:
@@ -132,7 +132,7 @@ def draw_bar(
             room = width - s.px(18) - (big.size(value)[0] if value else 0)
             pip_w = max(s.px(30), min(s.px(90), width // 2, room))
             pip = pygame.Rect(x, y + s.px(5), pip_w, big.get_linesize() - s.px(10))
-            meter(surface, pip, level, colour if colour != INK else (86, 180, 233))
+            draw.pips(surface, pip, level, colour if colour != INK else (86, 180, 233))
             if value:
                 draw.text(surface, value, big, (pip.right + s.px(8), y), colour)
         else:
