@@ -56,7 +56,7 @@ def test_a_delivery_first_round_shows_its_rejection_with_its_causes(delivery):
         # The cause as the week report tells it: unclear needs, or the clarity it was built at.
         unclear = "requirements were unclear (clarity"
         assert "built at clarity" in moment.text or unclear in moment.text
-        assert "trust was" in moment.text
+        assert "their trust when deciding:" in moment.text  # trust at the decision, named so
 
 
 def test_rework_and_escalations_carry_their_causes():

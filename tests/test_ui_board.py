@@ -86,6 +86,11 @@ def test_board_shows_needs_vaguely_when_out_of_touch_and_the_rework_to_redo() ->
         assert words[0] == v.status
         if v.redo >= 0.05 and v.needs is not None:
             assert any("to redo" in w for w in words)
+            # A package that grew says what to: the team planned it at its old size.
+            size = float(seen.package_size[0, v.index])
+            planned = turn.scenario.packages[v.index].size
+            grown = any(f"(now {board.points_text(size)} pts)" in w for w in words)
+            assert grown == (size > planned + 0.05)
         if seen.package_status[0, v.index] == AWAITING:  # nothing left to build: no rework tag
             assert not any("redo" in w for w in words)
 
@@ -169,3 +174,18 @@ def test_the_plan_names_its_rows_in_one_type_size(size: tuple[int, int], text_si
         panels.draw.text = real
     fonts = {id(font) for text, font in drawn if text in names}
     assert len(shown) > 3 and len(fonts) == 1
+
+
+def test_a_package_that_grew_says_its_new_size_beside_the_work_to_redo() -> None:
+    """Playtest 5: "2.2 to go" on a package the team knew as 7 points, and nothing on the
+    row said it had grown."""
+    app = make_app(window=(1280, 720))
+    turn = turn_after(app, 6, seed=3, policy="delivery_first").top
+    views = [board.PackageView.of(turn.scenario, turn.seen, p) for p in range(13)]
+    grown = [v for v in views if v.grown_to and v.redo >= 0.05 and v.needs is not None]
+    assert grown, "six weeks of delivery first leave a package grown by rework"
+    v = grown[0]
+    assert v.grown_to == pytest.approx(float(turn.seen.package_size[0, v.index]))
+    assert f"(now {board.points_text(v.grown_to)} pts)" in board.redo_text(v)
+    tip = board.tooltip(turn.scenario, turn.seen, v.index)
+    assert f"It grew from {board.number(turn.scenario.packages[v.index].size)} points" in tip

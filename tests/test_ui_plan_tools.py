@@ -221,3 +221,29 @@ def test_rows_stay_under_the_mouse_when_a_message_comes_and_goes(
     assert not screen.message
     again = {i: rect.topleft for i, (rect, _, _) in screen.row_widgets.items()}
     assert all(again[i] == where[i] for i in again if i in where)
+
+
+def _wheel(app: App, at: tuple[int, int], y: int) -> None:
+    pygame.mouse.set_pos(at)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False))
+    pump(app)
+
+
+def test_the_mouse_wheel_scrolls_the_plan_and_the_hint_counts_rows() -> None:
+    """Playtest 5: the wheel's scroll snapped back to the selected row, and 'N more below'
+    counted the headings between the rows."""
+    app = make_app(window=(1024, 600), scenario="crm-rollout", seed=1, team="Blue")
+    flow.show_current_turn(app)
+    pump(app)
+    screen = _screen(app)
+    rows = [line for line in screen.rows() if isinstance(line, Row)]
+    for step in range(1, 4):
+        _wheel(app, screen.list_area.center, -1)
+        assert screen.plan_scroll == step  # it stays where the wheel put it
+        shown = [line for line in screen.visible_lines if isinstance(line, Row)]
+        # The selection follows the view: + and - act on a row the team can see.
+        assert rows[screen.selected_row] in shown
+        above, below = screen.hidden_lines
+        assert above + len(shown) + below == len(rows)
+    _wheel(app, screen.list_area.center, 3)
+    assert screen.plan_scroll == 0 and screen.hidden_lines[0] == 0

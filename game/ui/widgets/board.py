@@ -72,6 +72,7 @@ class PackageView:
     needs_vague: bool  # IT is out of touch with the owner: the band is an old impression
     stalled: str = ""  # "3 weeks waiting" once it has waited STALLED_AFTER turns, else ""
     to_go: float = 0.0  # known work left, new and to redo, in points (the planner's "to go")
+    grown_to: float = 0.0  # its size in points where rework and changes grew it, else 0
 
     @classmethod
     def of(cls, scenario: Scenario, seen: Observation, p: int) -> "PackageView":
@@ -105,7 +106,15 @@ class PackageView:
             bool(seen.vague[0, owner]),
             _stalled_text(scenario, int(seen.package_waiting[0, p])),
             float(seen.package_remaining[0, p]),
+            _grown_to(float(seen.package_size[0, p]), package.size),
         )
+
+
+def _grown_to(size: float, planned: float) -> float:
+    """The size a package grew to (rework found late costs more to redo than it took to
+    build), or 0 while it is the size the team planned with (playtest 5: "2.2 to go" on a
+    package the team knew as 7 points, with nothing on the row saying it had grown)."""
+    return size if size > planned + SHOWN_POINTS else 0.0
 
 
 def _stalled_text(scenario: Scenario, waiting: int) -> str:
@@ -384,15 +393,18 @@ def status_parts(view: PackageView) -> list[tuple[str, Colour]]:
 
 
 # The forms of the work to redo, longest first: a narrow row takes the first that fits.
-REDO_KEYS = ("board.redo", "board.redo.of", "board.redo.short")
+# The first says what the package grew to, where it grew (else it is the second).
+REDO_KEYS = ("board.redo.grown", "board.redo", "board.redo.of", "board.redo.short")
 
 
 def redo_text(view: PackageView, key: str = REDO_KEYS[0]) -> str:
-    """'3 to go, 2.4 of it to redo' ('2.4 of 3 to redo', '2.4 to redo' where narrow): the
-    work to redo as the part of the points to go it is, both in the planner's tenths
-    (`points_text`)."""
+    """'3 to go, 2.4 of it to redo (now 8.4 pts)' ('… of it to redo' while it has not
+    grown; '2.4 of 3 to redo', '2.4 to redo' where narrow): the work to redo as the part
+    of the points to go it is, all in the planner's tenths (`points_text`)."""
     points, to_go = points_text(view.redo), points_text(max(view.to_go, view.redo))
-    text = tr(key, points=points, to_go=to_go)
+    if key == REDO_KEYS[0] and not view.grown_to:
+        key = REDO_KEYS[1]
+    text = tr(key, points=points, to_go=to_go, size=points_text(view.grown_to))
     # Noto's space is 3 px at the board's small size, and a 4's bar reaches it: "0.4 to
     # redo" read "0.4to redo" (playtest 3). A slightly wider space after each figure.
     for figure in dict.fromkeys((to_go, points)):

@@ -29,6 +29,7 @@ class PlanList(TurnPanels):
     end_h: int
     plan_head_h: int
     hold_rows = False  # while True, a rebuild keeps the list's scroll as it is
+    wheel_scrolled = False  # the next rebuild keeps the wheel's scroll and moves the selection
     plan_scroll: int
     undo_button: UIButton
     clear_button: UIButton
@@ -120,7 +121,9 @@ class PlanList(TurnPanels):
         self.selected_row = max(0, min(self.selected_row, len(rows) - 1))
         fits = max(1, self.list_area.height // self.row_h)
         sel_line = lines.index(rows[self.selected_row]) if rows else 0
-        if self.hold_rows:  # a message came or went: no row moves under the mouse
+        if self.hold_rows or self.wheel_scrolled:
+            # A message came or went, or the team turned the mouse wheel: the list stays
+            # where it is (no row moves under the mouse), and the selection follows the view.
             self.plan_scroll = max(0, min(self.plan_scroll, max(0, len(lines) - fits)))
         else:
             self.plan_scroll = scroll_to_show(sel_line, self.plan_scroll, fits, len(lines))
@@ -128,8 +131,14 @@ class PlanList(TurnPanels):
         # A heading with none of its rows under it only takes room: it shows with them.
         if len(self.visible_lines) > 1 and isinstance(self.visible_lines[-1], str):
             self.visible_lines.pop()
-        below = len(lines) - self.plan_scroll - len(self.visible_lines)
-        self.hidden_lines = (self.plan_scroll, max(0, below))
+        in_view = [rows.index(r) for r in self.visible_lines if isinstance(r, Row)]
+        if self.wheel_scrolled and in_view and self.selected_row not in in_view:
+            self.selected_row = min(in_view, key=lambda k: abs(k - self.selected_row))
+        self.wheel_scrolled = False
+        # "3 more below" counts rows a team can plan, not the headings between them.
+        shown = len(in_view)
+        above = sum(isinstance(r, Row) for r in lines[: self.plan_scroll])
+        self.hidden_lines = (above, max(0, len(rows) - above - shown))
         self.row_widgets: dict[int, tuple[pygame.Rect, UIButton, UIButton]] = {}
         for k, line in enumerate(self.visible_lines):
             if not isinstance(line, Row):

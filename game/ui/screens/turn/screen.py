@@ -332,6 +332,7 @@ class TurnScreen(PlanList):
             self.board_scroll -= event.y
         elif self.list_area.collidepoint(pos):
             self.plan_scroll -= event.y
+            self.wheel_scrolled = True
             self.rebuild()
             return True
         else:
