@@ -357,3 +357,23 @@ def test_a_cards_tooltip_says_what_closes_a_gap_of_expectations() -> None:
         if getattr(button, "rect", None) == rect and getattr(button, "tool_tip_text", None)
     ]
     assert tips and all("demo" in tip and "honest talk" in tip for tip in tips)
+
+
+def test_the_report_hands_over_to_the_plan_at_the_time_warning(tmp_path: Path) -> None:
+    """Playtest 6: the next week's clock ran out while the team read the report; a second
+    after "Plan week 2" the week ended with nothing planned. At the warning the report
+    gives way to the plan, with the warning and the seconds left to decide."""
+    app, host = _stub_live_app(tmp_path)
+    host.says(app, "running")
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # confirmed: the week is played
+    assert app.top.name == "report" and app.game.session.turn == 1
+    host.says(app, "paused", 20.0)  # a paused clock keeps the report where it is
+    assert app.top.name == "report"
+    host.says(app, "running", 40.0)  # not yet within the warning's 30 seconds
+    assert app.top.name == "report"
+    host.says(app, "running", 25.0)
+    assert app.top.name == "turn" and app.game.session.turn == 1  # nothing handed in
+    pump(app)
+    assert 0.0 < app.workshop.left() <= 25.0  # the host's time, not a fresh two minutes
+    assert "30 seconds" in app.top.message

@@ -203,7 +203,7 @@ def test_the_board_says_the_rework_as_part_of_the_points_to_go_the_planner_shows
         [text] = redo
         to_go = planner.to_go(p, short=True)  # '3 to go': the planner's own figure
         assert text.startswith(f"{to_go}, "), (text, to_go)
-        figure = re.fullmatch(r"(\S+) to go, (\S+) of it to redo", text)
+        figure = re.fullmatch(r"(\S+) to go, (\S+) of it to redo( \(now \S+ pts\))?", text)
         assert figure is not None
         assert float(figure.group(2)) <= float(figure.group(1))
         assert seen.package_status[0, p] == OPEN

@@ -70,6 +70,12 @@ class LiveRound:
                 self.ended = True  # from now on the host's answers (or silence) change nothing
         self._show_notes(app)
 
+    def follow_latest(self, workshop: Workshop, week: int) -> None:
+        """Set a new week's clock from the host's latest answer about that week, if it has
+        one (a week's clock starts on the host when the week before is handed in)."""
+        if self.state is not None and self.state.week == week and not self.ended:
+            follow_timer(workshop, self.state)
+
     def _show_notes(self, app: Host) -> None:
         if self.notes and app.top.name == "turn":
             app.top.notify(" · ".join(self.notes))

@@ -101,7 +101,26 @@ class ReportScreen(Screen):
 
     def update(self, dt: float) -> bool:
         self.clock += dt
-        return self.clock < EASE_SECONDS + 0.05 or self.live_clock() is not None
+        workshop = self.live_clock()
+        if workshop is not None and self._time_to_plan(workshop):
+            self.proceed()
+            return True
+        return self.clock < EASE_SECONDS + 0.05 or workshop is not None
+
+    def _time_to_plan(self, workshop: Workshop) -> bool:
+        """Whether the next week's clock, running while the report is read, has reached its
+        warning: then the team is taken to its plan, as from Through their eyes, so that the
+        last seconds are for deciding (playtest 6: the time ran out on the report, and the
+        next week ended, unplanned, a second after its plan opened)."""
+        game = self.app.game
+        running = not (workshop.paused or workshop.waiting or workshop.ended)
+        return (
+            self.app.top is self
+            and game is not None
+            and not game.session.done
+            and running
+            and workshop.left() <= workshop.warn_seconds
+        )
 
     def live_clock(self) -> Workshop | None:
         """A live round's clock, which runs on while the report is read: the host starts

@@ -66,6 +66,10 @@ class TurnScreen(PlanList):
         self.shown_once = False
         if app.workshop is not None:
             app.workshop.start_turn()
+            if app.live is not None:
+                # The host's clock has run since the last week was handed in: the plan
+                # opens with the time it has left, not the full time (playtest 6).
+                app.live.follow_latest(app.workshop, self.session.turn)
         super().__init__(app)
 
     def _neediest(self) -> int:
