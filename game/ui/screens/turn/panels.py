@@ -473,6 +473,17 @@ FILLERS = frozenset(
 )
 # A word is abbreviated to this many letters and a full stop ("Requirements" -> "Req.").
 ABBREVIATED = 3
+# Abbreviations a team reads as a key on the keyboard ("Esc. to…" for "Escalate to the
+# sponsor", playtest 6, in a game driven by keys): such a word keeps two more letters.
+KEY_NAMES = frozenset({"esc", "del", "tab", "end", "alt", "ins", "ctr", "ent", "spa", "shi"})
+
+
+def abbreviate(word: str) -> str:
+    """'Req.' for 'Requirements'; 'Escal.' for 'Escalate' (never a key's name)."""
+    head = word[:ABBREVIATED]
+    if head.lower() in KEY_NAMES:
+        head = word[: ABBREVIATED + 2]
+    return head + "."
 
 
 def short_forms(row: Row) -> list[str]:
@@ -488,7 +499,7 @@ def short_forms(row: Row) -> list[str]:
     shortened = list(words)
     for k, word in enumerate(words[:-1]):
         if len(word) > ABBREVIATED + 2 and word.isalpha():
-            shortened[k] = word[:ABBREVIATED] + "."
+            shortened[k] = abbreviate(word)
             abbreviated.append(" ".join(shortened))
     cuts = [
         " ".join(words[:n]) + "…"
@@ -499,7 +510,10 @@ def short_forms(row: Row) -> list[str]:
     if len(words) > 2 and shortened[0] != words[0]:
         # The tightest form still names the thing in two words ("Cus. data…"): a build row
         # at projector size needs room for its points to go.
-        shorter.append(f"{shortened[0]} {words[1]}…")
+        # The second word is the next that says something: "Escal. sponsor…", not "Escal. to…".
+        second = next((w for w in words[1:] if w.lower() not in FILLERS), words[1])
+        more = "…" if second is not words[-1] else ""
+        shorter.append(f"{shortened[0]} {second}{more}")
     forms = [row.label, head, *shorter]
     return list(dict.fromkeys(forms))
 

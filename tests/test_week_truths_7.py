@@ -1,0 +1,46 @@
+"""The week report tells what a demo and an honest talk did (issue 10, a sixth playtest).
+
+A demo that showed nothing new says so and why (nothing new built, or everything signed
+off and what went live with defects is all there is to see); an honest talk that found
+nothing to trim says what would close the gap instead.
+"""
+
+from game.i18n import tr
+from game.session.session import Session
+from game.session.week import week_report
+from tests.helpers.scenarios import loaded
+from tests.helpers.sessions import plan_of
+
+MARTA = 0
+
+
+def _tutorial() -> tuple[Session, list[str]]:
+    scenario, params = loaded("tutorial")
+    return Session(scenario, params, seed=3, team="Blue"), [a.id for a in scenario.actions]
+
+
+def _texts(session: Session) -> list[str]:
+    return [item.text for item in week_report(session, session.turn - 1).items]
+
+
+def test_a_demo_with_nothing_new_to_show_says_so() -> None:
+    session, ids = _tutorial()
+    session.play(plan_of(session, ids, demo=(MARTA, 2)))  # week 1: nothing built yet
+    name = session.scenario.stakeholders[MARTA].short_name
+    [line] = [t for t in _texts(session) if t.startswith(f"Demo for {name}")]
+    assert "nothing new to show" in line and "once more of theirs is built" in line
+
+
+def test_a_demo_that_showed_new_work_says_what_they_have_now_seen() -> None:
+    session, ids = _tutorial()
+    for _ in range(3):
+        session.play(plan_of(session, ids, build=(0, 8)))
+    session.play(plan_of(session, ids, demo=(MARTA, 2)))
+    name = session.scenario.stakeholders[MARTA].short_name
+    [line] = [t for t in _texts(session) if t.startswith(f"Demo for {name}")]
+    assert "has now seen" in line and "nothing new" not in line
+
+
+def test_an_honest_talk_with_nothing_to_trim_points_to_a_demo() -> None:
+    text = tr("week.contact.reset.nothing", name="Dana", change="26% to 36%")
+    assert "a demo would show" in text
