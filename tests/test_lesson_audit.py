@@ -318,8 +318,6 @@ AUDIT_GAMES = 600  # per policy: ~1-2 minutes on 2 cores, CIs narrow enough for 
 # are seeded, so the result is exact): then take it off this list. The thresholds
 # themselves are never loosened here.
 KNOWN_OPEN = {
-    # Positional power never pays in the shipped scenarios, so no good policy escalates.
-    ("6a", "drop escalate costs ≥ 3% (any)"),
     # balanced sprints too rarely for overtime to matter (the search's policies do use it).
     ("6a", "drop overtime costs ≥ 3% (any)"),
     # In the two-person tutorial a workshop every week comes to 0.82x balanced.

@@ -22,6 +22,9 @@ FINGERPRINTS = {
     1: "460d05f5ff6a798ebf227ae920ed1d612eb9f54e12665aa62d15483807988dfd",
     # 2: out of touch, IT's picture of what someone has seen includes what they signed off.
     2: "c6af6758057c0b19b9f04253684d287479f15c2645bbae6b9c6e791e4e319edd",
+    # 3: an escalation over a sign-off overdue by escalate_fair_wait is a fair last resort
+    #    (decided by the sponsor, cheaper in trust and friction); balanced uses it.
+    3: "c64c1b6d1420929d857f95d2f3305f2036fbfe80bc77b7415df5e90addec5b9a",
 }
 
 

@@ -125,6 +125,28 @@ def test_a_favoured_acceptance_test_is_fair_and_rejects_less(crm):
     assert plain > 40 and favoured < 0.6 * plain
 
 
+def test_an_escalation_over_an_overdue_sign_off_is_a_fair_last_resort(crm):
+    ids, params = crm
+    # Nobody decides on their own, and the sponsor would back a forced decision at 0.
+    slow = replace(params, coef=replace(params.coef, signoff_base=0.0, signoff_trust=0.0))
+    fresh = _awaiting(slow, hidden=0.0)
+    fresh.sponsor[:] = 0.0001
+    overdue = fresh.copy()
+    wait = int(slow.coef.escalate_fair_wait)
+    overdue.turn[:] = wait  # handed over at turn 0: it has waited the fair wait
+    escalate = plans(slow, ids, (0, "escalate", 0, 1), (1, "escalate", 0, 1))
+    early, early_log = step(fresh, escalate, slow)
+    late, late_log = step(overdue, escalate, slow)
+    assert not early_log.forced_fair[0, 0] and late_log.forced_fair[0, 0]
+    # The sponsor decides an overdue sign-off, whatever their support ...
+    assert not early_log.accepted[0, 0] and late_log.accepted[0, 0]
+    # ... and a last resort leaves less friction and costs the witnesses less trust.
+    assert late.friction[0, 0] < early.friction[0, 0]
+    witnessed_late = overdue.trust[0, 1:] - late.trust[0, 1:]
+    witnessed_early = fresh.trust[0, 1:] - early.trust[0, 1:]
+    assert (witnessed_late < witnessed_early).all()
+
+
 def test_a_favour_with_nothing_waiting_lends_an_expert(crm):
     ids, params = crm
     state = twins(params)

@@ -53,7 +53,7 @@ NAMES = (
     "favour for an expert too (1: on)",
     "favour at trust >=",
     "escalate (1: on)",
-    "escalate at expected wait >= (turns)",
+    "escalate at wait >= (turns)",
     "escalate in the last share of weeks (1: all)",
     "quality points",
     "testing points",
@@ -191,16 +191,15 @@ def _owned(obs: Observation, params: Params, per_package: B8) -> F64:
 
 
 def _stuck(obs: Observation, params: Params, v: F64, waiting: B8, weeks_left: F64) -> B8:
-    """Stakeholders whose sign-off is stuck, where the escalation knobs call for force (N, S).
-
-    The observation does not say how long a package has waited; sign-off is a chance
-    per turn, so the wait to expect at the owner's trust, 1 / chance, stands for it.
-    """
-    c = params.coef
-    chance = np.clip(c.signoff_base + c.signoff_trust * obs.trust, 1e-9, 1.0)
+    """Stakeholders whose sign-off is stuck, where the escalation knobs call for force (N, S):
+    a hand-over of theirs has waited the wait knob's turns (`Observation.package_waiting`),
+    in the late share of weeks the other knob gives."""
     late = weeks_left <= v[:, ESCALATE_LATE] * params.deadline
     on = (v[:, ESCALATE] > 0) & late
-    stuck: B8 = on[:, None] & waiting & (1.0 / chance >= v[:, ESCALATE_WAIT, None])
+    waited = np.max(
+        obs.package_waiting[:, None, :] * params.owner_onehot.T[None, :, :], axis=2
+    ).astype(np.float64)
+    stuck: B8 = on[:, None] & waiting & (waited >= v[:, ESCALATE_WAIT, None])
     return stuck
 
 

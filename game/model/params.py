@@ -32,6 +32,9 @@ class Coefficients:
     favour_min_trust: float
     escalate_trust_cost: float
     escalate_witness_cost: float
+    escalate_fair_wait: float
+    escalate_fair_relief: float
+    escalate_fair_decide: float
     ceiling_floor: float
     reset_trust_cost: float
     # friction: "they make it harder than it has to be"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 import numpy.typing as npt
 
+from game.model.channels import Channel
 from game.model.params import Params, owner_sum
 from game.model.plan import validate_plan
 from game.model.rng import uniforms
@@ -64,6 +65,7 @@ class TurnLog:
     favour_granted: B8
     favour_expert: B8  # (N, S) the favour lent an expert: nothing of theirs awaited sign-off
     escalated: B8  # the stakeholder went to the sponsor
+    forced_fair: B8  # (N, S) the team escalated over them as a fair last resort (overdue sign-off)
     complaint: I64
     contacted: B8
     points_build: F64
@@ -136,7 +138,9 @@ def step(
     granted = relationships.favour_granted(s, params, acts)
     # A favour speeds a waiting sign-off; with none waiting, the owner lends an expert.
     waiting = relationships.waiting_for_signoff(s, params)
-    trust_parts += relationships.update_trust(s, params, acts, granted)
+    # Going over someone's head after a sign-off was held up far too long is fair process.
+    fair = signoff.fair_escalation(s, params)
+    trust_parts += relationships.update_trust(s, params, acts, granted, fair)
     clarity.update_clarity(s, params, acts, demo, granted & ~waiting)
     # Sign-off first: only packages handed over in earlier turns are decided on, and a
     # rejected package can be worked on this very turn.
@@ -155,7 +159,7 @@ def step(
     finished = work.complete(s, params)
     found = discovery.discover(s, params, acts, demo, u[:, cut["discovery"]])
     live = discovery.live_defects(s, params)
-    friction.update_friction(s, params, acts, decided.found + live)
+    friction.update_friction(s, params, acts, decided.found + live, fair)
     trimmed = stakeholders.update_views(s, params, acts, demo)
     complained_from = s.sponsor
     escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
@@ -198,6 +202,7 @@ def step(
             favour_granted=granted,
             favour_expert=granted & ~waiting,
             escalated=escalated,
+            forced_fair=fair & (acts.stakeholder[Channel.ESCALATE] > 0),
             complaint=complaint,
             contacted=acts.contacted,
             points_build=acts.points_build,
@@ -234,6 +239,7 @@ _FLOWS = (
     "favour_granted",
     "favour_expert",
     "escalated",
+    "forced_fair",
     "contacted",
     "points_build",
     "points_relations",

@@ -88,8 +88,10 @@ def _relationship_plan(
     touch (check-in when it has been a while), talk requirements through early and
     after a rejection, demo when there is something new (sooner under hype), reset
     expectations that run ahead, call in a favour for a waiting sign-off where trust
-    allows (never escalate), brief the sponsor when their support dips, test after
-    unclear building, and sprint briefly before the deadline when it is in reach.
+    allows (escalate only as a last resort: a sign-off overdue, trust too low for a
+    favour, nothing else left to build), brief the sponsor when their support dips,
+    test after unclear building, and sprint briefly before the deadline when it is in
+    reach.
     With `fill`, spare relationship points go to extra contact anyway.
     `skip` names a stakeholder who is never contacted (for neglect experiments).
     """
@@ -106,6 +108,12 @@ def _relationship_plan(
     # Personal power, used where there is capital to spend: a favour for a waiting sign-off.
     waiting = waiting_for_signoff(obs, params)
     favour_trust = params.coef.favour_min_trust + 0.05
+    # Positional power only as a last resort: a hand-over overdue for sign-off (a fair
+    # wait has passed) when nothing is left to build, so that it alone holds up the
+    # go-live, and the owner's trust is too low to ask a favour.
+    overdue = obs.package_waiting >= params.coef.escalate_fair_wait
+    nothing_open = ~(obs.package_status == OPEN).any(axis=1, keepdims=True)
+    last_resort = ((overdue @ params.owner_onehot) > 0) & nothing_open & (obs.trust < favour_trust)
     since = obs.since_contact.astype(np.float64)
     check_in_need = 2.0 + 0.2 * since + 2.0 * (since >= OUT_OF_TOUCH)
     # Under hype, show what works sooner and talk expectations down sooner.
@@ -131,6 +139,7 @@ def _relationship_plan(
         (cat.demo, np.where(shown - obs.seen >= news, 4.0 + shown - obs.seen, 0.0)),
         (cat.reset, np.where(obs.expectation - obs.seen > 0.3 - 0.2 * hyped, 3.0, 0.0)),
         (cat.favour, np.where(waiting & (obs.trust >= favour_trust), 3.5, 0.0)),
+        (cat.escalate, np.where(last_resort, 3.4, 0.0)),
         (cat.workshop, np.where(has_open & ~early & (rejected | (since >= 4)), 2.5, 0.0)),
         # Nobody goes OUT_OF_TOUCH weeks without a word: then a check-in comes first.
         (cat.check_in, np.where(since >= 1, check_in_need - 0.5 * obs.trust, 0.0)),

@@ -50,6 +50,23 @@ class ModelCoefficients(BaseModel):
         "Share of trust every other stakeholder loses when they see someone escalated over.",
         le=1.0,
     )
+    escalate_fair_wait: float = coef(
+        3.0,
+        "Turns a package must have waited for sign-off before escalating it is a fair last"
+        " resort rather than a power play.",
+        ge=1.0,
+        le=50.0,
+    )
+    escalate_fair_relief: float = coef(
+        0.75,
+        "Share of an escalation's friction and trust costs spared when it is a fair last resort.",
+        le=1.0,
+    )
+    escalate_fair_decide: float = coef(
+        1.0,
+        "Chance the sponsor decides an overdue sign-off escalated to them, whatever their support.",
+        le=1.0,
+    )
     ceiling_floor: float = coef(0.3, "Rejections never push the trust ceiling below this.", le=1.0)
     reset_trust_cost: float = coef(
         0.03, "Share of trust an expectation reset costs (bad news).", le=1.0

@@ -14,16 +14,21 @@ from game.model.rules.intensity import Intensity
 from game.model.state import State
 
 F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
 
 
-def update_friction(state: State, params: Params, acts: Intensity, defects_met: F64) -> None:
+def update_friction(
+    state: State, params: Params, acts: Intensity, defects_met: F64, fair: B8
+) -> None:
     """Fade last turn's friction, then add this turn's force and the defects they met.
 
-    `defects_met` is the hidden rework the business found this turn, per package (N, P).
+    `defects_met` is the hidden rework the business found this turn, per package (N, P);
+    `fair` (N, S) marks where an escalation is a fair last resort (rules/signoff.py): it
+    leaves `escalate_fair_relief` less friction behind.
     """
     c = params.coef
     friction = state.friction * (1.0 - c.friction_decay)
-    forced = acts.stakeholder[Channel.ESCALATE] > 0
+    forced = (acts.stakeholder[Channel.ESCALATE] > 0) * (1.0 - c.escalate_fair_relief * fair)
     friction = friction + c.escalate_friction * (1.0 - friction) * forced
     friction = friction + c.defect_friction * owned_share(defects_met, params)
     state.friction = np.clip(friction, 0.0, 1.0)

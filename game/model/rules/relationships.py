@@ -51,8 +51,11 @@ def waiting_for_signoff(state: State, params: Params) -> B8:
     return result
 
 
-def update_trust(state: State, params: Params, acts: Intensity, granted: B8) -> F64:
+def update_trust(state: State, params: Params, acts: Intensity, granted: B8, fair: B8) -> F64:
     """Apply contact, neglect, unmet expectations and spent capital to trust (N, S).
+
+    `fair` (N, S) marks where an escalation is a fair last resort (rules/signoff.py):
+    it costs the person and the witnesses `escalate_fair_relief` less trust.
 
     Returns the change's parts (N, S, N_TRUST_TERMS), for the players' "why".
     """
@@ -67,9 +70,11 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8) -> 
     disappointment = c.gap_erosion * unmet * trust
     spent = c.favour_trust_cost * granted
     escalated = acts.stakeholder[Channel.ESCALATE] > 0
-    forced = c.escalate_trust_cost * trust * escalated
+    # A fair last resort (a sign-off held up far too long) is seen as fair process.
+    weight = escalated * (1.0 - c.escalate_fair_relief * fair)
+    forced = c.escalate_trust_cost * trust * weight
     # The other departments see it too: who is next to be overruled?
-    others = escalated.sum(axis=1, keepdims=True) - escalated
+    others = weight.sum(axis=1, keepdims=True) - weight
     witnessed = c.escalate_witness_cost * trust * np.minimum(others, 2)
     resets = c.reset_trust_cost * trust * acts.saturated(Channel.RESET)
     updated = trust + gain - erosion - disappointment - spent - forced - witnessed - resets

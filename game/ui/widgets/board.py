@@ -188,7 +188,8 @@ def stalled_tips(scenario: Scenario, seen: Observation, p: int) -> list[str]:
     """Why a sign-off is taking long and what may help, as the sign-off rule has it: an owner
     decides sooner the more they trust the team, and more slowly after escalations
     (friction); a granted favour buys a quick, fair test; an escalation forces a decision
-    as far as the sponsor backs the team. Only IT's view of the owner's trust is used, and
+    as far as the sponsor backs the team, and once the wait is overdue the sponsor decides
+    it at a far smaller cost. Only IT's view of the owner's trust is used, and
     only the scenario's own actions are named."""
     owner = [s.id for s in scenario.stakeholders].index(scenario.packages[p].owner)
     name = scenario.stakeholders[owner].short_name
@@ -207,7 +208,17 @@ def stalled_tips(scenario: Scenario, seen: Observation, p: int) -> list[str]:
             key = "board.tip.stalled.favour.low"
         out.append(tr(key, action=favour, whose=whose, needs=progress_text(needs)))
     if escalate:
-        out.append(tr("board.tip.stalled.escalate", action=escalate))
+        # After a fair wait the sponsor decides an escalated sign-off, and it costs far
+        # less trust and friction: a last resort, not a power play (rules/signoff.py).
+        fair = scenario.model.escalate_fair_wait
+        if waited >= fair:
+            out.append(
+                tr("board.tip.stalled.escalate.fair", action=escalate, n=waited, labels=labels)
+            )
+        else:
+            out.append(
+                tr("board.tip.stalled.escalate", action=escalate, n=number(fair, 0), labels=labels)
+            )
     return out
 
 
