@@ -102,7 +102,10 @@ def test_too_easy_names_people_and_work_as_the_levers():
     assert any(w.startswith("Too easy: balanced play wins") for w in _warnings(check))
     easy = next(lever for lever in check.levers if lever.startswith("Winning takes no judgement"))
     assert "traits.patience, now 1" in easy and "traits.hype_susceptibility, now 0" in easy
-    assert "add work" in easy
+    # Work is a lever too: on the easy line, or on the time-to-spare line when the team
+    # builds everything early (then the easy line does not repeat it).
+    spare = [lever for lever in check.levers if lever.startswith("The team has time to spare")]
+    assert "add work" in (spare[0] if spare else easy)
 
 
 @pytest.mark.parametrize("scenario_id", SHIPPED)

@@ -19,10 +19,10 @@ def test_a_broken_scenario_is_flagged(tmp_path):
     assert any("delivery alone pays" in flag for flag in report.flags)
 
 
-# Holes the model does not close yet (see KNOWN_OPEN in test_lesson_audit.py): in the
-# two-person tutorial a workshop every week comes to 0.82x balanced. The test fails when
-# the flag goes away too, so that this list is kept true.
-KNOWN_OPEN_FLAGS = {"tutorial": "('spam_workshop')"}
+# Holes the model does not close yet (see KNOWN_OPEN in test_lesson_audit.py), by scenario:
+# none at present. The test fails when a listed flag goes away too, so that this list is
+# kept true.
+KNOWN_OPEN_FLAGS: dict[str, str] = {}
 
 
 @pytest.mark.slow

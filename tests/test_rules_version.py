@@ -25,6 +25,10 @@ FINGERPRINTS = {
     # 3: an escalation over a sign-off overdue by escalate_fair_wait is a fair last resort
     #    (decided by the sponsor, cheaper in trust and friction); balanced uses it.
     3: "c64c1b6d1420929d857f95d2f3305f2036fbfe80bc77b7415df5e90addec5b9a",
+    # 4: the team's testing is blind to misunderstood needs (testing_blind); a workshop with
+    #    nothing left to specify adds friction (idle_workshop_friction); balanced demos only
+    #    with what contact leaves in a busy week and puts in a few hours while fresh.
+    4: "e1159ffbc2bea02721eef4f2f1a2960f3ca17c39e2afbfaf341fdbccf69c7319",
 }
 
 

@@ -339,3 +339,32 @@ def test_apportion_scales_the_side_a_clip_cut_and_a_moved_bound_takes_the_rest()
     assert out[0, 1] == pytest.approx(-0.1)  # the ceiling cut the gain, not the loss
     assert out[1, 0] == pytest.approx(0.05)  # the floor cut the loss, not the gain
     assert out[2].tolist() == pytest.approx([0.0, -0.3])
+
+
+def test_the_teams_testing_misses_what_it_misunderstood(crm):
+    ids, params = crm
+    no_decision = replace(params.coef, signoff_base=0.0, signoff_trust=0.0)
+    quiet = replace(params, coef=no_decision)
+    state = _awaiting(quiet, 2.0)
+    state.clarity[0, 0], state.clarity[1, 0] = 0.9, 0.3  # game 1 never understood the need
+    both = plans(quiet, ids, (0, "testing", 0, 2), (1, "testing", 0, 2))
+    _, log = step(state, both, quiet)
+    assert 0 < log.rework_found[1, 0] < log.rework_found[0, 0]
+
+
+def test_a_workshop_with_nothing_left_to_specify_leaves_friction(crm):
+    ids, params = crm
+    state = twins(params)
+    mine = dana_owns(params)
+    state.status[:, mine] = AWAITING  # nothing of Dana's is still open
+    state.handover_turn[:, mine] = 0
+    state.friction[:] = 0.0
+    after, log = step(state, plans(params, ids, (1, "workshop", 0, 2)), params)
+    assert after.friction[1, 0] > after.friction[0, 0] == 0.0
+    assert log.idle_workshop[1, 0] and not log.idle_workshop[0, 0]
+    # With work of theirs still open, the same workshop is requirements work, not friction.
+    open_again = twins(params)
+    open_again.friction[:] = 0.0
+    after, log = step(open_again, plans(params, ids, (1, "workshop", 0, 2)), params)
+    assert after.friction[1, 0] == after.friction[0, 0] == 0.0
+    assert not log.idle_workshop.any()

@@ -59,7 +59,9 @@ def test_the_exported_page_names_policies_and_tries_as_the_screen_does_without_o
         assert name in page
         assert any(name in line for line in shown) or any(name in t for t, _, _ in screen.tries)
     renderer = canvas.get_renderer()
-    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    # The words' own boxes: an annotation's extent also spans its arrow, which may pass a
+    # label without touching its words.
+    boxes = [(t.get_text(), Text.get_window_extent(t, renderer)) for t in texts]
     for i, (a_text, a) in enumerate(boxes):
         for b_text, b in boxes[i + 1 :]:
             both = a.intersection(a, b)

@@ -45,9 +45,8 @@ def _play(scenario: Scenario, params: Params, policy: str, seed: int = 1) -> Ses
     return session
 
 
-# Seed 5: in the 13-week crm-rollout (issue 10) balanced keeps in touch with everyone in most
-# seeds; in this one it loses touch with someone for a while, which
-# test_out_of_touch_trust_is_not_revealed needs.
+# Seed 5 for balanced: any seed would do (it keeps in touch with everyone in the 13-week
+# crm-rollout); delivery first loses touch, which test_out_of_touch_trust_is_not_revealed needs.
 SEEDS = {"delivery_first": 1, "balanced": 5}
 
 
@@ -140,7 +139,9 @@ def test_only_fresh_complaints_are_quoted(session: Session) -> None:
         heard = said
 
 
-def test_out_of_touch_trust_is_not_revealed(session: Session) -> None:
+def test_out_of_touch_trust_is_not_revealed() -> None:
+    # Delivery first loses touch with people; balanced keeps in touch with everyone.
+    session = _crm("delivery_first")
     hidden = 0
     for i, report in enumerate(_reports(session)):
         after = session.observations[i + 1] if i + 1 < len(session.logs) else session.observe()
@@ -256,7 +257,8 @@ def test_time_with_people_says_what_it_did() -> None:
     report = week_report(session, 0)
     texts = [item.text for item in report.items if item.kind == "contact"]
     assert any(t.startswith("Workshop with Marta") for t in texts), texts
-    assert any(t.startswith("Demo for Jonas: has now seen") for t in texts), texts
+    # Week 1: nothing is built yet, so the demo says it had nothing new to show.
+    assert any(t.startswith("Demo for Jonas: nothing new to show") for t in texts), texts
     sponsor = [item.text for item in report.items if item.kind == "sponsor"]
     assert any(t.startswith("Steering update for") for t in texts) or any(
         "your steering update" in t for t in sponsor

@@ -44,3 +44,15 @@ def test_a_demo_that_showed_new_work_says_what_they_have_now_seen() -> None:
 def test_an_honest_talk_with_nothing_to_trim_points_to_a_demo() -> None:
     text = tr("week.contact.reset.nothing", name="Dana", change="26% to 36%")
     assert "a demo would show" in text
+
+
+def test_a_workshop_with_nothing_left_to_specify_says_it_left_friction() -> None:
+    session, ids = _tutorial()
+    marta = session.params.owner == MARTA
+    # Every package of Marta's signed off: the model's state, set as a test of the telling.
+    session.state.status[0, marta] = 2
+    session.play(plan_of(session, ids, workshop=(MARTA, 2)))
+    assert session.logs[-1].idle_workshop[0, MARTA]
+    name = session.scenario.stakeholders[MARTA].short_name
+    [line] = [t for t in _texts(session) if t.startswith(f"Workshop with {name}")]
+    assert "nothing of theirs was left to specify" in line

@@ -40,6 +40,7 @@ class Coefficients:
     # friction: "they make it harder than it has to be"
     escalate_friction: float
     defect_friction: float
+    idle_workshop_friction: float
     friction_decay: float
     friction_signoff: float
     friction_clarify: float
@@ -70,6 +71,7 @@ class Coefficients:
     discovery_progress: float
     discovery_max: float
     testing_gain: float
+    testing_blind: float
     demo_discovery: float
     discovery_noise: float
     late_cost: float

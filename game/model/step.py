@@ -26,7 +26,7 @@ from game.model.rules import (
     stakeholders,
     work,
 )
-from game.model.state import State
+from game.model.state import OPEN, State
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
@@ -64,6 +64,7 @@ class TurnLog:
     trust_parts: F64  # (N, S, K) trust_after - trust_before by rules.relationships.TrustTerm
     favour_granted: B8
     favour_expert: B8  # (N, S) the favour lent an expert: nothing of theirs awaited sign-off
+    idle_workshop: B8  # (N, S) a workshop with someone who had nothing left to specify: friction
     escalated: B8  # the stakeholder went to the sponsor
     forced_fair: B8  # (N, S) the team escalated over them as a fair last resort (overdue sign-off)
     complaint: I64
@@ -140,6 +141,8 @@ def step(
     waiting = relationships.waiting_for_signoff(s, params)
     # Going over someone's head after a sign-off was held up far too long is fair process.
     fair = signoff.fair_escalation(s, params)
+    # Whom a workshop finds with nothing left to specify (before this turn's sign-offs).
+    idle = owner_sum((s.status == OPEN).astype(np.float64), params) == 0
     trust_parts += relationships.update_trust(s, params, acts, granted, fair)
     clarity.update_clarity(s, params, acts, demo, granted & ~waiting)
     # Sign-off first: only packages handed over in earlier turns are decided on, and a
@@ -159,7 +162,7 @@ def step(
     finished = work.complete(s, params)
     found = discovery.discover(s, params, acts, demo, u[:, cut["discovery"]])
     live = discovery.live_defects(s, params)
-    friction.update_friction(s, params, acts, decided.found + live, fair)
+    friction.update_friction(s, params, acts, decided.found + live, fair, idle)
     trimmed = stakeholders.update_views(s, params, acts, demo)
     complained_from = s.sponsor
     escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
@@ -201,6 +204,7 @@ def step(
             trust_parts=trust_parts,
             favour_granted=granted,
             favour_expert=granted & ~waiting,
+            idle_workshop=idle & (acts.stakeholder[Channel.CLARIFY] > 0),
             escalated=escalated,
             forced_fair=fair & (acts.stakeholder[Channel.ESCALATE] > 0),
             complaint=complaint,
@@ -238,6 +242,7 @@ _FLOWS = (
     "acceptance_found",
     "favour_granted",
     "favour_expert",
+    "idle_workshop",
     "escalated",
     "forced_fair",
     "contacted",

@@ -77,23 +77,37 @@ QUALITY_BELOW = 0.75
 BRIEF_BELOW = 0.7
 # Weeks before the deadline in which a short overtime sprint may pay.
 SPRINT_WEEKS = 3
+# Fatigue below which the team may put in a few extra hours in a week with enough to build.
+FRESH = 0.15
+# A demo's priority among the relationship work (a check-in's is about 2 to 4): ahead of
+# routine contact where the week's budget covers a check-in with everyone and a demo
+# besides, behind it where it does not (a busy week: keeping everyone in touch comes first).
+DEMO_FIRST = 4.0
+DEMO_WAITS = 1.0
 
 
 def _relationship_plan(
-    obs: Observation, params: Params, share: float, fill: bool, skip: int | None = None
+    obs: Observation,
+    params: Params,
+    share: float,
+    fill: bool,
+    skip: int | None = None,
+    extra_hours: bool = True,
 ) -> F64:
     """Relationship work on a budget of `share` of capacity, then build with the rest.
 
     The rules of thumb a sensible project lead follows, reading the board: stay in
     touch (check-in when it has been a while), talk requirements through early and
-    after a rejection, demo when there is something new (sooner under hype), reset
-    expectations that run ahead, call in a favour for a waiting sign-off where trust
-    allows (escalate only as a last resort: a sign-off overdue, trust too low for a
-    favour, nothing else left to build), brief the sponsor when their support dips,
-    test after unclear building, and sprint briefly before the deadline when it is in
-    reach.
+    after a rejection, demo when there is something new (sooner under hype; in a week
+    whose budget cannot give everyone a check-in and a demo besides, only with what
+    contact leaves over), reset expectations that run ahead, call in a favour for a
+    waiting sign-off where trust allows (escalate only as a last resort: a sign-off
+    overdue, trust too low for a favour, nothing else left to build), brief the sponsor
+    when their support dips, test after unclear building, put in a few extra hours while
+    the team is fresh, and sprint briefly before the deadline when it is in reach.
     With `fill`, spare relationship points go to extra contact anyway.
-    `skip` names a stakeholder who is never contacted (for neglect experiments).
+    `skip` names a stakeholder who is never contacted (for neglect experiments); without
+    `extra_hours` the team works overtime only in the sprint before the deadline.
     """
     cat = catalogue(params)
     n, s = obs.turn.shape[0], params.n_stakeholders
@@ -119,6 +133,10 @@ def _relationship_plan(
     # Under hype, show what works sooner and talk expectations down sooner.
     hyped = np.clip(obs.hype[:, None] * params.hype_susceptibility[None, :], 0.0, 1.0)
     news = 0.2 - 0.1 * hyped
+    # Showing new software to some must not cost the others their contact: a demo comes
+    # first only when the budget covers a check-in with everyone and the demo besides.
+    everyone = s * cat.cost(params, cat.check_in) + cat.cost(params, cat.demo)
+    demo_priority = np.where(budget >= everyone, DEMO_FIRST, DEMO_WAITS)[:, None]
 
     # Talk requirements through where the team knows it does not yet understand them.
     vague_need = (obs.package_status == OPEN) & (obs.package_clarity < TALK_UNTIL)
@@ -136,7 +154,7 @@ def _relationship_plan(
         (cat.workshop, np.where(kickoff, 5.0 + 0.1 * since + next_up, 0.0)),
         (cat.workshop, np.where(~early & about_to_start & (since >= 2), 4.5, 0.0)),
         (cat.workshop, np.where(~early & unclear & (since >= 1), 4.4, 0.0)),
-        (cat.demo, np.where(shown - obs.seen >= news, 4.0 + shown - obs.seen, 0.0)),
+        (cat.demo, np.where(shown - obs.seen >= news, demo_priority + shown - obs.seen, 0.0)),
         (cat.reset, np.where(obs.expectation - obs.seen > 0.3 - 0.2 * hyped, 3.0, 0.0)),
         (cat.favour, np.where(waiting & (obs.trust >= favour_trust), 3.5, 0.0)),
         (cat.escalate, np.where(last_resort, 3.4, 0.0)),
@@ -161,7 +179,7 @@ def _relationship_plan(
         plan[:, action, :s] += chosen[:, k * s : (k + 1) * s] * params.action_cost[action]
     spent = (chosen * cost).sum(axis=1)
     spent = spent + _project_care(obs, params, cat, plan, capacity - spent)
-    extra = _sprint(obs, params, cat, plan, capacity - spent)
+    extra = _sprint(obs, params, cat, plan, capacity - spent, extra_hours)
     return _finish(obs, params, cat, plan, capacity - spent + extra)
 
 
@@ -201,9 +219,14 @@ def _project_care(obs: Observation, params: Params, cat: Catalogue, plan: F64, l
     return spent
 
 
-def _sprint(obs: Observation, params: Params, cat: Catalogue, plan: F64, build: F64) -> F64:
-    """A short overtime sprint just before the deadline, when the known work left is just
-    out of reach of the build points and the team is rested; returns the extra points."""
+def _sprint(
+    obs: Observation, params: Params, cat: Catalogue, plan: F64, build: F64, extra_hours: bool
+) -> F64:
+    """Overtime; returns the extra points. A few extra hours (one use) in a week with more
+    buildable work than build points, while the team is fresh: rested people shrug that off,
+    and it stops by itself once fatigue builds up. A short full sprint just before the
+    deadline, when the known work left is just out of reach of the build points and the team
+    is rested."""
     if cat.overtime is None:
         return np.zeros(obs.turn.shape[0])
     weeks_left = params.deadline - obs.turn
@@ -211,9 +234,13 @@ def _sprint(obs: Observation, params: Params, cat: Catalogue, plan: F64, build: 
     uses = max_overtime_uses(params, cat.overtime)
     left = (obs.package_remaining * (obs.package_status == OPEN)).sum(axis=1)
     in_reach = (left > build * weeks_left) & (left <= (build + uses * per_use) * weeks_left)
-    wanted = (weeks_left >= 1) & (weeks_left <= SPRINT_WEEKS) & in_reach & (obs.fatigue < 0.3)
-    plan[:, cat.overtime, 0] = np.where(wanted, uses * params.action_cost[cat.overtime], 0.0)
-    return np.where(wanted, uses * per_use, 0.0)
+    sprint = (weeks_left >= 1) & (weeks_left <= SPRINT_WEEKS) & in_reach & (obs.fatigue < 0.3)
+    buildable_work = (obs.package_remaining * obs.buildable).sum(axis=1)
+    fresh = extra_hours & (weeks_left >= 1) & (buildable_work > build) & (obs.fatigue < FRESH)
+    used: F64 = np.where(sprint, uses, np.where(fresh, min(1.0, uses), 0.0))
+    plan[:, cat.overtime, 0] = used * params.action_cost[cat.overtime]
+    extra: F64 = used * per_use
+    return extra
 
 
 def balanced_share(params: Params) -> float:
@@ -229,7 +256,7 @@ def balanced(obs: Observation, params: Params) -> F64:
 
 def relationship_first(obs: Observation, params: Params) -> F64:
     """Most of the capacity on relationships; building gets what is left."""
-    return _relationship_plan(obs, params, share=0.7, fill=True)
+    return _relationship_plan(obs, params, share=0.7, fill=True, extra_hours=False)
 
 
 def neglecting(stakeholder: int) -> Policy:

@@ -78,6 +78,12 @@ class ModelCoefficients(BaseModel):
     defect_friction: float = coef(
         2.0, "Friction per unit of defect share the business finds (acceptance test, live use)."
     )
+    idle_workshop_friction: float = coef(
+        0.2,
+        "Share of the way to full friction a full requirements workshop adds with someone who"
+        " has nothing left to specify (no open package): their people's time taken for process.",
+        le=1.0,
+    )
     friction_decay: float = coef(0.04, "Share of friction forgotten per turn (slowly).", le=1.0)
     friction_signoff: float = coef(
         0.6, "Share of the sign-off chance lost at full friction (they take their time).", le=1.0
@@ -138,6 +144,12 @@ class ModelCoefficients(BaseModel):
     )
     discovery_max: float = coef(0.6, "Cap on the discovery rate.", le=1.0)
     testing_gain: float = coef(0.6, "Extra discovery from saturated testing effort.", le=1.0)
+    testing_blind: float = coef(
+        0.5,
+        "Share of testing's finds lost per unit of unclarity: the team tests against what it"
+        " understood, so a misunderstood need passes its tests (only the owner sees it).",
+        le=1.0,
+    )
     demo_discovery: float = coef(
         0.35, "Extra discovery on the owner's packages from a full demo.", le=1.0
     )

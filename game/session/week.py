@@ -388,7 +388,11 @@ class _Week:
         out: list[WeekItem] = []
         for contact in self.facts.contacts:
             s, name = contact.stakeholder, self.people[contact.stakeholder]
-            if contact.channel == Channel.CLARIFY:
+            if contact.channel == Channel.CLARIFY and self.log.idle_workshop[0, s]:
+                # Nothing of theirs was left to specify: process for its own sake.
+                text = tr("week.contact.clarify.idle", name=name)
+                out.append(_item("contact", text, s, "bad", "handshake"))
+            elif contact.channel == Channel.CLARIFY:
                 text = tr("week.contact.clarify", name=name, department=self.depts[s])
                 out.append(_item("contact", text, s, "good", "handshake"))
             elif contact.channel == Channel.DEMO:

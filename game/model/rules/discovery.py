@@ -55,13 +55,15 @@ def discover(
     c = params.coef
     progress = reported_progress(state)
     testing = c.testing_gain * -np.expm1(-acts.project[:, Channel.TESTING])
+    # The team tests against what it understood: misunderstood needs pass its tests.
+    testing = testing[:, None] * (1.0 - c.testing_blind * (1.0 - state.clarity))
     building = (
         c.discovery_base
         + c.discovery_progress * progress[:, None] ** 2
-        + testing[:, None]
+        + testing
         + c.demo_discovery * demo[:, params.owner]
     )
-    rate = np.where(state.status == OPEN, building, testing[:, None] * (state.status == AWAITING))
+    rate = np.where(state.status == OPEN, building, testing * (state.status == AWAITING))
     noisy = rate * (1.0 + c.discovery_noise * (2.0 * u_discovery - 1.0))
     rate = np.clip(noisy, 0.0, c.discovery_max)
     found = state.hidden * rate

@@ -18,17 +18,28 @@ B8 = npt.NDArray[np.bool_]
 
 
 def update_friction(
-    state: State, params: Params, acts: Intensity, defects_met: F64, fair: B8
+    state: State,
+    params: Params,
+    acts: Intensity,
+    defects_met: F64,
+    fair: B8,
+    idle: B8,
 ) -> None:
-    """Fade last turn's friction, then add this turn's force and the defects they met.
+    """Fade last turn's friction, then add this turn's force, the defects they met and the
+    requirements workshops held with people who had nothing left to specify.
 
     `defects_met` is the hidden rework the business found this turn, per package (N, P);
     `fair` (N, S) marks where an escalation is a fair last resort (rules/signoff.py): it
-    leaves `escalate_fair_relief` less friction behind.
+    leaves `escalate_fair_relief` less friction behind; `idle` marks the stakeholders with
+    no open package at the start of the turn (N, S).
     """
     c = params.coef
     friction = state.friction * (1.0 - c.friction_decay)
     forced = (acts.stakeholder[Channel.ESCALATE] > 0) * (1.0 - c.escalate_fair_relief * fair)
     friction = friction + c.escalate_friction * (1.0 - friction) * forced
     friction = friction + c.defect_friction * owned_share(defects_met, params)
+    # A workshop about work already handed over takes their people's time for nothing:
+    # process imposed on them, remembered like any other.
+    pointless = acts.saturated(Channel.CLARIFY) * idle
+    friction = friction + c.idle_workshop_friction * (1.0 - friction) * pointless
     state.friction = np.clip(friction, 0.0, 1.0)
