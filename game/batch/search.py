@@ -28,7 +28,12 @@ from game.model import Observation, Params, empty_plan, outcome
 from game.model.channels import Channel
 from game.model.rng import game_keys, uniforms
 from game.model.state import OPEN
-from game.policies.allocate import max_overtime_uses, stakeholder_share, waiting_for_signoff
+from game.policies.allocate import (
+    longest_wait,
+    max_overtime_uses,
+    stakeholder_share,
+    waiting_for_signoff,
+)
 from game.policies.builtin import Policy, _finish
 from game.policies.catalogue import Catalogue, catalogue
 from game.scenario.schema import Scenario
@@ -196,10 +201,7 @@ def _stuck(obs: Observation, params: Params, v: F64, waiting: B8, weeks_left: F6
     in the late share of weeks the other knob gives."""
     late = weeks_left <= v[:, ESCALATE_LATE] * params.deadline
     on = (v[:, ESCALATE] > 0) & late
-    waited = np.max(
-        obs.package_waiting[:, None, :] * params.owner_onehot.T[None, :, :], axis=2
-    ).astype(np.float64)
-    stuck: B8 = on[:, None] & waiting & (waited >= v[:, ESCALATE_WAIT, None])
+    stuck: B8 = on[:, None] & waiting & (longest_wait(obs, params) >= v[:, ESCALATE_WAIT, None])
     return stuck
 
 

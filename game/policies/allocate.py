@@ -66,12 +66,19 @@ def urgency(obs: Observation) -> F64:
 def waiting_for_signoff(obs: Observation, params: Params) -> B8:
     """Stakeholders with a package waiting for their sign-off (N, S).
 
-    The observation does not say since when; a package seen waiting at the start of a
-    week was handed over in an earlier week, so it has waited at least one turn by the
-    time this week's decisions are made.
+    A package seen waiting at the start of a week was handed over in an earlier week, so
+    it has waited at least one turn by the time this week's decisions are made.
     """
     awaiting = (obs.package_status == AWAITING).astype(np.float64)
     result: B8 = owner_sum(awaiting, params) > 0
+    return result
+
+
+def longest_wait(obs: Observation, params: Params) -> F64:
+    """Turns each stakeholder's longest-waiting hand-over has waited for sign-off (N, S),
+    0 with none waiting (`Observation.package_waiting`)."""
+    waits = obs.package_waiting[:, None, :] * params.owner_onehot.T[None, :, :]
+    result: F64 = np.max(waits, axis=2).astype(np.float64)
     return result
 
 

@@ -19,6 +19,7 @@ from game.model.state import AWAITING, OPEN
 from game.policies.allocate import (
     fill_packages,
     greedy,
+    longest_wait,
     max_overtime_uses,
     stakeholder_share,
     urgency,
@@ -125,9 +126,9 @@ def _relationship_plan(
     # Positional power only as a last resort: a hand-over overdue for sign-off (a fair
     # wait has passed) when nothing is left to build, so that it alone holds up the
     # go-live, and the owner's trust is too low to ask a favour.
-    overdue = obs.package_waiting >= params.coef.escalate_fair_wait
+    overdue = longest_wait(obs, params) >= params.coef.escalate_fair_wait
     nothing_open = ~(obs.package_status == OPEN).any(axis=1, keepdims=True)
-    last_resort = ((overdue @ params.owner_onehot) > 0) & nothing_open & (obs.trust < favour_trust)
+    last_resort = overdue & nothing_open & (obs.trust < favour_trust)
     since = obs.since_contact.astype(np.float64)
     check_in_need = 2.0 + 0.2 * since + 2.0 * (since >= OUT_OF_TOUCH)
     # Under hype, show what works sooner and talk expectations down sooner.

@@ -113,12 +113,12 @@ class ReportScreen(Screen):
         last seconds are for deciding (playtest 6: the time ran out on the report, and the
         next week ended, unplanned, a second after its plan opened)."""
         game = self.app.game
-        running = not (workshop.paused or workshop.waiting or workshop.ended)
+        # A clock not yet started, paused or ended by the facilitator is paused too.
         return (
             self.app.top is self
             and game is not None
             and not game.session.done
-            and running
+            and not workshop.paused
             and workshop.left() <= workshop.warn_seconds
         )
 

@@ -156,7 +156,7 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
     if seen.package_status[0, p] == OPEN:
         built, left, whole = built_and_to_go(size, to_go)
         lines.append(tr("board.tip.points", built=built, to_go=left, size=whole))
-    if size > package.size + SHOWN_POINTS:
+    if view.grown_to:
         lines.append(tr("board.tip.grown", planned=number(package.size)))
     # What it is worth, as the week report's sign-offs and the debrief's "Why" say it.
     value = package.value / sum(q.value for q in scenario.packages)
