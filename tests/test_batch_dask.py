@@ -5,6 +5,7 @@ run; an interrupted run leaves the cluster usable; bad input gets one line and e
 Every cluster here is a LocalCluster on loopback, closed by its fixture."""
 
 import json
+import logging
 import operator
 import os
 import signal
@@ -251,6 +252,30 @@ def _wait_until(condition, polls: int = 1200) -> bool:  # type: ignore[no-untype
             return True
         time.sleep(0.05)
     return False
+
+
+def _name_error_raised_in(filename: str, function: str) -> NameError:
+    """A NameError whose last frame is `function` in `filename`, as distributed's own
+    `sync.cancel` raises it when Ctrl+C lands before its future is set."""
+    source = f"def {function}():\n    return not_set_yet\n"
+    scope: dict[str, object] = {}
+    exec(compile(source, filename, "exec"), scope)
+    try:
+        scope[function]()  # type: ignore[operator]
+    except NameError as error:
+        return error
+    raise AssertionError("the function should have raised")
+
+
+def test_distributeds_own_ctrl_c_error_is_not_shown_and_other_errors_are(caplog):
+    logger = logging.getLogger("tornado.application")
+    theirs = _name_error_raised_in("/site-packages/distributed/utils.py", "cancel")
+    ours = _name_error_raised_in("/game/batch/run.py", "cancel")
+    quiet = dask_backend._interrupt_noise_filtered()
+    with caplog.at_level(logging.ERROR, logger="tornado.application"), quiet:
+        for error in (theirs, ours):
+            logger.error("Exception in callback", exc_info=(NameError, error, None))
+    assert [r.exc_info[1] for r in caplog.records if r.exc_info] == [ours]
 
 
 @pytest.mark.slow

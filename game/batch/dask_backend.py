@@ -25,6 +25,7 @@ import logging
 import signal
 import socket
 import threading
+import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,6 +191,7 @@ def dask_backend(target: DaskTarget) -> Iterator[DaskBackend]:
     only if it was started here. Raises BackendError with one clear message."""
     local = target.local_workers > 0
     with contextlib.ExitStack() as stack:
+        stack.enter_context(_interrupt_noise_filtered())  # left last, after the client
         # Ctrl+C reaches the whole process group: a local cluster's workers are started
         # ignoring it (a disposition their Python keeps), and this process stops them in
         # order.
@@ -216,6 +218,32 @@ def dask_backend(target: DaskTarget) -> Iterator[DaskBackend]:
             _wait_for_workers(client, target)
         check_rules(client)
         yield DaskBackend(client)
+
+
+class _InterruptNoise(logging.Filter):
+    """Drops one known, harmless error of distributed's own: a Ctrl+C that lands while a
+    client call is starting makes the cancel callback of `distributed.utils.sync` read a
+    variable not yet set, and tornado logs the NameError with its traceback. The run is
+    interrupted cleanly all the same (its futures are cancelled, its checkpoint kept), so
+    the traceback would only alarm the person who pressed Ctrl+C."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if not isinstance(error, NameError) or error.__traceback__ is None:
+            return True
+        frames = traceback.extract_tb(error.__traceback__)
+        return not (frames[-1].name == "cancel" and "distributed" in frames[-1].filename)
+
+
+@contextlib.contextmanager
+def _interrupt_noise_filtered() -> Iterator[None]:
+    logger = logging.getLogger("tornado.application")
+    noise = _InterruptNoise()
+    logger.addFilter(noise)
+    try:
+        yield
+    finally:
+        logger.removeFilter(noise)
 
 
 @contextlib.contextmanager
