@@ -252,13 +252,23 @@ def test_the_verdict_names_whose_dissatisfaction_cost_what_and_adds_up(seed: int
     assert line is not None
     missing = round(100 * (1 - breakdown.verdict))
     head = tr("why.shared.verdict", verdict=percent(breakdown.verdict))
-    found = re.search(re.escape(head) + r"; the missing (\d+)%: ([^)]*)\)", line)
+    found = re.search(
+        re.escape(head) + r"; the missing (\d+)% × the verdict's weight (\d+)% = (\d+)%;"
+        r" missing: ([^)]*)\)",
+        line,
+    )
     assert found is not None, line
     assert int(found.group(1)) == missing
-    shares = [int(k) for k in re.findall(r" (\d+)%", found.group(2))]
+    # What it cost is the verdict's share on every package's line.
+    weight = 1.0 - session.params.scoring.verdict_floor
+    assert int(found.group(2)) == round(100 * weight)
+    lines = " ".join(why for _, _, why in package_lines(breakdown, session))
+    assert f"stakeholders' verdict\u00a0−{found.group(3)}%" in lines
+    assert abs(int(found.group(3)) - 100 * weight * (1 - breakdown.verdict)) < 1.5
+    shares = [int(k) for k in re.findall(r" (\d+)%", found.group(4))]
     assert sum(shares) == missing and shares == sorted(shares, reverse=True)
     names = [*(s.short_name for s in session.scenario.stakeholders), tr("why.sponsor")]
-    assert all(any(n in part for n in names) for part in found.group(2).split(", "))
+    assert all(any(n in part for n in names) for part in found.group(4).split(", "))
 
 
 def test_a_share_of_the_round_losses_under_a_whole_point_is_said_to_be_rounded_away() -> None:

@@ -39,7 +39,7 @@ from game.session.facts import (
     trust_move,
     turn_facts,
 )
-from game.session.rounding import percent_parts, whole_parts
+from game.session.rounding import percent_parts, value_percents, whole_parts
 from game.session.session import Session
 from game.session.transcript import describe_plan, first_names
 
@@ -716,9 +716,10 @@ class _Week:
         names = f" {tr('week.and')} "
         if why is SponsorCause.SIGNOFF:
             # Support grows with the value signed off, not the count: say the value.
-            value = self.params.value
-            share = float((self.log.accepted[0] * value).sum() / value.sum())
-            return trn("week.sponsor.signoff", move.signed_off, value=_pct(share))
+            # In the whole percents the board and the debrief show for each package.
+            shares = value_percents(self.params.value.tolist())
+            share = sum(k for k, signed in zip(shares, self.log.accepted[0], strict=True) if signed)
+            return trn("week.sponsor.signoff", move.signed_off, value=_pct(share / 100))
         if why is SponsorCause.EVENT:
             return "; ".join(self.sc.events[e].title for e in move.events)
         if why is SponsorCause.ESCALATION:

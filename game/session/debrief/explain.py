@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.i18n import number, percent, tr, turn_word
 from game.model.score import verdict_weights
 from game.session.debrief.breakdown import OWN, SHARED, Loss, PackageScore, ScoreBreakdown
-from game.session.rounding import whole_parts
+from game.session.rounding import table_rounding, value_percents, whole_parts
 from game.session.session import Session
 from game.session.transcript import first_names
 
@@ -82,10 +82,15 @@ def whole_rows(breakdown: ScoreBreakdown) -> list[WholeRow]:
     """Each package's points rounded to whole ones, in scenario order, so that a reader's
     sums hold both ways: along a line (earned + losses = its "of"), and down the lines
     (the earned ones add up to the heading's score, each cause's to its label on the
-    bar, the "of"s to 100). Rounding each figure on its own once showed 69 of 101."""
-    columns = _bar_columns(breakdown)
+    bar, the "of"s to 100). Rounding each figure on its own once showed 69 of 101.
+
+    Each "of" is the package's share of the project's value as the board and the week
+    report show it (`value_percents`); in the rare table that cannot keep those and the
+    bar's labels at once, the bar's labels are kept and the lines come as near as they can."""
+    columns = [total for _, total in _bar_columns(breakdown)]
     values = [[p.earned] + [p.lost[cause] for cause in Loss] for p in breakdown.packages]
-    whole = _controlled_rounding(values, [total for _, total in columns])
+    shares = value_percents([p.potential for p in breakdown.packages])
+    whole = table_rounding(values, shares, columns) or _controlled_rounding(values, columns)
     return [
         WholeRow(p, row[0], sum(row), dict(zip(Loss, row[1:], strict=True)))
         for p, row in zip(breakdown.packages, whole, strict=True)
@@ -157,16 +162,22 @@ def shared_parts(breakdown: ScoreBreakdown) -> str:
     """'stakeholders' verdict −8%, late −4%': what the round's losses were, each with its
     share of what the packages kept, in whole percents that add up to the share the line
     names (`round_share`, as `percent` rounds it)."""
-    kept = _kept(breakdown)
-    if kept <= 0:
-        return ""
-    exact = [100 * breakdown.lost(cause) / kept for cause in SHARED]
-    shown = whole_parts(exact, round(100 * round_share(breakdown)))
     return ", ".join(
         tr("why.loss", cause=loss_name(cause), points=tr("format.percent", n=number(k, 0)))
-        for cause, k in zip(SHARED, shown, strict=True)
+        for cause, k in _shared_percents(breakdown).items()
         if k > 0
     )
+
+
+def _shared_percents(breakdown: ScoreBreakdown) -> dict[Loss, int]:
+    """Each shared cause's share of what the packages kept, in whole percents that add up
+    to `round_share` as `percent` rounds it (all zero when nothing was kept)."""
+    kept = _kept(breakdown)
+    if kept <= 0:
+        return dict.fromkeys(SHARED, 0)
+    exact = [100 * breakdown.lost(cause) / kept for cause in SHARED]
+    shown = whole_parts(exact, round(100 * round_share(breakdown)))
+    return dict(zip(SHARED, shown, strict=True))
 
 
 def round_share(breakdown: ScoreBreakdown) -> float:
@@ -208,9 +219,10 @@ def shared_line(breakdown: ScoreBreakdown, session: Session) -> str | None:
 
 
 def _verdict_reason(breakdown: ScoreBreakdown, session: Session) -> str:
-    """'77% satisfied at the end (the missing 23%: Dana 12%, Lena 6%, the sponsor 5%)':
-    whose dissatisfaction cost what, each one's weight in the verdict times what they
-    missed, in whole percents that add up to the missing share as it is shown."""
+    """'70% satisfied at the end; the missing 30% (Dana 25%, the sponsor 5%) × the
+    verdict's weight 60% = 18%': whose dissatisfaction cost what, each one's weight in the
+    verdict times what they missed, in whole percents that add up to the missing share as
+    it is shown, and what that cost as the line of every package names it."""
     weights = verdict_weights(session.params)
     state = session.state
     missing = [
@@ -227,7 +239,18 @@ def _verdict_reason(breakdown: ScoreBreakdown, session: Session) -> str:
     if not parts:
         return verdict
     who = ", ".join(f"{name} {tr('format.percent', n=number(k, 0))}" for k, name in parts)
-    return tr("why.shared.verdict.who", verdict=verdict, missing=percent(total / 100), who=who)
+    # What was missing is not what it cost: a verdict of nothing still keeps the floor's
+    # share of the score ("the missing 30%" beside "took 18%" read as an error).
+    weight = 1.0 - session.params.scoring.verdict_floor
+    cost = tr("format.percent", n=number(_shared_percents(breakdown)[Loss.VERDICT], 0))
+    return tr(
+        "why.shared.verdict.who",
+        verdict=verdict,
+        missing=percent(total / 100),
+        who=who,
+        weight=percent(weight),
+        cost=cost,
+    )
 
 
 def summary(breakdown: ScoreBreakdown) -> list[tuple[Loss | None, float, str]]:

@@ -30,11 +30,12 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.i18n import number, percent, possessive, tr, trn, turn_word
+from game.i18n import number, possessive, tr, trn, turn_word
 from game.model.observe import CLEAR, FUZZY, UNCLEAR, Observation, clarity_band
 from game.model.state import ACCEPTED, AWAITING, OPEN
 from game.scenario.schema import Scenario
 from game.session.facts import shown_defects
+from game.session.rounding import value_percents
 from game.ui import draw, people
 from game.ui.art.icons import load_icon
 from game.ui.progress import built_and_to_go, points_text, progress_fill, progress_text
@@ -159,8 +160,8 @@ def tooltip(scenario: Scenario, seen: Observation, p: int) -> str:
     if view.grown_to:
         lines.append(tr("board.tip.grown", planned=number(package.size)))
     # What it is worth, as the week report's sign-offs and the debrief's "Why" say it.
-    value = package.value / sum(q.value for q in scenario.packages)
-    lines.append(tr("board.tip.value", value=percent(value)))
+    value = value_percents([q.value for q in scenario.packages])[p]
+    lines.append(tr("board.tip.value", value=tr("format.percent", n=number(value, 0))))
     if view.needs is not None:
         lines.append(_needs_tip(scenario, seen, view, owner.short_name))
     ids = [q.id for q in scenario.packages]
