@@ -7,9 +7,9 @@ nothing to trim says what would close the gap instead.
 
 from game.i18n import tr
 from game.session.session import Session
-from game.session.week import week_report
+from game.session.week import _Week, week_report
 from tests.helpers.scenarios import loaded
-from tests.helpers.sessions import plan_of
+from tests.helpers.sessions import plan_of, round_of
 
 MARTA = 0
 
@@ -56,3 +56,23 @@ def test_a_workshop_with_nothing_left_to_specify_says_it_left_friction() -> None
     name = session.scenario.stakeholders[MARTA].short_name
     [line] = [t for t in _texts(session) if t.startswith(f"Workshop with {name}")]
     assert "nothing of theirs was left to specify" in line
+
+
+def test_points_with_nothing_left_to_build_say_when_rework_was_found_after_them() -> None:
+    # A playtest read "1 had nothing left to build" beside "1.5 to go": testing had found
+    # rework after the build.
+    told = {False: 0, True: 0}
+    for seed in (1, 5):
+        session = round_of("tutorial", "balanced", seed)
+        for i, log in enumerate(session.logs):
+            for item in week_report(session, i).items:
+                if "had nothing left to build" not in item.text:
+                    continue
+                later = "before rework was found later this week" in item.text
+                idle = [
+                    u.package
+                    for u in _Week(session, i).pace.unbuilt  # type: ignore[union-attr] if not u.blocked_by
+                ]
+                assert later == any(log.rework_found[0, p] > 0 for p in idle), item.text
+                told[later] += 1
+    assert told[True] and told[False]

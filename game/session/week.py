@@ -882,7 +882,12 @@ class _Week:
                     tr("week.build.blocked", points=number(-points), t=t, rejected=rejected)
                 )
         if shown[-2]:
-            parts.append(tr("week.build.left", points=number(-shown[-2])))
+            # Rework found after the build (testing, discovery) is work to go again: say
+            # so, or "nothing left to build" sits beside "1.5 to go" (a playtest).
+            idle = [u.package for u in pace.unbuilt if not u.blocked_by]
+            found = any(self.log.rework_found[0, p] > 0 for p in idle)
+            key = "week.build.left.found" if found else "week.build.left"
+            parts.append(tr(key, points=number(-shown[-2])))
         if shown[-1]:
             causes = ", ".join(self.pace_causes(pace))
             key = "week.build.pace" if causes else "week.build.pace.plain"
