@@ -5,6 +5,8 @@ off and what went live with defects is all there is to see); an honest talk that
 nothing to trim says what would close the gap instead.
 """
 
+import numpy as np
+
 from game.i18n import tr
 from game.session.session import Session
 from game.session.week import _Week, week_report
@@ -76,3 +78,21 @@ def test_points_with_nothing_left_to_build_say_when_rework_was_found_after_them(
                 assert later == any(log.rework_found[0, p] > 0 for p in idle), item.text
                 told[later] += 1
     assert told[True] and told[False]
+
+
+def test_an_event_that_adds_work_names_the_package() -> None:
+    # "+5 pts of work" left a team asking on what.
+    told = 0
+    for seed in range(1, 8):
+        session = round_of("crm-rollout", "balanced", seed)
+        scope = session.params.events.scope
+        for i, log in enumerate(session.logs):
+            for e in np.flatnonzero(log.events[0] & (scope.sum(axis=1) > 0)):
+                effects = _Week(session, i).effects(int(e))[0]
+                for p in np.flatnonzero(scope[e]):
+                    title = session.scenario.packages[p].title
+                    assert f"+{scope[e, p]:g} pts of work on {title}" in effects, effects
+                    told += 1
+        if told:
+            return
+    raise AssertionError("no event that adds work fired")

@@ -261,7 +261,10 @@ class _Week:
                 -fx["capacity"],
                 tr("week.effect.capacity", change=number(fx["capacity"], sign=True), label=per),
             ),
-            *((x, tr("week.effect.scope", points=number(x))) for x in ev.scope[e]),
+            *(
+                (x, tr("week.effect.scope", points=number(x), package=self.titles[p]))
+                for p, x in enumerate(ev.scope[e])
+            ),
             *((-x, self.event_trust(s, x)) for s, x in enumerate(trust)),
             *(
                 (x, tr("week.effect.expectation", name=n, change=pct(x)))
