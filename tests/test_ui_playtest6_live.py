@@ -101,7 +101,10 @@ def test_an_ended_live_round_stays_ended_after_a_restart_without_its_host(room) 
     assert app.top.name == "turn" and app.game.session.turn == 1
     _facilitator(client, token, "/api/end", {})
     _host_answers(app, link)
-    assert app.workshop.ended and "ended the round" in app.top.message
+    assert app.workshop.ended and tr("live.hold.ended") in app.top.message
+    # The plan says so at once: its end button no longer offers a week.
+    assert not app.top.end_button.is_enabled
+    assert app.top.end_button.text == tr("turn.end.ended")
     saved = load_team(paths.live_dir())
     assert saved is not None and saved.ended  # remembered on disk, beside the autosave
 
@@ -110,6 +113,7 @@ def test_an_ended_live_round_stays_ended_after_a_restart_without_its_host(room) 
     again = make_app()
     title = again.top
     assert "ended this workshop's round" in title.continue_button.tool_tip_text
+    assert title.continue_button.text.startswith("Ended live round: ")
     assert flow.continue_game(again)
     pump(again)
     turn = again.top
@@ -122,12 +126,36 @@ def test_an_ended_live_round_stays_ended_after_a_restart_without_its_host(room) 
     assert again.top.name == "turn" and again.game.session.turn == 1  # no week 2
 
 
+def test_a_facilitators_message_stays_in_the_news_when_a_pause_takes_its_place(room) -> None:
+    # A playtest: the pause notice replaced the message before the team had read it.
+    workshop, token, client = room
+    app, link = _joined_app(workshop, client)
+    _facilitator(client, token, "/api/timer", {"action": "start"})
+    _host_answers(app, link)
+    _facilitator(client, token, "/api/messages", {"text": "Coffee at 11"})
+    _facilitator(client, token, "/api/timer", {"action": "pause"})
+    _host_answers(app, link)
+    said = tr("live.message", text="Coffee at 11")
+    assert said in app.top.message
+    key(app, pygame.K_RETURN)  # the week is held: the pause notice takes the message's place
+    assert tr("live.hold.paused") in app.top.message and said not in app.top.message
+    assert app.top.news_lines()[0] == said
+    # Next week's news is next week's: the message was this week's.
+    _facilitator(client, token, "/api/timer", {"action": "start"})  # runs on
+    _host_answers(app, link)
+    for _ in range(3):
+        key(app, pygame.K_RETURN)
+    assert app.game.session.turn == 1 and app.top.name == "turn"
+    assert said not in app.top.news_lines()
+
+
 def test_continue_says_it_rejoins_a_live_workshop(room) -> None:
     workshop, _, client = room
     app, _ = _joined_app(workshop, client)
     flow.to_title(app)
     title = make_app().top
     assert "live workshop" in title.continue_button.tool_tip_text
+    assert title.continue_button.text.startswith("Rejoin the live round: ")
 
 
 @dataclass

@@ -34,6 +34,9 @@ class LiveRound:
     was_down: bool = False
     told_ended: bool = False
     notes: list[str] = field(default_factory=list)  # waiting for a screen that shows notes
+    # The facilitator's messages with the turn they came in: the news keeps the week's, so
+    # a pause notice that takes a message's place does not lose it (a playtest).
+    heard: list[tuple[int, str]] = field(default_factory=list)
     # The round has ended (the host said so, now or before this game was continued: the
     # team file keeps it): what the host answers changes nothing, no week is played.
     ended: bool = False
@@ -62,10 +65,12 @@ class LiveRound:
             self.state = state
             follow_timer(workshop, state)
             self._events(game, workshop, state)
-            self._messages(state)
+            self._messages(state, game.session.turn)
             if state.ended and not self.told_ended:
                 self.told_ended = True
-                self.notes.append(tr("live.ended"))
+                # The whole of it at once: the short "has ended the round" left the team
+                # pressing Enter to learn what happens now (a playtest).
+                self.notes.append(tr("live.hold.ended"))
                 mark_ended(paths.live_dir(), game.session.round_id)
                 self.ended = True  # from now on the host's answers (or silence) change nothing
         self._show_notes(app)
@@ -109,7 +114,11 @@ class LiveRound:
         sent = [ids.index(e.event) for e in state.events if e.event in ids]
         workshop.pending_events = sorted(set(sent))
 
-    def _messages(self, state: TeamState) -> None:
+    def messages_in(self, turn: int) -> list[str]:
+        """The facilitator's messages that came during `turn`, as the news shows them."""
+        return [tr("live.message", text=text) for week, text in self.heard if week == turn]
+
+    def _messages(self, state: TeamState, turn: int) -> None:
         newest = max((m.id for m in state.messages), default=0)
         if self.seen_message is None:
             # The first answer after joining or a restart: what it holds was said before.
@@ -117,7 +126,9 @@ class LiveRound:
             return
         fresh = [m for m in state.messages if m.id > self.seen_message]
         self.seen_message = max(newest, self.seen_message)
-        self.notes += [tr("live.message", text=m.text) for m in sorted(fresh, key=lambda m: m.id)]
+        for m in sorted(fresh, key=lambda m: m.id):
+            self.notes.append(tr("live.message", text=m.text))
+            self.heard.append((turn, m.text))
 
 
 def follow_timer(workshop: Workshop, state: TeamState) -> None:

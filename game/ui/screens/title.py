@@ -236,13 +236,16 @@ class TitleScreen(Screen):
             labels = [tr("title.continue.finished", saved=title), tr("title.debrief.short")]
             tip = tr("title.continue.finished.tip")
         else:
-            whole = tr("title.continue", saved=self.saved)
-            shorter = ((title, state), (state, *team), (state,))
-            labels = [tr("title.continue", saved=" · ".join(parts)) for parts in shorter]
-            tip = tr("title.continue.tip")
+            # A live round says so on the button itself (a playtest's team did not know
+            # that Continue would rejoin the workshop until it hovered over it).
+            key, tip = "title.continue", tr("title.continue.tip")
             if self.saved_live is not None:
                 ended = self.saved_live.ended
+                key = "title.continue.live.ended" if ended else "title.continue.live"
                 tip = tr("title.continue.ended.tip" if ended else "title.continue.live.tip")
+            whole = tr(key, saved=self.saved)
+            shorter = ((title, state), (state, *team), (state,))
+            labels = [tr(key, saved=" · ".join(parts)) for parts in shorter]
         label = next((x for x in (whole, *labels) if draw.fits(x, font, width)), labels[-1])
         return label, f"{whole}\n{tip}"
 

@@ -108,14 +108,18 @@ class PlanList(TurnPanels):
             area.width,
             list_bottom - note_height(self.style) - area.top - self.plan_head_h,
         )
+        ended = self.app.live is not None and self.app.live.ended
+        end_label = tr("turn.end.ended") if ended else tr("turn.end", label=self.turn_name)
         self.end_button = self.button(
             end,
-            with_key(tr("turn.end", label=self.turn_name), s.font(18, bold=True), area.width),
+            end_label if ended else with_key(end_label, s.font(18, bold=True), area.width),
             self.end_week,
             focus=False,
             object_id="#primary",
-            tool_tip_text=tr("turn.end.tip"),
+            tool_tip_text=tr("live.hold.ended") if ended else tr("turn.end.tip"),
         )
+        if ended:  # the facilitator ended the round: no week is played any more
+            self.end_button.disable()
         lines = self.rows()
         rows = [r for r in lines if isinstance(r, Row)]
         self.selected_row = max(0, min(self.selected_row, len(rows) - 1))

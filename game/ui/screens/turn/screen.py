@@ -357,6 +357,9 @@ class TurnScreen(PlanList):
         workshop = self.app.workshop
         if workshop is None:
             return False
+        live = self.app.live
+        if live is not None and live.ended and self.end_button.is_enabled:
+            self.rebuild()  # the facilitator ended the round: the plan says so at once
         self._follow_hold()
         status = workshop.check()
         if status == "warn":
@@ -473,7 +476,10 @@ class TurnScreen(PlanList):
             self.select_row(found)
 
     def news_lines(self) -> list[str]:
-        """Last week's news (made once per language: the week is over, it cannot change)."""
+        """The facilitator's messages this week, then last week's news (made once per
+        language: the week is over, it cannot change)."""
         if self._news is None or self._news[0] != language():
             self._news = (language(), last_week_lines(self.session, self.turn_name))
-        return self._news[1]
+        live = self.app.live
+        said = live.messages_in(self.session.turn) if live is not None else []
+        return [*said, *self._news[1]]
