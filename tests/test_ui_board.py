@@ -189,3 +189,19 @@ def test_a_package_that_grew_says_its_new_size_beside_the_work_to_redo() -> None
     assert f"(now {board.points_text(v.grown_to)} pts)" in board.redo_text(v)
     tip = board.tooltip(turn.scenario, turn.seen, v.index)
     assert f"It grew from {board.number(turn.scenario.packages[v.index].size)} points" in tip
+
+
+@pytest.mark.parametrize(("size", "text_size"), [((1280, 720), 1.25), ((1024, 600), 1.5)])
+def test_the_board_and_the_plan_keep_one_layout_all_round(
+    size: tuple[int, int], text_size: float
+) -> None:
+    """A playtest saw the plan switch between one- and two-line rows, and the board
+    between 'requirements:' and 'req.', from one week to the next."""
+    app = make_app(window=size)
+    app.apply_settings(Settings(text_size=text_size, coached=True))
+    layouts = set()
+    for weeks in (0, 4, 11):  # late in the round few packages are left to build
+        turn = turn_after(app, weeks).top
+        width = turn.board_rows[0][0].width
+        layouts.add((turn.two_line_rows, board.needs_short(turn.scenario, width, turn.style)))
+    assert len(layouts) == 1, layouts

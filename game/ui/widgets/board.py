@@ -50,6 +50,13 @@ NEEDS_KEYS = {
     CLEAR: "board.needs.clear",
 }
 NEEDS_TONES: dict[int, Colour] = {UNCLEAR: BAD, FUZZY: WARN, CLEAR: GOOD}
+# The statuses of an open package: the ones its requirements are shown beside.
+OPEN_STATUS_KEYS = (
+    "board.status.rejected",
+    "board.status.building",
+    "board.status.open",
+    "board.status.blocked",
+)
 # Handed over this many turns ago and still not decided on: the row says how long it has
 # waited. (One turn is the normal wait: sign-off decides on what was handed over before.)
 STALLED_AFTER = 2
@@ -328,18 +335,21 @@ def _status_room(line_width: int, s: Style, view: PackageView) -> int:
     return line_width - (bar_w + s.px(6) + pct + s.px(10) + s.text_px(14) + s.px(4))
 
 
-def needs_short(views: list[PackageView], row_width: int, s: Style) -> bool:
-    """Whether the board says 'req.' rather than 'requirements:': on every row as soon as
-    one row needs it, so that one board never mixes the two."""
+def needs_short(scenario: Scenario, row_width: int, s: Style) -> bool:
+    """Whether the board says 'req.' rather than 'requirements:', decided once for the
+    round at this size: where the widest line an open package could have (its widest
+    status, '~unclear' and its owner's name) would not fit. A board decided on the rows
+    it showed mixed the two forms from one week to the next (a playtest)."""
     font = s.font(13)
     line_width = row_width - 2 * s.px(10) - s.px(2)
-    for view in views:
-        parts = status_parts(view)  # the owner stays: it is the row's most needed word
-        if view.needs is not None and (
-            draw.measure(" · ".join(t for t, _ in parts), font) > _status_room(line_width, s, view)
-        ):
-            return True
-    return False
+    pct = draw.measure(progress_text(1.0), font)
+    room = line_width - (max(s.px(40), round(line_width * 0.16)) + s.px(6) + pct)
+    room -= s.px(10) + s.text_px(14) + s.px(4)  # as `_status_room` lays the line out
+    status = max((tr(k) for k in OPEN_STATUS_KEYS), key=lambda t: draw.measure(t, font))
+    word = max((tr(k) for k in NEEDS_KEYS.values()), key=lambda t: draw.measure(t, font))
+    needs = tr("board.needs", word=tr("board.needs.vague", word=word))
+    owners = [people.first_name(scenario, k) for k in range(len(scenario.stakeholders))]
+    return any(draw.measure(" · ".join((status, needs, owner)), font) > room for owner in owners)
 
 
 def _draw_status_line(
@@ -427,9 +437,9 @@ def redo_text(view: PackageView, key: str = REDO_KEYS[0]) -> str:
 def _status_parts(
     view: PackageView, font: pygame.font.Font, width: int, short_needs: bool = False
 ) -> list[tuple[str, Colour]]:
-    """`status_parts` that fit in `width`: 'requirements:' shortens to 'req.' (at once
-    when the board does), then the work to redo to its shorter forms, then the middle
-    words give way, the last first; the owner goes only when nothing else is left to
+    """`status_parts` that fit in `width`: 'requirements:' is 'req.' when the board says
+    so (for the whole round: `needs_short`), the work to redo takes its shorter forms,
+    then the middle words give way, the last first; the owner goes only when nothing else is left to
     give (the status and the owner's name are what the team looks for: at projector size
     a playtest saw "blocked · requirements: unclear" with nobody to talk to)."""
     parts = status_parts(view)
@@ -439,8 +449,6 @@ def _status_parts(
     def wide(items: list[tuple[str, Colour]]) -> int:
         return draw.measure(" · ".join(t for t, _ in items), font)
 
-    if wide(parts) > width and view.needs is not None:
-        parts[1] = (needs_text(view, short=True), parts[1][1])
     redo = next((k for k, (t, _) in enumerate(parts) if t == redo_text(view)), None)
     for key in REDO_KEYS[1:]:
         if redo is None or wide(parts) <= width:

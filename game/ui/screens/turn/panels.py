@@ -4,10 +4,12 @@ Everything here reads the screen's state and draws; nothing changes the game or 
 screen (the cache in `paint_cache` decides when this runs).
 """
 
+import math
+
 import pygame
 from pygame_gui.elements import UIButton
 
-from game.i18n import number, tr
+from game.i18n import number, tr, trn
 from game.look.palette import CAPACITY
 from game.model import Observation
 from game.scenario.schema import Scenario
@@ -137,7 +139,8 @@ class TurnPanels(Screen):
         self._header(surface, area, tr("turn.board.title"), tr("turn.board.note"))
         build_rows = {r.target: self.planner.points(r) for r in self.planner.build_rows()}
         views = [board.PackageView.of(self.scenario, self.seen, k) for _, k in self.board_rows]
-        short = bool(self.board_rows) and board.needs_short(views, self.board_rows[0][0].width, s)
+        width = self.board_rows[0][0].width if self.board_rows else 0
+        short = bool(self.board_rows) and board.needs_short(self.scenario, width, s)
         for (rect, k), view in zip(self.board_rows, views, strict=True):
             board.draw_row(surface, rect, s, view, build_rows.get(k, 0.0), short)
         count = len(self.scenario.packages)
@@ -259,13 +262,23 @@ class TurnPanels(Screen):
 
     def builds_need_two_lines(self, width: int) -> bool:
         """Whether some build row's name, beside even the short '3 to go' in `width`,
-        would lose its first two words ('Cus. data…' reads as nothing at a distance)."""
+        would lose its first two words ('Cus. data…' reads as nothing at a distance).
+
+        Asked of every package of the round, whether it can be built this week or not,
+        beside the widest note it is likely to have (its planned size and a tenth): the
+        plan keeps one layout all round (it switched between one- and two-line rows from
+        week to week, as packages and their notes came and went, in a playtest)."""
         s, small = self.style, self.style.font(12)
-        for row in self.planner.build_rows():
-            room = width - draw.measure(self._note(row, False, TO_GO_SHORT), small) - s.px(8)
-            fitted = fit_label(row, s, room)
-            if fitted is None or not keeps_first_words(row, fitted[0]):
-                return True
+        for a, action in enumerate(self.scenario.actions):
+            if action.target != "package":
+                continue
+            for p, package in enumerate(self.scenario.packages):
+                note = trn("planner.to_go.short", math.floor(package.size) + 0.5)
+                room = width - draw.measure(note, small) - s.px(8)
+                row = Row(a, p, "build", package.title, "")
+                fitted = fit_label(row, s, room)
+                if fitted is None or not keeps_first_words(row, fitted[0]):
+                    return True
         return False
 
     def _fit_row(
