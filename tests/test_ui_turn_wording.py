@@ -19,7 +19,7 @@ from game.policies import POLICIES
 from game.scenario.loader import load_scenario
 from game.ui import draw, flow
 from game.ui.planner import Row
-from game.ui.screens.turn.panels import short_forms
+from game.ui.screens.turn.panels import abbreviate, short_forms
 from game.ui.widgets import stakeholder_card
 from game.ui.widgets.stakeholder_card import CardView
 from tests.helpers.ui_checks import open_screen
@@ -170,3 +170,17 @@ def test_a_card_never_says_less_seen_than_the_board_shows_signed_off() -> None:
             assert card.seen >= signed / planned - SEEN_STEP / 2, scenario.stakeholders[k].name
             checked += card.vague and signed > 0
     assert checked, "the round put nobody out of touch with a package signed off"
+
+
+@pytest.mark.parametrize(
+    ("word", "short"),
+    [
+        ("Campaign", "Camp."),  # playtest 6 read "Cam. tracking…" as nothing
+        ("Customer", "Cust."),
+        ("Requirements", "Req."),
+        ("Escalate", "Escal."),  # never a key's name ("Esc.")
+        ("Anforderungen", "Anf."),
+    ],
+)
+def test_a_word_is_abbreviated_at_its_first_syllable(word: str, short: str) -> None:
+    assert abbreviate(word) == short

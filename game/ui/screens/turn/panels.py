@@ -488,12 +488,24 @@ FILLERS = frozenset(
 ABBREVIATED = 3
 # Abbreviations a team reads as a key on the keyboard ("Esc. to…" for "Escalate to the
 # sponsor", playtest 6, in a game driven by keys): such a word keeps two more letters.
+VOWELS = frozenset("aeiouyäöüéèà")
 KEY_NAMES = frozenset({"esc", "del", "tab", "end", "alt", "ins", "ctr", "ent", "spa", "shi"})
 
 
 def abbreviate(word: str) -> str:
-    """'Req.' for 'Requirements'; 'Escal.' for 'Escalate' (never a key's name)."""
-    head = word[:ABBREVIATED]
+    """'Camp.' for 'Campaign', 'Cust.' for 'Customer', 'Req.' for 'Requirements': the word
+    up to its first syllable's end (its first vowels and at most two consonants after
+    them, three letters at least), the way people write it by hand ('Cam. tracking' read
+    as nothing, playtest 6); never a key's name ('Escal.', not 'Esc.')."""
+    i = 0
+    while i < len(word) and word[i].lower() not in VOWELS:
+        i += 1
+    while i < len(word) and word[i].lower() in VOWELS:
+        i += 1
+    end = i
+    while end < len(word) and end - i < 2 and word[end].lower() not in VOWELS:
+        end += 1
+    head = word[: max(end, ABBREVIATED)]
     if head.lower() in KEY_NAMES:
         head = word[: ABBREVIATED + 2]
     return head + "."
