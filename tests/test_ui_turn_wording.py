@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import pygame
 import pytest
 
+from game.i18n import tr
 from game.local.settings import Settings
 from game.model.observe import SEEN_STEP
 from game.model.state import ACCEPTED
@@ -23,7 +24,7 @@ from game.ui.screens.turn.panels import abbreviate, short_forms
 from game.ui.widgets import stakeholder_card
 from game.ui.widgets.stakeholder_card import CardView
 from tests.helpers.ui_checks import open_screen
-from tests.helpers.ui_driver import make_app
+from tests.helpers.ui_driver import make_app, turn_after
 
 WINDOWS = [(1280, 720), (1024, 600)]
 SCENARIOS = ["tutorial", "crm-rollout", "lan-migration", "finance-erp", "ai-hype"]
@@ -184,3 +185,30 @@ def test_a_card_never_says_less_seen_than_the_board_shows_signed_off() -> None:
 )
 def test_a_word_is_abbreviated_at_its_first_syllable(word: str, short: str) -> None:
     assert abbreviate(word) == short
+
+
+def test_a_card_says_expectations_are_unknown_when_it_never_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A playtest read "expects ~0%" for a manager IT had never talked to as "expects
+    # nothing": IT's only memory is the kickoff's.
+    app = make_app()
+    app.apply_settings(Settings(coached=True))
+    turn = turn_after(app, 6, policy="delivery_first").top
+    views = [
+        CardView.of(turn.scenario, turn.seen, k) for k in range(len(turn.scenario.stakeholders))
+    ]
+    assert all(v.vague and v.expectation_unknown for v in views)
+    turn._cache = type(turn._cache)()  # paint it all again
+    with drawn_texts(monkeypatch) as texts:
+        app.draw()
+    words = [t for t, _ in texts]
+    cards = words.count(tr("card.trust"))  # the cards in view
+    assert cards and sum(t.startswith("expects ? (never asked), seen ~") for t in words) == cards
+    assert not any(t.startswith("expects ~") for t in words)
+    # Talked to since: their last known expectations, with the "~" of memory.
+    talked = turn_after(make_app(), 6, policy="balanced").top
+    assert not any(
+        CardView.of(talked.scenario, talked.seen, k).expectation_unknown
+        for k in range(len(talked.scenario.stakeholders))
+    )

@@ -32,6 +32,12 @@ class CardView:
     turn: int  # 0-based turn being planned
     planned: str  # what this week's plan spends on them, e.g. "Demo, Check-in"
 
+    @property
+    def expectation_unknown(self) -> bool:
+        """Out of touch since the kickoff: IT never heard what they expect (its memory is
+        the kickoff's 0 %, and "expects ~0%" read as "expects nothing", a playtest)."""
+        return self.vague and self.turn > 0 and self.since_contact >= self.turn
+
     @classmethod
     def of(cls, scenario: Scenario, seen: Observation, s: int, planned: str = "") -> "CardView":
         person = scenario.stakeholders[s]
@@ -194,9 +200,8 @@ def draw_card(
     y += line
     draw.text(surface, seen_label, small, (x, y), MUTED)
     seen_bar = pygame.Rect(x + label_w, y + (line - bar_h) // 2, width - label_w - s.px(20), bar_h)
-    draw.bar(
-        surface, seen_bar, view.seen, (190, 196, 210), vague=view.vague, marker=view.expectation
-    )
+    marker = None if view.expectation_unknown else view.expectation
+    draw.bar(surface, seen_bar, view.seen, (190, 196, 210), vague=view.vague, marker=marker)
     y += line
     gap = view.expectation - view.seen
     # One wording, the Seen bar's: what they expect against what they have seen working.
@@ -205,6 +210,8 @@ def draw_card(
     if view.expectation > 1.0 and not view.vague:
         # Hype: they were promised more than the whole scope; say so, or 101% reads as a bug.
         key = "card.expects.hype"
+    if view.expectation_unknown:
+        key = "card.expects.unknown"
     facts = tr(key, expects=percent(view.expectation), seen=percent(view.seen))
     draw.text(
         surface,
