@@ -64,3 +64,39 @@ def test_a_finished_team_has_no_running_clock(tmp_path: Path, chromium: Any) -> 
         assert page.problems == []
     finally:
         host.stop()
+
+
+def test_a_teams_last_key_moment_opens_whole_on_a_click_and_stays_open(
+    tmp_path: Path, chromium: Any
+) -> None:
+    # A playtest: the bots' last key moments were cut at two lines, with no way to read
+    # them on a projector (a title needs a hovering mouse).
+    host = start_host(tmp_path / "ws", "--scenario", "tutorial", "--seed", "5")
+    try:
+        client = TeamClient(host.url, timeout=10.0)
+        session, policy = bot.join(client, host.code, "Bot"), POLICIES["delivery_first"]
+        while not session.done:
+            session.play(policy(session.observe(), session.params)[0], [])
+            client.report(session.turn, week_report(session, session.turn))
+        page = open_dashboard(chromium, host.url, host.token)
+        until(lambda: row_names(page) == ["Bot"], what="the team's row")
+        moment = page.locator("#rows tr", has_text="Bot").locator(".moment")
+        until(lambda: moment.count() == 1, what="its last key moment")
+
+        def whole() -> bool:
+            return bool(moment.evaluate("m => m.scrollHeight <= m.clientHeight + 1"))
+
+        moment.evaluate("m => { m.style.width = '12em'; }")  # narrow: surely cut
+        assert not whole()
+        moment.click()
+        until(lambda: "whole" in (moment.get_attribute("class") or ""), what="opened")
+        assert whole() and moment.get_attribute("aria-expanded") == "true"
+        # The table is drawn again with every update: it stays open.
+        call(host.url, "POST", "/api/messages", {"text": "redraw"}, host.token)
+        page.wait_for_timeout(2500)
+        assert "whole" in (moment.get_attribute("class") or "")
+        moment.press("Enter")
+        until(lambda: "whole" not in (moment.get_attribute("class") or ""), what="folded")
+        assert page.problems == []
+    finally:
+        host.stop()

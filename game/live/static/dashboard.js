@@ -32,6 +32,9 @@
   var pollTimer = null;
   var retryTimer = null;
   var debriefShown = false;
+  // Teams whose last key moment the facilitator opened whole (the table is redrawn on
+  // every update: the choice outlives it).
+  var momentsOpen = Object.create(null);
 
   function $(id) { return document.getElementById(id); }
 
@@ -283,11 +286,29 @@
 
     var moment = el("td");
     if (t.last_moment) {
-      var text = el("span", "moment");
+      // Two lines, a click (or Enter) reads it whole: on a projector there is no hovering
+      // over a title, and a bot's moment was cut (a playtest).
+      var open = momentsOpen[t.team] === true;
+      var text = el("span", "moment" + (open ? " whole" : ""));
       text.appendChild(el("span", "tag", "wk " + t.last_moment.week + " · " +
         (TAGS[t.last_moment.kind] || t.last_moment.kind) + ": "));
       text.appendChild(document.createTextNode(t.last_moment.text));
-      text.title = t.last_moment.text;
+      text.title = open ? "Click to fold it" : "Click to read it whole";
+      text.tabIndex = 0;
+      text.setAttribute("role", "button");
+      text.setAttribute("aria-expanded", open ? "true" : "false");
+      var toggle = (function (team, node) {
+        return function () {
+          momentsOpen[team] = !momentsOpen[team];
+          node.classList.toggle("whole", momentsOpen[team]);
+          node.setAttribute("aria-expanded", momentsOpen[team] ? "true" : "false");
+          node.title = momentsOpen[team] ? "Click to fold it" : "Click to read it whole";
+        };
+      })(t.team, text);
+      text.addEventListener("click", toggle);
+      text.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); toggle(); }
+      });
       moment.appendChild(text);
     } else {
       moment.appendChild(el("span", "small", "nothing yet"));
