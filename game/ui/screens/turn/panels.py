@@ -532,9 +532,9 @@ def short_forms(row: Row) -> list[str]:
         if words[n - 1].lower() not in FILLERS
     ]
     shorter = cuts + abbreviated if row.section == "build" else abbreviated + cuts
-    if len(words) > 2 and shortened[0] != words[0]:
-        # The tightest form still names the thing in two words ("Cus. data…"): a build row
-        # at projector size needs room for its points to go.
+    if len(words) > 2:
+        # The tightest form still names the thing in two words ("Cust. data…", "CRM
+        # phone…"): a build row at projector size needs room for its points to go.
         # The second word is the next that says something: "Escal. sponsor…", not "Escal. to…".
         second = next((w for w in words[1:] if w.lower() not in FILLERS), words[1])
         more = "…" if second is not words[-1] else ""
