@@ -166,9 +166,10 @@ class StubHost:
     problem: str = ""
     messages: list[Message] = field(default_factory=list)
 
-    def says(self, app: App, timer: str, seconds: float = 100.0) -> None:
+    def says(self, app: App, timer: str, seconds: float = 100.0, week: int | None = None) -> None:
+        """The host's answer about `week` (the team's current one unless said)."""
         self.latest = TeamState(
-            team="Blue", week=app.game.session.turn, done=False,
+            team="Blue", week=app.game.session.turn if week is None else week, done=False,
             timer=Timer(state=timer, seconds_left=seconds),  # type: ignore[arg-type]
             events=[], messages=list(self.messages), ended=False,
         )  # fmt: skip
@@ -405,3 +406,23 @@ def test_the_report_hands_over_to_the_plan_at_the_time_warning(tmp_path: Path) -
     pump(app)
     assert 0.0 < app.workshop.left() <= 25.0  # the host's time, not a fresh two minutes
     assert "30 seconds" in app.top.message
+
+
+def test_a_week_the_clock_ended_shows_its_report_with_the_next_weeks_clock(
+    tmp_path: Path,
+) -> None:
+    """Playtest 7: a week ended by the clock skipped its report: the report read the ended
+    week's clock (0:00, past its warning) and gave way to the plan at once."""
+    app, host = _stub_live_app(tmp_path)
+    host.says(app, "running", 0.0)  # time is up: the clock ends the week
+    pump(app)
+    assert app.top.name == "report" and app.game.session.turn == 1
+    # The host answers about the ended week until it has the team's report of it.
+    host.says(app, "running", 0.0, week=0)
+    pump(app, 10)
+    assert app.top.name == "report"
+    assert app.workshop.left() > app.workshop.warn_seconds  # the next week's time runs
+    host.says(app, "running", 110.0)  # the host has the week: its clock for week 2
+    assert app.top.name == "report" and 100.0 < app.workshop.left() <= 110.0
+    host.says(app, "running", 25.0)
+    assert app.top.name == "turn" and app.game.session.turn == 1

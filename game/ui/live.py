@@ -40,6 +40,7 @@ class LiveRound:
     # The round has ended (the host said so, now or before this game was continued: the
     # team file keeps it): what the host answers changes nothing, no week is played.
     ended: bool = False
+    clock_week: int = -1  # the week whose clock the window started when the last one ended
 
     def __post_init__(self) -> None:
         if self.ended:
@@ -63,7 +64,11 @@ class LiveRound:
         state = self.link.latest
         if state is not None and state is not self.state:
             self.state = state
-            follow_timer(workshop, state)
+            # An answer about a week the team has already ended (the host does not have it
+            # yet) says nothing of the week now running: its clock, expired after a timed-out
+            # week, closed the report at once (playtest 7). The end of the round counts.
+            if state.ended or state.week >= game.session.turn:
+                follow_timer(workshop, state)
             self._events(game, workshop, state)
             self._messages(state, game.session.turn)
             if state.ended and not self.told_ended:
@@ -74,6 +79,12 @@ class LiveRound:
                 mark_ended(paths.live_dir(), game.session.round_id)
                 self.ended = True  # from now on the host's answers (or silence) change nothing
         self._show_notes(app)
+
+    def week_handed_in(self, workshop: Workshop, week: int) -> None:
+        """The team ended a week: the host starts the next one's time as it gets it, so the
+        window's clock does too (`clock_week`), until the host's answer sets it."""
+        workshop.start_turn()
+        self.clock_week = week
 
     def follow_latest(self, workshop: Workshop, week: int) -> None:
         """Set a new week's clock from the host's latest answer about that week, if it has

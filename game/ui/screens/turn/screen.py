@@ -65,7 +65,8 @@ class TurnScreen(PlanList):
         self.coach_pending &= app.pilot is None
         self.shown_once = False
         if app.workshop is not None:
-            app.workshop.start_turn()
+            if app.live is None or app.live.clock_week != self.session.turn:
+                app.workshop.start_turn()  # (a live week's clock started at the last one's end)
             if app.live is not None:
                 # The host's clock has run since the last week was handed in: the plan
                 # opens with the time it has left, not the full time (playtest 6).
@@ -303,6 +304,8 @@ class TurnScreen(PlanList):
             return
         if workshop is not None:
             workshop.take_events()  # fired with this week; a refused plan keeps them queued
+            if self.app.live is not None:
+                self.app.live.week_handed_in(workshop, game.session.turn)
         self.app.sounds.play("end_week")
 
         self.app.replace_all(ReportScreen(self.app, len(game.session.logs) - 1, timed_out))
