@@ -8,8 +8,10 @@ nothing to trim says what would close the gap instead.
 import numpy as np
 
 from game.i18n import tr
+from game.session.debrief.eyes import DecisionCause, DecisionKind, through_their_eyes
 from game.session.session import Session
 from game.session.week import _Week, week_report
+from game.ui.screens.eyes.words import Words
 from tests.helpers.scenarios import loaded
 from tests.helpers.sessions import plan_of, round_of
 
@@ -96,3 +98,23 @@ def test_an_event_that_adds_work_names_the_package() -> None:
         if told:
             return
     raise AssertionError("no event that adds work fired")
+
+
+def test_an_escalation_past_a_fair_wait_is_told_as_a_fair_last_resort() -> None:
+    # Playtest 7: a sign-off four weeks overdue, escalated, read "you went over Omar's
+    # head: a forced decision", and their eyes said only "IT went over my head".
+    session = round_of("ai-hype", "balanced", 2)
+    [i] = [i for i, log in enumerate(session.logs) if log.forced_fair[0].any()][:1]
+    [s] = np.flatnonzero(session.logs[i].forced_fair[0])
+    name = session.scenario.stakeholders[s].short_name
+    lines = [x.text for x in week_report(session, i).items if x.kind == "escalation"]
+    fair = [t for t in lines if "a fair last resort" in t]
+    assert fair and fair[0].startswith(f"{name}'s sign-off was overdue"), lines
+    eyes = through_their_eyes(session)[s].weeks[i]
+    assert eyes.fair_escalation
+    words = Words(session.scenario, need=0.5)
+    shown = [text for text, _ in words.week(eyes)]
+    assert any("I had kept a sign-off waiting too long" in t for t in shown), shown
+    assert not any(t.startswith("IT went over my head") for t in shown)
+    signed = [d for d in eyes.decisions if d.kind is DecisionKind.SIGNOFF]
+    assert all(d.cause is DecisionCause.FORCED_FAIR for d in signed)

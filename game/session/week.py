@@ -471,6 +471,10 @@ class _Week:
             trust = percent(log.trust_parts[0, forced.stakeholder, TrustTerm.ESCALATION], sign=True)
             # At its floor, their trust had nothing left to lose: the line says so.
             key = FORCED_KEYS[forced.awaiting, trust == zero]
+            if forced.awaiting and log.forced_fair[0, forced.stakeholder]:
+                # Past a fair wait the sponsor's decision is governance, and costs less: say
+                # so, or it reads as the power play it is on day one (playtest 7).
+                key = "week.forced.fair.floor" if trust == zero else "week.forced.fair"
             name = self.people[forced.stakeholder]
             out.append(
                 _item(

@@ -83,6 +83,7 @@ class DecisionCause(StrEnum):
 
     FAVOUR = "favour"  # a favour bought a quick, fair sign-off
     FORCED = "forced"  # IT went over their head: the sponsor forced a decision
+    FORCED_FAIR = "forced_fair"  # the sponsor decided a sign-off they had kept overdue
     OWN = "own"  # in their own time (the more they trust IT, the sooner)
     UNCLEAR = "unclear"  # rejected: built while their needs were unclear
     DEFECTS = "defects"  # rejected: it had defects
@@ -124,6 +125,7 @@ class EyesWeek:
     said: Said | None
     decisions: tuple[Decision, ...]
     events: tuple[int, ...]  # events of the week that touched their trust or expectations
+    fair_escalation: bool = False  # IT went to the sponsor only after an overdue sign-off
 
     @property
     def talked(self) -> bool:
@@ -209,11 +211,13 @@ class _Reader:
         s, out = self.s, list[Decision]()
         favoured = bool(log.favour_granted[0, s])
         forced = any(c.over_my_head for c in contacts)
+        # Escalated past a fair wait, the sponsor's decision is governance, not a power play.
+        fair = bool(log.forced_fair[0, s])
         for ok in (x for x in facts.signoffs if x.owner == s):
             cause = (
                 DecisionCause.FAVOUR
                 if favoured
-                else DecisionCause.FORCED
+                else (DecisionCause.FORCED_FAIR if fair else DecisionCause.FORCED)
                 if forced
                 else DecisionCause.OWN
             )
@@ -284,6 +288,7 @@ class _Reader:
             said=self.said(log, previous, state),
             decisions=decisions,
             events=self.events(log),
+            fair_escalation=bool(log.forced_fair[0, s]),
         )
 
 

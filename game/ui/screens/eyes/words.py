@@ -44,6 +44,7 @@ DECISION_KEYS = {
     DecisionCause.OWN: "eyes.signoff.own",
     DecisionCause.FAVOUR: "eyes.signoff.favour",
     DecisionCause.FORCED: "eyes.signoff.forced",
+    DecisionCause.FORCED_FAIR: "eyes.signoff.forced.fair",
     DecisionCause.UNCLEAR: "eyes.rejection.unclear",
     DecisionCause.DEFECTS: "eyes.rejection.defects",
     DecisionCause.UNHAPPY: "eyes.escalation",
@@ -88,7 +89,10 @@ class Words:
             n = w.since_contact
             lines.append((trn("eyes.silent", n, label=self.weeks(n)), BAD))
         if any(c.over_my_head for c in w.contacts):
-            lines.append((tr("eyes.overruled", sponsor=self.sc.sponsor.name), BAD))
+            key = "eyes.overruled.fair" if w.fair_escalation else "eyes.overruled"
+            lines.append(
+                (tr(key, sponsor=self.sc.sponsor.name), MUTED if w.fair_escalation else BAD)
+            )
         if w.said is not None:
             lines.append((self.said(w.said), BAD))
         # A favour that bought a sign-off is told once, by the sign-off.
