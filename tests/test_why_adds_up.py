@@ -222,3 +222,27 @@ def test_their_summary_says_never_rather_than_in_0(english):
     assert not any(w.talked for w in eyes.weeks)
     text = words.summary(eyes)
     assert "IT never talked to me" in text and " in 0" not in text
+
+
+def test_a_defect_line_recomputes_and_names_what_was_known_at_its_sign_off(english):
+    # Playtest 7: "0.9 of its 5 pts of work, ×1.5 = 23%" did not recompute (the size was
+    # 5.9), and "1.9 went live faulty" stood beside the sign-off's "0.8 pts of known defects".
+    session = round_of("crm-rollout", "balanced", 3)
+    breakdown = score_breakdown(session)
+    told = 0
+    for _, _, why in package_lines(breakdown, session):
+        found = re.search(
+            r"([\d.]+) of its ([\d.]+) pts of work went live faulty"
+            r"(?:, ([\d.]+) of them known at its sign-off)?; ×([\d.]+) = (\d+)% of its value",
+            why,
+        )
+        if found is None:
+            continue
+        faulty, scope, known, weight, share = found.groups()
+        # Recomputed from the figures shown, within what their rounding allows.
+        exact = 100 * float(faulty) * float(weight) / float(scope)
+        assert abs(exact - int(share)) <= 100 * 0.05 * float(weight) / float(scope) + 1, why
+        if known is not None:
+            assert float(known) < float(faulty)
+            told += 1
+    assert told

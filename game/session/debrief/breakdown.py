@@ -62,6 +62,8 @@ class PackageScore:
     rejections: int
     faulty: float = 0.0  # points of it faulty at the end (hidden rework and known defects)
     scope: float = 0.0  # its size in points at the end
+    planned: float = 0.0  # its size as the scenario planned it (before found rework grew it)
+    known_at_signoff: float = 0.0  # points of defects its owner's acceptance test found
 
     @property
     def own_loss(self) -> float:
@@ -144,6 +146,8 @@ def score_breakdown(session: Session) -> ScoreBreakdown:
     status = state.status[0]
     accepted = status == ACCEPTED
     clarity, decision_trust, found, rejections = _decisions(session)
+    # Defects known when it was signed off, as the week report named them then.
+    known = sum((log.acceptance_found[0] * log.accepted[0] for log in session.logs), np.zeros(P))
     owner = params.owner
     owner_trust = np.where(np.isfinite(decision_trust), decision_trust, state.trust[0, owner])
     factors = [
@@ -179,6 +183,8 @@ def score_breakdown(session: Session) -> ScoreBreakdown:
                 rejections=int(rejections[p]),
                 faulty=float(state.hidden[0, p] + state.defects[0, p]),
                 scope=float(state.scope[0, p]),
+                planned=float(params.size[p]),
+                known_at_signoff=float(known[p]),
             )
         )
     return ScoreBreakdown(

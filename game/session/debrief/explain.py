@@ -55,10 +55,20 @@ def reason(package: PackageScore, cause: Loss, session: Session) -> str | None:
         # its share of the package's value.
         weight = session.params.scoring.defect_weight
         share = min(1.0, weight * package.faulty / package.scope) if package.scope else 0.0
+        # The figures a reader recomputes, in the tenths they are shown in (playtest 7:
+        # "0.9 of 5 × 1.5 = 23%" did not recompute: the size was 5.9).
+        # Its size includes the rework that grew it (the board's tooltip says so in play).
+        scope = number(package.scope, 0 if abs(package.scope - round(package.scope)) < 0.05 else 1)
+        known = ""
+        if package.faulty > package.known_at_signoff + 0.05:
+            # The sign-off named only what its acceptance test found (playtest 7: "with 0.8
+            # pts of known defects" then, "1.9 went live faulty" here).
+            known = tr("why.reason.known", known=number(package.known_at_signoff, 1))
         faulty = tr(
             "why.reason.faulty",
             faulty=number(package.faulty, 1),
-            scope=number(package.scope, 0),
+            scope=scope,
+            known=known,
             weight=number(weight, 1),
             share=percent(share),
         )
