@@ -152,11 +152,11 @@ def test_points_built_are_counted_in_the_right_number() -> None:
     for seed in (1, 2, 3, 5):
         session = played("Blue", "balanced", seed)
         for i, log in enumerate(session.logs):
-            built = round(float(log.effort[0].sum()))
+            built = round(10 * float(log.effort[0].sum())) / 10
             for item in week_report(session, i).items:
                 if item.kind != "progress":
                     continue
-                assert "1 pts" not in item.text
+                assert not re.search(r"(?<![\d.])1 pts", item.text), item.text
                 points = trn("week.plan.points", built)
                 if tr("week.progress.built", points=points, progress="") in item.text:
                     checked += 1

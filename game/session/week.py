@@ -847,39 +847,45 @@ class _Week:
         built = float(self.log.effort[0].sum())
         note = self.build_note()
         if after > before and _moved(before, after):
-            text = tr("week.progress.built", points=_pts(round(built)), progress=arrow)
+            text = tr("week.progress.built", points=_pts(_tenths(built)), progress=arrow)
             return [_item("progress", text + note, None, "neutral", "arrow_up")]
         if _moved(before, after):
             # Found rework and rejections add work to redo faster than the week built.
             text = tr("week.progress.back", progress=arrow)
             if note:
                 text = tr(
-                    "week.progress.back.built", text=text, points=_pts(round(built)), note=note
+                    "week.progress.back.built", text=text, points=_pts(_tenths(built)), note=note
                 )
             return [_item("progress", text, None, "neutral", "arrow_down")]
         if not note:
             return []
-        text = tr("week.progress.held", points=_pts(round(built)), progress=_pct(after), note=note)
+        text = tr(
+            "week.progress.held", points=_pts(_tenths(built)), progress=_pct(after), note=note
+        )
         return [_item("progress", text, None, "neutral", "hammer")]
 
     def build_note(self) -> str:
-        """' (5 planned: 2 had nothing left to build; +1 from the team's pace: a good week
-        +20%)': planned − unused ± pace = built, in whole points as shown (issue 10).
+        """' (5 planned: 0.6 had nothing left to build; +0.4 from the team's pace: a good
+        week +4%)': planned − unused ± pace = built, in tenths of a point as shown.
 
         Unused points are told per reason: a package a same-week rejection blocked again
         (named, with the rejected package), or packages with nothing left to build. The
-        pace is named by the model's own terms that applied, with their size."""
+        pace is named by the model's own terms that applied, with their size. Tenths, not
+        whole points: whole parts that had to add up put "+1 from the team's pace" beside
+        "a good run +4%" of 10 points (playtest 7)."""
         pace = self.pace
         if pace is None:
             return ""
-        planned, built = round(pace.planned), round(pace.built)
+        planned, built = _tenths(pace.planned), _tenths(pace.built)
         blocked = [u for u in pace.unbuilt if u.blocked_by]
         left = sum(u.points for u in pace.unbuilt if not u.blocked_by)
         # Each part rounded so that the parts, as shown, add up to built - planned as shown
-        # (a 0.4-point leftover must not turn into a point blamed on the pace).
+        # (a 0.04-point leftover must not turn into a tenth blamed on the pace).
         exact = [-u.points for u in blocked] + [-left]
         exact.append(pace.built - pace.planned - sum(exact))
-        shown = whole_parts(exact, built - planned)
+        shown = [
+            k / 10 for k in whole_parts([10 * x for x in exact], round(10 * (built - planned)))
+        ]
         parts = []
         for lost, points in zip(blocked, shown, strict=False):
             if points:
@@ -1057,3 +1063,8 @@ def plan_summary(scenario: Scenario, plan: npt.NDArray[np.float64]) -> str:
 
 def _pts(x: float) -> str:
     return trn("week.plan.points", x)
+
+
+def _tenths(x: float) -> float:
+    """Points as the week's build shows them: in tenths, as the planner's points to go."""
+    return round(x * 10) / 10
