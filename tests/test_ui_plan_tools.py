@@ -247,3 +247,22 @@ def test_the_mouse_wheel_scrolls_the_plan_and_the_hint_counts_rows() -> None:
         assert above + len(shown) + below == len(rows)
     _wheel(app, screen.list_area.center, 3)
     assert screen.plan_scroll == 0 and screen.hidden_lines[0] == 0
+
+
+def test_the_arrows_stop_at_the_plans_ends_and_tab_goes_round() -> None:
+    # Playtest 7: Up on the first row wrapped to the last (Steering update), and the next
+    # presses of Right put 8 points on it.
+    app = make_app(scenario="tutorial", seed=3, team="Blue")
+    key(app, pygame.K_RETURN)
+    if app.top.name == "coach":
+        key(app, pygame.K_ESCAPE)
+    turn = app.top
+    turn.selected_row = 0
+    key(app, pygame.K_UP)
+    assert turn.selected_row == 0
+    last = len(turn._all_rows()) - 1
+    turn.selected_row = last
+    key(app, pygame.K_DOWN)
+    assert turn.selected_row == last
+    key(app, pygame.K_TAB)
+    assert turn.selected_row == 0

@@ -241,3 +241,9 @@ def test_the_projector_view_in_a_tiny_window(tmp_path: Path) -> None:
         view.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0))
     # Every slide was drawn (the chart ones too), none was skipped for want of room.
     assert shown == list(range(len(view.slides))) and len(view.slides) > 1
+
+
+def test_a_team_name_has_one_space_between_its_words() -> None:
+    # Playtest 7: "Blue  Ducks of Room 4" was "Blue Ducks of Room 4" on the facilitator's
+    # page (HTML folds spaces) and two spaces to the host.
+    assert name("  Blue  Ducks\tof   Room 4 ") == "Blue Ducks of Room 4"

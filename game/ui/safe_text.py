@@ -72,6 +72,8 @@ def one_line(content: str, placeholder: str = PLACEHOLDER) -> str:
 def name(content: str) -> str:
     """A name as typed or saved, drawable, on one line and trimmed; '' if nothing shows.
 
-    A team called only zero-width characters is a team with no name.
+    A team called only zero-width characters is a team with no name. Runs of spaces are
+    one space: "Blue  Ducks" showed as "Blue Ducks" on the facilitator's page (HTML folds
+    them) while the host knew it by two, so a facilitator could not name the team.
     """
-    return one_line(content, "").strip()
+    return " ".join(one_line(content, "").split())

@@ -275,9 +275,13 @@ class TurnScreen(PlanList):
         """Every story of last week in full, readable at projector size."""
         self.app.push(NewsOverlay(self.app, self.news_lines()))
 
-    def move_selection(self, step: int) -> None:
-        rows = self._all_rows()
-        self.selected_row = (self.selected_row + step) % max(1, len(rows))
+    def move_selection(self, step: int, wrap: bool = False) -> None:
+        """The arrows stop at the plan's ends: Up on the first row had wrapped to the last,
+        where a team went on pressing Right and put 8 points on a steering update
+        (playtest 7). Tab goes round, as Tab does."""
+        rows = max(1, len(self._all_rows()))
+        moved = self.selected_row + step
+        self.selected_row = moved % rows if wrap else max(0, min(rows - 1, moved))
         self.rebuild()
 
     def end_week(self, confirmed: bool = False, timed_out: bool = False) -> None:
@@ -421,9 +425,9 @@ class TurnScreen(PlanList):
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.end_week()
         elif key in (pygame.K_DOWN, pygame.K_TAB) and not event.mod & pygame.KMOD_SHIFT:
-            self.move_selection(1)
+            self.move_selection(1, wrap=key == pygame.K_TAB)
         elif key in (pygame.K_UP, pygame.K_TAB):
-            self.move_selection(-1)
+            self.move_selection(-1, wrap=key == pygame.K_TAB)
         elif key in (pygame.K_RIGHT, pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_EQUALS) and rows:
             self.change(rows[self.selected_row], 1)
         elif key in (pygame.K_LEFT, pygame.K_MINUS, pygame.K_KP_MINUS) and rows:
