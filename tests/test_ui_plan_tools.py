@@ -266,3 +266,16 @@ def test_the_arrows_stop_at_the_plans_ends_and_tab_goes_round() -> None:
     assert turn.selected_row == last
     key(app, pygame.K_TAB)
     assert turn.selected_row == 0
+
+
+def test_a_step_refused_for_want_of_points_says_so() -> None:
+    app = make_app(scenario="tutorial", seed=3, team="Blue")
+    key(app, pygame.K_RETURN)
+    if app.top.name == "coach":
+        key(app, pygame.K_ESCAPE)
+    turn = app.top
+    turn.selected_row = 0  # the first build row
+    for _ in range(40):  # every point on it, and more
+        key(app, pygame.K_RIGHT)
+    assert turn.planner.left() < 1
+    assert "are left this week: take points off another row first" in turn.message

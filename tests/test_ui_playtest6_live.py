@@ -105,6 +105,9 @@ def test_an_ended_live_round_stays_ended_after_a_restart_without_its_host(room) 
     # The plan says so at once: its end button no longer offers a week.
     assert not app.top.end_button.is_enabled
     assert app.top.end_button.text == tr("turn.end.ended")
+    before = app.top.planner.plan.copy()
+    key(app, pygame.K_RIGHT)  # and the plan no longer changes
+    assert (app.top.planner.plan == before).all()
     saved = load_team(paths.live_dir())
     assert saved is not None and saved.ended  # remembered on disk, beside the autosave
 

@@ -10,7 +10,7 @@ from functools import partial
 
 import pygame
 
-from game.i18n import language, tr, trn
+from game.i18n import language, number, tr, trn
 from game.model import PlanError
 from game.scenario.schema import Scenario
 from game.session.workshop import Workshop
@@ -213,7 +213,17 @@ class TurnScreen(PlanList):
         self.rebuild()
 
     def change(self, row: Row, step: int, index: int | None = None) -> None:
+        live = self.app.live
+        if live is not None and live.ended:
+            # The round is over: no plan is played any more (playtest 7 could still add).
+            self.say(tr("live.hold.ended"))
+            return
         done = self.planner.add(row) if step > 0 else self.planner.remove(row)
+        cost = self.planner.cost(row.action)
+        if step > 0 and not done and self.planner.left() < cost:
+            # Refused for want of points: say so (playtest 7 pressed on, nothing moved).
+            left = number(self.planner.left())
+            self.say(tr("turn.message.no_room", label=row.label, cost=number(cost), left=left))
         if index is not None:
             self.selected_row = index
         if done:
