@@ -279,3 +279,19 @@ def test_a_step_refused_for_want_of_points_says_so() -> None:
         key(app, pygame.K_RIGHT)
     assert turn.planner.left() < 1
     assert "are left this week: take points off another row first" in turn.message
+
+
+def test_a_tooltip_made_below_an_open_overlay_is_not_drawn() -> None:
+    # Playtest 7: "Resolve this week … (Enter)" showed through the pause menu.
+    app = _turn()
+    screen = _screen(app)
+    flow.open_pause(app)
+    pump(app)
+    pos = screen.end_button.rect.center
+    pygame.mouse.set_pos(pos)
+    screen.manager.mouse_moved = True  # as a mouse moved over it
+    for _ in range(8):  # the screen below updated after the overlay opened: a tooltip comes
+        screen.manager.update(0.5)
+    assert screen.end_button.tool_tip is not None, "no tooltip made below the overlay"
+    app.draw()
+    assert screen.end_button.tool_tip is None

@@ -287,6 +287,10 @@ class App:
         while first > 0 and not self.stack[first].opaque:
             first -= 1
         for screen in dict.fromkeys((self.stack[first], self.top)):
+            if screen is not self.top:
+                # Under an overlay nothing of it is live: a tooltip it made after the
+                # overlay opened showed through the pause menu (playtest 7).
+                focus.quiet(screen.manager)
             screen.draw(self.surface)
             screen.manager.draw_ui(self.surface)
             if screen is self.top:
