@@ -118,3 +118,15 @@ def test_an_escalation_past_a_fair_wait_is_told_as_a_fair_last_resort() -> None:
     assert not any(t.startswith("IT went over my head") for t in shown)
     signed = [d for d in eyes.decisions if d.kind is DecisionKind.SIGNOFF]
     assert all(d.cause is DecisionCause.FORCED_FAIR for d in signed)
+
+
+def test_a_favour_granted_with_no_decision_says_so_through_their_eyes() -> None:
+    # Playtest 7: the week report said Omar "has not decided … yet"; their eyes said only
+    # that his trust "was enough to say yes".
+    session = round_of("crm-rollout", "balanced", 4)
+    week, s = 6, 0  # Dana granted the favour and did not decide that week
+    report = [x.text for x in week_report(session, week).items if x.stakeholder == s]
+    assert any("granted the favour, but has not decided" in t for t in report), report
+    eyes = through_their_eyes(session)[s].weeks[week]
+    shown = [text for text, _ in Words(session.scenario, need=0.5).week(eyes)]
+    assert any("but I had not made up my mind" in t for t in shown), shown

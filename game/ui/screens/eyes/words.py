@@ -98,7 +98,14 @@ class Words:
         # A favour that bought a sign-off is told once, by the sign-off.
         bought = any(d.cause is DecisionCause.FAVOUR for d in w.decisions)
         told = [d for d in w.decisions if not (bought and d.cause is DecisionCause.TRUSTED)]
-        lines += [(self.decision(d), DECISION_TONE[d.kind]) for d in told]
+        # A favour granted with no decision that week says so (playtest 7: "enough to say
+        # yes" beside a week report that said they had not decided yet).
+        decided = any(d.kind in (DecisionKind.SIGNOFF, DecisionKind.REJECTION) for d in told)
+        for d in told:
+            text = self.decision(d)
+            if d.cause is DecisionCause.TRUSTED and not decided:
+                text = tr("eyes.favour.undecided", trust=percents_apart(d.trust, self.need)[0])
+            lines.append((text, DECISION_TONE[d.kind]))
         lines.append((self.trust(w), INK))
         if w.vague and percent(w.it_trust) != percent(w.trust):
             lines.append((tr("eyes.it_saw", trust=percent(w.it_trust)), MUTED))
