@@ -429,3 +429,22 @@ def test_a_week_the_clock_ended_shows_its_report_with_the_next_weeks_clock(
     assert app.top.name == "report" and 100.0 < app.workshop.left() <= 110.0
     host.says(app, "running", 25.0)
     assert app.top.name == "turn" and app.game.session.turn == 1
+
+
+def test_the_clocks_say_what_they_count(tmp_path: Path) -> None:
+    # Playtest 7: the report's clock was already next week's, and nothing said so.
+    app, host = _stub_live_app(tmp_path)
+    host.says(app, "running", 100.0)
+
+    def tip_at(rect: pygame.Rect) -> str:
+        return next(
+            e.tool_tip_text
+            for e in app.top.manager.get_sprite_group().sprites()
+            if getattr(e, "rect", None) == rect and getattr(e, "tool_tip_text", None)
+        )
+
+    assert "At 0:00 the week ends" in tip_at(app.top.timer_rect)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # played
+    assert app.top.name == "report"
+    assert tip_at(app.top._clock_rect()).startswith("The time of week 2: ")

@@ -7,7 +7,7 @@ import pygame
 from game.i18n import percent, tr, trn, turn_word
 from game.scenario.schema import Scenario
 from game.session.week import WeekReport, plan_summary, week_report
-from game.session.workshop import Workshop
+from game.session.workshop import Workshop, clock_text
 from game.ui import draw, flow
 from game.ui.art.icons import load_icon
 from game.ui.screens.base import Host, Screen, with_key
@@ -89,6 +89,12 @@ class ReportScreen(Screen):
             self.proceed,
             object_id="#primary",
         )
+        clock, workshop = self._clock_rect(), self.live_clock()
+        if clock is not None and workshop is not None and not game.session.done:
+            # The clock here is already the next week's (playtest 7 could not tell).
+            warn = clock_text(workshop.warn_seconds)
+            tip = tr("clock.tip.next", label=turn_word(sc.turn_label), n=turn, warn=warn)
+            self.ghost(clock, lambda: None, tip)
 
     def regions(self) -> dict[str, pygame.Rect]:
         return {"story": self.story, "moves": self.moves}

@@ -119,6 +119,8 @@ class TurnScreen(PlanList):
             self.timer_rect = pygame.Rect(0, s.px(8), width, button_h)
             self.timer_rect.right = w - g - self.reserved + s.px(8)
             self.reserved += width + s.px(8)
+            # What the clock is and what happens at 0:00 (playtest 7: it had no word).
+            self.ghost(self.timer_rect, lambda: None, tr("clock.tip", label=self.turn_name))
         self._build_people()
         self._build_board()
         self._build_planner()
