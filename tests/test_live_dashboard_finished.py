@@ -59,6 +59,9 @@ def test_a_finished_team_has_no_running_clock(tmp_path: Path, chromium: Any) -> 
         until(lambda: _clock(page, "Blue")[1] == "running", what="Blue's clock")
         assert ":" in _clock(page, "Blue")[0]
         assert _clock(page, "Bot") == ("–", "finished")
+        # A finished team that has gone quiet is done, not lost (no alarm colour).
+        seen = page.locator("#rows tr", has_text="Bot").locator(".seen")
+        assert "on" in (seen.get_attribute("class") or "") or "done" in (seen.inner_text())
         low = page.locator("#rows tr", has_text="Bot").locator(".clock.low")
         assert low.count() == 0
         assert page.problems == []

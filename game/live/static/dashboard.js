@@ -216,8 +216,11 @@
 
     var who = el("td");
     who.appendChild(el("span", "name", t.team));
-    var seen = t.connected ? "● connected" : "○ last seen " + ago(t.last_seen);
-    who.appendChild(el("span", "small seen " + (t.connected ? "on" : "off"), seen));
+    // A team that has finished (or a round that has ended) has nothing left to send: its
+    // silence is no alarm (a playtest read the finished bots' orange "last seen" as a crash).
+    var quiet = !t.connected && (t.finished || ended);
+    var seen = t.connected ? "● connected" : (quiet ? "done · last seen " : "○ last seen ") + ago(t.last_seen);
+    who.appendChild(el("span", "small seen " + (t.connected ? "on" : quiet ? "done" : "off"), seen));
     tr.appendChild(who);
 
     var week = el("td");
