@@ -252,11 +252,8 @@ def test_the_mouse_wheel_scrolls_the_plan_and_the_hint_counts_rows() -> None:
 def test_the_arrows_stop_at_the_plans_ends_and_tab_goes_round() -> None:
     # Playtest 7: Up on the first row wrapped to the last (Steering update), and the next
     # presses of Right put 8 points on it.
-    app = make_app(scenario="tutorial", seed=3, team="Blue")
-    key(app, pygame.K_RETURN)
-    if app.top.name == "coach":
-        key(app, pygame.K_ESCAPE)
-    turn = app.top
+    app = _turn()
+    turn = _screen(app)
     turn.selected_row = 0
     key(app, pygame.K_UP)
     assert turn.selected_row == 0
@@ -269,11 +266,8 @@ def test_the_arrows_stop_at_the_plans_ends_and_tab_goes_round() -> None:
 
 
 def test_a_step_refused_for_want_of_points_says_so() -> None:
-    app = make_app(scenario="tutorial", seed=3, team="Blue")
-    key(app, pygame.K_RETURN)
-    if app.top.name == "coach":
-        key(app, pygame.K_ESCAPE)
-    turn = app.top
+    app = _turn()
+    turn = _screen(app)
     turn.selected_row = 0  # the first build row
     for _ in range(40):  # every point on it, and more
         key(app, pygame.K_RIGHT)
