@@ -186,7 +186,10 @@ def _play_out(app: App) -> None:
 
 
 def _key(app: App, code: int, mod: int = 0) -> None:
-    app.frame([Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0)], FRAME)
+    """A press and its release (a held Enter does not repeat: app.CONFIRM_KEYS)."""
+    down = Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0)
+    up = Event(pygame.KEYUP, key=code, mod=mod, unicode="", scancode=0)
+    app.frame([down, up], FRAME)
 
 
 # How each screen is reached through the game's own flow, from wherever the monkey left it.

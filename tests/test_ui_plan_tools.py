@@ -289,3 +289,22 @@ def test_a_tooltip_made_below_an_open_overlay_is_not_drawn() -> None:
     assert screen.end_button.tool_tip is not None, "no tooltip made below the overlay"
     app.draw()
     assert screen.end_button.tool_tip is None
+
+
+def test_a_held_enter_is_one_step_not_a_run_of_weeks() -> None:
+    # Playtest 8, on a busy machine: one Enter after a report played two weeks with empty
+    # plans (its key repeats ran through the report, End week and the "press again").
+    app = _turn()
+    key(app, pygame.K_RETURN)  # an empty plan: warned
+    key(app, pygame.K_RETURN)  # played
+    assert app.top.name == "report" and app.game.session.turn == 1
+    down = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+    for _ in range(6):  # pressed once, then repeated while held
+        pygame.event.post(down)
+        pump(app, 1)
+    assert app.top.name == "turn" and app.game.session.turn == 1
+    up = pygame.event.Event(pygame.KEYUP, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+    pygame.event.post(up)
+    pump(app, 1)
+    key(app, pygame.K_RETURN)  # a new press counts again
+    assert "not planned yet" in app.top.message

@@ -43,6 +43,9 @@ __all__ = ["App", "PlayOptions"]  # the command line starts the window with thes
 warnings.filterwarnings("ignore", message="Unable to fit tool tip on screen")
 
 ACTIVE_FPS = 60
+# Keys that confirm a step (End week, the report's next, a dialog's default): never
+# repeated while held.
+CONFIRM_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
 IDLE_WAIT_MS = 250  # while idle, wake this often so tooltips and timers still run
 ACTIVE_AFTER_INPUT_S = 0.6  # hover highlights need frames for a moment after input
 # While slow work runs the window draws and quits, but takes no clicks or keys: a
@@ -89,6 +92,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 60)
+        self._held_confirm: set[int] = set()  # confirm keys down and not yet released
         self.surface = self._open_window(options.window)
         pygame.display.set_caption("Odd Duck")
         self.style = self._make_style()
@@ -300,7 +304,24 @@ class App:
         if task is not None and task.shows_sign(now):
             busy.draw_sign(self.surface, self.style, now - task.started)
 
+    def _repeated_confirm(self, event: pygame.event.Event) -> bool:
+        """Whether `event` is the key repeat of a held Enter (or Space): one press is one
+        step. Key repeat helps the plan's arrows, but a held Enter, or a press whose release
+        came late on a busy machine, ran through a report, End week and its "press again"
+        check, and played weeks with empty plans (playtest 8)."""
+        if event.type not in (pygame.KEYDOWN, pygame.KEYUP) or event.key not in CONFIRM_KEYS:
+            return False
+        if event.type == pygame.KEYUP:
+            self._held_confirm.discard(event.key)
+            return False
+        if event.key in self._held_confirm:
+            return True
+        self._held_confirm.add(event.key)
+        return False
+
     def _dispatch(self, event: pygame.event.Event) -> None:
+        if self._repeated_confirm(event):
+            return
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
             self.last_input = time.monotonic()
             self.keyboard_used = event.type == pygame.KEYDOWN or (
