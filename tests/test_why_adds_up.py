@@ -126,7 +126,10 @@ def test_the_shared_line_says_why_the_project_lost_points(english):
     shared = shared_line(breakdown, session)
     assert shared is not None
     late = _bar(session)[Loss.LATE]
-    assert f"late\u00a0−{late} ({breakdown.late_turns} weeks past the deadline)" in shared
+    each = session.params.scoring.late_penalty
+    total = round(100 * min(1.0, each * breakdown.late_turns))
+    told = f"({breakdown.late_turns} weeks past the deadline, {round(100 * each)}% each: {total}%"
+    assert f"late\u00a0−{late} {told} of what the verdict left)" in shared, shared
     assert "satisfied at the end" in shared
 
 

@@ -217,7 +217,16 @@ def shared_line(breakdown: ScoreBreakdown, session: Session) -> str | None:
         elif cause is Loss.LATE:
             n = breakdown.late_turns
             label = turn_word(session.scenario.turn_label, many=n != 1)
-            why = tr("why.shared.late", n=n, label=label)
+            # The week report's "each late week costs 6% of the score", and what that made
+            # of it here: a share of what the verdict left (playtest 8 expected 3 x 6%).
+            each = session.params.scoring.late_penalty
+            why = tr(
+                "why.shared.late",
+                n=n,
+                label=label,
+                each=percent(each),
+                total=percent(min(1.0, each * n)),
+            )
         elif cause is Loss.BUDGET:
             why = tr("why.shared.budget", spent=percent(breakdown.budget_used))
         else:
