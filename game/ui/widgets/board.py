@@ -326,12 +326,12 @@ def _fitted_title(title: str, s: Style, width: int) -> tuple[str, pygame.font.Fo
     return head, small
 
 
-def _status_room(line_width: int, s: Style, view: PackageView) -> int:
+def _status_room(line_width: int, s: Style, reported: float) -> int:
     """The width the status words get on a row's second line: after the bar, the percent
-    and the icon (the layout of `_draw_status_line`)."""
+    of `reported` progress and the icon (the layout of `_draw_status_line`)."""
     small = s.font(13)
     bar_w = max(s.px(40), round(line_width * 0.16))
-    pct = draw.measure(progress_text(view.reported), small)
+    pct = draw.measure(progress_text(reported), small)
     return line_width - (bar_w + s.px(6) + pct + s.px(10) + s.text_px(14) + s.px(4))
 
 
@@ -342,9 +342,7 @@ def needs_short(scenario: Scenario, row_width: int, s: Style) -> bool:
     it showed mixed the two forms from one week to the next (a playtest)."""
     font = s.font(13)
     line_width = row_width - 2 * s.px(10) - s.px(2)
-    pct = draw.measure(progress_text(1.0), font)
-    room = line_width - (max(s.px(40), round(line_width * 0.16)) + s.px(6) + pct)
-    room -= s.px(10) + s.text_px(14) + s.px(4)  # as `_status_room` lays the line out
+    room = _status_room(line_width, s, 1.0)  # beside the widest percent, "100%"
     status = max((tr(k) for k in OPEN_STATUS_KEYS), key=lambda t: draw.measure(t, font))
     word = max((tr(k) for k in NEEDS_KEYS.values()), key=lambda t: draw.measure(t, font))
     needs = tr("board.needs", word=tr("board.needs.vague", word=word))
