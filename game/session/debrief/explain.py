@@ -58,7 +58,7 @@ def reason(package: PackageScore, cause: Loss, session: Session) -> str | None:
         # The figures a reader recomputes, in the tenths they are shown in (playtest 7:
         # "0.9 of 5 × 1.5 = 23%" did not recompute: the size was 5.9).
         # Its size includes the rework that grew it (the board's tooltip says so in play).
-        scope = number(package.scope, 0 if abs(package.scope - round(package.scope)) < 0.05 else 1)
+        scope = number(round(package.scope, 1))  # tenths, no trailing ".0"
         known = ""
         if package.faulty > package.known_at_signoff + 0.05:
             # The sign-off named only what its acceptance test found (playtest 7: "with 0.8
