@@ -878,7 +878,8 @@ class _Week:
             return ""
         planned, built = _tenths(pace.planned), _tenths(pace.built)
         blocked = [u for u in pace.unbuilt if u.blocked_by]
-        left = sum(u.points for u in pace.unbuilt if not u.blocked_by)
+        idle = [u for u in pace.unbuilt if not u.blocked_by]  # nothing left to build
+        left = sum(u.points for u in idle)
         # Each part rounded so that the parts, as shown, add up to built - planned as shown
         # (a 0.04-point leftover must not turn into a tenth blamed on the pace).
         exact = [-u.points for u in blocked] + [-left]
@@ -897,8 +898,7 @@ class _Week:
         if shown[-2]:
             # Rework found after the build (testing, discovery) is work to go again: say
             # so, or "nothing left to build" sits beside "1.5 to go" (a playtest).
-            idle = [u.package for u in pace.unbuilt if not u.blocked_by]
-            found = any(self.log.rework_found[0, p] > 0 for p in idle)
+            found = any(self.log.rework_found[0, u.package] > 0 for u in idle)
             key = "week.build.left.found" if found else "week.build.left"
             parts.append(tr(key, points=number(-shown[-2])))
         if shown[-1]:
