@@ -235,7 +235,8 @@ def test_a_defect_line_recomputes_and_names_what_was_known_at_its_sign_off(engli
     told = 0
     for _, _, why in package_lines(breakdown, session):
         found = re.search(
-            r"([\d.]+) of its ([\d.]+) pts of work went live faulty"
+            r"([\d.]+) of its ([\d.]+) pts of work"
+            r"(?: \(grown from [\d.]+ by found rework and changes\))? went live faulty"
             r"(?:, ([\d.]+) of them known at its sign-off)?; ×([\d.]+) = (\d+)% of its value",
             why,
         )
@@ -249,3 +250,26 @@ def test_a_defect_line_recomputes_and_names_what_was_known_at_its_sign_off(engli
             assert float(known) < float(faulty)
             told += 1
     assert told
+
+
+def test_a_defect_line_on_a_grown_package_says_what_it_grew_from(english):
+    # Playtest 8: "of its 7.5 pts of work" for a package the board had shown as 7 points
+    # read as a wrong figure; the size had grown by the rework found in it.
+    grown = 0
+    for seed in range(1, 6):
+        session = round_of("crm-rollout", "balanced", seed)
+        breakdown = score_breakdown(session)
+        titles = [p.title for p in session.scenario.packages]
+        packages = {titles[p.package]: p for p in breakdown.packages}
+        for title, _, why in package_lines(breakdown, session):
+            package = packages[title]
+            if "went live faulty" not in why:
+                continue
+            size = f"{package.scope:.1f}".removesuffix(".0")
+            if round(package.scope, 1) != round(package.planned, 1):
+                start = f"{package.planned:.1f}".removesuffix(".0")
+                assert f"of its {size} pts of work (grown from {start} by found" in why, why
+                grown += 1
+            else:
+                assert f"of its {size} pts of work went live faulty" in why, why
+    assert grown

@@ -51,6 +51,7 @@ class TurnLog:
     flawed: F64  # effort that became hidden rework
     fraction_correct: F64
     finished: B8  # built and handed over for sign-off
+    left_at_handover: F64  # (N, P) known work a handover left (within done_threshold): now hidden
     rework_found: F64  # found by the team's own testing
     redo_added: F64  # (N, P) work put back to redo: what the finds cost to fix (late: more)
     rework_cause_clarity: F64  # clarity at which the found work had been built
@@ -159,7 +160,7 @@ def step(
     built = work.build(s, params, acts, u[:, cut["productivity"]][:, 0], u[:, cut["fcc"]])
     # Hand over before the team's own discovery, so that a trickle of rediscovered
     # rework cannot keep a package open forever.
-    finished = work.complete(s, params)
+    finished, left_at_handover = work.complete(s, params)
     found = discovery.discover(s, params, acts, demo, u[:, cut["discovery"]])
     live = discovery.live_defects(s, params)
     friction.update_friction(s, params, acts, decided.found + live, fair, idle)
@@ -191,6 +192,7 @@ def step(
             flawed=built.flawed,
             fraction_correct=built.fraction_correct,
             finished=finished,
+            left_at_handover=left_at_handover,
             rework_found=found.found,
             rework_cause_clarity=found.cause_clarity,
             redo_added=found.cost + decided.redo,

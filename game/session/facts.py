@@ -175,6 +175,7 @@ class HandedOver:
 
     package: int
     owner: int
+    left: float = 0.0  # known work it went with, too little to keep it open: now untested
 
 
 @dataclass(frozen=True)
@@ -385,7 +386,10 @@ def turn_facts(
             SignOff(p, k, float(log.acceptance_found[i, p])) for p, k in turn.packages(log.accepted)
         ),
         rework=turn.rework(),
-        handovers=tuple(HandedOver(p, k) for p, k in turn.packages(log.finished)),
+        handovers=tuple(
+            HandedOver(p, k, float(log.left_at_handover[i, p]))
+            for p, k in turn.packages(log.finished)
+        ),
         escalations=tuple(
             Escalation(int(s), float(log.sponsor[i])) for s in np.flatnonzero(log.escalated[i])
         ),

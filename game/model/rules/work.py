@@ -90,8 +90,9 @@ def add_hidden(state: State, amount: F64, clarity: F64) -> None:
     state.hidden = total
 
 
-def complete(state: State, params: Params) -> B8:
-    """Packages whose known work is (nearly) done go to sign-off; returns (N, P) newly built.
+def complete(state: State, params: Params) -> tuple[B8, F64]:
+    """Packages whose known work is (nearly) done go to sign-off; returns (N, P) newly
+    built and (N, P) the known work each left, which went along as hidden rework.
 
     The done threshold stops tiny rediscovered amounts from reopening a package
     forever: the leftover is kept as hidden rework, as it is in real projects.
@@ -106,5 +107,4 @@ def complete(state: State, params: Params) -> B8:
     state.handover_turn = np.where(finished, state.turn[:, None], state.handover_turn)
     first = finished & (state.finish_turn < 0)
     state.finish_turn = np.where(first, state.turn[:, None], state.finish_turn)
-    result: B8 = finished
-    return result
+    return finished, leftover

@@ -62,6 +62,7 @@ class PackageScore:
     rejections: int
     faulty: float = 0.0  # points of it faulty at the end (hidden rework and known defects)
     scope: float = 0.0  # its size in points at the end
+    planned: float = 0.0  # its size as the scenario planned it (before found rework grew it)
     known_at_signoff: float = 0.0  # points of defects its owner's acceptance test found
 
     @property
@@ -182,6 +183,7 @@ def score_breakdown(session: Session) -> ScoreBreakdown:
                 rejections=int(rejections[p]),
                 faulty=float(state.hidden[0, p] + state.defects[0, p]),
                 scope=float(state.scope[0, p]),
+                planned=float(params.size[p]),
                 known_at_signoff=float(known[p]),
             )
         )

@@ -57,8 +57,11 @@ def reason(package: PackageScore, cause: Loss, session: Session) -> str | None:
         share = min(1.0, weight * package.faulty / package.scope) if package.scope else 0.0
         # The figures a reader recomputes, in the tenths they are shown in (playtest 7:
         # "0.9 of 5 × 1.5 = 23%" did not recompute: the size was 5.9).
-        # Its size includes the rework that grew it (the board's tooltip says so in play).
         scope = number(round(package.scope, 1))  # tenths, no trailing ".0"
+        planned = number(round(package.planned, 1))
+        # Its size includes the rework that grew it, which the board showed as "to redo"
+        # (playtest 8: "of its 7.5 pts of work" for a package the board had shown as 7).
+        grown = tr("why.reason.grown", planned=planned) if scope != planned else ""
         known = ""
         if package.faulty > package.known_at_signoff + 0.05:
             # The sign-off named only what its acceptance test found (playtest 7: "with 0.8
@@ -68,6 +71,7 @@ def reason(package: PackageScore, cause: Loss, session: Session) -> str | None:
             "why.reason.faulty",
             faulty=number(package.faulty, 1),
             scope=scope,
+            grown=grown,
             known=known,
             weight=number(weight, 1),
             share=percent(share),
