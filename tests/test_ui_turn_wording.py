@@ -212,3 +212,22 @@ def test_a_card_says_expectations_are_unknown_when_it_never_asked(
         CardView.of(talked.scenario, talked.seen, k).expectation_unknown
         for k in range(len(talked.scenario.stakeholders))
     )
+
+
+def test_an_out_of_touch_card_says_its_complaint_was_heard(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Playtest 8: a fresh complaint under "last seen delighted" read as a contradiction;
+    # the face is IT's memory, the complaint today's, heard through others.
+    app = _turn((1280, 720), 1.0)
+    turn = app.top
+    rect, k = turn.card_rects[0]
+    base = CardView.of(turn.scenario, turn.seen, k)
+    complaint = tr("complaint.3")
+    for vague, start in [(True, "Heard: “"), (False, "“")]:
+        view = CardView(**{**base.__dict__, "vague": vague, "mood": 4, "complaint": complaint})
+        surface = pygame.Surface(app.surface.get_size())
+        with drawn_texts(monkeypatch) as texts:
+            stakeholder_card.draw_card(surface, rect, turn.style, turn.scenario, view, True, "[1]")
+        words = " ".join(t for t, _ in texts)
+        assert ("last seen" in words) == vague
+        assert start + complaint.split()[0] in words, words
+        assert ("Heard" in words) == vague

@@ -234,7 +234,10 @@ def draw_card(
     if view.planned:
         text, bold, colour = tr("card.planned", actions=view.planned), True, ACCENT
     elif view.complaint:
-        text, bold, colour = tr("format.quote", text=view.complaint), True, (255, 214, 150)
+        # Out of touch, the face is memory but the complaint is today's, heard through
+        # others (playtest 8: a fresh complaint under "last seen delighted" read as a bug).
+        key = "card.heard" if view.vague else "format.quote"
+        text, bold, colour = tr(key, text=view.complaint), True, (255, 214, 150)
     else:
         late = view.since_contact >= 2
         text, bold, colour = since, False, (255, 214, 150) if late else MUTED
