@@ -129,10 +129,15 @@ def test_an_ended_live_round_stays_ended_after_a_restart_without_its_host(room) 
     assert again.top.name == "turn" and again.game.session.turn == 1  # no week 2
 
 
-def test_a_facilitators_message_stays_in_the_news_when_a_pause_takes_its_place(room) -> None:
-    # A playtest: the pause notice replaced the message before the team had read it.
+def test_a_facilitators_message_stays_beside_the_pause_notice_and_in_the_news(
+    room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Playtests 6 and 8: the pause notice replaced the message before the team had read
+    # it, and a message that came in silently was easy to miss.
     workshop, token, client = room
     app, link = _joined_app(workshop, client)
+    played: list[str] = []
+    monkeypatch.setattr(app.sounds, "play", played.append)
     _facilitator(client, token, "/api/timer", {"action": "start"})
     _host_answers(app, link)
     _facilitator(client, token, "/api/messages", {"text": "Coffee at 11"})
@@ -140,12 +145,17 @@ def test_a_facilitators_message_stays_in_the_news_when_a_pause_takes_its_place(r
     _host_answers(app, link)
     said = tr("live.message", text="Coffee at 11")
     assert said in app.top.message
-    key(app, pygame.K_RETURN)  # the week is held: the pause notice takes the message's place
-    assert tr("live.hold.paused") in app.top.message and said not in app.top.message
+    assert played == ["signoff"]  # the message is heard across the room, once
+    key(app, pygame.K_RETURN)  # the week is held: the pause notice comes first, both stay
+    both = tr("turn.message.both", first=tr("live.hold.paused"), second=said)
+    assert app.top.message == both
+    key(app, pygame.K_RETURN)
+    assert app.top.message == both and app.game.session.turn == 0
     assert app.top.news_lines()[0] == said
     # Next week's news is next week's: the message was this week's.
     _facilitator(client, token, "/api/timer", {"action": "start"})  # runs on
     _host_answers(app, link)
+    assert app.top.message == said  # the hold has gone, the message stays
     for _ in range(3):
         key(app, pygame.K_RETURN)
     assert app.game.session.turn == 1 and app.top.name == "turn"

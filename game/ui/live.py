@@ -41,6 +41,7 @@ class LiveRound:
     # team file keeps it): what the host answers changes nothing, no week is played.
     ended: bool = False
     clock_week: int = -1  # the week whose clock the window started when the last one ended
+    chime: bool = False  # a facilitator's message came: the window sounds it once shown
 
     def __post_init__(self) -> None:
         if self.ended:
@@ -96,6 +97,9 @@ class LiveRound:
         if self.notes and app.top.name == "turn":
             app.top.notify(" · ".join(self.notes))
             self.notes.clear()
+            if self.chime:  # heard across the room, not only read on the plan
+                app.sounds.play("signoff")
+                self.chime = False
 
     def hold(self) -> str:
         """Why the team may not end the week now ('' when it may): the facilitator has not
@@ -140,6 +144,7 @@ class LiveRound:
         for m in sorted(fresh, key=lambda m: m.id):
             self.notes.append(tr("live.message", text=m.text))
             self.heard.append((turn, m.text))
+            self.chime = True
 
 
 def follow_timer(workshop: Workshop, state: TeamState) -> None:

@@ -53,6 +53,8 @@ class TurnScreen(PlanList):
         self.warned_unspent = False
         self.unspent_text = ""  # the warning the next Enter confirms, while on screen
         self.hold_text = ""  # why the facilitator's clock holds the week, while on screen
+        self.held_by = ""  # the hold it tells (hold_text may tell a notice beside it)
+        self.notice = ""  # the last notice from outside the plan (a facilitator's message)
         self.warning_withdrawn = False  # the time warning went with a paused clock
         self.pilot_planned = False
         # Set while the team scrolls the cards by hand: then the cards stay where they put
@@ -303,8 +305,15 @@ class TurnScreen(PlanList):
         assert game is not None
         held = self.app.live.hold() if self.app.live is not None else ""
         if held:  # a live workshop's facilitator holds the week
-            self.say(held)
-            self.hold_text = held
+            shown = held
+            if self.notice and self.message.endswith(self.notice) and held not in self.message:
+                # Playtest 8: the pause notice took the place of a facilitator's message
+                # that had just come in, unread; both stay, the hold first.
+                shown = tr("turn.message.both", first=held, second=self.notice)
+            elif self.hold_text and self.message == self.hold_text:
+                shown = self.hold_text
+            self.say(shown)
+            self.hold_text, self.held_by = shown, held
             return
         left = self.planner.left()
         if left > 0 and not confirmed and not self.warned_unspent:
@@ -327,6 +336,8 @@ class TurnScreen(PlanList):
         self.app.replace_all(ReportScreen(self.app, len(game.session.logs) - 1, timed_out))
 
     def notify(self, message: str) -> None:
+        """A notice from outside the plan (the facilitator's messages, the link's state)."""
+        self.notice = message
         self.say(message)
 
     def autoplay(self) -> None:
@@ -397,10 +408,12 @@ class TurnScreen(PlanList):
         """The facilitator's hold message goes once it no longer holds (playtest 5: "has not
         started the clock" stayed with the clock at 1:58)."""
         live = self.app.live
-        if not self.hold_text or live is None or live.hold() == self.hold_text:
+        if not self.hold_text or live is None or live.hold() == self.held_by:
             return
         if self.message == self.hold_text:
-            self.say("")
+            # A notice the hold was shown beside stays, on its own.
+            kept = self.notice if self.notice and self.hold_text.endswith(self.notice) else ""
+            self.say(kept)
         self.hold_text = ""
 
     def _follow_clock(self, workshop: Workshop) -> None:
