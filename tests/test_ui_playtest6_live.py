@@ -99,6 +99,8 @@ def test_an_ended_live_round_stays_ended_after_a_restart_without_its_host(room) 
     key(app, pygame.K_RETURN)  # played
     key(app, pygame.K_RETURN)  # the report read
     assert app.top.name == "turn" and app.game.session.turn == 1
+    key(app, pygame.K_RIGHT)  # a point planned before the end
+    assert app.top.planner.plan.sum() > 0
     _facilitator(client, token, "/api/end", {})
     _host_answers(app, link)
     assert app.workshop.ended and tr("live.hold.ended") in app.top.message
@@ -107,7 +109,13 @@ def test_an_ended_live_round_stays_ended_after_a_restart_without_its_host(room) 
     assert app.top.end_button.text == tr("turn.end.ended")
     before = app.top.planner.plan.copy()
     key(app, pygame.K_RIGHT)  # and the plan no longer changes
+    key(app, pygame.K_DELETE)
+    key(app, pygame.K_z, pygame.KMOD_CTRL)
     assert (app.top.planner.plan == before).all()
+    # Nor does any of its controls look as if it could (playtest 8).
+    steppers = [b for _, down, up in app.top.row_widgets.values() for b in (down, up)]
+    assert steppers and not any(b.is_enabled for b in steppers)
+    assert not app.top.undo_button.is_enabled and not app.top.clear_button.is_enabled
     saved = load_team(paths.live_dir())
     assert saved is not None and saved.ended  # remembered on disk, beside the autosave
 

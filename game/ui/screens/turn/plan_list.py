@@ -108,7 +108,7 @@ class PlanList(TurnPanels):
             area.width,
             list_bottom - note_height(self.style) - area.top - self.plan_head_h,
         )
-        ended = self.app.live is not None and self.app.live.ended
+        ended = self.plan_locked
         end_label = tr("turn.end.ended") if ended else tr("turn.end", label=self.turn_name)
         self.end_button = self.button(
             end,
@@ -205,15 +205,24 @@ class PlanList(TurnPanels):
         )
         return strip
 
+    @property
+    def plan_locked(self) -> bool:
+        """The facilitator ended the live round: no plan is played any more."""
+        return self.app.live is not None and self.app.live.ended
+
     def _refresh_steppers(self) -> None:
-        (self.undo_button.enable if self.planner.can_undo() else self.undo_button.disable)()
-        (self.clear_button.disable if self.planner.is_empty() else self.clear_button.enable)()
+        # Once the round has ended every control of the plan looks as dead as it is
+        # (playtest 8: the steppers still looked active; a click said why).
+        locked = self.plan_locked
+        undo, clear = self.undo_button, self.clear_button
+        (undo.enable if self.planner.can_undo() and not locked else undo.disable)()
+        (clear.disable if self.planner.is_empty() or locked else clear.enable)()
         for _, (rect, down, up) in self.row_widgets.items():
             row = self._row_at(rect)
             if row is None:
                 continue
-            (up.enable if self.planner.can_add(row) else up.disable)()
-            (down.enable if self.planner.can_remove(row) else down.disable)()
+            (up.enable if self.planner.can_add(row) and not locked else up.disable)()
+            (down.enable if self.planner.can_remove(row) and not locked else down.disable)()
 
     def _row_at(self, rect: pygame.Rect) -> Row | None:
         k = (rect.top - self.list_area.top) // self.row_h

@@ -217,8 +217,7 @@ class TurnScreen(PlanList):
         self.rebuild()
 
     def change(self, row: Row, step: int, index: int | None = None) -> None:
-        live = self.app.live
-        if live is not None and live.ended:
+        if self.plan_locked:
             # The round is over: no plan is played any more (playtest 7 could still add).
             self.say(tr("live.hold.ended"))
             return
@@ -241,12 +240,16 @@ class TurnScreen(PlanList):
 
     def undo(self) -> None:
         """Back to the plan before its last change (Ctrl+Z)."""
-        if self.planner.undo():
+        if self.plan_locked:
+            self.say(tr("live.hold.ended"))
+        elif self.planner.undo():
             self._after_whole_plan_change()
 
     def clear_plan(self) -> None:
         """Every point off the plan (Delete); Undo brings them back."""
-        if self.planner.clear():
+        if self.plan_locked:
+            self.say(tr("live.hold.ended"))
+        elif self.planner.clear():
             self._after_whole_plan_change()
 
     def _after_whole_plan_change(self) -> None:
