@@ -84,3 +84,20 @@ def test_a_screen_rebuilt_under_an_overlay_keeps_its_buttons() -> None:
         (x, y) for x in range(area.left, area.right, 2) for y in range(area.top, area.bottom, 2)
     ]
     assert any(bare.get_at(p) != with_ui.get_at(p) for p in pixels)
+
+
+def test_a_finished_rounds_menu_offers_to_quit_and_to_play_again_not_to_save_or_lose() -> None:
+    # Playtest 8: the debrief's menu offered "Save and quit" and "Restart this round"
+    # ("this round is lost" on the second press) for a round that was over and kept.
+    app = make_app(scenario="tutorial", seed=3, team="Blue")
+    game = app.game
+    while not game.session.done:
+        game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
+    flow.show_current_turn(app)
+    key(app, pygame.K_ESCAPE)
+    labels = [b.text for b in app.top.clicks]
+    assert "Save and quit" not in labels and "Restart this round" not in labels
+    assert "Quit" in labels
+    click(app, button_named(app, "Play it again from the start"))  # at once: nothing is lost
+    assert app.top.name != "pause" and not app.game.session.done
+    assert app.game.session.turn == 0 and len(app.game.attempts) == 1

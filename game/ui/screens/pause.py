@@ -84,13 +84,8 @@ class PauseOverlay(Overlay):
                 "#menu",
                 "pause.briefing.tip",
             ),
-            ("pause.save_quit", self.save_and_quit, "#menu", "pause.save_quit.tip"),
-            (
-                "pause.restart_confirm" if self.confirm_restart else "pause.restart",
-                self.restart,
-                "#menu",
-                "pause.restart.tip",
-            ),
+            self._quit_entry(),
+            self._restart_entry(),
             ("pause.settings", lambda: flow.open_settings(self.app), "#menu", "pause.settings.tip"),
             (
                 "pause.title_screen",
@@ -101,9 +96,22 @@ class PauseOverlay(Overlay):
         ]
         buttons = self.menu([(tr(key), action, oid, tr(tip)) for key, action, oid, tip in entries])
         keys = [key for key, *_ in entries]
-        restart = keys.index("pause.restart_confirm" if self.confirm_restart else "pause.restart")
+        restart = keys.index(self._restart_entry()[0])
         if self.app.workshop is not None and len(buttons) > restart:
             buttons[restart].disable()  # in a workshop every team plays its round once
+
+    # A finished round is not lost by playing again, nor left unsaved by quitting: its menu
+    # says so (playtest 8 was offered "Save and quit" and "Restart this round" there).
+    def _quit_entry(self) -> tuple[str, Callable[[], None], str, str]:
+        if self.round_over:
+            return ("pause.quit.done", self.save_and_quit, "#menu", "pause.quit.done.tip")
+        return ("pause.save_quit", self.save_and_quit, "#menu", "pause.save_quit.tip")
+
+    def _restart_entry(self) -> tuple[str, Callable[[], None], str, str]:
+        if self.round_over:
+            return ("pause.restart.done", self.restart, "#menu", "pause.restart.done.tip")
+        key = "pause.restart_confirm" if self.confirm_restart else "pause.restart"
+        return (key, self.restart, "#menu", "pause.restart.tip")
 
     def then(self, step: Callable[[Host], None]) -> None:
         """Close the menu, then take `step` from the screen under it."""
@@ -121,7 +129,7 @@ class PauseOverlay(Overlay):
         game = self.app.game
         if game is None:
             return
-        if not self.confirm_restart:
+        if not self.confirm_restart and not self.round_over:
             self.confirm_restart = True
             self.rebuild()
             return
