@@ -192,6 +192,24 @@ def test_a_reopened_store_resumes_the_same_workshop(tmp_path: Path) -> None:
         assert len(client.get("/api/team/state", headers=bearer(blue)).json()["messages"]) == 1
 
 
+def test_a_reopened_store_remembers_when_each_team_was_last_heard_from(tmp_path: Path) -> None:
+    # Playtest 8: after a host restart every team read "last seen never".
+    clock = Clock()
+    room, _ = new_room(tmp_path, clock=clock)
+    with served(room) as client:
+        blue = join(client, "Blue", room.workshop.code)
+        join(client, "Red", room.workshop.code)
+        game = own_game(room)
+        clock.now += 60
+        client.put(f"/api/team/weeks/{game.turn + 1}", json=next_week(game), headers=bearer(blue))
+        week_in = clock.now
+        clock.now += 300
+    room.store.close()
+    again = Room.open(Store(tmp_path / "workshop.sqlite"), clock)
+    seen = {g.name: g.last_seen for g in again.teams.values()}
+    assert seen == {"Blue": week_in, "Red": 1_000_000.0}  # a week handed in; the join
+
+
 def test_the_dashboard_socket_needs_the_token_first_and_then_hears_changes(tmp_path: Path) -> None:
     room, token = new_room(tmp_path)
     with served(room) as client:

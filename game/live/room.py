@@ -103,8 +103,12 @@ class Room:
             weeks.setdefault(week.team, []).append(week)
         for team in store.teams():
             game = room._add_game(team.id, team.name, team.token_hash, team.joined, team.timer)
+            played = weeks.get(team.id, [])
+            # Last heard from when it joined or handed a week in, until it asks again
+            # (playtest 8: after a restart every team read "last seen never").
+            game.last_seen = max([team.joined, *(w.reported for w in played)])
             try:
-                rebuild(game, weeks.get(team.id, []))
+                rebuild(game, played)
             except RefusedError as exc:
                 raise ValueError(f"team {team.name}: {exc.message}") from None
         room.events = store.events()

@@ -83,6 +83,7 @@ class WeekRow:
     week: int  # 1-based
     plan: dict[str, dict[str, float]]
     fired: list[str]
+    reported: float = 0.0  # when the host stored it (epoch seconds)
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,10 @@ class Store:
         return [TeamRow(r[0], r[1], r[2], r[3], TimerRow(r[4], r[5], r[6])) for r in rows]
 
     def weeks(self) -> list[WeekRow]:
-        rows = self.db.execute("SELECT team, week, plan, fired FROM weeks ORDER BY team, week")
-        return [WeekRow(r[0], r[1], json.loads(r[2]), json.loads(r[3])) for r in rows]
+        rows = self.db.execute(
+            "SELECT team, week, plan, fired, reported FROM weeks ORDER BY team, week"
+        )
+        return [WeekRow(r[0], r[1], json.loads(r[2]), json.loads(r[3]), r[4]) for r in rows]
 
     def events(self) -> list[EventRow]:
         rows = self.db.execute(
