@@ -103,3 +103,23 @@ def test_a_teams_last_key_moment_opens_whole_on_a_click_and_stays_open(
         assert page.problems == []
     finally:
         host.stop()
+
+
+def test_an_ended_rounds_controls_are_disabled(tmp_path: Path, chromium: Any) -> None:
+    # Playtest 8: after the end, Timer, Fire and Send were still enabled and did nothing.
+    host = start_host(
+        tmp_path / "ws", "--scenario", "tutorial", "--seed", "5", "--turn-timer", "60"
+    )
+    try:
+        bot.join(TeamClient(host.url, timeout=10.0), host.code, "Blue")
+        page = open_dashboard(chromium, host.url, host.token)
+        until(lambda: row_names(page) == ["Blue"], what="the team's row")
+        steering = ["#timer-start", "#timer-pause", "#timer-add", "#fire", "#message", "#send"]
+        assert all(page.locator(s).is_enabled() for s in steering)
+        assert call(host.url, "POST", "/api/end", {}, host.token)[0] == 200
+        until(lambda: page.locator("#end").inner_text() == "Round ended", what="the end")
+        assert not any(page.locator(s).is_enabled() for s in steering)
+        assert page.locator("#fire").get_attribute("title") == "The round has ended"
+        assert page.problems == []
+    finally:
+        host.stop()

@@ -205,9 +205,19 @@
     $("show-debrief").disabled = !over;
     $("over").hidden = !over || debriefShown;
     $("end").disabled = data.ended;
-    if (data.ended) $("end").textContent = "Round ended";
+    if (data.ended) {
+      $("end").textContent = "Round ended";
+      // Nothing steers an ended round any more: its controls say so (a playtest found
+      // Timer, Fire and Send still enabled, doing nothing).
+      STEERING.forEach(function (id) {
+        $(id).disabled = true;
+        $(id).title = "The round has ended";
+      });
+    }
     tick();
   }
+
+  var STEERING = ["target", "timer-start", "timer-pause", "timer-add", "event", "fire", "message", "send"];
 
   function row(t, colour, lead, behind, ended) {
     var tr = el("tr");
