@@ -33,3 +33,26 @@ def test_a_handover_with_work_left_says_the_rest_went_along_untested() -> None:
                 else:
                     assert "close enough" not in line, line
     assert told
+
+
+def test_a_mood_moved_by_two_things_names_them_apart() -> None:
+    # Playtest 8 read "trust 60% to 52%; more friction: their people met …" as the
+    # friction explaining the trust: two terms of the rule, each its own cause.
+    two = one = 0
+    for seed in range(1, 6):
+        for policy in ("balanced", "delivery_first"):
+            session = round_of("crm-rollout", policy, seed)
+            for week in range(len(session.logs)):
+                for item in week_report(session, week).items:
+                    if item.kind != "mood" or "looks" not in item.text:
+                        continue
+                    assert "friction:" not in item.text, item.text
+                    if "Two things moved it: " in item.text:
+                        first, second = item.text.split("Two things moved it: ")[1].split(
+                            "; and, apart from that, "
+                        )
+                        assert first and second, item.text
+                        two += 1
+                    elif "): " in item.text:
+                        one += 1
+    assert two and one

@@ -103,7 +103,7 @@ HEADLINE_RANK = {"escalation": 0, "signoff": 1, "favour": 1, "handover": 2, "rew
 # Lines that are every week's routine, never the week's headline.
 QUIET_KINDS = ("trust", "progress", "sponsor", "budget", "deadline", "timer")
 # A mood change is told with at most this many of its causes, the largest first.
-MOOD_CAUSES = 2
+MOOD_CAUSES = 2  # the week.mood.why keys have room for one or two
 # A term of the satisfaction rule that moved a mood (facts.MoodCause), by whether the mood
 # fell, as the catalogue keys of its words.
 MOOD_KEYS = {
@@ -643,8 +643,12 @@ class _Week:
             return _item("mood", text, s, tone)
         key = "week.mood.remembered" if change.remembered else "week.mood"
         text = tr(key, name=name, mood=now, was=was)
-        if causes:
-            text = tr("week.mood.why", text=text, causes="; ".join(causes))
+        if len(causes) == 2:
+            # Two terms of the rule, each its own cause (playtest 8 read "trust 60% to 52%;
+            # more friction: …" as the friction explaining the trust).
+            text = tr("week.mood.why.two", text=text, first=causes[0], second=causes[1])
+        elif causes:
+            text = tr("week.mood.why", text=text, causes=causes[0])
         return _item("mood", text, s, tone)
 
     def mood_cause(self, s: int, why: MoodCause, fell: bool) -> str:
