@@ -373,6 +373,18 @@ def toast(
     paragraph(surface, content, font, rect.inflate(-2 * radius, -3 * radius // 2), INK, 1.0)
 
 
+def fade_out(
+    surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, int], height: int
+) -> None:
+    """The bottom `height` pixels of `rect` fade into `colour`: a list that goes on below."""
+    height = max(1, min(height, rect.height))
+    veil = pygame.Surface((rect.width, height), pygame.SRCALPHA)
+    for row in range(height):
+        alpha = round(255 * (row + 1) / height)
+        pygame.draw.line(veil, (*colour, alpha), (0, row), (rect.width - 1, row))
+    surface.blit(veil, (rect.left, rect.bottom - height))
+
+
 def scroll_note(
     surface: pygame.Surface,
     font: pygame.font.Font,

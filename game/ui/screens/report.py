@@ -6,7 +6,7 @@ import pygame
 
 from game.i18n import percent, tr, trn, turn_word
 from game.scenario.schema import Scenario
-from game.session.week import WeekReport, plan_summary, week_report
+from game.session.week import WeekItem, WeekReport, plan_summary, week_report
 from game.session.workshop import Workshop, clock_text
 from game.ui import draw, flow
 from game.ui.art.icons import load_icon
@@ -199,21 +199,20 @@ class ReportScreen(Screen):
         note_h = s.font(14).get_linesize()
         bottom = plan_box.top - note_h - s.px(12)
         self.first_item = min(self.first_item, max(0, len(items) - 1))
-        # Every story whole, never cut: what does not fit scrolls (wheel, Up/Down).
+        # Every story counted as read is whole: what does not fit scrolls (wheel, Up/Down).
         for item in items[self.first_item :]:
             lines = draw.wrap(item.text, font, text_w)
             height = max(len(lines) * font.get_linesize() + s.px(12), icon + s.px(12))
-            if y + height > bottom and shown:
-                break
             rect = pygame.Rect(self.story.left, y, self.story.width, height)
-            pygame.draw.rect(surface, CARD, rect, border_radius=s.px(6))
-            tone = TONES.get(item.tone, INK)
-            surface.blit(
-                load_icon(item.icon, icon, tone), (rect.left + s.px(10), rect.centery - icon // 2)
-            )
-            for k, text in enumerate(lines):
-                top = rect.top + s.px(6) + k * font.get_linesize()
-                draw.text(surface, text, font, (rect.left + icon + s.px(22), top), INK)
+            if y + height > bottom and shown:
+                # The next story's first lines, fading out, where a band would stay empty
+                # (playtest 8 at projector size: 2 stories, then a blank band): it reads
+                # as a list that goes on, and it counts as below.
+                if bottom - y >= 2 * font.get_linesize() + s.px(12):
+                    self._draw_story(surface, item, lines, rect, bottom - y)
+                    y = bottom
+                break
+            self._draw_story(surface, item, lines, rect)
             y += height + s.px(6)
             shown += 1
         self.items_below = len(items) - self.first_item - shown
@@ -225,6 +224,33 @@ class ReportScreen(Screen):
             draw.text(surface, tr("report.quiet"), font, (self.story.left, y), MUTED)
         self._draw_plan(surface, plan_box)
         self._draw_moves(surface)
+
+    def _draw_story(
+        self,
+        surface: pygame.Surface,
+        item: WeekItem,
+        lines: list[str],
+        rect: pygame.Rect,
+        room: int | None = None,
+    ) -> None:
+        """One story's card; with `room`, only its top `room` pixels, fading out."""
+        s = self.style
+        font, icon = s.font(16), s.text_px(18)
+        shown = rect if room is None else pygame.Rect(rect.left, rect.top, rect.width, room)
+        kept = surface.get_clip()
+        surface.set_clip(shown.clip(kept) if kept else shown)
+        try:
+            pygame.draw.rect(surface, CARD, rect, border_radius=s.px(6))
+            tone = TONES.get(item.tone, INK)
+            icon_y = min(rect.centery, shown.centery) - icon // 2
+            surface.blit(load_icon(item.icon, icon, tone), (rect.left + s.px(10), icon_y))
+            for k, text in enumerate(lines):
+                top = rect.top + s.px(6) + k * font.get_linesize()
+                draw.text(surface, text, font, (rect.left + icon + s.px(22), top), INK)
+        finally:
+            surface.set_clip(kept)
+        if room is not None:
+            draw.fade_out(surface, shown, BACKGROUND, font.get_linesize() + s.px(6))
 
     def _plan_box(self) -> pygame.Rect:
         s = self.style
