@@ -216,3 +216,21 @@ def test_a_new_message_replacing_a_shown_one_is_drawn_and_opens_whole(
     click_at(app, toast.rect.center)
     assert app.top.name == "message"
     assert app.top.lines == [LONG]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("window", "text_size"), SIZES, ids=IDS)
+def test_a_long_message_leaves_the_plan_most_of_its_rows(
+    window: tuple[int, int], text_size: float
+) -> None:
+    # Playtest 8: at projector size a long facilitator's message took half the plan's list.
+    app = _crm_week4(window, text_size)
+    screen = app.top
+    rows_before = len(screen.plan_row_rects())  # type: ignore[attr-defined]
+    screen.say(LONG * 2)  # type: ignore[attr-defined]
+    pump(app)
+    toast = screen.toast  # type: ignore[attr-defined]
+    assert toast is not None and len(toast.lines) <= 4
+    rows_after = len(screen.plan_row_rects())  # type: ignore[attr-defined]
+    step = screen.row_h  # type: ignore[attr-defined]
+    # The box costs the list no more rows than its own height does.
+    assert rows_before - rows_after <= -(-toast.rect.height // step) + 1

@@ -16,11 +16,15 @@ from game.ui.screens.turn.layout import (
     header_height,
     note_height,
     scroll_to_show,
+    toast_font,
     toast_layout,
+    toast_pad,
 )
 from game.ui.screens.turn.news_overlay import NewsOverlay
 from game.ui.screens.turn.panels import TurnPanels
 from game.ui.widgets.type_sizes import small_font
+
+TOAST_LINES = 4  # the most a message takes of the plan: its first lines and "read it all"
 
 
 class PlanList(TurnPanels):
@@ -93,10 +97,12 @@ class PlanList(TurnPanels):
         end = pygame.Rect(area.left, area.bottom - self.end_h, area.width, self.end_h)
         tools = self._build_plan_tools(end.top - s.px(8))
         # The message gets its own room above the tools, so it never covers a row: up to
-        # half the plan's list; a click on it shows it whole (one longer than its box, or
-        # a new one shown in the box of the last, see `_draw_toast`).
+        # half the plan's list and at most TOAST_LINES lines (playtest 8: a long message
+        # at projector size left two rows of the plan); a click on it shows it whole (one
+        # longer than its box, or a new one shown in the box of the last, see `_draw_toast`).
         list_top = area.top + self.plan_head_h
-        room = (tools.top - s.px(8) - list_top) // 2
+        most = TOAST_LINES * toast_font(s).get_linesize() + 2 * toast_pad(s)
+        room = min((tools.top - s.px(8) - list_top) // 2, most)
         self.toast = toast_layout(s, self.message, area, tools.top - s.px(8), room)
         self.toast_rect = self.toast.rect if self.toast else None
         if self.toast is not None:
