@@ -4,6 +4,7 @@ import pygame
 
 from game.policies import POLICIES
 from game.ui import flow
+from game.ui.app import App
 from tests.helpers.ui_driver import button_named, click, key, make_app
 
 
@@ -27,12 +28,19 @@ def test_the_briefing_is_read_again_from_the_menu_and_returns_to_the_turn() -> N
     assert app.top is turn
 
 
-def test_the_briefing_can_be_read_from_the_debrief_menu() -> None:
+def _at_the_debrief() -> App:
+    """A tutorial round played to its end by the balanced policy, on its debrief."""
     app = make_app(scenario="tutorial", seed=3, team="Blue")
     game = app.game
+    assert game is not None
     while not game.session.done:
         game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
     flow.show_current_turn(app)
+    return app
+
+
+def test_the_briefing_can_be_read_from_the_debrief_menu() -> None:
+    app = _at_the_debrief()
     debrief = app.top
     key(app, pygame.K_ESCAPE)
     click(app, button_named(app, "Briefing"))
@@ -89,11 +97,7 @@ def test_a_screen_rebuilt_under_an_overlay_keeps_its_buttons() -> None:
 def test_a_finished_rounds_menu_offers_to_quit_and_to_play_again_not_to_save_or_lose() -> None:
     # Playtest 8: the debrief's menu offered "Save and quit" and "Restart this round"
     # ("this round is lost" on the second press) for a round that was over and kept.
-    app = make_app(scenario="tutorial", seed=3, team="Blue")
-    game = app.game
-    while not game.session.done:
-        game.play(POLICIES["balanced"](game.session.observe(), game.session.params)[0])
-    flow.show_current_turn(app)
+    app = _at_the_debrief()
     key(app, pygame.K_ESCAPE)
     labels = [b.text for b in app.top.clicks]
     assert "Save and quit" not in labels and "Restart this round" not in labels
