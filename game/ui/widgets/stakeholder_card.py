@@ -234,14 +234,26 @@ def draw_card(
     if view.planned:
         text, bold, colour = tr("card.planned", actions=view.planned), True, ACCENT
     elif view.complaint:
+        quote = tr("format.quote", text=view.complaint)
+        text, bold, colour = quote, True, (255, 214, 150)
         # Out of touch, the face is memory but the complaint is today's, heard through
-        # others (playtest 8: a fresh complaint under "last seen delighted" read as a bug).
-        key = "card.heard" if view.vague else "format.quote"
-        text, bold, colour = tr(key, text=view.complaint), True, (255, 214, 150)
+        # others (playtest 8: a fresh complaint under "last seen delighted" read as a bug):
+        # said so wherever the card has room for it whole, and else the quote alone.
+        heard = tr("card.heard", text=view.complaint)
+        if view.vague and _fits_bottom(bottom, s, heard, bold):
+            text = heard
     else:
         late = view.since_contact >= 2
         text, bold, colour = since, False, (255, 214, 150) if late else MUTED
     _draw_bottom_line(surface, bottom, s, text, bold, colour)
+
+
+def _fits_bottom(room: pygame.Rect, s: Style, text: str, bold: bool) -> bool:
+    """Whether `text` fits the card's last lines whole, as `_draw_bottom_line` sets it."""
+    if draw.measure(text, fitting_font(s, text, (14, 13, 12), room.width, bold)) <= room.width:
+        return True
+    font = _wrapped_font(s, bold)
+    return len(_greedy(text, font, room.width)) <= max(1, room.height // font.get_linesize())
 
 
 def _draw_bottom_line(
