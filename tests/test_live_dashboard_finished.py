@@ -59,6 +59,15 @@ def test_a_finished_team_has_no_running_clock(tmp_path: Path, chromium: Any) -> 
         until(lambda: _clock(page, "Blue")[1] == "running", what="Blue's clock")
         assert ":" in _clock(page, "Blue")[0]
         assert _clock(page, "Bot") == ("–", "finished")
+        # How far behind, in the weeks the table shows (playtest 9: "2 / 13 · 15 weeks
+        # behind" beside a finished team's "16").
+        weeks = {
+            name: page.locator("#rows tr", has_text=name).locator("td").nth(1).inner_text()
+            for name in ("Bot", "Blue")
+        }
+        bot_week, blue_week = (int(weeks[n].split()[0]) for n in ("Bot", "Blue"))
+        gap = bot_week - blue_week
+        assert f"{gap} weeks behind" in weeks["Blue"], weeks
         # A finished team that has gone quiet is done, not lost (no alarm colour).
         seen = page.locator("#rows tr", has_text="Bot").locator(".seen")
         assert "on" in (seen.get_attribute("class") or "") or "done" in (seen.inner_text())

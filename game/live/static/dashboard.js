@@ -192,8 +192,8 @@
     received = performance.now();
     var rows = $("rows");
     var lead = 0;
-    data.teams.forEach(function (t) { lead = Math.max(lead, t.week); });
-    var behind = data.teams.some(function (t) { return t.week < lead && !t.finished; });
+    data.teams.forEach(function (t) { lead = Math.max(lead, shownWeek(t, data.ended)); });
+    var behind = data.teams.some(function (t) { return shownWeek(t, data.ended) < lead && !t.finished; });
     var colours = teamColours(data.teams.map(function (t) { return t.team; }));
     rows.textContent = "";
     data.teams.forEach(function (t, k) {
@@ -217,6 +217,12 @@
     tick();
   }
 
+  // A team's week as the game counts it: while planning, the week being planned ("Week 4
+  // of 13" in the game when the host has 3 weeks); once finished or ended, the weeks played.
+  function shownWeek(t, ended) {
+    return t.finished || ended ? t.week : t.week + 1;
+  }
+
   var STEERING = ["target", "timer-start", "timer-pause", "timer-add", "event", "fire", "message", "send"];
 
   function row(t, colour, lead, behind, ended) {
@@ -234,19 +240,17 @@
     tr.appendChild(who);
 
     var week = el("td");
-    // As the game counts: while planning, the week being planned ("Week 4 of 13" in the
-    // game when the host has 3 weeks); once finished or ended, the weeks played. Past the
-    // deadline: "14 · 1 week late".
+    // As the game counts (shownWeek). Past the deadline: "14 · 1 week late".
     var deadline = workshop ? workshop.deadline : 0;
-    var stopped = t.finished || ended;
-    var number = stopped ? t.week : t.week + 1;
+    var number = shownWeek(t, ended);
     var late = deadline ? number - deadline : 0;
     var shown = late > 0 ? number + " · " + late + (late > 1 ? " weeks" : " week") + " late"
       : number + " / " + (deadline || "?");
     week.appendChild(el("span", "", shown));
     // Every team plans at its own pace (nobody waits for another): the words say how far
-    // it is from the leading team, in the same weeks as the number above.
-    var gap = lead - t.week;
+    // it is from the leading team, in the same weeks as the numbers shown (a playtest
+    // read "2 / 13 · 15 weeks behind" beside a finished team's "16").
+    var gap = lead - number;
     var status;
     if (t.finished) status = ["finished ✓", "finished"];
     else if (ended) status = ["round ended", "waiting"];
