@@ -38,6 +38,25 @@ if TYPE_CHECKING:
 
 E = TypeVar("E", bound=UIElement)
 WHEEL_LINES = 3  # lines of text a mouse-wheel notch scrolls in a text box
+# The keys that scroll a long text box, in pages of its height (Home and End: to its ends).
+SCROLL_KEYS = {
+    pygame.K_UP: -1 / 3,
+    pygame.K_DOWN: 1 / 3,
+    pygame.K_PAGEUP: -0.9,
+    pygame.K_PAGEDOWN: 0.9,
+    pygame.K_HOME: -1e9,
+    pygame.K_END: 1e9,
+}
+
+
+def scroll_box(box: UITextBox, pages: float) -> bool:
+    """Scroll `box` by `pages` of its height (negative: up); False when it has nothing
+    to scroll (all of it fits)."""
+    bar = box.scroll_bar
+    if bar is None:
+        return False
+    bar.set_scroll_from_start_percentage(bar.start_percentage + pages * bar.visible_percentage)
+    return True
 
 
 class Autopilot(Protocol):

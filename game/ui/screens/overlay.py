@@ -3,12 +3,12 @@
 import contextlib
 
 import pygame
-from pygame_gui.elements import UIButton
+from pygame_gui.elements import UIButton, UITextBox
 
 from game.i18n import tr
 from game.ui import draw
 from game.ui.focus import Action, quiet
-from game.ui.screens.base import Host, Screen
+from game.ui.screens.base import SCROLL_KEYS, Host, Screen, scroll_box
 from game.ui.theme import BORDER, CARD, INK, canvas
 
 
@@ -71,7 +71,7 @@ class Overlay(Screen):
             rect.width - s.px(48),
             rect.bottom - top - button_h - s.px(36),
         )
-        self.text_box(html, body)
+        self.page_box = self.text_box(html, body)
         width = max(s.px(200), draw.measure(close_label, s.font(16, bold=True)) + s.px(40))
         self.button(
             pygame.Rect(
@@ -96,6 +96,20 @@ class Overlay(Screen):
             (rect.left + s.px(24), rect.top + s.px(20)),
             INK,
         )
+
+    page_box: UITextBox | None = None  # a text page's box (text_page), for the keys
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        # A text page scrolls by keyboard too (playtest 9: Help's key list was out of
+        # reach without a mouse wheel).
+        if (
+            event.type == pygame.KEYDOWN
+            and event.key in SCROLL_KEYS
+            and self.page_box is not None
+            and scroll_box(self.page_box, SCROLL_KEYS[event.key])
+        ):
+            return True
+        return super().handle(event)
 
     def close(self) -> None:
         self.app.pop()

@@ -14,7 +14,7 @@ from game.session.debrief.breakdown import score_breakdown
 from game.session.results import already_written, write_result
 from game.ui import draw
 from game.ui.charts import policy_name
-from game.ui.screens.base import Host
+from game.ui.screens.base import SCROLL_KEYS, Host, scroll_box
 from game.ui.screens.debrief.actions import ActionsPart
 from game.ui.screens.debrief.base import CHARTS, WHY
 from game.ui.screens.debrief.compare import ComparePart
@@ -108,6 +108,15 @@ class DebriefScreen(HeadPart, ViewsPart, ComparePart, MomentsPart, ActionsPart):
                 return True
             if event.key in (pygame.K_RIGHT, pygame.K_LEFT) and not event.mod:
                 self.show_chart(self.chart + (1 if event.key == pygame.K_RIGHT else -1))
+                return True
+            # "Why N?" longer than its box scrolls by keyboard (playtest 9 could read two
+            # of 13 lines without a mouse); Page Up/Down stay the key moments' pages.
+            scrolls = {pygame.K_UP, pygame.K_DOWN, pygame.K_HOME, pygame.K_END}
+            if (
+                self.chart == WHY
+                and event.key in scrolls
+                and scroll_box(self.why_box, SCROLL_KEYS[event.key])
+            ):
                 return True
         if event.type == pygame.MOUSEWHEEL and self.moments_rect.collidepoint(
             pygame.mouse.get_pos()

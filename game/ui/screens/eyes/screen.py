@@ -19,7 +19,7 @@ from game.session.debrief.eyes import (
 )
 from game.ui import draw, people
 from game.ui.safe_text import drawable
-from game.ui.screens.base import Host, Screen
+from game.ui.screens.base import SCROLL_KEYS, Host, Screen, scroll_box
 from game.ui.screens.eyes.chart import EyesChart
 from game.ui.screens.eyes.words import Words
 from game.ui.theme import (
@@ -159,26 +159,15 @@ class EyesScreen(Screen):
 
     def scroll(self, pages: float) -> None:
         """Scroll the weeks by `pages` of the box's height (negative: up)."""
-        bar = self.box.scroll_bar
-        if bar is None:
-            return
-        bar.set_scroll_from_start_percentage(bar.start_percentage + pages * bar.visible_percentage)
+        scroll_box(self.box, pages)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
-            steps = {
-                pygame.K_UP: -1 / 3,
-                pygame.K_DOWN: 1 / 3,
-                pygame.K_PAGEUP: -0.9,
-                pygame.K_PAGEDOWN: 0.9,
-                pygame.K_HOME: -1e9,
-                pygame.K_END: 1e9,
-            }
             if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
                 self.show(self.person + (1 if event.key == pygame.K_RIGHT else -1))
                 return True
-            if event.key in steps:
-                self.scroll(steps[event.key])
+            if event.key in SCROLL_KEYS:
+                self.scroll(SCROLL_KEYS[event.key])
                 return True
             if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
                 self.back()
