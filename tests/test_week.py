@@ -23,6 +23,7 @@ KINDS = (
     "rejection",
     "escalation",
     "rework",
+    "minor_rework",
     "favour",
     "signoff",
     "handover",

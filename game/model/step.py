@@ -54,6 +54,7 @@ class TurnLog:
     left_at_handover: F64  # (N, P) known work a handover left (within done_threshold): now hidden
     rework_found: F64  # found by the team's own testing
     redo_added: F64  # (N, P) work put back to redo: what the finds cost to fix (late: more)
+    redo_rejected: F64  # (N, P) the part of redo_added from rejections (the rest: team finds)
     rework_cause_clarity: F64  # clarity at which the found work had been built
     accepted: B8
     rejected: B8
@@ -196,6 +197,7 @@ def step(
             rework_found=found.found,
             rework_cause_clarity=found.cause_clarity,
             redo_added=found.cost + decided.redo,
+            redo_rejected=decided.redo,
             accepted=decided.accepted,
             rejected=decided.rejected,
             acceptance_found=decided.found,

@@ -101,7 +101,7 @@ WHY_KEYS = {
 # Which news leads the headline when no rejection or event does: the lower, the sooner.
 HEADLINE_RANK = {"escalation": 0, "signoff": 1, "favour": 1, "handover": 2, "rework": 3}
 # Lines that are every week's routine, never the week's headline.
-QUIET_KINDS = ("trust", "progress", "sponsor", "budget", "deadline", "timer")
+QUIET_KINDS = ("trust", "progress", "sponsor", "budget", "deadline", "timer", "minor_rework")
 # A mood change is told with at most this many of its causes, the largest first.
 MOOD_CAUSES = 2  # the week.mood.why keys have room for one or two
 # A term of the satisfaction rule that moved a mood (facts.MoodCause), by whether the mood
@@ -320,7 +320,7 @@ class _Week:
             why = tr("week.rejection.why", clarity=_pct(r.clarity), trust=_pct(r.trust))
             name, found = self.people[r.owner], number(r.found, 1)
             text = tr("week.rejection", name=name, t="{t}", found=found, why=why)
-            text += self.redo(r.package)
+            text += self.redo(r.package, rejected=True)
             out.append(self.package("rejection", r.package, r.owner, text, "bad"))
         return out
 
@@ -337,17 +337,36 @@ class _Week:
             built = "" if np.isnan(r.clarity) else tr("week.rework.built", clarity=_pct(r.clarity))
             text = tr("week.rework", found=found, t=t, built=built) + self.redo(r.package)
             out.append(self.package("rework", r.package, r.owner, text, "neutral"))
-        return out
+        return out + self.minor_rework()
 
-    def redo(self, p: int) -> str:
+    def minor_rework(self) -> list[WeekItem]:
+        """The finds too small for a line of their own, in one line: what the board's 'to
+        redo' and the rework chart count (playtest 9 found 0.3 to redo no report named)."""
+        found = self.log.rework_found[0]
+        small = (found > 0) & (found < MINOR_REWORK)
+        total = float(found[small].sum())
+        if not small.any() or number(total, 1) == number(0.0, 1):
+            return []
+        redo = float((self.log.redo_added[0] - self.log.redo_rejected[0])[small].sum())
+        said = tr("week.redo", redo=number(redo, 1)) if round(redo, 1) else tr("week.patched")
+        text = trn("week.rework.minor", int(small.sum()), found=number(total, 1), redo=said)
+        return [_item("minor_rework", text, None, "neutral", ICONS["rework"])]
+
+    def redo(self, p: int, rejected: bool = False) -> str:
         """': 1.6 pts of work back to redo': what the faults found put on the board's 'to
         redo' (more than their size when found late: the model's redo_added, and the line
         says so). Faults that testing finds in a package awaiting sign-off are patched on
-        the spot: no redo."""
-        redo = float(self.log.redo_added[0, p])
+        the spot: no redo. A rejection's line and the team's own finds in the same package
+        each tell their own part (playtest 9 read both as "3.0 pts back to redo")."""
+        log = self.log
+        if rejected:
+            redo = float(log.redo_rejected[0, p])
+            found = float(log.acceptance_found[0, p])
+        else:
+            redo = float(log.redo_added[0, p] - log.redo_rejected[0, p])
+            found = float(log.rework_found[0, p])
         if round(redo, 1) == 0:
             return tr("week.patched")
-        found = float(self.log.rework_found[0, p] + self.log.acceptance_found[0, p])
         if number(redo, 1) != number(found, 1):
             return tr("week.redo.late", redo=number(redo, 1))
         return tr("week.redo", redo=number(redo, 1))
