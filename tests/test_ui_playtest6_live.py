@@ -466,3 +466,21 @@ def test_the_clocks_say_what_they_count(tmp_path: Path) -> None:
     key(app, pygame.K_RETURN)  # played
     assert app.top.name == "report"
     assert tip_at(app.top._clock_rect()).startswith("The time of week 2: ")
+
+
+def test_a_facilitators_message_stays_beside_the_links_notices(tmp_path: Path) -> None:
+    # Playtest 9: after a host restart "Back in touch with the workshop's host" took the
+    # place of a message the team had not read yet.
+    app, host = _stub_live_app(tmp_path)
+    screen = app.top
+    host.says(app, "running")  # the first answer: what it holds was said before
+    host.messages.append(Message(id=1, text="Coffee break at 11", at=0.0))
+    host.says(app, "running", 90.0)
+    said = tr("live.message", text="Coffee break at 11")
+    assert screen.message == said
+    host.problem = "connection refused"
+    pump(app)
+    assert tr("live.down") in screen.message and said in screen.message
+    host.problem = ""
+    host.says(app, "running", 80.0)
+    assert tr("live.back") in screen.message and said in screen.message

@@ -95,6 +95,11 @@ class LiveRound:
 
     def _show_notes(self, app: Host) -> None:
         if self.notes and app.top.name == "turn":
+            # The week's latest message from the facilitator stays beside a notice about
+            # the link (playtest 9: "Back in touch with the host" took its place).
+            latest = self.messages_in(app.game.session.turn)[-1:] if app.game else []
+            if latest and latest[0] not in self.notes and latest[0] in app.top.shown_note():
+                self.notes += latest
             app.top.notify(" · ".join(self.notes))
             self.notes.clear()
             if self.chime:  # heard across the room, not only read on the plan

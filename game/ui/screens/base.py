@@ -239,6 +239,10 @@ class Screen:
     def notify(self, message: str) -> None:
         """Show the player a note (e.g. about a resumed round), if this screen has a place."""
 
+    def shown_note(self) -> str:
+        """The note this screen shows now ('' when none or no place for one)."""
+        return ""
+
     def place(self, element: E) -> E:
         """Register a widget this screen laid out, for the layout checks."""
         self.placed.append(element)

@@ -343,6 +343,9 @@ class TurnScreen(PlanList):
         self.notice = message
         self.say(message)
 
+    def shown_note(self) -> str:
+        return self.message
+
     def autoplay(self) -> None:
         """The pilot: first show the policy's plan on the planner, then end the week."""
         if self.pilot_planned:
