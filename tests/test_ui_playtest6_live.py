@@ -268,11 +268,13 @@ def test_a_live_rounds_report_shows_the_clock_that_runs_on(
         report_screen, "draw_timer", lambda surface, s, rect, workshop: painted.append(rect)
     )
     texts: list[pygame.Rect] = []
+    words: list[str] = []
     real_text = draw.text
 
     def recording(surface, content, font, pos, *args, **kwargs):  # type: ignore[no-untyped-def]
         rect = real_text(surface, content, font, pos, *args, **kwargs)
         texts.append(rect)
+        words.append(content)
         return rect
 
     monkeypatch.setattr(draw, "text", recording)
@@ -281,6 +283,8 @@ def test_a_live_rounds_report_shows_the_clock_that_runs_on(
     [clock] = painted
     assert app.surface.get_rect().contains(clock)
     assert not any(clock.colliderect(t) for t in texts)  # the week's title stays clear of it
+    # Whose time it is, beside it (playtest 9 read the report on the next week's time).
+    assert "time left to plan week 2" in words
 
 
 def test_a_solo_rounds_report_shows_no_clock() -> None:

@@ -50,9 +50,7 @@ def test_a_mood_moved_by_two_things_names_them_apart() -> None:
                         continue
                     assert "friction:" not in item.text, item.text
                     if "Two things moved it: " in item.text:
-                        first, second = item.text.split("Two things moved it: ")[1].split(
-                            "; and, apart from that, "
-                        )
+                        first, second = item.text.split("Two things moved it: ")[1].split("; and ")
                         assert first and second, item.text
                         two += 1
                     elif "): " in item.text:

@@ -180,9 +180,24 @@ class ReportScreen(Screen):
         if clock is not None and workshop is not None:
             draw_timer(surface, s, clock, workshop)
             title_w = clock.left - s.px(12) - self.story.left
-        y = draw.text(
+        title = draw.text(
             surface, r.title, s.font(28, bold=True), self.story.topleft, INK, width=title_w
-        ).bottom
+        )
+        y = title.bottom
+        game = self.app.game
+        if clock is not None and game is not None and not game.session.done:
+            # Whose time the clock counts, beside it (playtest 9 spent the next week's time
+            # reading this report, the clock unlabelled; its tooltip said so).
+            label = tr(
+                "clock.label.next",
+                label=turn_word(game.session.scenario.turn_label),
+                n=game.session.turn + 1,
+            )
+            font = s.font(14)
+            if title.right + s.px(16) + draw.measure(label, font) <= clock.left - s.px(8):
+                draw.text(
+                    surface, label, font, (clock.left - s.px(8), clock.centery), MUTED, "midright"
+                )
         head_font = s.font(20, bold=True)
         # The headline whole, however many lines: it is the week's cause, said once.
         head_lines = len(draw.wrap(r.headline, head_font, self.story.width))
