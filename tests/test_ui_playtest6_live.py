@@ -116,6 +116,9 @@ def test_an_ended_live_round_stays_ended_after_a_restart_without_its_host(room) 
     steppers = [b for _, down, up in app.top.row_widgets.values() for b in (down, up)]
     assert steppers and not any(b.is_enabled for b in steppers)
     assert not app.top.undo_button.is_enabled and not app.top.clear_button.is_enabled
+    key(app, pygame.K_ESCAPE)  # its menu: nothing is paused any more
+    assert app.top.name == "pause" and app.top.title == tr("pause.title.done")
+    key(app, pygame.K_ESCAPE)
     saved = load_team(paths.live_dir())
     assert saved is not None and saved.ended  # remembered on disk, beside the autosave
 

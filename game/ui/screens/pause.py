@@ -37,7 +37,10 @@ class PauseOverlay(Overlay):
 
     @property
     def title(self) -> str:
-        if self.round_over or self.clock_runs_on:
+        # Nothing is paused over a finished round, a live clock that runs on, or a live
+        # round the facilitator ended (playtest 9 saw "Paused" there).
+        live_ended = self.app.live is not None and self.app.live.ended
+        if self.round_over or self.clock_runs_on or live_ended:
             return tr("pause.title.done")
         return tr(self.title_key)
 
