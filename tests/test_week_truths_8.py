@@ -9,6 +9,7 @@ import re
 
 import numpy as np
 
+from game.session.debrief.eyes import through_their_eyes
 from game.session.week import week_report
 from tests.helpers.sessions import round_of
 
@@ -99,4 +100,16 @@ def test_small_finds_are_told_in_one_line_so_the_report_counts_every_find() -> N
             n = int(small.sum())
             assert (f"in {n} more packages" if n > 1 else "in 1 more package") in line
             told += 1
+    assert told
+
+
+def test_their_eyes_tell_every_trust_move_the_week_report_shows() -> None:
+    # Playtest 9: the report said "Pieter 58% to 56%", their eyes only "My trust in IT: 56%."
+    session = round_of("crm-rollout", "balanced", 42)
+    told = 0
+    for s, eyes in enumerate(through_their_eyes(session)):
+        for week in eyes.weeks:
+            moved = f"{week.trust_before:.0%}" != f"{week.trust:.0%}"
+            assert (week.trust_cause is not None) == moved, (s, week.turn)
+            told += moved
     assert told
