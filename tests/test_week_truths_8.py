@@ -113,3 +113,24 @@ def test_their_eyes_tell_every_trust_move_the_week_report_shows() -> None:
             assert (week.trust_cause is not None) == moved, (s, week.turn)
             told += moved
     assert told
+
+
+def test_hype_is_on_what_moved_with_what_moved_it() -> None:
+    # Playtest 9: the top bar's hype meter moved and nothing said by how much or why.
+    session = round_of("ai-hype", "balanced", 3)
+    rose = fell = 0
+    for week, log in enumerate(session.logs):
+        before = session.observations[week].hype[0]
+        moves = [m for m in week_report(session, week).moves if m.label == "Hype"]
+        if f"{before:.0%}" == f"{log.hype[0]:.0%}":
+            assert not moves
+            continue
+        [move] = moves
+        assert (move.before, move.after) == (before, log.hype[0])
+        if log.hype[0] > before:
+            assert "event" in move.why
+            rose += 1
+        else:
+            assert move.why.endswith("fades by itself")
+            fell += 1
+    assert rose and fell

@@ -820,7 +820,11 @@ class _Week:
         budget = BarMove(
             tr("week.bar.budget"), None, money.before / total, money.after / total, why
         )
-        out = [bar for bar in (progress, support, budget) if _moved(bar.before, bar.after)]
+        out = [
+            bar
+            for bar in (progress, support, budget, self.hype_move())
+            if _moved(bar.before, bar.after)
+        ]
         if self.sponsor_told() and support not in out:
             out.insert(1 if out and out[0] is progress else 0, support)
         # Every trust bar that visibly moved, not only the moves the story tells.
@@ -841,6 +845,20 @@ class _Week:
             )
         ]
         return [replace(b, before=float(b.before), after=float(b.after)) for b in out]
+
+    def hype_move(self) -> BarMove:
+        """The top bar's hype, with what moved it (playtest 9: its meter moved and nothing
+        said by how much or why): an event raises it, an honest talk calms it, and it
+        fades by itself every week."""
+        before, after = float(self.before.hype[0]), float(self.log.hype[0])
+        causes = []
+        if after > before:
+            causes.append("week.why.hype.event")
+        if any(c.channel is Channel.RESET for c in self.facts.contacts):
+            causes.append("week.why.hype.reset")
+        causes.append("week.why.hype.fade")
+        why = " · ".join(tr(key) for key in causes)
+        return BarMove(tr("week.bar.hype"), None, before, after, why)
 
     def deadline(self, goes_on: bool) -> list[WeekItem]:
         """At and past the deadline, while the round goes on: that the project is (now) late,

@@ -101,7 +101,8 @@ def draw_bar(
             float(seen.sponsor[0]),
             BAD if seen.sponsor[0] < 0.3 else INK,
         ),
-        (tr("topbar.hype"), "", float(seen.hype[0]), INK),
+        # With its figure too: the week report's "hype +20%" and What moved name it so.
+        (tr("topbar.hype"), percent(float(seen.hype[0])), float(seen.hype[0]), INK),
         (
             tr("topbar.points"),
             tr("topbar.points.value", left=number(points_left), total=number(points_total)),
@@ -128,13 +129,21 @@ def draw_bar(
         )
         y = top + small.get_linesize()
         if level is not None:
-            # The pips give way to the value beside them ("86 %"), so the two never touch.
-            room = width - s.px(18) - (big.size(value)[0] if value else 0)
+            # The pips give way to the value beside them ("86 %"), so the two never touch,
+            # and the value steps down a size before it would run into the next chip
+            # (playtest 9 read "100% 0%" as one figure at 1024×600).
+            font = big
+            for size in (18, 16, 14):
+                font = s.font(size, bold=True)
+                if width - s.px(18) - (font.size(value)[0] if value else 0) >= s.px(30):
+                    break
+            room = width - s.px(18) - (font.size(value)[0] if value else 0)
             pip_w = max(s.px(30), min(s.px(90), width // 2, room))
             pip = pygame.Rect(x, y + s.px(5), pip_w, big.get_linesize() - s.px(10))
             draw.pips(surface, pip, level, colour if colour != INK else (86, 180, 233))
             if value:
-                draw.text(surface, value, big, (pip.right + s.px(8), y), colour)
+                line = pygame.Rect(pip.right + s.px(8), y, 0, big.get_linesize())
+                draw.text(surface, value, font, line.midleft, colour, "midleft")
         else:
             draw.text(surface, value, big, (x, y), colour, width=width - s.px(10))
         x += width
