@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from game.facilitator.report_html import MARKS
+from game.facilitator.teams import verdict
 from game.policies import POLICIES
 from game.session.results import (
     ResultsError,
@@ -114,3 +116,26 @@ def test_rounds_played_under_different_rules_are_not_ranked_together(tmp_path: P
     path.write_text(json.dumps(record), encoding="utf-8")
     with pytest.raises(ResultsError, match="different versions of the game's rules"):
         load_results(tmp_path)
+
+
+def test_a_round_stopped_before_its_end_reads_as_stopped_not_lost(tmp_path: Path) -> None:
+    # Playtest 9: a team the facilitator's "End the round" stopped in week 3 read
+    # "Red 0 · F · ✗ lost" in the comparative debrief.
+    scenario, params = loaded("tutorial")
+    stopped = Session(scenario, params, 5, team="Red")
+    for _ in range(3):
+        stopped.play(POLICIES["balanced"](stopped.observe(), params)[0])
+    write_result(tmp_path, stopped, "tutorial", {})
+    write_result(tmp_path, played("Blue"), "tutorial", {})
+    by_team = {r.team: r for r in load_results(tmp_path)}
+    assert not by_team["Red"].finished and by_team["Blue"].finished
+    assert verdict(by_team["Red"]) == "stopped" and "round ended" in MARKS["stopped"]
+    assert verdict(by_team["Blue"]) in ("won", "lost")
+
+
+def test_a_result_file_from_before_the_finished_flag_reads_as_finished(tmp_path: Path) -> None:
+    path = write_result(tmp_path, played("Blue"), "tutorial", {})
+    record = json.loads(path.read_text(encoding="utf-8"))
+    del record["outcome"]["finished"]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert read_result(path).finished

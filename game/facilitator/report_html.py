@@ -37,7 +37,12 @@ TAGS = {
     "complaint": ("complaint", "bad"), "rework": ("rework", "bad"),
     "acceptance": ("signed off", "good"),
 }  # fmt: skip
-MARKS = {"won": "✓ won", "lost": "✗ lost", "cancelled": "✗ cancelled"}  # a word, not colour only
+MARKS = {
+    "won": "✓ won",
+    "lost": "✗ lost",
+    "cancelled": "✗ cancelled",
+    "stopped": "■ stopped: the round ended first",
+}  # a word, not colour only
 
 
 def build_report(results: Sequence[TeamResult], out: Path, scale: float = 2.0) -> Path:

@@ -46,8 +46,13 @@ class Team:
 
 
 def verdict(result: TeamResult) -> str:
-    """'won', 'lost' or 'cancelled': a word, so that the outcome is never colour alone."""
-    return "cancelled" if result.cancelled else ("won" if result.won else "lost")
+    """'won', 'lost', 'cancelled' or 'stopped' (the round ended before the team's game
+    did): a word, so that the outcome is never colour alone."""
+    if result.cancelled:
+        return "cancelled"
+    if not result.finished:
+        return "stopped"
+    return "won" if result.won else "lost"
 
 
 def ranks(scores: Sequence[float]) -> list[int]:

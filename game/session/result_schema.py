@@ -109,6 +109,7 @@ class Outcome(_Strict):
     signoff_delay: dict[Id, Turns | None] = Field(max_length=MAX_PEOPLE)  # None: none built
     true_progress: Share
     reported_progress: Share
+    finished: bool = True  # False: the round stopped before its end (files before it: True)
 
 
 class Series(_Strict):

@@ -163,6 +163,7 @@ class TeamResult:
     won: bool
     cancelled: bool
     record: dict[str, Any]  # the whole file as `ResultRecord` holds it, for the charts
+    finished: bool = True  # False: stopped before its end (the facilitator ended the round)
 
     @property
     def name(self) -> str:
@@ -197,7 +198,7 @@ def read_result(path: Path) -> TeamResult:
     s, outcome = record.scenario, record.outcome
     return TeamResult(
         path, record.team, s.id, s.title, record.seed, outcome.score, outcome.grade,
-        outcome.won, outcome.cancelled, record.model_dump(mode="json"),
+        outcome.won, outcome.cancelled, record.model_dump(mode="json"), outcome.finished,
     )  # fmt: skip
 
 

@@ -34,7 +34,12 @@ PREVIOUS = (pygame.K_LEFT, pygame.K_PAGEUP, pygame.K_UP, pygame.K_BACKSPACE)
 MIN_CHART = 16  # pixels each way: a chart area smaller than this is left empty
 HEADS = ("show.team", "show.score", "show.grade", "show.outcome", "show.progress")
 # facilitator.teams.verdict's words, as the leaderboard shows them.
-VERDICTS = {"won": "show.won", "lost": "show.lost", "cancelled": "show.cancelled"}
+VERDICTS = {
+    "won": "show.won",
+    "lost": "show.lost",
+    "cancelled": "show.cancelled",
+    "stopped": "show.stopped",
+}
 
 
 @dataclass(frozen=True)

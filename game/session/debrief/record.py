@@ -125,6 +125,9 @@ def round_record(
     ends["grade"] = session.params.scoring.grade_name(result.grade[0])
     ids = [s.id for s in session.scenario.stakeholders]
     ends["signoff_delay"] = dict(zip(ids, result.signoff_delay[0], strict=True))
+    # A round stopped before its end (a live round the facilitator ended) is no loss:
+    # the comparative debrief says so (playtest 9 read "0 · F · ✗ lost").
+    ends["finished"] = bool(session.done)
     record["outcome"] = ends
     record["breakdown"] = _breakdown(session, score_breakdown(session))
     data = asdict(series(session))
