@@ -132,3 +132,25 @@ def test_an_ended_rounds_controls_are_disabled(tmp_path: Path, chromium: Any) ->
         assert page.problems == []
     finally:
         host.stop()
+
+
+def test_without_the_host_no_team_reads_connected(tmp_path: Path, chromium: Any) -> None:
+    # Playtest 9: "● connected" stayed on a team's row under "host unreachable".
+    host = start_host(tmp_path / "ws", "--scenario", "tutorial", "--seed", "5")
+    stopped = False
+    try:
+        client = TeamClient(host.url, timeout=10.0)
+        bot.join(client, host.code, "Blue")  # heard from: connected for a few seconds
+        page = open_dashboard(chromium, host.url, host.token)
+        until(lambda: row_names(page) == ["Blue"], what="the team's row")
+        seen = page.locator("#rows tr", has_text="Blue").locator(".seen")
+        until(lambda: "connected" in seen.inner_text(), what="Blue connected")
+        host.stop()
+        stopped = True
+        link = page.locator("#link")
+        until(lambda: link.inner_text() == "host unreachable", timeout=30.0, what="down")
+        assert "connected" not in seen.inner_text()
+        assert "host unreachable" in seen.inner_text()
+    finally:
+        if not stopped:
+            host.stop()

@@ -100,6 +100,14 @@
     var link = $("link");
     link.textContent = text;
     link.className = "link " + kind;
+    // Without the host, what the table last heard of the teams is not news: it says so
+    // (a playtest saw "● connected" under "host unreachable").
+    if (kind === "down") {
+      document.querySelectorAll("#rows .seen").forEach(function (seen) {
+        seen.textContent = "? not known: host unreachable";
+        seen.className = "small seen off";
+      });
+    }
   }
 
   function connect() {
