@@ -162,12 +162,13 @@ class TurnPanels(Screen):
             if left > 0
             else tr("turn.plan.all", total=number(total))
         )
-        # The headline steps its type down before it would be cut (projector text size).
+        # The headline steps its type down before it would be cut (projector text size),
+        # and keeps clear of the panel's edge (playtest 9: "All 15 points planned" touched it).
         font = next(
             (
                 f
                 for f in (s.font(n, bold=True) for n in (22, 19, 16))
-                if draw.fits(text, f, area.width)
+                if draw.fits(text, f, area.width - s.px(8))
             ),
             s.font(16, bold=True),
         )
