@@ -12,7 +12,7 @@ import pytest
 
 from game.cli import debrief_cmd
 from game.facilitator.report_html import build_report
-from game.facilitator.team_charts import render_charts
+from game.facilitator.team_charts import _Chart, _fitted_title, render_charts
 from game.facilitator.teams import team_colours
 from game.session.results import ResultsError, TeamResult, load_results, write_result
 from tests.helpers.sessions import played
@@ -213,3 +213,18 @@ def test_a_real_browser_shows_every_chart_and_team(results: list[TeamResult], re
     assert page.body.get("data-images-total") == str(charts), "the page's script did not run"
     assert page.body.get("data-images-loaded") == str(charts), "a chart did not load"
     assert page.board == [r.name for r in results]
+
+
+def test_a_trust_charts_title_too_long_keeps_the_start_of_the_role() -> None:
+    # Playtest 9: one trust chart read "Trust · Dana Whitfield, Head of Sales", the next
+    # "Trust · Omar Haddad" (the role dropped whole where the title was too long).
+    chart = _Chart(
+        "Trust · Omar Haddad, Head of Customer Service", "Trust · Omar Haddad",
+        lambda ax, ts, fs: None, "ticks", "legend",
+    )  # fmt: skip
+    assert _fitted_title(chart, 60) == chart.title
+    cut = _fitted_title(chart, 36)
+    assert cut.startswith("Trust · Omar Haddad, Head of Cust") and cut.endswith("…")
+    assert len(cut) <= 36
+    assert _fitted_title(chart, 24) == "Trust · Omar Haddad"
+    assert _fitted_title(chart, 12) == "Trust · Oma…"

@@ -113,11 +113,24 @@ def _figure(chart: _Chart, ts: list[Team], size: tuple[int, int], fs: float, sca
     ax = fig.add_subplot()
     dress(ax, 16 * fs)
     fits = max(int((w - 20) / (13.5 * fs)), 8)  # letters of a 22 px title across the figure
-    title = next((t for t in (chart.title, chart.short) if len(t) <= fits), None)
-    title = title or chart.short[: fits - 1] + "…"
-    fig.text(10 / w, 1 - 8 / h, plain(title), va="top", fontsize=22 * fs, **BOLD)
+    title = plain(_fitted_title(chart, fits))
+    fig.text(10 / w, 1 - 8 / h, title, va="top", fontsize=22 * fs, **BOLD)
     chart.draw(ax, ts, fs)
     return canvas
+
+
+def _fitted_title(chart: _Chart, fits: int) -> str:
+    """The chart's title in at most `fits` letters: whole, else cut after what the short
+    title says ("Trust · Omar Haddad, Head of Custo…": a playtest saw some trust charts
+    with the role and others without), else the short one, cut if need be."""
+    if len(chart.title) <= fits:
+        return chart.title
+    room = fits - 1 - len(chart.short)
+    if chart.title.startswith(chart.short) and room >= 8:
+        return chart.title[: fits - 1].rstrip(" ,") + "…"
+    if len(chart.short) <= fits:
+        return chart.short
+    return chart.short[: fits - 1] + "…"
 
 
 def render_charts(
