@@ -73,6 +73,24 @@ def test_tab_leaves_the_field_and_enter_submits_it() -> None:
     assert not title.seed_entry.is_focused
 
 
+def test_enter_in_the_seed_field_goes_to_start_and_a_second_enter_starts() -> None:
+    # Playtest 9: Enter after the seed went to the first scenario card, and the next Enter
+    # chose the tutorial instead of starting the chosen round.
+    app = make_app()
+    title = app.top
+    chosen = title.selected
+    click(app, title.seed_entry)
+    title.seed_entry.set_text("")
+    type_text(app, "42")
+    key(app, pygame.K_RETURN)
+    assert title.focus.current is not None
+    assert title.focus.current.element is title.start_button
+    assert title.selected == chosen and title.seed_text == "42"
+    key(app, pygame.K_RETURN)
+    assert app.top.name in ("briefing", "coach", "turn") and app.game is not None
+    assert app.game.session.seed == 42
+
+
 # --- possessives ---------------------------------------------------------------------------
 @pytest.fixture
 def german() -> Iterator[None]:

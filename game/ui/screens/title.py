@@ -492,7 +492,13 @@ class TitleScreen(Screen):
             return True
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             self._remember_fields()
-            self.focus.move(1)
+            if event.ui_element is self.seed_entry:
+                # The seed is the last field before Start: Enter goes there, as in a form
+                # (playtest 9: it went to the first scenario card, and a second Enter
+                # chose the tutorial instead of starting the round).
+                self.focus.focus_on(self.start_button)
+            else:
+                self.focus.move(1)
             return True
         if self.dialog is not None:
             return False
