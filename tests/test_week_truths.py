@@ -45,8 +45,13 @@ def test_an_honest_talk_says_both_figures_and_which_way_they_went(builds: int) -
     trimmed = session.logs[-1].reset_trimmed[0, DANA]
     [line] = [i.text for i in _items(session, "contact") if i.text.startswith("Honest talk")]
     if percent(trimmed) == percent(0.0):
-        # Expectations did not run ahead of what is built: the talk says it had nothing to trim.
-        assert "nothing to trim" in line and f"{percent(truth)} to {percent(after)}" in line
+        # Expectations did not run ahead of what is built: the talk says it had nothing to
+        # trim, what they expect and have seen, and a change only where there was one.
+        seen = session.observe().seen[0, DANA]
+        assert "nothing to trim" in line and f"they expect {percent(after)}" in line
+        assert f"{percent(seen)}" in line
+        moved = f"{percent(truth)} to {percent(after)}" in line
+        assert moved == (percent(truth) != percent(after) and seen < after), line
     elif percent(truth) == percent(after):
         assert line == f"Honest talk with Dana: expectations held at {percent(after)}"
     else:

@@ -46,7 +46,7 @@ def test_a_demo_that_showed_new_work_says_what_they_have_now_seen() -> None:
 
 
 def test_an_honest_talk_with_nothing_to_trim_points_to_a_demo() -> None:
-    text = tr("week.contact.reset.nothing", name="Dana", change="26% to 36%")
+    text = tr("week.contact.reset.nothing", name="Dana", expects="36%", seen="20%", grew="")
     assert "a demo would show" in text
 
 

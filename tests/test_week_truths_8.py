@@ -134,3 +134,34 @@ def test_hype_is_on_what_moved_with_what_moved_it() -> None:
             assert move.why.endswith("fades by itself")
             fell += 1
     assert rose and fell
+
+
+def test_an_honest_talk_with_nothing_to_trim_agrees_with_what_they_have_seen() -> None:
+    # Playtest 10: "Demo for Pieter: has now seen 85% working, expects 76%" and below it
+    # "Honest talk with Pieter: … they have not seen it working yet … (76% to 76%: …)".
+    already = short = 0
+    for seed in range(1, 30):
+        session = round_of("ai-hype", "balanced", seed)
+        people = [p.short_name for p in session.scenario.stakeholders]
+        for week in range(len(session.logs)):
+            after = (
+                session.observations[week + 1]
+                if week + 1 < len(session.observations)
+                else session.observe()
+            )
+            seen, expects = after.seen[0], after.expectation[0]
+            for line in (i.text for i in week_report(session, week).items):
+                if not (line.startswith("Honest talk") and "nothing to trim" in line):
+                    continue
+                s = next(k for k, name in enumerate(people) if f"with {name}:" in line)
+                for a, b in re.findall(r"(\d+%) to (\d+%)", line):
+                    assert a != b, line  # no change told where there was none
+                if seen[s] >= expects[s] or f"{seen[s]:.0%}" == f"{expects[s]:.0%}":
+                    assert "already seen" in line and "demo" not in line, line
+                    already += 1
+                else:
+                    assert "a demo would show them the rest" in line, line
+                    short += 1
+        if already and short:
+            return
+    raise AssertionError(f"cases not met: {already} already seen, {short} not yet")

@@ -465,8 +465,30 @@ class _Week:
             )
         trimmed = float(self.log.reset_trimmed[0, s])
         if _pct(trimmed) == _pct(0.0):
-            # Nothing ran ahead of what is really built: the talk had nothing to trim.
-            return tr("week.contact.reset.nothing", name=name, change=change)
+            # Nothing ran ahead of what is really built: the talk had nothing to trim. What
+            # they have seen is the card's and the demo line's figure (playtest 10: "not
+            # seen it working yet" beside a demo's "seen 85%, expects 76%", and "76% to
+            # 76%" told as a change).
+            seen = float(self.after.seen[0, s])
+            if seen >= after or _pct(seen) == _pct(after):
+                return tr(
+                    "week.contact.reset.nothing.seen",
+                    name=name,
+                    expects=_pct(after),
+                    seen=_pct(seen),
+                )
+            grew = (
+                tr("week.contact.reset.same")
+                if _pct(truth) == _pct(after)
+                else tr("week.contact.reset.grew", change=change)
+            )
+            return tr(
+                "week.contact.reset.nothing",
+                name=name,
+                expects=_pct(after),
+                seen=_pct(seen),
+                grew=grew,
+            )
         if _pct(truth) == _pct(after):
             return tr("week.contact.reset.held", name=name, expects=_pct(after))
         if after < truth:
