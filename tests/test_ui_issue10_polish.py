@@ -1,12 +1,16 @@
 """Issue 10's polish: the title's pager disabled at its ends, the key moments' pages shared
 out evenly, and the exported page in the debrief screen's words with no label on another."""
 
+import re
+
 import pygame
 from matplotlib.text import Text
 
 from game.local.settings import Settings
+from game.session.debrief.moments import key_moments
 from game.ui.charts import report_figure
 from game.ui.screens.debrief.paging import even_pages
+from tests.helpers.sessions import round_of
 from tests.helpers.ui_driver import click, debrief_app, key, make_app, pump
 
 
@@ -67,3 +71,36 @@ def test_the_exported_page_names_policies_and_tries_as_the_screen_does_without_o
             both = a.intersection(a, b)
             assert both is None or both.width <= 1 or both.height <= 1, (a_text, b_text)
     fig.clear()
+
+
+def test_the_exported_page_says_when_it_shows_fewer_key_moments_than_the_debrief() -> None:
+    # Playtest 10: the PNG listed 10 of the debrief's 12 key moments and said nothing.
+    for seed in range(1, 12):
+        session = round_of("crm-rollout", "delivery_first", seed)
+        total = len(key_moments(session))
+        fig, _ = report_figure(session)
+        page = "\n".join(t.get_text() for t in fig.findobj(Text))
+        fig.clear()
+        if total > 10:
+            assert f"most telling of {total}" in page
+            return
+        assert "most telling" not in page
+    raise AssertionError("no round with more key moments than the page holds")
+
+
+def test_the_rework_charts_labels_never_overlap_on_a_long_round() -> None:
+    # Playtest 10 read "0.90.90.8" on the exported page of a 15-week round.
+    session = round_of("crm-rollout", "delivery_first", 2)  # 16 labelled bars
+    fig, canvas = report_figure(session)
+    renderer = canvas.get_renderer()
+    labels = [
+        Text.get_window_extent(t, renderer)
+        for t in fig.findobj(Text)
+        if t.get_visible() and re.fullmatch(r"\d+\.\d", t.get_text())
+    ]
+    fig.clear()
+    assert len(labels) >= 5
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            both = a.intersection(a, b)
+            assert both is None or both.width <= 1 or both.height <= 1

@@ -40,6 +40,7 @@ TRUE = INK  # the truth is drawn in ink, what IT reported in colour
 TICK_SIZE = 15  # tick and axis labels, at design size: the screen's body text
 # Finds below this (points) round to 0.0 in tenths: no label on their bar.
 SHOWN_FOUND = 0.05
+UPRIGHT_LABELS_FROM = 10  # more bars than this: the rework chart's labels stand upright
 # The capacity chart's parts by catalogue key of their names (the planner's colours);
 # the keys spelt out, so that a search of the code finds every key the catalogue has.
 CAPACITY_KEYS = {
@@ -200,9 +201,14 @@ def _rework(ax: Axes, data: RoundSeries, fs: float, _: list[str], __: int | None
     the premium of fixing late."""
     bars = ax.bar(data.turns, data.rework_found, color=GAP, width=0.8)
     labels = [number(v, 1) if v >= SHOWN_FOUND else "" for v in data.rework_found]
-    ax.bar_label(bars, labels=labels, color=INK, fontsize=13 * fs, padding=2)
+    # Many narrow bars: the labels stand upright, or neighbours run together (playtest 10
+    # read "0.90.90.8" in an exported round of 15 weeks).
+    upright = len(data.turns) > UPRIGHT_LABELS_FROM
+    ax.bar_label(
+        bars, labels=labels, color=INK, fontsize=13 * fs, padding=2, rotation=90 if upright else 0
+    )
     top = max(float(data.rework_found.max(initial=0.0)), 1.0)
-    ax.set_ylim(0, top * 1.2)  # headroom for the labels
+    ax.set_ylim(0, top * (1.35 if upright else 1.2))  # headroom for the labels
     ax.set_yticks(_ticks(top, 4))
     ax.set_ylabel(tr("chart.points"), color=INK, fontsize=14 * fs)
 
@@ -346,8 +352,7 @@ def _fitted_title(title: str) -> str:
 def _moments(fig: Figure, session: Session, fs: float) -> None:
     """The key moments as a column of wrapped lines: turn, stakeholder swatch, text."""
     x, y = 0.74, 0.74
-    title = tr("png.moments", label=turn_word(session.scenario.turn_label))
-    fig.text(x - 0.03, y + 0.01, title, fontsize=26 * fs, va="bottom", **BOLD)
+    label = turn_word(session.scenario.turn_label)
     text: dict[str, Any] = {"color": INK, "va": "top", "fontsize": 17 * fs}
     scale = fs * 1000 / fig.bbox.height  # the steps below are fractions of a 1000 px page
 
@@ -360,6 +365,14 @@ def _moments(fig: Figure, session: Session, fs: float) -> None:
         moments = [(m, textwrap.wrap(m.text, 36)) for m in key_moments(session, limit)]
         if sum(height(lines) for _, lines in moments) <= y - 0.03:
             break
+    # Fewer than the debrief shows: the title says so (playtest 10 missed two, unsaid).
+    total = len(key_moments(session))
+    title = (
+        tr("png.moments", label=label)
+        if len(moments) >= total
+        else tr("png.moments.some", label=label, n=len(moments), total=total)
+    )
+    fig.text(x - 0.03, y + 0.01, title, fontsize=26 * fs, va="bottom", **BOLD)
     for moment, lines in moments:
         who = moment.stakeholder
         swatch = INK if who is None else OKABE_ITO[who % len(OKABE_ITO)]
