@@ -104,3 +104,21 @@ def test_the_rework_charts_labels_never_overlap_on_a_long_round() -> None:
         for b in labels[i + 1 :]:
             both = a.intersection(a, b)
             assert both is None or both.width <= 1 or both.height <= 1
+
+
+def test_the_debrief_says_what_a_win_needs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Playtest 10 lost with every package signed off and could not see where the line was.
+    from game.ui import draw
+
+    app = debrief_app(replayed=False)
+    drawn: list[str] = []
+    real = draw.text
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return real(surface, text, *args, **kwargs)
+
+    monkeypatch.setattr(draw, "text", spy)
+    app.draw()
+    win = app.game.session.params.scoring.win_score
+    assert any(f"a win needs {win:.0f} of 100" in t for t in drawn), drawn[:3]

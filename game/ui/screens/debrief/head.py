@@ -81,8 +81,14 @@ class HeadPart(DebriefBase):
         s, r = self.style, self.result
         colour = BAD if r.cancelled[0] or not r.won[0] else GOOD
         team = safe_text.name(self.session.team) or tr("debrief.your_team")
+        # What a win needs, where "Lost" stands (playtest 10 lost with every package
+        # signed off, two weeks late, and nothing on screen said where the line was).
         sub = tr(
-            "debrief.subtitle", title=self.session.scenario.title, team=team, seed=self.session.seed
+            "debrief.subtitle",
+            title=self.session.scenario.title,
+            team=team,
+            seed=self.session.seed,
+            win=number(self.session.params.scoring.win_score, 0),
         )
         room = (
             self.head.width
