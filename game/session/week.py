@@ -337,9 +337,9 @@ class _Week:
             built = "" if np.isnan(r.clarity) else tr("week.rework.built", clarity=_pct(r.clarity))
             text = tr("week.rework", found=found, t=t, built=built) + self.redo(r.package)
             out.append(self.package("rework", r.package, r.owner, text, "neutral"))
-        return out + self.minor_rework()
+        return out + self.minor_rework(more=bool(out))
 
-    def minor_rework(self) -> list[WeekItem]:
+    def minor_rework(self, more: bool) -> list[WeekItem]:
         """The finds too small for a line of their own, in one line: what the board's 'to
         redo' and the rework chart count (playtest 9 found 0.3 to redo no report named)."""
         found = self.log.rework_found[0]
@@ -348,8 +348,17 @@ class _Week:
         if not small.any() or number(total, 1) == number(0.0, 1):
             return []
         redo = float((self.log.redo_added[0] - self.log.redo_rejected[0])[small].sum())
-        said = tr("week.redo", redo=number(redo, 1)) if round(redo, 1) else tr("week.patched")
-        text = trn("week.rework.minor", int(small.sum()), found=number(total, 1), redo=said)
+        if not round(redo, 1):
+            said = tr("week.patched")
+        elif number(redo, 1) == number(total, 1):
+            said = tr("week.redo.same")  # the figure once (playtest 10: "0.1 … 0.1")
+        else:
+            said = tr("week.redo", redo=number(redo, 1))
+        # "more" only beside the week's other rework lines (playtest 10: "more than what?").
+        others = tr("week.rework.more") if more else ""
+        text = trn(
+            "week.rework.minor", int(small.sum()), found=number(total, 1), redo=said, more=others
+        )
         return [_item("minor_rework", text, None, "neutral", ICONS["rework"])]
 
     def redo(self, p: int, rejected: bool = False) -> str:
