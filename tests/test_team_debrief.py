@@ -228,3 +228,12 @@ def test_a_trust_charts_title_too_long_keeps_the_start_of_the_role() -> None:
     assert len(cut) <= 36
     assert _fitted_title(chart, 24) == "Trust · Omar Haddad"
     assert _fitted_title(chart, 12) == "Trust · Oma…"
+
+
+def test_the_debriefs_reported_progress_is_rounded_down_as_in_the_game() -> None:
+    # Playtest 10: 11 % in the team's window and on the dashboard, 12 % in the debrief.
+    from game.facilitator.report_html import _reported
+
+    assert _reported(0.1184) == "11%"
+    assert _reported(1.0) == "100%" and _reported(0.999) == "99%"
+    assert _reported(float("nan")) == "–"

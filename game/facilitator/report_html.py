@@ -26,6 +26,7 @@ from game.facilitator.teams import (
     verdict,
 )
 from game.i18n import tr
+from game.model.observe import shown_progress
 from game.session.atomic_file import write_text_atomic
 from game.session.results import TeamResult
 
@@ -68,6 +69,13 @@ def _pct(x: Any) -> str:
     return f"{100 * value:.0f}%" if math.isfinite(value) else "–"
 
 
+def _reported(x: Any) -> str:
+    """Reported progress as the game and the dashboard show it: rounded down (playtest 10
+    saw 11 % in the team's window and on the dashboard, 12 % here)."""
+    value = float(x) if isinstance(x, int | float) else math.nan
+    return _pct(float(shown_progress(value))) if math.isfinite(value) else "–"
+
+
 def _end(t: Team, key: str) -> float:
     """Outcome `key` at the end of the round (a share), NaN when the file lacks it; true and
     reported progress fall back on the series' last value."""
@@ -90,7 +98,7 @@ def _alts(ts: list[Team]) -> dict[str, str]:
     points = [f"{t.label} " + " / ".join(f"{v:.0f}" for v in t.capacity) for t in ts]
     ends = [
         f"{t.label} true {_pct(_end(t, 'true_progress'))}, "
-        f"reported {_pct(_end(t, 'reported_progress'))}"
+        f"reported {_reported(_end(t, 'reported_progress'))}"
         for t in ts
     ]
     out = {
@@ -141,7 +149,7 @@ def _leaderboard(ts: list[Team]) -> str:
             f"<td>{escape(r.grade)}</td>",
             f'<td class="{word}">{MARKS[word]}</td>',
             f'<td class="num">{_pct(true)}</td>',
-            f'<td class="num">{_pct(reported)}</td>',
+            f'<td class="num">{_reported(reported)}</td>',
             f'<td class="num">{gap}</td>',
             f'<td class="num">{_pct(_end(t, "rework_share"))}</td>',
         )

@@ -25,6 +25,7 @@ from game.facilitator.teams import (
     verdict,
 )
 from game.i18n import tr
+from game.model.observe import shown_progress
 from game.session.results import TeamResult
 from game.ui import draw
 from game.ui.theme import ACCENT, BACKGROUND, BAD, CARD, FAINT, INK, MUTED, Style, hex_colour
@@ -184,7 +185,9 @@ class TeamDebriefView:
             rect = pygame.Rect(area.left, y, area.width, row - s.px(6))
             draw.card(surface, rect, s.px(8), hex_colour(team.colour), CARD)
             r = team.result
-            end = f"{100 * _last(team.true):.0f}% / {100 * _last(team.reported):.0f}%"
+            # Reported progress rounded down, as the game and the dashboard show it.
+            reported = float(shown_progress(_last(team.reported)))
+            end = f"{100 * _last(team.true):.0f}% / {100 * reported:.0f}%"
             outcome = tr(VERDICTS[verdict(r)])
             cells = (str(rank), team.label, f"{r.score:.0f}", r.grade, outcome, end)
             for k, (x, cell) in enumerate(zip(columns, cells, strict=True)):
