@@ -170,3 +170,24 @@ def test_an_honest_talk_with_nothing_to_trim_agrees_with_what_they_have_seen() -
         if already and short:
             return
     raise AssertionError(f"cases not met: {already} already seen, {short} not yet")
+
+
+def test_news_that_cost_trust_in_a_week_it_rose_says_so_the_right_way_round() -> None:
+    # Playtest 10: "The board meets a client in Room 3 — Marta's trust 56% to 59% (-5% from
+    # this news)" read as the bad news raising her trust.
+    from game.session.week import _Week
+
+    for seed in range(1, 40):
+        session = round_of("tutorial", "relationship_first", seed)
+        trust = session.params.events.trust
+        for week, log in enumerate(session.logs):
+            for e in np.flatnonzero(log.events[0]):
+                for s in np.flatnonzero(trust[e]):
+                    rose = log.trust_after[0, s] - log.trust_before[0, s]
+                    before, after = log.trust_before[0, s], log.trust_after[0, s]
+                    if rose * trust[e, s] >= 0 or f"{before:.0%}" == f"{after:.0%}":
+                        continue
+                    effects = _Week(session, week).effects(int(e))[0]
+                    assert "all the same" in effects, effects
+                    return
+    raise AssertionError("no news that went against the week's trust move")

@@ -287,6 +287,10 @@ class _Week:
             held = _pct(after)
             return tr("week.effect.trust.held", name=name, trust=held, part=part_text)
         change = _change(before, after)
+        if (after - before) * part < 0:
+            # The week moved trust the other way (playtest 10 read "trust 56% to 59% (-5%
+            # from this news)" as the bad news raising it): the news's part first.
+            return tr("week.effect.trust.against", name=name, change=change, part=part_text)
         return tr("week.effect.trust.net", name=name, change=change, part=part_text)
 
     def events(self) -> list[WeekItem]:
