@@ -239,3 +239,13 @@ def test_a_wheel_notch_scrolls_three_lines_of_help_at_every_text_size():
         assert bars, "Help fits without scrolling: nothing to check"
         line = app.top.style.text_px(18)
         assert all(b.scroll_wheel_speed == WHEEL_LINES * line for b in bars)
+
+
+def test_the_titles_focus_goes_in_reading_order() -> None:
+    # Playtest 10: Tab went from Quit to "New seed", then to the team's name.
+    title = make_app().top
+    order = [item.element for item in title.focus.items]
+    seed = order.index(title.seed_entry)
+    assert order[seed - 1] is title.team_entry and order[seed + 1] is title.random_button
+    assert order.index(title.random_button) < order.index(title.start_button)
+    assert order.index(title.start_button) < order.index(title.quit_button)

@@ -315,8 +315,11 @@ class TitleScreen(Screen):
         width = (right.width - gap) // 2
         self.card_rects: list[tuple[pygame.Rect, ScenarioEntry | None]] = []
         self.card_ghosts: list[UIButton] = []
+        # In reading order: the fields and the seed's button beside them, the scenarios,
+        # then the buttons under them (playtest 10: Tab went from Quit to New seed).
         self.focus.add(self.team_entry, None)
         self.focus.add(self.seed_entry, None)
+        self.focus.add(self.random_button, self.random_seed)
         for k, card in enumerate(shown):
             rect = pygame.Rect(
                 right.left + (k % 2) * (width + gap),
@@ -343,7 +346,6 @@ class TitleScreen(Screen):
         self.focus.add(self.join_button, self.join_workshop)
         self.focus.add(self.settings_button, lambda: flow.open_settings(self.app))
         self.focus.add(self.quit_button, self.app.quit)
-        self.focus.add(self.random_button, self.random_seed)
         if self.pager_focus is not None:  # the keyboard stays on the pager it pressed
             self.focus.focus_on(self.pager_focus)
         elif self.focus.index == 0:
