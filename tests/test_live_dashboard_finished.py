@@ -129,6 +129,7 @@ def test_an_ended_rounds_controls_are_disabled(tmp_path: Path, chromium: Any) ->
         until(lambda: page.locator("#end").inner_text() == "Round ended", what="the end")
         assert not any(page.locator(s).is_enabled() for s in steering)
         assert page.locator("#fire").get_attribute("title") == "The round has ended"
+        assert page.locator("#link").inner_text() == "● connected · round ended"
         assert page.problems == []
     finally:
         host.stop()

@@ -124,8 +124,10 @@
     ws.onopen = function () { ws.send(JSON.stringify({ token: token })); };
     ws.onmessage = function (message) {
       stopPolling();
-      setLink("● live", "live");
       try { show(JSON.parse(message.data)); } catch (e) { /* a broken push: the next one */ }
+      // Connected either way; once the round has ended nothing on the page is live any
+      // more (a playtest read "● live" over the finished round).
+      setLink(snapshot && snapshot.ended ? "● connected · round ended" : "● live", "live");
     };
     ws.onclose = function (event) {
       if (socket !== ws) return;
