@@ -19,9 +19,9 @@ from game.model.rules.relationships import TrustTerm
 from game.policies import POLICIES
 from game.session.debrief.breakdown import SHARED, score_breakdown
 from game.session.debrief.explain import package_lines, shared_line, whole_rows
-from game.session.facts import trust_move
+from game.session.facts import trust_move, visibly_moved
 from game.session.session import Session
-from game.session.week import PART_KEYS, WHY_KEYS, _moved, _Week, shown_parts, week_report
+from game.session.week import PART_KEYS, WHY_KEYS, _Week, shown_parts, week_report
 from game.ui import draw
 from game.ui.planner import Planner
 from game.ui.widgets.board import PackageView, _status_parts, status_parts
@@ -68,7 +68,7 @@ def test_a_sponsor_week_that_cancelled_out_is_told_with_every_part() -> None:
     i = 5
     week = _Week(session, i)
     move = week.stocks.sponsor
-    assert not _moved(move.before, move.after), "support no longer holds in this week"
+    assert not visibly_moved(move.before, move.after), "support no longer holds in this week"
     assert week.facts.steering and week.facts.events
     report = week_report(session, i)
     [line] = [x.text for x in report.items if x.kind == "sponsor"]
@@ -115,7 +115,7 @@ def test_a_favour_cost_is_told_when_the_trust_it_cost_was_won_back() -> None:
     session = played("Blue", "relationship_first", 5)
     i, jonas = 6, 1
     move = trust_move(session.logs[i], jonas)
-    assert not _moved(move.before, move.after)
+    assert not visibly_moved(move.before, move.after)
     assert TrustTerm.FAVOUR in [term for term, _ in move.parts]
     [line] = [
         x.text
@@ -139,7 +139,7 @@ def test_each_person_on_a_trust_line_has_their_own_causes() -> None:
     [line] = rose
     for s in range(len(week.people)):
         move = trust_move(session.logs[i], s)
-        if not _moved(move.before, move.after):
+        if not visibly_moved(move.before, move.after):
             continue
         own = week.trust_move_text(move, each=True)
         assert own in line, (own, line)

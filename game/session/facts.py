@@ -15,6 +15,7 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
+from game.i18n import percent
 from game.model import Channel, Observation, Params, State, TurnLog
 from game.model.channels import PROJECT_EFFECTS
 from game.model.rules.events import apply_effects
@@ -156,6 +157,12 @@ def shown_defects(points: float) -> bool:
     """Whether `points` of known defects are named at all (KNOWN_DEFECTS or more): one
     rule for every screen that tells them."""
     return points >= KNOWN_DEFECTS
+
+
+def visibly_moved(before: float, after: float) -> bool:
+    """Whether a share moved as the screens show it (the whole percent changed): one rule
+    for the bars, the week report and Through their eyes."""
+    return percent(before) != percent(after)
 
 
 @dataclass(frozen=True)

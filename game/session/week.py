@@ -38,6 +38,7 @@ from game.session.facts import (
     stock_facts,
     trust_move,
     turn_facts,
+    visibly_moved,
 )
 from game.session.rounding import percent_parts, value_percents, whole_parts
 from game.session.session import Session
@@ -176,11 +177,6 @@ def _change(before: float, after: float) -> str:
     return tr("week.change", before=_pct(before), after=_pct(after))
 
 
-def _moved(before: float, after: float) -> bool:
-    """A bar moved if the percentage on screen changed."""
-    return _pct(before) != _pct(after)
-
-
 def shown_parts(amounts: list[float], before: float, after: float) -> list[str]:
     """Each part of a change of a share, as a signed whole percentage that adds up with the
     others to the change the two figures show ('62% to 60%': '-5%', '+3%'); '' for a part
@@ -283,7 +279,7 @@ class _Week:
         if not part or self.after.vague[0, s]:
             return tr("week.effect.trust", name=name, change=part_text)
         before, after = float(self.log.trust_before[0, s]), float(self.log.trust_after[0, s])
-        if not _moved(before, after):
+        if not visibly_moved(before, after):
             held = _pct(after)
             return tr("week.effect.trust.held", name=name, trust=held, part=part_text)
         change = _change(before, after)
@@ -739,7 +735,7 @@ class _Week:
         return [
             trust_move(self.log, int(s))
             for s in np.flatnonzero(~self.after.vague[0])
-            if _moved(before[s], after[s])
+            if visibly_moved(before[s], after[s])
         ]
 
     def sponsor_parts(self) -> list[tuple[SponsorCause, str]]:
@@ -754,7 +750,7 @@ class _Week:
         show moved it and cancelled out (an event's -10% and an update's +10% are news
         even when the figure holds: a playtest saw the update alone take the credit)."""
         move = self.stocks.sponsor
-        return _moved(move.before, move.after) or bool(self.sponsor_parts())
+        return visibly_moved(move.before, move.after) or bool(self.sponsor_parts())
 
     def sponsor(self) -> list[WeekItem]:
         """Sponsor support, when it moved: both figures and the model's reasons, with their
@@ -772,7 +768,7 @@ class _Week:
                 tr("week.sponsor.part", cause=self.sponsor_cause(why), change=change)
                 for why, change in told
             )
-        if not _moved(move.before, move.after):
+        if not visibly_moved(move.before, move.after):
             text = tr("week.sponsor.held", support=_pct(move.after), causes=causes)
             return [_item("sponsor", text, None, "neutral", "handshake")]
         rose = move.after > move.before
@@ -813,7 +809,7 @@ class _Week:
         move, total = self.stocks.budget, self.params.budget
         before, after = move.before / total, move.after / total
         unusual = set(move.causes) - {BudgetCause.TEAM} or (after < 0 <= before)
-        if not unusual or not _moved(before, after):
+        if not unusual or not visibly_moved(before, after):
             return []
         label = turn_word(self.sc.turn_label)
         words = {
@@ -858,7 +854,7 @@ class _Week:
         out = [
             bar
             for bar in (progress, support, budget, self.hype_move())
-            if _moved(bar.before, bar.after)
+            if visibly_moved(bar.before, bar.after)
         ]
         if self.sponsor_told() and support not in out:
             out.insert(1 if out and out[0] is progress else 0, support)
@@ -876,7 +872,7 @@ class _Week:
             for m in (
                 trust_move(self.log, int(s))
                 for s in np.flatnonzero(seen)
-                if _moved(before[s], after[s])
+                if visibly_moved(before[s], after[s])
             )
         ]
         return [replace(b, before=float(b.before), after=float(b.after)) for b in out]
@@ -927,10 +923,10 @@ class _Week:
         arrow = tr("week.progress", change=_change(before, after))
         built = float(self.log.effort[0].sum())
         note = self.build_note()
-        if after > before and _moved(before, after):
+        if after > before and visibly_moved(before, after):
             text = tr("week.progress.built", points=_pts(_tenths(built)), progress=arrow)
             return [_item("progress", text + note, None, "neutral", "arrow_up")]
-        if _moved(before, after):
+        if visibly_moved(before, after):
             # Found rework and rejections add work to redo faster than the week built.
             text = tr("week.progress.back", progress=arrow)
             if note:

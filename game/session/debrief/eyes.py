@@ -17,13 +17,19 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
-from game.i18n import percent
 from game.model import Channel, State, Target, TurnLog
 from game.model.observe import mood
 from game.model.rules.relationships import TrustTerm, tolerance
 from game.model.rules.stakeholders import NO_COMPLAINT, grievances
 from game.model.state import ACCEPTED
-from game.session.facts import Cause, TurnFacts, game_facts, shown_defects, trust_move
+from game.session.facts import (
+    Cause,
+    TurnFacts,
+    game_facts,
+    shown_defects,
+    trust_move,
+    visibly_moved,
+)
 from game.session.session import Session
 
 # What a personal action was about: its strongest channel, in the order the turn screen
@@ -274,7 +280,7 @@ class _Reader:
         # Every move the cards and the week report show (a whole percent), not only the
         # report's trust news (playtest 9: the report said "58% to 56%", their eyes "56%").
         before, after = float(log.trust_before[0, s]), float(log.trust_after[0, s])
-        moved = [trust_move(log, s).cause] if percent(before) != percent(after) else []
+        moved = [trust_move(log, s).cause] if visibly_moved(before, after) else []
         satisfaction = float(state.satisfaction[0, s])
         return EyesWeek(
             turn=facts.turn,
