@@ -37,10 +37,9 @@ class PauseOverlay(Overlay):
 
     @property
     def title(self) -> str:
-        # Nothing is paused over a finished round, a live clock that runs on, or a live
-        # round the facilitator ended (playtest 9 saw "Paused" there).
-        live_ended = self.app.live is not None and self.app.live.ended
-        if self.round_over or self.clock_runs_on or live_ended:
+        # Only a solo round in play is paused: not a finished round, nor a live one (its
+        # clock runs on, or the facilitator ended it: playtest 9 saw "Paused" there).
+        if self.round_over or self.app.live is not None:
             return tr("pause.title.done")
         return tr(self.title_key)
 
