@@ -217,9 +217,7 @@ class TurnScreen(PlanList):
         self.rebuild()
 
     def change(self, row: Row, step: int, index: int | None = None) -> None:
-        if self.plan_locked:
-            # The round is over: no plan is played any more (playtest 7 could still add).
-            self.say(tr("live.hold.ended"))
+        if self._refused_as_ended():  # playtest 7 could still add
             return
         done = self.planner.add(row) if step > 0 else self.planner.remove(row)
         cost = self.planner.cost(row.action)
@@ -238,18 +236,20 @@ class TurnScreen(PlanList):
             self.say(self.planner.warning())
         self._refresh_steppers()
 
-    def undo(self) -> None:
-        """Back to the plan before its last change (Ctrl+Z)."""
+    def _refused_as_ended(self) -> bool:
+        """The round is over: no plan is played any more, so no change is made; says why."""
         if self.plan_locked:
             self.say(tr("live.hold.ended"))
-        elif self.planner.undo():
+        return self.plan_locked
+
+    def undo(self) -> None:
+        """Back to the plan before its last change (Ctrl+Z)."""
+        if not self._refused_as_ended() and self.planner.undo():
             self._after_whole_plan_change()
 
     def clear_plan(self) -> None:
         """Every point off the plan (Delete); Undo brings them back."""
-        if self.plan_locked:
-            self.say(tr("live.hold.ended"))
-        elif self.planner.clear():
+        if not self._refused_as_ended() and self.planner.clear():
             self._after_whole_plan_change()
 
     def _after_whole_plan_change(self) -> None:
