@@ -248,12 +248,22 @@ def draw_card(
     _draw_bottom_line(surface, bottom, s, text, bold, colour)
 
 
+def _bottom_layout(
+    room: pygame.Rect, s: Style, text: str, bold: bool
+) -> tuple[pygame.font.Font, int | None]:
+    """How the card's last words are set in `room`: one line in the type that fits it
+    (None), else wrapped in the small type over at most the returned number of lines."""
+    font = fitting_font(s, text, (14, 13, 12), room.width, bold)
+    if draw.measure(text, font) <= room.width:
+        return font, None
+    font = _wrapped_font(s, bold)
+    return font, max(1, room.height // font.get_linesize())
+
+
 def _fits_bottom(room: pygame.Rect, s: Style, text: str, bold: bool) -> bool:
     """Whether `text` fits the card's last lines whole, as `_draw_bottom_line` sets it."""
-    if draw.measure(text, fitting_font(s, text, (14, 13, 12), room.width, bold)) <= room.width:
-        return True
-    font = _wrapped_font(s, bold)
-    return len(_greedy(text, font, room.width)) <= max(1, room.height // font.get_linesize())
+    font, lines = _bottom_layout(room, s, text, bold)
+    return lines is None or len(_greedy(text, font, room.width)) <= lines
 
 
 def _draw_bottom_line(
@@ -266,12 +276,10 @@ def _draw_bottom_line(
 ) -> None:
     """The card's last words (plan, complaint or last contact): one line, a step smaller
     if need be; else wrapped over the lines the card has room for."""
-    font = fitting_font(s, text, (14, 13, 12), room.width, bold)
-    if draw.measure(text, font) <= room.width:
+    font, lines = _bottom_layout(room, s, text, bold)
+    if lines is None:
         draw.text(surface, text, font, room.topleft, colour, width=room.width)
         return
-    font = _wrapped_font(s, bold)
-    lines = max(1, room.height // font.get_linesize())
     y = room.top
     for line in balanced_wrap(text, font, room.width, lines):
         y = draw.text(surface, line, font, (room.left, y), colour).bottom
