@@ -9,7 +9,8 @@ CSS = f"""
 """
 CSS += """* { box-sizing: border-box; }
 html { background: var(--bg); }
-body { margin: 0 auto; max-width: 1600px; padding: 36px 48px 72px; color: var(--ink);
+body { margin: 0 auto; max-width: 1600px; padding: 36px clamp(16px, 3.4vw, 48px) 72px;
+  color: var(--ink);
   font: 22px/1.4 "Noto Sans", "DejaVu Sans", "Segoe UI", system-ui, sans-serif; }
 h1 { font-size: 56px; margin: 0; letter-spacing: .03em; }
 h2 { font-size: 36px; margin: 56px 0 16px; }
@@ -17,21 +18,26 @@ h2 { font-size: 36px; margin: 56px 0 16px; }
 .mark { color: var(--team); margin-right: .4em; }
 .legend { font-size: 26px; font-weight: 700; margin: 0 0 16px; }
 .legend > span { display: inline-block; white-space: nowrap; margin-right: 1.6em; }
-table.board { width: 100%; border-collapse: separate; border-spacing: 0 8px; font-size: 28px; }
-.board th { text-align: left; font-size: 19px; color: var(--dim); font-weight: 600;
-  text-transform: uppercase; letter-spacing: .06em; padding: 0 18px; }
-.board td { background: var(--card); padding: 14px 18px; }
+/* The board shrinks its type and padding with the window (the dashboard shows it in a frame)
+   before it scrolls sideways: a team name wraps between words, never letter by letter. */
+table.board { width: 100%; border-collapse: separate; border-spacing: 0 8px;
+  font-size: clamp(17px, 1.9vw, 28px); }
+.board th { text-align: left; font-size: clamp(13px, 1.3vw, 19px); color: var(--dim);
+  font-weight: 600; text-transform: uppercase; letter-spacing: .06em;
+  padding: 0 clamp(6px, 1.3vw, 18px); }
+.board td { background: var(--card); padding: 14px clamp(6px, 1.3vw, 18px); }
 .board td:first-child { border-radius: 8px 0 0 8px; box-shadow: inset 10px 0 0 var(--team);
   padding-left: 30px; font-weight: 700; }
 .board td:last-child { border-radius: 0 8px 8px 0; }
-.board .team { font-weight: 700; overflow-wrap: anywhere; }
+.board .team { font-weight: 700; overflow-wrap: break-word; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .board th.num { text-align: right; }
 .won, .lost, .cancelled, .stopped { white-space: nowrap; }
 .won { color: var(--good); font-weight: 700; }
 .lost, .cancelled { color: var(--bad); font-weight: 700; }
 .stopped { color: var(--muted, inherit); font-weight: 700; }
-.grid { display: grid; gap: 28px; grid-template-columns: repeat(auto-fit, minmax(640px, 1fr)); }
+.grid { display: grid; gap: 28px;
+  grid-template-columns: repeat(auto-fit, minmax(min(640px, 100%), 1fr)); }
 figure { margin: 0; }
 img { display: block; max-width: 100%; height: auto; border-radius: 8px; }
 .wide { overflow-x: auto; }

@@ -154,9 +154,10 @@ def _leaderboard(ts: list[Team]) -> str:
             f'<td class="num">{_pct(_end(t, "rework_share"))}</td>',
         )
         rows.append(f'<tr style="--team:{t.colour}">{"".join(cells)}</tr>')
-    return (
-        f'<table class="board"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+    # In a window too narrow even for the shrunk board it scrolls sideways, nothing cut.
+    body = "".join(rows)
+    table = f'<table class="board"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<div class="wide">{table}</div>'
 
 
 def _moments(t: Team) -> dict[int, list[str]]:
