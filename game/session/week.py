@@ -521,8 +521,15 @@ class _Week:
                 change=percent(cost, sign=True),
             )
             out.append(_item("escalation", text, x.stakeholder))
-        patience = percent(log.sponsor_parts[0, SponsorTerm.FORCED], sign=True)
-        for forced in self.facts.forced:
+        # The sponsor's patience is one figure for the week's escalations together (the
+        # sponsor line shows it): each line tells an equal share, in whole percents that
+        # add up to it (two lines of "-12%" beside a total of -12% read as -24%).
+        total = round(100 * float(log.sponsor_parts[0, SponsorTerm.FORCED]))
+        shares = whole_parts(
+            [total / max(len(self.facts.forced), 1)] * len(self.facts.forced), total
+        )
+        for forced, share in zip(self.facts.forced, shares, strict=True):
+            patience = percent(share / 100, sign=True)
             trust = percent(log.trust_parts[0, forced.stakeholder, TrustTerm.ESCALATION], sign=True)
             # At its floor, their trust had nothing left to lose: the line says so.
             key = FORCED_KEYS[forced.awaiting, trust == zero]
@@ -575,10 +582,14 @@ class _Week:
         s, name = f.stakeholder, self.people[f.stakeholder]
         rejected = [r for r in self.facts.rejections if r.owner == s]
         signed = [ok.package for ok in self.facts.signoffs if ok.owner == s]
+        # Gone over their head the same week, the escalation's line says the sponsor
+        # decided: the favour's line then says what the favour added, not a second cause.
+        sponsor = any(x.stakeholder == s and x.awaiting for x in self.facts.forced)
         if rejected:
             r = rejected[0]
             found = number(r.found, 1)
-            text = tr("week.favour.rejected", name=name, t="{t}", found=found)
+            key = "week.favour.rejected.sponsor" if sponsor else "week.favour.rejected"
+            text = tr(key, name=name, t="{t}", found=found)
             return self.package("favour", r.package, s, text, "bad")
         if signed:
             # The defects each sign-off would name on its own line (shown_defects), summed.
@@ -586,7 +597,8 @@ class _Week:
                 ok.known_defects for ok in self.facts.signoffs if ok.owner == s and ok.with_defects
             )
             note = tr("week.signoff.defects", found=number(known, 1)) if known else ""
-            text = tr("week.favour.granted", name=name, t="{t}", note=note)
+            key = "week.favour.granted.sponsor" if sponsor else "week.favour.granted"
+            text = tr(key, name=name, t="{t}", note=note)
             return _item("favour", _fit(text, "; ".join(self.titles[p] for p in signed)), s, "good")
         owner = self.params.owner
         waiting = np.flatnonzero((self.before.package_status[0] == AWAITING) & (owner == s))

@@ -1,0 +1,73 @@
+"""The week report tells each cause once, in figures that add up (issue 10, the eleventh
+playtest): the sponsor's patience spent on two escalations in one week, and a favour asked
+of someone the team also went over the head of."""
+
+import re
+
+import numpy as np
+
+from game.model.rules.project import SponsorTerm
+from game.model.rules.signoff import fair_escalation
+from game.policies import POLICIES
+from game.session.session import Session
+from game.session.week import week_report
+from tests.helpers.scenarios import loaded
+
+SUPPORT = re.compile(r"support ([+-−]?\d+)%")
+
+
+def _weeks_with_overdue_signoffs(
+    least: int, min_trust: float = 0.0
+) -> list[tuple[Session, list[int]]]:
+    """crm-rollout rounds played by delivery_first until `least` owners have a sign-off
+    overdue (trust at least `min_trust`); then a week of favour + escalation over each."""
+    scenario, params = loaded("crm-rollout")
+    ids = [a.id for a in scenario.actions]
+    found = []
+    for seed in range(1, 60):
+        session = Session(scenario, params, seed=seed)
+        while not session.done:
+            fair = fair_escalation(session.state, params)[0]
+            owners = np.flatnonzero(fair & (session.state.trust[0] >= min_trust))
+            if len(owners) >= least:
+                plan = np.zeros_like(POLICIES["delivery_first"](session.observe(), params)[0])
+                for who in owners:
+                    plan[ids.index("favour"), who] = 1
+                    plan[ids.index("escalate"), who] = 1
+                session.play(plan)
+                found.append((session, [int(s) for s in owners]))
+                break
+            session.play(POLICIES["delivery_first"](session.observe(), params)[0])
+        if len(found) >= 3:
+            break
+    assert found
+    return found
+
+
+def test_two_escalations_in_one_week_share_the_sponsors_patience_as_the_total_shows() -> None:
+    # Playtest 11: each of two lines said "support -12%" beside a total of -12%.
+    for session, owners in _weeks_with_overdue_signoffs(least=2):
+        report = week_report(session, len(session.logs) - 1)
+        lines = [i.text for i in report.items if "sponsor decided it" in i.text]
+        assert len(lines) == len(owners), lines
+        shares = [int(SUPPORT.findall(t)[-1].replace("−", "-")) for t in lines]
+        total = round(100 * float(session.logs[-1].sponsor_parts[0, SponsorTerm.FORCED]))
+        assert sum(shares) == total, (shares, total)
+        assert max(shares) - min(shares) <= 1
+
+
+def test_a_favour_granted_beside_an_escalation_does_not_give_the_signoff_a_second_cause() -> None:
+    # Playtest 11: "the sponsor decided it" and "Lena granted the favour: a quick, fair
+    # acceptance test, and signed off …" for the same package in one report.
+    need = loaded("crm-rollout")[1].coef.favour_min_trust
+    told = 0
+    for session, owners in _weeks_with_overdue_signoffs(least=1, min_trust=need):
+        texts = [i.text for i in week_report(session, len(session.logs) - 1).items]
+        for s in owners:
+            name = session.scenario.stakeholders[s].name.split()[0]
+            favour = [t for t in texts if t.startswith(f"{name} granted the favour")]
+            for text in favour:
+                assert "granted the favour too: the sponsor decided" in text, text
+                assert "a quick, fair acceptance test" not in text
+                told += 1
+    assert told
