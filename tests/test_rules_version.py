@@ -29,6 +29,9 @@ FINGERPRINTS = {
     #    nothing left to specify adds friction (idle_workshop_friction); balanced demos only
     #    with what contact leaves in a busy week and puts in a few hours while fresh.
     4: "e1159ffbc2bea02721eef4f2f1a2960f3ca17c39e2afbfaf341fdbccf69c7319",
+    # 5: out of touch, IT remembers someone as last seen while in touch (not as at the last
+    #    contact, which could bring back an older, happier face than the card had shown).
+    5: "8c5e9bc526dac4fbc9542fcdd52e79f7c4471cff421b7f6f50f2cabe67aa1ebf",
 }
 
 

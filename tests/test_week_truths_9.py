@@ -71,3 +71,26 @@ def test_a_favour_granted_beside_an_escalation_does_not_give_the_signoff_a_secon
                 assert "a quick, fair acceptance test" not in text
                 told += 1
     assert told
+
+
+def test_out_of_touch_a_card_keeps_the_face_and_figures_it_last_showed() -> None:
+    # Playtest 11: Dana's card went delighted -> content -> neutral while IT was still in
+    # touch, then, out of touch, back to "last seen delighted" and her week-4 expectation.
+    scenario, params = loaded("crm-rollout")
+    vague_weeks = 0
+    for seed in range(1, 6):
+        for policy in ("delivery_first", "random"):
+            session = Session(scenario, params, seed=seed)
+            last = session.observe()
+            while not session.done:
+                session.play(POLICIES[policy](session.observe(), params)[0])
+                now = session.observe()
+                for s in np.flatnonzero(now.vague[0]):
+                    if last.vague[0, s] or now.since_contact[0, s] != last.since_contact[0, s] + 1:
+                        continue  # told already, or a contact in between
+                    vague_weeks += 1
+                    assert now.mood[0, s] == last.mood[0, s], (seed, policy, session.turn, s)
+                    assert now.trust[0, s] == last.trust[0, s]
+                    assert now.expectation[0, s] == last.expectation[0, s]
+                last = now
+    assert vague_weeks

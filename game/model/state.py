@@ -52,7 +52,7 @@ class State:
     seen: F64  # share of their scope they have seen working
     satisfaction: F64
     since_contact: I64
-    known_trust: F64  # what IT last saw when it was in contact
+    known_trust: F64  # what IT last saw while in touch (contacted within vague_after turns)
     known_satisfaction: F64
     known_expectation: F64
     known_seen: F64

@@ -171,7 +171,7 @@ def step(
     sponsor_parts[..., project.SponsorTerm.COMPLAINT] = s.sponsor - complained_from
     accepted_value = (decided.accepted * params.value).sum(axis=1) / params.value.sum()
     sponsor_parts += project.update_project(s, params, acts, accepted_value)
-    _remember_contact(s, acts.contacted)
+    _remember_while_in_touch(s, params)
     s.points_build += acts.points_build
     s.points_relations += acts.points_relations
     s.points_project += acts.points_project
@@ -273,12 +273,15 @@ def _only_running(log: TurnLog, active: B8) -> TurnLog:
     return replace(log, **masked)
 
 
-def _remember_contact(state: State, contacted: B8) -> None:
-    """IT learns a stakeholder's mood only by being in contact."""
-    state.known_trust = np.where(contacted, state.trust, state.known_trust)
-    state.known_satisfaction = np.where(contacted, state.satisfaction, state.known_satisfaction)
-    state.known_expectation = np.where(contacted, state.expectation, state.known_expectation)
-    state.known_seen = np.where(contacted, state.seen, state.known_seen)
+def _remember_while_in_touch(state: State, params: Params) -> None:
+    """IT knows a stakeholder's mood while in touch (contacted within `vague_after` turns,
+    observe.py shows the truth then); out of touch it keeps the last it knew. Kept only at
+    contact, the memory went back to an older, happier face than the one last shown."""
+    in_touch = state.since_contact <= params.coef.vague_after
+    state.known_trust = np.where(in_touch, state.trust, state.known_trust)
+    state.known_satisfaction = np.where(in_touch, state.satisfaction, state.known_satisfaction)
+    state.known_expectation = np.where(in_touch, state.expectation, state.known_expectation)
+    state.known_seen = np.where(in_touch, state.seen, state.known_seen)
 
 
 def _freeze_finished(old: State, new: State, active: B8) -> None:

@@ -7,4 +7,4 @@ RULES_VERSION with every change to a rule or a default coefficient that changes
 any played week; tests/test_rules_version.py fails until you do.
 """
 
-RULES_VERSION = 4
+RULES_VERSION = 5
