@@ -59,6 +59,7 @@ class GameRun:
     save_error: str = ""  # why the last autosave failed, '' when it worked
     notes: tuple[str, ...] = ()  # what the player should know about a resumed round
     attempts: tuple[savefile.Attempt, ...] = ()  # earlier attempts at this round, oldest first
+    draft: F64 | None = None  # the plan being made for the next week; saved with the round
 
     @classmethod
     def start(cls, scenario_ref: str, seed: int, team: str, autosave: Path | None) -> "GameRun":
@@ -78,14 +79,19 @@ class GameRun:
         restored = savefile.restore(path)
         return cls(
             restored.session, restored.scenario_ref, path, notes=restored.notes,
-            attempts=restored.attempts,
+            attempts=restored.attempts, draft=restored.draft,
         )  # fmt: skip
 
     def play(self, plan: F64, fire: list[int] | None = None) -> TurnLog:
         """Play a turn (with events a facilitator fires), then autosave before returning."""
         log = self.session.play(plan, fire or [])
+        self.draft = None  # played: the next week's plan starts empty
         self.save()
         return log
+
+    def keep_draft(self, plan: F64) -> None:
+        """Remember the plan being made (written with the next save)."""
+        self.draft = plan.copy() if plan.any() else None
 
     def save(self) -> None:
         """Write the autosave. A disk that refuses (full, locked) does not stop the round:
@@ -93,7 +99,7 @@ class GameRun:
         if self.autosave is None:
             return
         try:
-            savefile.save(self.session, self.scenario_ref, self.autosave, self.attempts)
+            savefile.save(self.session, self.scenario_ref, self.autosave, self.attempts, self.draft)
         except OSError as exc:
             self.save_error = f"{self.autosave}: {exc.strerror or exc}"
         else:

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game.model import RULES_VERSION, PlanError, Target
+from game.model import RULES_VERSION, PlanError, Target, validate_plan
 from game.scenario.compile import compile_scenario
 from game.scenario.errors import Diagnostic, InputError, short_file_name
 from game.scenario.loader import load, scenario_digest
@@ -32,7 +32,9 @@ from game.session.session import Session
 
 F64 = npt.NDArray[np.float64]
 FORMAT = "odd-duck-save"
-VERSION = 2  # 2: the scenario's content and the rules version are kept in the save
+# 2: the scenario's content and the rules version are kept in the save; 3: so is the plan
+# being made for the next week (a crash mid-plan lost minutes of a team's talk: playtest 11)
+VERSION = 3
 MAX_BYTES = 4 << 20
 PROJECT = "project"  # the target name of project-wide actions
 
@@ -85,6 +87,9 @@ class SaveRecord(_Strict):
     attempts: list[_Attempt] = Field(
         default_factory=list, max_length=200, description="earlier attempts, oldest first"
     )
+    draft: dict[str, dict[str, float]] = Field(
+        default_factory=dict, description="the plan being made for the next week, not played"
+    )
 
 
 def encode_plan(plan: F64, scenario: Scenario) -> dict[str, dict[str, float]]:
@@ -129,9 +134,13 @@ def decode_plan(
 
 
 def to_record(
-    session: Session, scenario_ref: str, attempts: Sequence[Attempt] = ()
+    session: Session,
+    scenario_ref: str,
+    attempts: Sequence[Attempt] = (),
+    draft: F64 | None = None,
 ) -> dict[str, Any]:
-    """The JSON-ready record of a session (and of the earlier attempts it replays)."""
+    """The JSON-ready record of a session (with the earlier attempts it replays and the
+    plan being made for its next week)."""
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -153,12 +162,20 @@ def to_record(
             if events
         },
         "attempts": [asdict(a) for a in attempts],
+        "draft": encode_plan(draft, session.scenario) if draft is not None else {},
     }
 
 
-def save(session: Session, scenario_ref: str, path: Path, attempts: Sequence[Attempt] = ()) -> None:
+def save(
+    session: Session,
+    scenario_ref: str,
+    path: Path,
+    attempts: Sequence[Attempt] = (),
+    draft: F64 | None = None,
+) -> None:
     """Write the session to `path` atomically: a crash leaves the old file or the new one."""
-    text = json.dumps(to_record(session, scenario_ref, attempts), indent=1, ensure_ascii=False)
+    record = to_record(session, scenario_ref, attempts, draft)
+    text = json.dumps(record, indent=1, ensure_ascii=False)
     write_text_atomic(path, text + "\n")
 
 
@@ -207,6 +224,7 @@ class Restored:
     scenario_ref: str
     notes: tuple[str, ...] = ()  # e.g. the scenario file changed and the kept copy was used
     attempts: tuple[Attempt, ...] = ()  # earlier attempts at the same round
+    draft: F64 | None = None  # the plan being made for the next week, when there was one
 
 
 def restore(path: Path) -> Restored:
@@ -246,7 +264,23 @@ def restore(path: Path) -> Restored:
             " so numbers may differ",
         )
     attempts = tuple(Attempt(a.score, a.grade, a.replayed_from) for a in record.attempts)
-    return Restored(session, record.scenario.ref, notes, attempts)
+    draft, draft_note = _draft_of(record, session)
+    return Restored(session, record.scenario.ref, (*notes, *draft_note), attempts, draft)
+
+
+def _draft_of(record: SaveRecord, session: Session) -> tuple[F64 | None, tuple[str, ...]]:
+    """The plan being made when the round was saved, if the rules still allow it; else
+    None and a note (it is only a draft: the round itself is restored either way)."""
+    if not record.draft or session.done:
+        return None, ()
+    plan, problems = decode_plan(record.draft, session, ("draft",))
+    try:
+        if problems:
+            raise PlanError(problems[0][1])
+        validate_plan(plan[None], session.observe(), session.params)
+    except PlanError as exc:
+        return None, (f"the plan being made for week {session.turn + 1} was left out: {exc}",)
+    return plan, ()
 
 
 def _scenario_of(record: SaveRecord, path: Path) -> tuple[Scenario, tuple[str, ...]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pygame
 
+from game.i18n import tr
 from game.live.client import TeamClient
 from game.live.link import Link
 from game.live.protocol import Joined
@@ -135,8 +136,11 @@ def continue_game(app: Host) -> bool:
     app.update_language()
     rejoin_live(app)
     show_current_turn(app)
-    if app.game.notes:  # e.g. its scenario file changed
-        app.top.notify("; ".join(app.game.notes))
+    notes = list(app.game.notes)  # e.g. its scenario file changed
+    if app.game.draft is not None:
+        notes.append(tr("turn.message.draft_back", week=app.game.session.turn + 1))
+    if notes:
+        app.top.notify("; ".join(notes))
     return True
 
 

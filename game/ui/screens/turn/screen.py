@@ -33,6 +33,9 @@ from game.ui.screens.turn.plan_list import PlanList
 from game.ui.widgets import board, stakeholder_card
 from game.ui.widgets.clock import draw_timer, timer_width, warning, warning_due
 
+# How soon a changed plan is written to the autosave: a crash loses at most this much.
+DRAFT_SAVE_EVERY = 0.5
+
 
 class TurnScreen(PlanList):
     name = "turn"
@@ -44,6 +47,9 @@ class TurnScreen(PlanList):
         self.scenario: Scenario = self.session.scenario
         self.seen = self.session.observe()
         self.planner = Planner(self.scenario, self.session.params, self.seen)
+        if game.draft is not None:  # the plan being made when the game closed (restore checked it)
+            self.planner.set_plan(game.draft)
+        self.draft_unsaved = 0.0  # seconds the plan has differed from the one saved (0: same)
         self.person = self._neediest()
         self.selected_row = 0
         self.card_scroll = 0
@@ -228,6 +234,7 @@ class TurnScreen(PlanList):
         if index is not None:
             self.selected_row = index
         if done:
+            self.keep_draft()
             self.app.sounds.play("click")
             self.warned_unspent = False
             # Build points beyond what a package needs would vanish: say so for as long as
@@ -252,7 +259,27 @@ class TurnScreen(PlanList):
         if not self._refused_as_ended() and self.planner.clear():
             self._after_whole_plan_change()
 
+    def keep_draft(self) -> None:
+        """The plan changed: the game remembers it, and `update` writes it soon after, so a
+        crash mid-plan loses at most a moment of it (playtest 11 lost a whole week's talk)."""
+        game = self.app.game
+        assert game is not None
+        game.keep_draft(self.planner.plan)
+        self.draft_unsaved = max(self.draft_unsaved, 1e-9)
+
+    def _save_draft_soon(self, dt: float) -> None:
+        """Write the plan being made at most every DRAFT_SAVE_EVERY seconds of changes."""
+        if not self.draft_unsaved:
+            return
+        self.draft_unsaved += dt
+        if self.draft_unsaved >= DRAFT_SAVE_EVERY:
+            game = self.app.game
+            assert game is not None
+            game.save()
+            self.draft_unsaved = 0.0
+
     def _after_whole_plan_change(self) -> None:
+        self.keep_draft()
         self.app.sounds.play("click")
         self.warned_unspent = False
         self.message = self.planner.warning()
@@ -353,6 +380,7 @@ class TurnScreen(PlanList):
             return
         assert self.app.pilot is not None
         self.planner.set_plan(pilot_plan(self.app.pilot.policy, self.seen, self.session.params))
+        self.keep_draft()
         self.pilot_planned = True
         self.rebuild()
 
@@ -390,6 +418,7 @@ class TurnScreen(PlanList):
                 self.coach_pending = False
                 self.app.push(CoachOverlay(self.app, self.coach_marks(), self.end_coaching))
             self.shown_once = True
+        self._save_draft_soon(dt)
         workshop = self.app.workshop
         if workshop is None:
             return False
