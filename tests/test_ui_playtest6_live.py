@@ -491,3 +491,38 @@ def test_a_facilitators_message_stays_beside_the_links_notices(tmp_path: Path) -
     host.problem = ""
     host.says(app, "running", 80.0)
     assert tr("live.back") in screen.message and said in screen.message
+
+
+def test_a_paused_week_keeps_the_warning_of_build_points_with_nothing_to_build(
+    tmp_path: Path,
+) -> None:
+    # Playtest 11: while paused, End week's hold notice took the place of "… would have
+    # nothing to build", so the over-planned points went unwarned.
+    app, host = _stub_live_app(tmp_path)
+    screen = app.top
+    host.says(app, "paused", 90.0)
+    builds = [r for r in screen.rows() if not isinstance(r, str) and r.section == "build"]
+    row = min(builds, key=lambda r: screen.planner.needs(r.target))
+    while not screen.planner.warning() and screen.planner.can_add(row):
+        screen.change(row, +1)
+    warning = screen.planner.warning()
+    assert warning and screen.message == warning
+    key(app, pygame.K_RETURN)
+    assert screen.message == tr("turn.message.both", first=tr("live.hold.paused"), second=warning)
+    host.says(app, "running", 90.0)
+    assert screen.message == warning  # the hold has gone, the warning stays
+
+
+def test_losing_the_host_while_paused_does_not_say_play_on(tmp_path: Path) -> None:
+    # Playtest 11: "Lost touch …: play on, your weeks go out when it is back" under a
+    # paused clock, and End week refused.
+    app, host = _stub_live_app(tmp_path)
+    host.says(app, "paused", 90.0)
+    host.problem = "connection refused"
+    pump(app)
+    assert "play on" not in app.top.message
+    assert app.top.message.startswith("Lost touch with the workshop's host; as it last said: ")
+    assert tr("live.hold.paused") in app.top.message
+    host.problem = ""
+    pump(app)
+    assert tr("live.back") in app.top.message

@@ -124,8 +124,13 @@ class LiveRound:
     def _connection(self, problem: str) -> None:
         down = bool(problem)
         if down != self.was_down:
-            self.notes.append(tr("live.down" if down else "live.back"))
             self.was_down = down
+            if down and self.hold():
+                # "Play on" beside "paused" read as a contradiction (playtest 11): the
+                # clock holds where it was, and the week still waits for it.
+                self.notes.append(tr("live.down.held", hold=self.hold()))
+            else:
+                self.notes.append(tr("live.down" if down else "live.back"))
 
     def _events(self, game: GameRun, workshop: Workshop, state: TeamState) -> None:
         if state.week != game.session.turn:

@@ -60,6 +60,7 @@ class TurnScreen(PlanList):
         self.unspent_text = ""  # the warning the next Enter confirms, while on screen
         self.hold_text = ""  # why the facilitator's clock holds the week, while on screen
         self.held_by = ""  # the hold it tells (hold_text may tell a notice beside it)
+        self.hold_beside: list[str] = []  # what hold_text shows beside the hold, in order
         self.notice = ""  # the last notice from outside the plan (a facilitator's message)
         self.warning_withdrawn = False  # the time warning went with a paused clock
         self.pilot_planned = False
@@ -335,15 +336,19 @@ class TurnScreen(PlanList):
         assert game is not None
         held = self.app.live.hold() if self.app.live is not None else ""
         if held:  # a live workshop's facilitator holds the week
+            # What the hold came over stays beside it, the hold first: a facilitator's
+            # message just in, unread (playtest 8), and the warning that build points
+            # would have nothing to build (playtest 11).
+            beside = self.hold_beside if self.hold_text and self.message == self.hold_text else []
+            if not beside and self.notice and self.message.endswith(self.notice):
+                beside = [self.notice]
+            beside = [t for t in beside if t != self.planner.warning()]
+            beside += [self.planner.warning()] if self.planner.warning() else []
             shown = held
-            if self.notice and self.message.endswith(self.notice) and held not in self.message:
-                # Playtest 8: the pause notice took the place of a facilitator's message
-                # that had just come in, unread; both stay, the hold first.
-                shown = tr("turn.message.both", first=held, second=self.notice)
-            elif self.hold_text and self.message == self.hold_text:
-                shown = self.hold_text
+            for text in beside:
+                shown = tr("turn.message.both", first=shown, second=text)
             self.say(shown)
-            self.hold_text, self.held_by = shown, held
+            self.hold_text, self.held_by, self.hold_beside = shown, held, beside
             return
         left = self.planner.left()
         if left > 0 and not confirmed and not self.warned_unspent:
@@ -446,10 +451,12 @@ class TurnScreen(PlanList):
         if not self.hold_text or live is None or live.hold() == self.held_by:
             return
         if self.message == self.hold_text:
-            # A notice the hold was shown beside stays, on its own.
-            kept = self.notice if self.notice and self.hold_text.endswith(self.notice) else ""
+            # What the hold was shown beside stays, on its own.
+            kept = ""
+            for text in self.hold_beside:
+                kept = tr("turn.message.both", first=kept, second=text) if kept else text
             self.say(kept)
-        self.hold_text = ""
+        self.hold_text, self.hold_beside = "", []
 
     def _follow_clock(self, workshop: Workshop) -> None:
         """The time warning follows the clock: it goes when a minute is added or the clock
