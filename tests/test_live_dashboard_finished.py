@@ -44,30 +44,36 @@ def test_a_finished_team_has_no_running_clock(tmp_path: Path, chromium: Any) -> 
         tmp_path / "ws", "--scenario", "tutorial", "--seed", "5", "--turn-timer", "60"
     )
     try:
-        clients = {name: TeamClient(host.url, timeout=10.0) for name in ("Bot", "Blue")}
+        clients = {name: TeamClient(host.url, timeout=10.0) for name in ("Bot", "Blue", "Red")}
         sessions = {name: bot.join(c, host.code, name) for name, c in clients.items()}
         finished, policy = sessions["Bot"], POLICIES["balanced"]
         while not finished.done:
             finished.play(policy(finished.observe(), finished.params)[0], [])
             clients["Bot"].report(finished.turn, week_report(finished, finished.turn))
+        red = sessions["Red"]  # one week ahead of Blue
+        red.play(policy(red.observe(), red.params)[0], [])
+        clients["Red"].report(red.turn, week_report(red, red.turn))
         assert call(host.url, "POST", "/api/timer", {"action": "start"}, host.token)[0] == 200
 
         page = open_dashboard(chromium, host.url, host.token)
-        until(lambda: sorted(row_names(page)) == ["Blue", "Bot"], what="the teams' rows")
+        until(lambda: sorted(row_names(page)) == ["Blue", "Bot", "Red"], what="the teams' rows")
         until(lambda: "finished" in _clock(page, "Bot")[1], what="Bot finished on the page")
         # Blue's week is running; Bot has nothing left to time, whatever the host counts.
         until(lambda: _clock(page, "Blue")[1] == "running", what="Blue's clock")
         assert ":" in _clock(page, "Blue")[0]
         assert _clock(page, "Bot") == ("–", "finished")
-        # How far behind, in the weeks the table shows (playtest 9: "2 / 13 · 15 weeks
-        # behind" beside a finished team's "16").
+        # A finished team is no pace to be behind (playtest 9: "2 / 13 · 15 weeks behind"
+        # beside a finished team's "16"; playtest 11: "14 weeks behind" in a 13-week
+        # round): the front team still planning has its weeks left to the deadline, the
+        # others how far they are behind it.
         weeks = {
             name: page.locator("#rows tr", has_text=name).locator("td").nth(1).inner_text()
-            for name in ("Bot", "Blue")
+            for name in ("Bot", "Blue", "Red")
         }
-        bot_week, blue_week = (int(weeks[n].split()[0]) for n in ("Bot", "Blue"))
-        gap = bot_week - blue_week
-        assert f"{gap} weeks behind" in weeks["Blue"], weeks
+        red_week, deadline = (int(n) for n in weeks["Red"].split()[0:3:2])
+        assert "behind" not in weeks["Red"], weeks
+        assert f"{deadline - red_week + 1} weeks left" in weeks["Red"], weeks
+        assert "1 week behind" in weeks["Blue"], weeks
         # A finished team that has gone quiet is done, not lost (no alarm colour).
         seen = page.locator("#rows tr", has_text="Bot").locator(".seen")
         assert "on" in (seen.get_attribute("class") or "") or "done" in (seen.inner_text())

@@ -201,13 +201,16 @@
     snapshot = data;
     received = performance.now();
     var rows = $("rows");
-    var lead = 0;
-    data.teams.forEach(function (t) { lead = Math.max(lead, shownWeek(t, data.ended)); });
-    var behind = data.teams.some(function (t) { return shownWeek(t, data.ended) < lead && !t.finished; });
+    // How far behind is measured against the teams still planning: a team that finished
+    // late had made "2 / 13 · 14 weeks behind" of a 13-week round (playtest 11).
+    var planning = data.teams.filter(function (t) { return !t.finished; });
+    var pace = { lead: 0, behind: false, finished: planning.length < data.teams.length };
+    planning.forEach(function (t) { pace.lead = Math.max(pace.lead, shownWeek(t, data.ended)); });
+    pace.behind = planning.some(function (t) { return shownWeek(t, data.ended) < pace.lead; });
     var colours = teamColours(data.teams.map(function (t) { return t.team; }));
     rows.textContent = "";
     data.teams.forEach(function (t, k) {
-      rows.appendChild(row(t, colours[k], lead, behind, data.ended));
+      rows.appendChild(row(t, colours[k], pace, data.ended));
     });
     $("empty").hidden = data.teams.length > 0;
     updateTargets(data.teams);
@@ -235,7 +238,7 @@
 
   var STEERING = ["target", "timer-start", "timer-pause", "timer-add", "event", "fire", "message", "send"];
 
-  function row(t, colour, lead, behind, ended) {
+  function row(t, colour, pace, ended) {
     var tr = el("tr");
     tr.dataset.team = t.team;
     tr.style.setProperty("--team", colour);
@@ -258,14 +261,17 @@
       : number + " / " + (deadline || "?");
     week.appendChild(el("span", "", shown));
     // Every team plans at its own pace (nobody waits for another): the words say how far
-    // it is from the leading team, in the same weeks as the numbers shown (a playtest
-    // read "2 / 13 · 15 weeks behind" beside a finished team's "16").
-    var gap = lead - number;
+    // it is from the leading team still planning, in the same weeks as the numbers shown
+    // (a playtest read "2 / 13 · 15 weeks behind" beside a finished team's "16"); at the
+    // front with others finished, how many weeks it has left before the deadline.
+    var gap = pace.lead - number;
+    var left = deadline ? deadline - number + 1 : 0;
     var status;
     if (t.finished) status = ["finished ✓", "finished"];
     else if (ended) status = ["round ended", "waiting"];
     else if (gap > 0) status = ["planning · " + gap + (gap > 1 ? " weeks" : " week") + " behind", "behind"];
-    else if (behind) status = ["planning · in the lead", "waiting"];
+    else if (pace.finished && left > 0) status = ["planning · " + left + (left > 1 ? " weeks" : " week") + " left", "waiting"];
+    else if (pace.behind) status = ["planning · in the lead", "waiting"];
     else status = ["planning", "waiting"];
     week.appendChild(el("span", "status " + status[1], status[0]));
     if (t.pending_events) {
