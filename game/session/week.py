@@ -287,6 +287,19 @@ class _Week:
             # The week moved trust the other way (playtest 10 read "trust 56% to 59% (-5%
             # from this news)" as the bad news raising it): the news's part first.
             return tr("week.effect.trust.against", name=name, change=change, part=part_text)
+        # The rest of the week, when it shows: "56% to 55% (-5% from this news)" read as
+        # a sum that did not add up (playtest 11); the two parts in whole points that do.
+        # The news's part as What moved rounds it among the week's terms.
+        terms = [float(x) for x in self.log.trust_parts[0, s]]
+        whole = percent_parts(terms, before, after)
+        news = whole[TrustTerm.NEWS]
+        rest = sum(whole) - news
+        if rest:
+            shown = {
+                k: tr("format.percent", n=number(v, 0, sign=True))
+                for k, v in (("part", news), ("rest", rest))
+            }
+            return tr("week.effect.trust.net.rest", name=name, change=change, **shown)
         return tr("week.effect.trust.net", name=name, change=change, part=part_text)
 
     def events(self) -> list[WeekItem]:
