@@ -74,12 +74,18 @@ def test_the_exported_page_names_policies_and_tries_as_the_screen_does_without_o
 
 
 def test_the_exported_page_says_when_it_shows_fewer_key_moments_than_the_debrief() -> None:
-    # Playtest 10: the PNG listed 10 of the debrief's 12 key moments and said nothing.
+    # Playtest 10: the PNG listed 10 of the debrief's 12 key moments and said nothing;
+    # playtest 11: the title saying so ran off the page's edge.
     for seed in range(1, 12):
         session = round_of("crm-rollout", "delivery_first", seed)
         total = len(key_moments(session))
-        fig, _ = report_figure(session)
+        fig, canvas = report_figure(session)
         page = "\n".join(t.get_text() for t in fig.findobj(Text))
+        renderer = canvas.get_renderer()
+        for t in fig.findobj(Text):
+            box = Text.get_window_extent(t, renderer)
+            if t.get_visible() and t.get_text():
+                assert box.x1 <= fig.bbox.x1 + 1 and box.x0 >= -1, t.get_text()
         fig.clear()
         if total > 10:
             assert f"most telling of {total}" in page

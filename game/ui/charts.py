@@ -16,7 +16,7 @@ import numpy as np
 
 from game.i18n import number, tr, turn_word
 from game.look.figures import BOLD, MARKERS, dress, figure
-from game.look.palette import BORDER, CAPACITY, CARD, GAP, INK, OKABE_ITO, REPORTED
+from game.look.palette import BORDER, CAPACITY, CARD, DIM_TEXT, GAP, INK, OKABE_ITO, REPORTED
 from game.model.step import in_syndrome
 from game.session.atomic_file import write_atomically
 from game.session.debrief import (
@@ -361,18 +361,21 @@ def _moments(fig: Figure, session: Session, fs: float) -> None:
 
     # Fewer moments rather than a list cut off at the bottom (the end would go first):
     # key_moments drops the least important ones.
+    total = len(key_moments(session))
     for limit in range(10, 0, -1):
         moments = [(m, textwrap.wrap(m.text, 36)) for m in key_moments(session, limit)]
-        if sum(height(lines) for _, lines in moments) <= y - 0.03:
+        below = height([""]) if len(moments) < total else 0.0  # the line saying how many
+        if sum(height(lines) for _, lines in moments) <= y - 0.03 - below:
             break
-    # Fewer than the debrief shows: the title says so (playtest 10 missed two, unsaid).
-    total = len(key_moments(session))
-    title = (
-        tr("png.moments", label=label)
-        if len(moments) >= total
-        else tr("png.moments.some", label=label, n=len(moments), total=total)
+    fig.text(
+        x - 0.03, y + 0.01, tr("png.moments", label=label), fontsize=26 * fs, va="bottom", **BOLD
     )
-    fig.text(x - 0.03, y + 0.01, title, fontsize=26 * fs, va="bottom", **BOLD)
+    if len(moments) < total:
+        # Fewer than the debrief shows: a line under the title says so (playtest 10 missed
+        # two, unsaid; in the title itself it ran off the page's edge: playtest 11).
+        how_many = tr("png.moments.some", n=len(moments), total=total)
+        fig.text(x - 0.03, y, how_many, **(text | {"color": DIM_TEXT}))
+        y -= height([how_many])
     for moment, lines in moments:
         who = moment.stakeholder
         swatch = INK if who is None else OKABE_ITO[who % len(OKABE_ITO)]
