@@ -1,6 +1,7 @@
 """The facilitator's comparative debrief: a static HTML page over every team's result."""
 
 import argparse
+import copy
 import html
 import re
 import subprocess
@@ -237,3 +238,23 @@ def test_the_debriefs_reported_progress_is_rounded_down_as_in_the_game() -> None
     assert _reported(0.1184) == "11%"
     assert _reported(1.0) == "100%" and _reported(0.999) == "99%"
     assert _reported(float("nan")) == "–"
+
+
+def test_the_leaderboards_gap_is_the_difference_of_the_figures_beside_it(
+    results: list[TeamResult],
+) -> None:
+    # Playtest 11: "+8 pts" beside reported 23 % and true 16 % (reported is rounded down).
+    from game.facilitator.report_html import _leaderboard
+    from game.facilitator.teams import teams
+
+    edited = copy.deepcopy(results[0])
+    edited.record["outcome"].update(true_progress=0.1601, reported_progress=0.2399)
+    board = _leaderboard(teams([edited, *results[1:]]))
+    rows = re.findall(
+        r'<td class="num">(\d+)%</td><td class="num">(\d+)%</td><td class="num">([+-]\d+) pts',
+        board,
+    )
+    assert len(rows) == len(TEAMS)
+    assert ("16", "23", "+7") in rows
+    for true, reported, gap in rows:
+        assert int(gap) == int(reported) - int(true)

@@ -116,3 +116,21 @@ def test_news_that_moved_trust_says_the_rest_of_the_weeks_part_when_it_shows() -
                         assert int(news) + int(rest or 0) == int(after) - int(before), item.text
                         told += bool(rest)
     assert told
+
+
+def test_the_syndromes_key_moment_tells_reported_progress_as_the_top_bar_does() -> None:
+    # Playtest 11: "IT reported 92%" in the key moment, 91 % on the top bar that week.
+    from game.model.observe import shown_progress
+    from game.session.debrief.moments import key_moments
+
+    told = 0
+    for seed in range(1, 8):
+        session = round_of("crm-rollout", "delivery_first", seed)
+        for moment in key_moments(session, 99):
+            if moment.kind != "syndrome":
+                continue
+            log = session.logs[moment.turn - 1]
+            shown = round(100 * float(shown_progress(float(log.reported_progress[0]))))
+            assert f"IT reported {shown}%" in moment.text, moment.text
+            told += 1
+    assert told

@@ -140,7 +140,14 @@ def _leaderboard(ts: list[Team]) -> str:
     for rank, t in zip(ranks([t.result.score for t in ts]), ts, strict=True):
         r = t.result
         true, reported = _end(t, "true_progress"), _end(t, "reported_progress")
-        gap = f"{100 * (reported - true):+.0f} pts" if math.isfinite(reported - true) else "–"
+        # The gap between the two figures as shown ("+8 pts" beside 23 % and 16 % read as
+        # a wrong sum: playtest 11).
+        shown = float(shown_progress(reported)) if math.isfinite(reported) else math.nan
+        gap = (
+            f"{round(100 * shown) - round(100 * true):+d} pts"
+            if math.isfinite(shown - true)
+            else "–"
+        )
         word = verdict(r)
         cells = (
             f"<td>{rank}</td>",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from game.i18n import number, ordinal, percent, tr
 from game.model import outcome
+from game.model.observe import shown_progress
 from game.model.state import ACCEPTED
 from game.session.facts import (
     Cause,
@@ -68,7 +69,10 @@ class _Moments:
         out += [self.rework(t, found) for found in facts.rework if found.found >= BIG_REWORK]
         if facts.syndrome is not None and not self.syndrome:
             self.syndrome = True
-            reported, true = percent(facts.syndrome.reported), percent(facts.syndrome.true)
+            # Reported progress as the top bar shows it: rounded down (playtest 11 saw 91 %
+            # there and "IT reported 92%" here).
+            reported = percent(float(shown_progress(facts.syndrome.reported)))
+            true = percent(facts.syndrome.true)
             text = tr("moment.syndrome", reported=reported, true=true)
             out.append(Moment(t, "syndrome", text, None))
         for forced in facts.forced:
