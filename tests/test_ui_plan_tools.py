@@ -6,6 +6,7 @@ import html
 
 import numpy as np
 import pygame
+import pygame_gui
 import pytest
 from pygame_gui.core import UIElement
 
@@ -145,6 +146,15 @@ def test_no_tooltip_or_hover_of_the_turn_screen_shows_over_an_overlay(overlay: s
     for element in screen.manager.get_sprite_group().sprites():
         assert not getattr(element, "hovered", False), element
         assert getattr(element, "tool_tip", None) is None, element
+    _draws_only_what_is_alive(screen.manager)
+
+
+def _draws_only_what_is_alive(manager: pygame_gui.UIManager) -> None:
+    """The manager's group draws from a list it refreshes on update: a tooltip killed under
+    an overlay (never updated) was drawn on from that list (playtest 11)."""
+    group = manager.get_sprite_group()
+    alive = [s for s in group.sprites() if s.image is not None and s.visible]
+    assert len(group.visible) == len(alive)
 
 
 def test_every_news_story_can_be_read_in_full() -> None:
@@ -289,6 +299,7 @@ def test_a_tooltip_made_below_an_open_overlay_is_not_drawn() -> None:
     assert screen.end_button.tool_tip is not None, "no tooltip made below the overlay"
     app.draw()
     assert screen.end_button.tool_tip is None
+    _draws_only_what_is_alive(screen.manager)
 
 
 def test_a_held_enter_is_one_step_not_a_run_of_weeks() -> None:

@@ -187,12 +187,21 @@ def quiet(manager: pygame_gui.UIManager) -> None:
     A screen under an overlay is still drawn but no longer updated, so a tooltip shown
     when the overlay opened would stay on top of the overlay's dimmed page (issue 10).
     """
-    for element in manager.get_sprite_group().sprites():
+    group = manager.get_sprite_group()
+    killed = False
+    for element in group.sprites():
         if not isinstance(element, pygame_gui.core.UIElement):
             continue
         if element.hovered:
             element.hovered = False
             element.on_unhovered()  # kills its tooltip
+            killed = True
         if element.tool_tip is not None:
             element.tool_tip.kill()
             element.tool_tip = None
+            killed = True
+    if killed:
+        # The group draws from a list of what was visible that only its update refreshes,
+        # and a screen under an overlay is not updated: the killed tooltip went on being
+        # drawn under the menu (playtest 11).
+        group.update_visibility()
