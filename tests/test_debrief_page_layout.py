@@ -11,7 +11,7 @@ import pytest
 from game.facilitator.report_html import build_report
 from game.session.results import load_results, write_result
 from tests.helpers.live_dash import CHROMIUM, SKIP_REASON, browser
-from tests.helpers.sessions import played
+from tests.helpers.sessions import played, round_of
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON)
 
@@ -23,6 +23,7 @@ TEAMS = {
     "Purple": "balanced",
     "Orange Juice": "delivery_first",
 }
+STOPPED = "Mallards"
 
 # For each team cell: the width its longest word needs in the cell's own font, and the
 # width the cell gives its text. A word broken letter by letter has less room than it needs.
@@ -49,6 +50,9 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("results")
     for team, policy in TEAMS.items():
         write_result(folder, played(team, policy), "tutorial", {})
+    # Its round ended before its game: the longest result word ("stopped: the round …").
+    stopped = round_of("tutorial", "balanced", 5, turns=3, team=STOPPED)
+    write_result(folder, stopped, "tutorial", {})
     return build_report(load_results(folder), tmp_path_factory.mktemp("debrief"))
 
 
@@ -62,7 +66,7 @@ def _open(chromium: Any, page_file: Path, width: int) -> Any:
 def test_team_names_wrap_between_words_never_inside_one(page_file: Path, width: int) -> None:
     with browser() as chromium:
         cells = _open(chromium, page_file, width).evaluate(_WORDS_VS_ROOM)
-    assert len(cells) == len(TEAMS)
+    assert len(cells) == len(TEAMS) + 1
     for name, need, room in cells:
         assert need <= room + 0.5, (
             f"{name!r} at {width} px: its longest word needs {need:.0f} px of {room:.0f}"

@@ -32,10 +32,10 @@ table.board { width: 100%; border-collapse: separate; border-spacing: 0 8px;
 .board .team { font-weight: 700; overflow-wrap: break-word; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .board th.num { text-align: right; }
-.won, .lost, .cancelled, .stopped { white-space: nowrap; }
+.won, .lost, .cancelled { white-space: nowrap; }
 .won { color: var(--good); font-weight: 700; }
 .lost, .cancelled { color: var(--bad); font-weight: 700; }
-.stopped { color: var(--muted, inherit); font-weight: 700; }
+.stopped { color: var(--muted, inherit); font-weight: 700; min-width: 8em; }
 .grid { display: grid; gap: 28px;
   grid-template-columns: repeat(auto-fit, minmax(min(640px, 100%), 1fr)); }
 figure { margin: 0; }

@@ -42,7 +42,7 @@ MARKS = {
     "won": "✓ won",
     "lost": "✗ lost",
     "cancelled": "✗ cancelled",
-    "stopped": "■ stopped: the round ended first",
+    "stopped": "■&nbsp;stopped: the round ended first",
 }  # a word, not colour only
 
 
