@@ -134,3 +134,27 @@ def test_the_syndromes_key_moment_tells_reported_progress_as_the_top_bar_does() 
             assert f"IT reported {shown}%" in moment.text, moment.text
             told += 1
     assert told
+
+
+def test_a_cards_tooltip_says_seen_leaves_out_what_went_live_faulty() -> None:
+    # Playtest 11: every package of Dana's accepted, her card "seen 85%": the team looked
+    # for a missing package. The tooltip says what Seen leaves out.
+    from tests.helpers.ui_driver import make_app, turn_after
+
+    app = turn_after(make_app(), 12, policy="delivery_first", seed=3)
+    screen = app.top
+    seen = screen.seen
+    params = screen.session.params
+    people = [p.name for p in screen.scenario.stakeholders]
+    texts = [getattr(e, "tool_tip_text", None) or "" for e in screen.clicks]
+    tips = {k: t for k, name in enumerate(people) for t in texts if t.startswith(f"{name}: ")}
+    assert tips  # the cards in view
+    told = 0
+    for k, tip in tips.items():
+        faulty = float(seen.package_defects[0, params.owner == k].sum())
+        if round(faulty, 1) > 0:
+            assert f"Seen counts only what works: {faulty:.1f} pts of" in tip, tip
+            told += 1
+        else:
+            assert "Seen counts only" not in tip
+    assert told

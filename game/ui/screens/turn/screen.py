@@ -13,6 +13,7 @@ import pygame
 from game.i18n import language, number, tr, trn
 from game.model import PlanError
 from game.scenario.schema import Scenario
+from game.session.transcript import first_names
 from game.session.workshop import Workshop
 from game.ui import flow
 from game.ui.planner import Planner, Row
@@ -160,7 +161,17 @@ class TurnScreen(PlanList):
             person = self.scenario.stakeholders[k]
             cares = tr("format.quote", text=person.cares_about)
             tip = tr("turn.card.tip", name=person.name, cares=cares, key=k + 1)
-            self.ghost(rect, partial(self.choose_person, k), tip)
+            self.ghost(rect, partial(self.choose_person, k), tip + self._defects_seen(k))
+
+    def _defects_seen(self, k: int) -> str:
+        """Why Seen stays below what they signed off: what went live faulty is not seen
+        working (playtest 11 looked for a missing package beside "seen 85%")."""
+        mine = self.session.params.owner == k
+        faulty = float(self.seen.package_defects[0, mine].sum())
+        if round(faulty, 1) <= 0:
+            return ""
+        name = first_names(self.scenario)[k]
+        return " " + tr("turn.card.tip.defects", name=name, pts=number(faulty, 1))
 
     def regions(self) -> dict[str, pygame.Rect]:
         """The painted panels, for the layout checks: inside the window, never overlapping."""
