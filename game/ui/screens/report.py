@@ -223,7 +223,7 @@ class ReportScreen(Screen):
                 # The next story's first lines, fading out, where a band would stay empty
                 # (playtest 8 at projector size: 2 stories, then a blank band): it reads
                 # as a list that goes on, and it counts as below.
-                if bottom - y >= 2 * font.get_linesize() + s.px(12):
+                if bottom - y >= font.get_linesize() + s.px(12):
                     self._draw_story(surface, item, lines, rect, bottom - y)
                     y = bottom
                 break
@@ -265,7 +265,9 @@ class ReportScreen(Screen):
         finally:
             surface.set_clip(kept)
         if room is not None:
-            draw.fade_out(surface, shown, BACKGROUND, font.get_linesize() + s.px(6))
+            # Over half of a short glimpse at most, so its first words still read.
+            fade = min(font.get_linesize() + s.px(6), room // 2)
+            draw.fade_out(surface, shown, BACKGROUND, fade)
 
     def _plan_box(self) -> pygame.Rect:
         s = self.style
