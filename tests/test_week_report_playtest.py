@@ -138,8 +138,16 @@ def test_an_event_headline_gives_the_net_trust_change_and_the_event_part() -> No
     if percent(before) == percent(after):
         assert f"Marta's trust held at {percent(after)} ({part} from this news)" in report.headline
     else:
-        net = f"Marta's trust {percent(before)} to {percent(after)} ({part} from this news)"
+        # The rest of the week's part follows when it shows (playtest 11), adding up.
+        net = f"Marta's trust {percent(before)} to {percent(after)} ({part} from this news"
         assert net in report.headline, report.headline
+        tail = report.headline.split(net)[1]
+        if tail.startswith(", "):
+            rest = int(tail[2:].split("%")[0])
+            news = int(part.rstrip("%"))
+            assert news + rest == round(100 * after) - round(100 * before), report.headline
+        else:
+            assert tail.startswith(")"), report.headline
         [bar] = [m for m in report.moves if m.stakeholder == MARTA]
         assert (percent(bar.before), percent(bar.after)) == (percent(before), percent(after))
 

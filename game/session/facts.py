@@ -573,16 +573,15 @@ MINOR_MOOD = 0.01
 class MoodChange:
     """A stakeholder's face on IT's card changed this turn, and the terms of their
     satisfaction that moved it that way, largest first (each with the satisfaction it
-    moved). `remembered`: before the turn the card showed IT's memory of them;
-    `forgotten`: after the turn it does (IT fell out of touch this week: the face is what
-    IT last heard, not a change of theirs)."""
+    moved). `remembered`: before the turn the card showed IT's memory of them. (A card
+    that falls out of touch keeps the face it last showed: IT remembers what it saw while
+    in touch, so going out of touch is never a change.)"""
 
     stakeholder: int
     before: int  # face (observe.MOOD_NAMES) as the card showed it before the turn
     after: int
     causes: tuple[tuple[MoodCause, float], ...]
     remembered: bool
-    forgotten: bool = False
 
 
 def satisfaction_terms(state: State, params: Params) -> F64:
@@ -618,7 +617,6 @@ def mood_facts(
                 int(after.mood[0, s]),
                 tuple(terms),
                 bool(before.vague[0, s]),
-                bool(after.vague[0, s]),
             )
         )
     return tuple(out)

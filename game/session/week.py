@@ -705,12 +705,6 @@ class _Week:
         fell = change.after < change.before
         tone = "bad" if fell else "good"
         truly_before = int(self.true_moods[0][s])
-        if change.forgotten:
-            # Out of touch since this week: the card fell back to what IT last heard. That
-            # is no change of theirs, and never told as one (a playtest read "now unhappy"),
-            # nor coloured as one: the line is neutral whichever way the face moved.
-            text = tr("week.mood.no_word", name=name, mood=now, was=was)
-            return _item("mood", text, s, "neutral", "clock")
         causes = [self.mood_cause(s, why, fell) for why, _ in change.causes[:MOOD_CAUSES]]
         if change.remembered and truly_before == change.after:
             # The card only caught up: they already felt this way before the week.
