@@ -158,3 +158,19 @@ def test_a_cards_tooltip_says_seen_leaves_out_what_went_live_faulty() -> None:
         else:
             assert "Seen counts only" not in tip
     assert told
+
+
+def test_small_finds_say_why_more_goes_back_to_redo_than_was_found() -> None:
+    # Playtest 12: "Small finds: 0.2 pts of rework in 2 packages: 0.3 pts of work back to
+    # redo", the reason only on the longer lines.
+    small = re.compile(r"Small finds: ([\d.]+) pts .*: ([\d.]+) pts of work back to redo(.*)")
+    told = 0
+    for seed in range(1, 8):
+        session = round_of("crm-rollout", "delivery_first", seed)
+        for week in range(len(session.logs)):
+            for item in week_report(session, week).items:
+                m = small.match(item.text)
+                if m and float(m[2]) > float(m[1]):
+                    assert "found late: a fault costs more to fix" in m[3], item.text
+                    told += 1
+    assert told

@@ -365,6 +365,9 @@ class _Week:
             said = tr("week.patched")
         elif number(redo, 1) == number(total, 1):
             said = tr("week.redo.same")  # the figure once (playtest 10: "0.1 … 0.1")
+        elif redo > total:
+            # Why 0.2 found is 0.3 to redo (playtest 12 read it as a wrong sum).
+            said = tr("week.redo.late.some", redo=number(redo, 1))
         else:
             said = tr("week.redo", redo=number(redo, 1))
         # "more" only beside the week's other rework lines (playtest 10: "more than what?").
