@@ -174,3 +174,22 @@ def test_small_finds_say_why_more_goes_back_to_redo_than_was_found() -> None:
                     assert "found late: a fault costs more to fix" in m[3], item.text
                     told += 1
     assert told
+
+
+def test_news_that_moved_hype_gives_the_weeks_net_beside_its_part() -> None:
+    # Playtest 12: the headline said "hype +25%", What moved beside it "0% to 23%".
+    hype = re.compile(r"hype (\d+)% to (\d+)% \(([+-]\d+)% from this news, ([+-]\d+)% from")
+    told = 0
+    for seed in range(1, 6):
+        session = round_of("crm-rollout", "balanced", seed)
+        for week in range(len(session.logs)):
+            report = week_report(session, week)
+            for before, after, news, rest in hype.findall(report.headline):
+                assert int(news) + int(rest) == int(after) - int(before), report.headline
+                [bar] = [m for m in report.moves if m.label == "Hype"]
+                assert (round(100 * bar.before), round(100 * bar.after)) == (
+                    int(before),
+                    int(after),
+                )
+                told += 1
+    assert told

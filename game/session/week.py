@@ -249,7 +249,7 @@ class _Week:
             return percent(x, sign=True)
 
         parts = [
-            (fx["hype"], tr("week.effect.hype", change=pct(fx["hype"]))),
+            (fx["hype"], self.event_hype(fx["hype"])),
             (-fx["sponsor"], tr("week.effect.sponsor", change=pct(fx["sponsor"]))),
             (fx["fatigue"], tr("week.effect.fatigue", change=pct(fx["fatigue"]))),
             (-fx["budget"], tr("week.effect.budget", change=number(fx["budget"], sign=True))),
@@ -271,6 +271,22 @@ class _Week:
         harm = sum(np.sign(h) for h, _ in parts)  # each effect counts once, whatever its size
         tone = "bad" if harm > 0 else "good" if harm < 0 else "neutral"
         return ", ".join(words for h, words in parts if h and words), tone
+
+    def event_hype(self, part: float) -> str:
+        """An event's hype: its part, and the week's net beside it when the rest of the week
+        (hype fading, an honest talk) moved it too (playtest 12: "hype +25%" in the headline,
+        "0% to 23%" on the bar beside it)."""
+        if not part:
+            return ""
+        before, after = float(self.before.hype[0]), float(self.log.hype[0])
+        news, rest = percent_parts([part, after - before - part], before, after)
+        if not rest:
+            return tr("week.effect.hype", change=percent(part, sign=True))
+        shown = {
+            k: tr("format.percent", n=number(v, 0, sign=True))
+            for k, v in (("part", news), ("rest", rest))
+        }
+        return tr("week.effect.hype.net", change=_change(before, after), **shown)
 
     def event_trust(self, s: int, part: float) -> str:
         """An event's effect on stakeholder `s`'s trust: the net change of the week as What
