@@ -251,7 +251,7 @@ def test_the_leaderboards_gap_is_the_difference_of_the_figures_beside_it(
     edited.record["outcome"].update(true_progress=0.1601, reported_progress=0.2399)
     board = _leaderboard(teams([edited, *results[1:]]))
     rows = re.findall(
-        r'<td class="num">(\d+)%</td><td class="num">(\d+)%</td><td class="num">([+-]\d+) pts',
+        r'<td class="num">(\d+)%</td><td class="num">(\d+)%</td><td class="num">([+-]\d+)</td>',
         board,
     )
     assert len(rows) == len(TEAMS)

@@ -31,7 +31,7 @@ table.board { width: 100%; border-collapse: separate; border-spacing: 0 8px;
 .board td:last-child { border-radius: 0 8px 8px 0; }
 .board .team { font-weight: 700; overflow-wrap: break-word; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.board th.num { text-align: right; }
+.board th.num { text-align: right; white-space: normal; }
 .won, .lost, .cancelled { white-space: nowrap; }
 .won { color: var(--good); font-weight: 700; }
 .lost, .cancelled { color: var(--bad); font-weight: 700; }

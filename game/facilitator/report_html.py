@@ -134,17 +134,17 @@ def _leaderboard(ts: list[Team]) -> str:
     head = "".join(
         f'<th class="{c}">{h}</th>' if c else f"<th>{h}</th>"
         for h, c in (("#", ""), ("Team", ""), ("Score", "num"), ("Grade", ""), ("Result", ""),
-                     ("True", "num"), ("Reported", "num"), ("Gap", "num"), ("Rework", "num"))
+                     ("True", "num"), ("Reported", "num"), ("Gap (points)", "num"), ("Rework", "num"))
     )  # fmt: skip
     rows = []
     for rank, t in zip(ranks([t.result.score for t in ts]), ts, strict=True):
         r = t.result
         true, reported = _end(t, "true_progress"), _end(t, "reported_progress")
-        # The gap between the two figures as shown ("+8 pts" beside 23 % and 16 % read as
-        # a wrong sum: playtest 11).
+        # The gap between the two figures as shown (playtest 11 read "+8" beside 23 % and
+        # 16 % as a wrong sum), in percentage points: "pts" are work in the game (playtest 12).
         shown = float(shown_progress(reported)) if math.isfinite(reported) else math.nan
         gap = (
-            f"{round(100 * shown) - round(100 * true):+d} pts"
+            f"{round(100 * shown) - round(100 * true):+d}"
             if math.isfinite(shown - true)
             else "–"
         )
