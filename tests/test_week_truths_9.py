@@ -193,3 +193,30 @@ def test_news_that_moved_hype_gives_the_weeks_net_beside_its_part() -> None:
                 )
                 told += 1
     assert told
+
+
+def test_a_workshop_names_the_packages_it_left_unclear() -> None:
+    # Playtest 12: "Sales' requirements are clearer now", and the team built the one
+    # package of Dana's the board still called unclear.
+    from game.model.observe import UNCLEAR, clarity_band
+    from game.model.state import OPEN
+
+    told = 0
+    for seed in range(1, 10):
+        session = round_of("crm-rollout", "random", seed)
+        seen = [*session.observations, session.observe()]
+        for week in range(len(session.logs)):
+            after = seen[week + 1]
+            for item in week_report(session, week).items:
+                if not item.text.startswith("Workshop with") or "clearer now" not in item.text:
+                    continue
+                s = item.stakeholder
+                mine = (session.params.owner == s) & (after.package_status[0] == OPEN)
+                left = mine & (clarity_band(after.package_clarity[0]) == UNCLEAR)
+                titles = [session.scenario.packages[p].title for p in np.flatnonzero(left)]
+                if titles:
+                    assert item.text.endswith("; still unclear: " + "; ".join(titles)), item.text
+                    told += 1
+                else:
+                    assert "still unclear" not in item.text
+    assert told

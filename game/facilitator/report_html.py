@@ -134,7 +134,8 @@ def _leaderboard(ts: list[Team]) -> str:
     head = "".join(
         f'<th class="{c}">{h}</th>' if c else f"<th>{h}</th>"
         for h, c in (("#", ""), ("Team", ""), ("Score", "num"), ("Grade", ""), ("Result", ""),
-                     ("True", "num"), ("Reported", "num"), ("Gap (points)", "num"), ("Rework", "num"))
+                     ("True", "num"), ("Reported", "num"), ("Gap (points)", "num"),
+                     ("Rework", "num"))
     )  # fmt: skip
     rows = []
     for rank, t in zip(ranks([t.result.score for t in ts]), ts, strict=True):
@@ -143,11 +144,7 @@ def _leaderboard(ts: list[Team]) -> str:
         # The gap between the two figures as shown (playtest 11 read "+8" beside 23 % and
         # 16 % as a wrong sum), in percentage points: "pts" are work in the game (playtest 12).
         shown = float(shown_progress(reported)) if math.isfinite(reported) else math.nan
-        gap = (
-            f"{round(100 * shown) - round(100 * true):+d}"
-            if math.isfinite(shown - true)
-            else "–"
-        )
+        gap = f"{round(100 * shown) - round(100 * true):+d}" if math.isfinite(shown - true) else "–"
         word = verdict(r)
         cells = (
             f"<td>{rank}</td>",

@@ -18,10 +18,10 @@ import numpy.typing as npt
 from game.i18n import cap, number, percent, percents_apart, tr, trn, turn_word
 from game.model import Channel
 from game.model.channels import PROJECT_EFFECTS
-from game.model.observe import MOOD_NAMES, mood, shown_progress
+from game.model.observe import MOOD_NAMES, UNCLEAR, clarity_band, mood, shown_progress
 from game.model.rules.project import SponsorTerm
 from game.model.rules.relationships import TrustTerm
-from game.model.state import ACCEPTED, AWAITING, State
+from game.model.state import ACCEPTED, AWAITING, OPEN, State
 from game.scenario.schema import Scenario
 from game.session.facts import (
     MINOR_REWORK,
@@ -451,6 +451,18 @@ class _Week:
             return tr(key, name=name, seen=seen, expects=expected)
         return tr("week.contact.demo.nothing", name=name, seen=seen, expects=expected)
 
+    def still_unclear(self, s: int) -> str:
+        """The packages of `s` left to build whose needs the board still calls unclear after
+        a workshop: "requirements are clearer" read as all of them (playtest 12 built the
+        one still unclear)."""
+        after = self.after
+        mine = (self.params.owner == s) & (after.package_status[0] == OPEN)
+        unclear = mine & (clarity_band(after.package_clarity[0]) == UNCLEAR)
+        if not unclear.any():
+            return ""
+        titles = "; ".join(self.titles[int(p)] for p in np.flatnonzero(unclear))
+        return _fit(tr("week.contact.clarify.still", t="{t}"), titles)
+
     def contacts(self) -> list[WeekItem]:
         """What the week's time with people and with the sponsor did, as IT can see it."""
         out: list[WeekItem] = []
@@ -462,7 +474,7 @@ class _Week:
                 out.append(_item("contact", text, s, "bad", "handshake"))
             elif contact.channel == Channel.CLARIFY:
                 text = tr("week.contact.clarify", name=name, department=self.depts[s])
-                out.append(_item("contact", text, s, "good", "handshake"))
+                out.append(_item("contact", text + self.still_unclear(s), s, "good", "handshake"))
             elif contact.channel == Channel.DEMO:
                 out.append(_item("contact", self.demo(s), s, "good", "handshake"))
             else:
