@@ -3,6 +3,7 @@ playtest): the sponsor's patience spent on two escalations in one week, and a fa
 of someone the team also went over the head of."""
 
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -10,11 +11,19 @@ from game.model.rules.project import SponsorTerm
 from game.model.rules.signoff import fair_escalation
 from game.policies import POLICIES
 from game.session.session import Session
-from game.session.week import week_report
+from game.session.week import WeekReport, week_report
 from tests.helpers.scenarios import loaded
 from tests.helpers.sessions import round_of
 
 SUPPORT = re.compile(r"support ([+-−]?\d+)%")
+
+
+def _reports(ref: str, policy: str, seeds: range) -> Iterator[tuple[Session, int, WeekReport]]:
+    """Every week's report of `ref`'s rounds from `seeds`, played by `policy`."""
+    for seed in seeds:
+        session = round_of(ref, policy, seed)
+        for week in range(len(session.logs)):
+            yield session, week, week_report(session, week)
 
 
 def _weeks_with_overdue_signoffs(
@@ -107,14 +116,12 @@ def test_news_that_moved_trust_says_the_rest_of_the_weeks_part_when_it_shows() -
     # Playtest 11: "Marta's trust 56% to 55% (-5% from this news)", the check-in's +4
     # told only further down: a sum that did not add up.
     told = 0
-    for seed in range(1, 8):
-        for policy in ("balanced", "random"):
-            session = round_of("tutorial", policy, seed)
-            for week in range(len(session.logs)):
-                for item in week_report(session, week).items:
-                    for before, after, news, rest in NEWS_TRUST.findall(item.text):
-                        assert int(news) + int(rest or 0) == int(after) - int(before), item.text
-                        told += bool(rest)
+    for policy in ("balanced", "random"):
+        for _, _, report in _reports("tutorial", policy, range(1, 8)):
+            for item in report.items:
+                for before, after, news, rest in NEWS_TRUST.findall(item.text):
+                    assert int(news) + int(rest or 0) == int(after) - int(before), item.text
+                    told += bool(rest)
     assert told
 
 
@@ -165,14 +172,12 @@ def test_small_finds_say_why_more_goes_back_to_redo_than_was_found() -> None:
     # redo", the reason only on the longer lines.
     small = re.compile(r"Small finds: ([\d.]+) pts .*: ([\d.]+) pts of work back to redo(.*)")
     told = 0
-    for seed in range(1, 8):
-        session = round_of("crm-rollout", "delivery_first", seed)
-        for week in range(len(session.logs)):
-            for item in week_report(session, week).items:
-                m = small.match(item.text)
-                if m and float(m[2]) > float(m[1]):
-                    assert "found late: a fault costs more to fix" in m[3], item.text
-                    told += 1
+    for _, _, report in _reports("crm-rollout", "delivery_first", range(1, 8)):
+        for item in report.items:
+            m = small.match(item.text)
+            if m and float(m[2]) > float(m[1]):
+                assert "found late: a fault costs more to fix" in m[3], item.text
+                told += 1
     assert told
 
 
@@ -180,18 +185,13 @@ def test_news_that_moved_hype_gives_the_weeks_net_beside_its_part() -> None:
     # Playtest 12: the headline said "hype +25%", What moved beside it "0% to 23%".
     hype = re.compile(r"hype (\d+)% to (\d+)% \(([+-]\d+)% from this news, ([+-]\d+)% from")
     told = 0
-    for seed in range(1, 6):
-        session = round_of("crm-rollout", "balanced", seed)
-        for week in range(len(session.logs)):
-            report = week_report(session, week)
-            for before, after, news, rest in hype.findall(report.headline):
-                assert int(news) + int(rest) == int(after) - int(before), report.headline
-                [bar] = [m for m in report.moves if m.label == "Hype"]
-                assert (round(100 * bar.before), round(100 * bar.after)) == (
-                    int(before),
-                    int(after),
-                )
-                told += 1
+    for _, _, report in _reports("crm-rollout", "balanced", range(1, 6)):
+        for before, after, news, rest in hype.findall(report.headline):
+            assert int(news) + int(rest) == int(after) - int(before), report.headline
+            [bar] = [m for m in report.moves if m.label == "Hype"]
+            shown = (round(100 * bar.before), round(100 * bar.after))
+            assert shown == (int(before), int(after))
+            told += 1
     assert told
 
 
