@@ -177,14 +177,16 @@ def _change(before: float, after: float) -> str:
     return tr("week.change", before=_pct(before), after=_pct(after))
 
 
+def _signed_points(k: int) -> str:
+    """Whole percentage points with their sign, as a part of a change ('+3%', '-5%')."""
+    return tr("format.percent", n=number(k, 0, sign=True))
+
+
 def shown_parts(amounts: list[float], before: float, after: float) -> list[str]:
     """Each part of a change of a share, as a signed whole percentage that adds up with the
     others to the change the two figures show ('62% to 60%': '-5%', '+3%'); '' for a part
     too small to show."""
-    return [
-        tr("format.percent", n=number(k, 0, sign=True)) if k else ""
-        for k in percent_parts(amounts, before, after)
-    ]
+    return [_signed_points(k) if k else "" for k in percent_parts(amounts, before, after)]
 
 
 def trust_parts_text(move: TrustMove) -> list[str]:
@@ -282,11 +284,12 @@ class _Week:
         news, rest = percent_parts([part, after - before - part], before, after)
         if not rest:
             return tr("week.effect.hype", change=percent(part, sign=True))
-        shown = {
-            k: tr("format.percent", n=number(v, 0, sign=True))
-            for k, v in (("part", news), ("rest", rest))
-        }
-        return tr("week.effect.hype.net", change=_change(before, after), **shown)
+        return tr(
+            "week.effect.hype.net",
+            change=_change(before, after),
+            part=_signed_points(news),
+            rest=_signed_points(rest),
+        )
 
     def event_trust(self, s: int, part: float) -> str:
         """An event's effect on stakeholder `s`'s trust: the net change of the week as What
@@ -311,11 +314,8 @@ class _Week:
         news = whole[TrustTerm.NEWS]
         rest = sum(whole) - news
         if rest:
-            shown = {
-                k: tr("format.percent", n=number(v, 0, sign=True))
-                for k, v in (("part", news), ("rest", rest))
-            }
-            return tr("week.effect.trust.net.rest", name=name, change=change, **shown)
+            parts = {"part": _signed_points(news), "rest": _signed_points(rest)}
+            return tr("week.effect.trust.net.rest", name=name, change=change, **parts)
         return tr("week.effect.trust.net", name=name, change=change, part=part_text)
 
     def events(self) -> list[WeekItem]:
@@ -573,7 +573,7 @@ class _Week:
             [total / max(len(self.facts.forced), 1)] * len(self.facts.forced), total
         )
         for forced, share in zip(self.facts.forced, shares, strict=True):
-            patience = percent(share / 100, sign=True)
+            patience = _signed_points(share)
             trust = percent(log.trust_parts[0, forced.stakeholder, TrustTerm.ESCALATION], sign=True)
             # At its floor, their trust had nothing left to lose: the line says so.
             key = FORCED_KEYS[forced.awaiting, trust == zero]

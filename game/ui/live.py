@@ -125,10 +125,11 @@ class LiveRound:
         down = bool(problem)
         if down != self.was_down:
             self.was_down = down
-            if down and self.hold():
+            held = self.hold() if down else ""
+            if held:
                 # "Play on" beside "paused" read as a contradiction (playtest 11): the
                 # clock holds where it was, and the week still waits for it.
-                self.notes.append(tr("live.down.held", hold=self.hold()))
+                self.notes.append(tr("live.down.held", hold=held))
             else:
                 self.notes.append(tr("live.down" if down else "live.back"))
 

@@ -38,6 +38,14 @@ from game.ui.widgets.clock import draw_timer, timer_width, warning, warning_due
 DRAFT_SAVE_EVERY = 0.5
 
 
+def _side_by_side(notes: list[str]) -> str:
+    """Notes shown together in the plan's message box, first to last ('' for none)."""
+    shown = ""
+    for note in notes:
+        shown = tr("turn.message.both", first=shown, second=note) if shown else note
+    return shown
+
+
 class TurnScreen(PlanList):
     name = "turn"
 
@@ -353,11 +361,9 @@ class TurnScreen(PlanList):
             beside = self.hold_beside if self.hold_text and self.message == self.hold_text else []
             if not beside and self.notice and self.message.endswith(self.notice):
                 beside = [self.notice]
-            beside = [t for t in beside if t != self.planner.warning()]
-            beside += [self.planner.warning()] if self.planner.warning() else []
-            shown = held
-            for text in beside:
-                shown = tr("turn.message.both", first=shown, second=text)
+            warning = self.planner.warning()
+            beside = [t for t in beside if t != warning] + ([warning] if warning else [])
+            shown = _side_by_side([held, *beside])
             self.say(shown)
             self.hold_text, self.held_by, self.hold_beside = shown, held, beside
             return
@@ -463,10 +469,7 @@ class TurnScreen(PlanList):
             return
         if self.message == self.hold_text:
             # What the hold was shown beside stays, on its own.
-            kept = ""
-            for text in self.hold_beside:
-                kept = tr("turn.message.both", first=kept, second=text) if kept else text
-            self.say(kept)
+            self.say(_side_by_side(self.hold_beside))
         self.hold_text, self.hold_beside = "", []
 
     def _follow_clock(self, workshop: Workshop) -> None:
