@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from game.model.compiled import kernel
+
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 B8 = npt.NDArray[np.bool_]
@@ -226,14 +228,26 @@ def owner_sum(per_package: F64, params: Params) -> F64:
     """Sum a (N, P) array over each stakeholder's packages -> (N, S).
 
     Summed in package order, one stakeholder's r-th package at a time, so that the
-    result does not depend on the batch (see linalg.py) and costs only as many
-    additions as the largest number of packages one stakeholder owns.
+    result does not depend on the batch and costs only as many additions as the largest
+    number of packages one stakeholder owns.
     """
-    padded = np.concatenate([per_package, np.zeros((per_package.shape[0], 1))], axis=1)
-    # (N, R, S) -> (N, S): a reduction over a middle axis adds the R rows one after the
-    # other (numpy's pairwise summation applies only along the innermost axis).
-    result: F64 = padded[:, params.owner_slots].sum(axis=1)
+    values = np.ascontiguousarray(per_package, dtype=np.float64)
+    result: F64 = _owner_sum(values, params.owner_slots)
     return result
+
+
+@kernel("f8[:, ::1](f8[:, ::1], i8[:, ::1])")
+def _owner_sum(values: F64, slots: I64) -> F64:
+    n, p = values.shape
+    depth, s = slots.shape
+    out = np.zeros((n, s))
+    for g in range(n):
+        for k in range(s):
+            total = 0.0  # numpy's reduction starts from its identity: -0.0 sums to 0.0
+            for r in range(depth):
+                total += values[g, slots[r, k]] if slots[r, k] < p else 0.0
+            out[g, k] = total
+    return out
 
 
 def owned_share(per_package: F64, params: Params) -> F64:

@@ -10,6 +10,9 @@ keeps less of the gains, a clip at the bottom less of the losses).
 import numpy as np
 import numpy.typing as npt
 
+from game.model.compiled import kernel
+from game.model.scalar import clip, maximum, minimum, row_sum
+
 F64 = npt.NDArray[np.float64]
 
 
@@ -19,21 +22,32 @@ def apportion(parts: F64, change: F64, residual_to: int | None = None) -> F64:
     `residual_to` names the term that takes whatever scaling cannot explain: a bound
     that itself moved during the update (a rejection lowers the trust ceiling).
     """
-    gains = np.maximum(parts, 0.0)
-    losses = np.minimum(parts, 0.0)
-    gained, lost = gains.sum(axis=-1), -losses.sum(axis=-1)
-    net = gained - lost
-    keep_gains = np.where(
-        (net > change) & (gained > 0),
-        np.clip((change + lost) / np.where(gained > 0, gained, 1.0), 0.0, 1.0),
-        1.0,
-    )
-    keep_losses = np.where(
-        (net < change) & (lost > 0),
-        np.clip((gained - change) / np.where(lost > 0, lost, 1.0), 0.0, 1.0),
-        1.0,
-    )
-    out: F64 = gains * keep_gains[..., None] + losses * keep_losses[..., None]
-    if residual_to is not None:
-        out[..., residual_to] += change - out.sum(axis=-1)
+    k = parts.shape[-1]
+    rows = np.ascontiguousarray(parts, dtype=np.float64).reshape(-1, k)
+    changes = np.ascontiguousarray(change, dtype=np.float64).reshape(-1)
+    out: F64 = _apportion(rows, changes, -1 if residual_to is None else residual_to)
+    return out.reshape(parts.shape)
+
+
+@kernel("f8[:, ::1](f8[:, ::1], f8[::1], i8)")
+def _apportion(parts: F64, change: F64, residual_to: int) -> F64:
+    m, k = parts.shape
+    out = np.empty((m, k))
+    gains, losses = np.empty(k), np.empty(k)
+    for row in range(m):
+        for j in range(k):
+            gains[j] = maximum(parts[row, j], 0.0)
+            losses[j] = minimum(parts[row, j], 0.0)
+        gained, lost = row_sum(gains), -row_sum(losses)
+        net = gained - lost
+        keep_gains = 1.0
+        if net > change[row] and gained > 0:
+            keep_gains = clip((change[row] + lost) / gained, 0.0, 1.0)
+        keep_losses = 1.0
+        if net < change[row] and lost > 0:
+            keep_losses = clip((gained - change[row]) / lost, 0.0, 1.0)
+        for j in range(k):
+            out[row, j] = gains[j] * keep_gains + losses[j] * keep_losses
+        if residual_to >= 0:
+            out[row, residual_to] += change[row] - row_sum(out[row])
     return out

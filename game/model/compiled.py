@@ -1,0 +1,146 @@
+"""Compiled kernels: the parts of the rules written as loops over the games, for numba.
+
+numpy spreads one rule over dozens of calls a turn, each costing microseconds however
+few games it works on; the same rule written as a loop over the games (`@kernel`) is
+compiled to machine code once and runs in one call. Game i of a batch runs exactly the
+code it runs alone, so a batch of 10^6 equals its games played one at a time.
+
+Importing the model does not import numba (0.3-0.7 s, on the window's way to its
+title): a kernel is compiled, or loaded from the cache, at its first call, or for all
+kernels at once by `prepare()`, which the game and the batch runner call early, with
+progress, so that no window waits without a sign.
+
+Compiled code is cached per user (under NUMBA_CACHE_DIR if set, else the user's cache
+folder), in a folder named after a hash of the model's sources: numba notices a change
+of a kernel's own file, not of the kernels it calls. With NUMBA_DISABLE_JIT=1 the same
+kernels run as plain Python, slowly, for a debugger.
+
+A kernel gives its types as a numba signature ("f8[:, ::1](f8[:, ::1], i8[:, ::1])"):
+arrays are C-contiguous, so one compiled version serves every call. A kernel calls
+another by the name it imported, never as a module attribute.
+"""
+
+import hashlib
+import os
+import sys
+import threading
+import types
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_LOCK = threading.RLock()  # the game compiles on a worker thread while the window may step
+
+
+class Kernel:
+    """A function compiled with numba at its first call (see the module's doc)."""
+
+    def __init__(self, fn: Callable[..., Any], signature: str) -> None:
+        self.fn = fn
+        self.signature = signature
+        self._compiled: Callable[..., Any] | None = None
+        _KERNELS.append(self)
+
+    def __call__(self, *args: Any) -> Any:
+        compiled = self._compiled or self.compiled()
+        return compiled(*args)
+
+    def compiled(self) -> Callable[..., Any]:
+        """The compiled function (compiling it, and the kernels it calls, if need be)."""
+        with _LOCK:
+            if self._compiled is None:
+                self._compiled = _compile(_with_compiled_callees(self.fn), self.signature)
+            return self._compiled
+
+
+_KERNELS: list[Kernel] = []
+
+
+def kernel(signature: str) -> Callable[[Callable[..., Any]], Kernel]:
+    """Mark a function, written as plain loops over numpy arrays, as a compiled kernel."""
+
+    def wrap(fn: Callable[..., Any]) -> Kernel:
+        return Kernel(fn, signature)
+
+    return wrap
+
+
+def prepare(progress: Callable[[int, int], None] | None = None) -> None:
+    """Compile (or load from the cache) every kernel of the model, telling `progress(done,
+    total)` after each: the first run after an install compiles, later runs load."""
+    import game.model.step  # noqa: F401  (imports every rule, and so every kernel)
+
+    total = len(_KERNELS)
+    for done, each in enumerate(list(_KERNELS), start=1):
+        each.compiled()
+        if progress is not None:
+            progress(done, total)
+
+
+def is_prepared() -> bool:
+    """Whether every kernel imported so far is ready to run."""
+    return all(k._compiled is not None for k in _KERNELS)
+
+
+def _jit_disabled() -> bool:
+    return os.environ.get("NUMBA_DISABLE_JIT", "0") not in ("", "0")
+
+
+def _compile(fn: Callable[..., Any], signature: str) -> Callable[..., Any]:
+    if _jit_disabled():
+        return fn  # numba would hand back the function itself; it need not even be installed
+    numba = _numba()
+    cached = bool(numba.config.CACHE_DIR)
+    result: Callable[..., Any] = numba.njit(signature, cache=cached, error_model="numpy")(fn)
+    return result
+
+
+def _with_compiled_callees(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn` seeing the compiled versions of the kernels it calls: numba can call a compiled
+    function, not a `Kernel`."""
+    names = [n for n in fn.__code__.co_names if isinstance(fn.__globals__.get(n), Kernel)]
+    if not names:
+        return fn
+    scope = dict(fn.__globals__)
+    scope.update({n: fn.__globals__[n].compiled() for n in names})
+    copy = types.FunctionType(fn.__code__, scope, fn.__name__, fn.__defaults__, fn.__closure__)
+    copy.__qualname__, copy.__module__ = fn.__qualname__, fn.__module__
+    return copy
+
+
+_configured = False
+
+
+def _numba() -> Any:
+    """numba, with its cache folder set for this version of the model."""
+    global _configured
+    import numba
+
+    if not _configured:
+        folder = _cache_folder(numba.__version__)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            writable = os.access(folder, os.W_OK)
+        except OSError:
+            writable = False
+        # Unwritable (a read-only home): compile in every process rather than fail.
+        config: Any = numba.config
+        config.CACHE_DIR = str(folder) if writable else ""
+        _configured = True
+    return numba
+
+
+def _cache_folder(numba_version: str) -> Path:
+    base = os.environ.get("NUMBA_CACHE_DIR") or ""
+    if not base:
+        home = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or ""
+        base = str(Path(home) if home else Path.home() / ".cache")
+        base = str(Path(base) / "odd-duck" / "compiled")
+    digest = hashlib.sha256(f"{numba_version} {sys.version}".encode())
+    # Importing any part of the model imports all of it (game/model/__init__.py).
+    for name, module in sorted(sys.modules.items()):
+        source = getattr(module, "__file__", None)
+        if (name == "game.model" or name.startswith("game.model.")) and source:
+            digest.update(name.encode())
+            digest.update(Path(source).read_bytes())
+    return Path(base) / digest.hexdigest()[:16]
