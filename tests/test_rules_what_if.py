@@ -100,7 +100,7 @@ def _awaiting(params: Params, hidden: float) -> State:
 
 def test_a_favour_buys_a_quick_decision(crm):
     ids, params = crm
-    slow = replace(params, coef=replace(params.coef, signoff_base=0.0, signoff_trust=0.0))
+    slow = replace(params, coef=params.coef._replace(signoff_base=0.0, signoff_trust=0.0))
     state = _awaiting(slow, hidden=0.5)
     state.trust[:, 0] = 0.6
     _, log = step(state, plans(slow, ids, (1, "favour", 0, 1)), slow)
@@ -111,7 +111,7 @@ def test_a_favour_buys_a_quick_decision(crm):
 def test_a_favoured_acceptance_test_is_fair_and_rejects_less(crm):
     ids, params = crm
     # Every package is decided this week, and an unfavoured test of this one mostly rejects.
-    strict = replace(params.coef, signoff_base=1.0, reject_scale=12.0, reject_max=1.0)
+    strict = params.coef._replace(signoff_base=1.0, reject_scale=12.0, reject_max=1.0)
     params = replace(params, coef=strict)
     plain = favoured = 0
     for seed in range(60):
@@ -128,7 +128,7 @@ def test_a_favoured_acceptance_test_is_fair_and_rejects_less(crm):
 def test_an_escalation_over_an_overdue_sign_off_is_a_fair_last_resort(crm):
     ids, params = crm
     # Nobody decides on their own, and the sponsor would back a forced decision at 0.
-    slow = replace(params, coef=replace(params.coef, signoff_base=0.0, signoff_trust=0.0))
+    slow = replace(params, coef=params.coef._replace(signoff_base=0.0, signoff_trust=0.0))
     fresh = _awaiting(slow, hidden=0.0)
     fresh.sponsor[:] = 0.0001
     overdue = fresh.copy()
@@ -168,7 +168,7 @@ def test_a_favour_needs_trust(crm):
 
 def test_testing_patches_a_package_awaiting_sign_off_before_the_owner_tests_it(crm):
     ids, params = crm
-    no_decision = replace(params.coef, signoff_base=0.0, signoff_trust=0.0)
+    no_decision = params.coef._replace(signoff_base=0.0, signoff_trust=0.0)
     quiet = replace(params, coef=no_decision)
     after, log = step(_awaiting(quiet, 2.0), plans(quiet, ids, (1, "testing", 0, 2)), quiet)
     assert after.hidden[1, 0] < after.hidden[0, 0]
@@ -299,7 +299,7 @@ def test_a_rejection_logs_the_work_it_puts_back_at_the_late_cost(crm):
     """The log's redo_added is what the board's 'to redo' grew by: a rejection puts the
     defects found back at (1 + late_cost) times their size, and the team's finds at theirs."""
     _, params = crm
-    strict = replace(params.coef, signoff_base=1.0, reject_scale=12.0, reject_max=1.0)
+    strict = params.coef._replace(signoff_base=1.0, reject_scale=12.0, reject_max=1.0)
     params = replace(params, coef=strict)
     state = _awaiting(params, hidden=3.0)
     state.trust[:, 0] = 0.6
@@ -343,7 +343,7 @@ def test_apportion_scales_the_side_a_clip_cut_and_a_moved_bound_takes_the_rest()
 
 def test_the_teams_testing_misses_what_it_misunderstood(crm):
     ids, params = crm
-    no_decision = replace(params.coef, signoff_base=0.0, signoff_trust=0.0)
+    no_decision = params.coef._replace(signoff_base=0.0, signoff_trust=0.0)
     quiet = replace(params, coef=no_decision)
     state = _awaiting(quiet, 2.0)
     state.clarity[0, 0], state.clarity[1, 0] = 0.9, 0.3  # game 1 never understood the need

@@ -15,8 +15,8 @@ folder), in a folder named after a hash of the model's sources: numba notices a 
 of a kernel's own file, not of the kernels it calls. With NUMBA_DISABLE_JIT=1 the same
 kernels run as plain Python, slowly, for a debugger.
 
-A kernel gives its types as a numba signature ("f8[:, ::1](f8[:, ::1], i8[:, ::1])"):
-arrays are C-contiguous, so one compiled version serves every call. A kernel calls
+A kernel gives its types as a numba signature ("f8[:, ::1](f8[:, ::1], i8[:, ::1])", with
+`Coef` for the model's coefficients), so one compiled version serves every call. A kernel calls
 another by the name it imported, never as a module attribute.
 """
 
@@ -27,7 +27,7 @@ import threading
 import types
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 _LOCK = threading.RLock()  # the game compiles on a worker thread while the window may step
 
@@ -56,11 +56,16 @@ class Kernel:
 _KERNELS: list[Kernel] = []
 
 
-def kernel(signature: str) -> Callable[[Callable[..., Any]], Kernel]:
-    """Mark a function, written as plain loops over numpy arrays, as a compiled kernel."""
+Function = TypeVar("Function", bound=Callable[..., Any])
 
-    def wrap(fn: Callable[..., Any]) -> Kernel:
-        return Kernel(fn, signature)
+
+def kernel(signature: str) -> Callable[[Function], Function]:
+    """Mark a function, written as plain loops over numpy arrays, as a compiled kernel.
+
+    To the type checker it stays the function it was: callers see its own signature."""
+
+    def wrap(fn: Function) -> Function:
+        return cast(Function, Kernel(fn, signature))
 
     return wrap
 
@@ -91,8 +96,19 @@ def _compile(fn: Callable[..., Any], signature: str) -> Callable[..., Any]:
         return fn  # numba would hand back the function itself; it need not even be installed
     numba = _numba()
     cached = bool(numba.config.CACHE_DIR)
-    result: Callable[..., Any] = numba.njit(signature, cache=cached, error_model="numpy")(fn)
+    # numba's own reading of a signature string (a literal of the model's source, never
+    # input), with the model's tuple of coefficients.
+    typed = eval(signature, {}, _signature_types(numba))
+    result: Callable[..., Any] = numba.njit(typed, cache=cached, error_model="numpy")(fn)
     return result
+
+
+def _signature_types(numba: Any) -> dict[str, Any]:
+    """numba's type names, and `Coef` for the model's Coefficients (a tuple of floats)."""
+    from game.model.params import Coefficients
+
+    coef = numba.types.NamedUniTuple(numba.float64, len(Coefficients._fields), Coefficients)
+    return {**numba.types.__dict__, "Coef": coef}
 
 
 def _with_compiled_callees(fn: Callable[..., Any]) -> Callable[..., Any]:

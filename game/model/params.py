@@ -6,7 +6,7 @@ are shared read-only by every game of a batch.
 """
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -18,9 +18,11 @@ I64 = npt.NDArray[np.int64]
 B8 = npt.NDArray[np.bool_]
 
 
-@dataclass(frozen=True)
-class Coefficients:
-    """Model coefficients; meanings and defaults are documented in the scenario schema."""
+class Coefficients(NamedTuple):
+    """Model coefficients; meanings and defaults are documented in the scenario schema.
+
+    A named tuple of floats, so that a compiled kernel reads `c.clarify_rate` as the
+    vectorised rules do (numba passes it as one typed tuple)."""
 
     # trust
     trust_floor: float

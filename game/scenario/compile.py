@@ -1,7 +1,5 @@
 """Compile a validated Scenario into the model's numpy Params."""
 
-import dataclasses
-
 import numpy as np
 
 from game.model.channels import CHANNELS, CONDITION_VARS, PROJECT_EFFECTS, Target
@@ -83,7 +81,7 @@ def compile_scenario(scenario: Scenario) -> Params:
 
 
 def _coefficients(scenario: Scenario) -> Coefficients:
-    names = {f.name for f in dataclasses.fields(Coefficients)}
+    names = set(Coefficients._fields)
     values = scenario.model.model_dump()
     return Coefficients(**{k: float(v) for k, v in values.items() if k in names})
 

@@ -1,15 +1,20 @@
 """Requirement clarity per package: raised by talking and by demos, lost to neglect."""
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params
+from game.model.compiled import kernel
+from game.model.params import Coefficients, Params
 from game.model.rules.intensity import Intensity
+from game.model.scalar import clip, maximum
 from game.model.state import OPEN, State
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
 
 
 def update_clarity(state: State, params: Params, acts: Intensity, demo: F64, expert: B8) -> None:
@@ -20,22 +25,60 @@ def update_clarity(state: State, params: Params, acts: Intensity, demo: F64, exp
     `demo` is each stakeholder's demo strength this turn (N, S); `expert` marks the
     owners who lend an expert this turn (N, S).
     """
-    c = params.coef
-    owner = params.owner
-    owner_trust = state.trust[:, owner]
-    talk = acts.saturated(Channel.CLARIFY)[:, owner]
-    talk = talk * (1.0 - c.friction_clarify * state.friction[:, owner])
-    x = state.clarity
-    x = x + c.clarify_rate * talk * owner_trust * np.maximum(c.talk_ceiling - x, 0.0)
-    something_built = (state.correct + state.hidden) > 0
-    x = x + c.demo_clarity * demo[:, owner] * owner_trust * (1.0 - x) * something_built
-    x = x + c.favour_clarity * expert[:, owner] * (1.0 - x) * (state.status == OPEN)
-    # Over their head, the sponsor makes them decide what they need: clearer, whatever trust.
-    forced = acts.stakeholder[Channel.ESCALATE][:, owner] > 0
-    x = x + c.escalate_clarity * forced * np.maximum(c.talk_ceiling - x, 0.0) * (
-        state.status == OPEN
+    _update_clarity(
+        state.clarity,
+        state.trust,
+        state.friction,
+        state.since_contact,
+        state.status,
+        state.correct,
+        state.hidden,
+        acts.stakeholder[Channel.CLARIFY],
+        acts.stakeholder[Channel.ESCALATE],
+        demo,
+        expert,
+        params.owner,
+        params.coef,
     )
-    # A week or so without contact is normal; after that needs drift away unheard.
-    neglect = np.clip((state.since_contact[:, owner] - 1.0) / c.neglect_ref, 0.0, 1.0)
-    x = x - c.clarity_drift * x * neglect
-    state.clarity = np.clip(x, 0.0, 1.0)
+
+
+@kernel(
+    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], i8[::1], Coef)"
+)
+def _update_clarity(
+    clarity: F64,
+    trust: F64,
+    friction: F64,
+    since_contact: I64,
+    status: I64,
+    correct: F64,
+    hidden: F64,
+    clarify: F64,
+    escalate: F64,
+    demo: F64,
+    expert: B8,
+    owner: I64,
+    c: Coefficients,
+) -> None:
+    n, p = clarity.shape
+    for g in range(n):
+        for k in range(p):
+            o = owner[k]
+            owner_trust = trust[g, o]
+            talk = -math.expm1(-clarify[g, o])
+            talk = talk * (1.0 - c.friction_clarify * friction[g, o])
+            x = clarity[g, k]
+            x = x + c.clarify_rate * talk * owner_trust * maximum(c.talk_ceiling - x, 0.0)
+            something_built = (correct[g, k] + hidden[g, k]) > 0
+            x = x + c.demo_clarity * demo[g, o] * owner_trust * (1.0 - x) * something_built
+            still_open = status[g, k] == OPEN
+            x = x + c.favour_clarity * expert[g, o] * (1.0 - x) * still_open
+            # Over their head, the sponsor makes them decide what they need: clearer,
+            # whatever trust.
+            forced = escalate[g, o] > 0
+            x = x + c.escalate_clarity * forced * maximum(c.talk_ceiling - x, 0.0) * still_open
+            # A week or so without contact is normal; after that needs drift away unheard.
+            neglect = clip((since_contact[g, o] - 1.0) / c.neglect_ref, 0.0, 1.0)
+            x = x - c.clarity_drift * x * neglect
+            clarity[g, k] = clip(x, 0.0, 1.0)

@@ -1,17 +1,21 @@
 """Building: effort splits into correct work and undiscovered rework (the rework cycle)."""
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params
+from game.model.compiled import kernel
+from game.model.params import Coefficients, Params
 from game.model.rules.intensity import Intensity
+from game.model.scalar import clip, minimum, row_sum
 from game.model.state import AWAITING, OPEN, State
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -24,70 +28,152 @@ class BuildResult:
 
 def buildable(state: State, params: Params) -> B8:
     """Open packages whose dependencies are all built (N, P)."""
-    unfinished = (state.status == OPEN).astype(np.float64)
-    # 0/1 matrices: every sum is a small whole number, exact in any order, so BLAS is fine.
-    blocked = (unfinished @ params.depends.T.astype(np.float64)) > 0
-    result: B8 = (state.status == OPEN) & ~blocked
+    result: B8 = _buildable(state.status, params.depends)
     return result
+
+
+@kernel("b1[:, ::1](i8[:, ::1], b1[:, ::1])")
+def _buildable(status: I64, depends: B8) -> B8:
+    n, p = status.shape
+    out = np.zeros((n, p), dtype=np.bool_)
+    for g in range(n):
+        for k in range(p):
+            if status[g, k] != OPEN:
+                continue
+            blocked = False
+            for q in range(p):
+                if depends[k, q] and status[g, q] == OPEN:
+                    blocked = True
+                    break
+            out[g, k] = not blocked
+    return out
 
 
 def build(
     state: State, params: Params, acts: Intensity, u_productivity: F64, u_fcc: F64
 ) -> BuildResult:
     """Apply build effort: rework waiting to be redone first, then new work."""
-    c = params.coef
-    strain = fatigue_strain(state, params)
-    productivity = (
-        (1.0 - c.fatigue_productivity * strain)
-        * (1.0 - micromanagement(state, params))
-        * (1.0 + c.productivity_noise * (2.0 * u_productivity - 1.0))
+    n, p = state.work_new.shape
+    applied, flawed, fcc, wasted = np.empty((n, p)), np.empty((n, p)), np.empty((n, p)), np.empty(n)
+    _build(
+        state.work_new,
+        state.work_redo,
+        state.correct,
+        state.hidden,
+        state.hidden_clarity,
+        state.effort,
+        state.flawed,
+        state.clarity,
+        state.fatigue,
+        state.sponsor,
+        _buildable(state.status, params.depends),
+        acts.build,
+        acts.project,
+        u_productivity,
+        u_fcc,
+        params.coef,
+        applied,
+        flawed,
+        fcc,
+        wasted,
     )
-    effort = acts.build * productivity[:, None]
-    remaining = state.work_new + state.work_redo
-    applied = np.minimum(effort * buildable(state, params), remaining)
-    redo = np.minimum(applied, state.work_redo)
-    state.work_redo -= redo
-    state.work_new -= applied - redo
-    quality = c.quality_gain * -np.expm1(-acts.project[:, Channel.QUALITY])
-    fcc = (
-        c.fcc_base
-        + c.fcc_clarity * state.clarity
-        - c.fcc_fatigue * strain[:, None]
-        + quality[:, None]
-        + c.fcc_noise * (2.0 * u_fcc - 1.0)
-    )
-    fcc = np.clip(fcc, c.fcc_min, c.fcc_max)
-    flawed = applied * (1.0 - fcc)
-    add_hidden(state, flawed, state.clarity)
-    state.correct += applied - flawed
-    state.effort += applied
-    state.flawed += flawed
-    return BuildResult(applied, flawed, fcc, (effort - applied).sum(axis=1))
+    return BuildResult(applied, flawed, fcc, wasted)
+
+
+@kernel(
+    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[::1], f8[::1], b1[:, ::1], f8[:, ::1], f8[:, ::1], f8[:], f8[:, :], Coef,"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[::1])"
+)
+def _build(
+    work_new: F64,
+    work_redo: F64,
+    correct: F64,
+    hidden: F64,
+    hidden_clarity: F64,
+    effort_stock: F64,
+    flawed_stock: F64,
+    clarity: F64,
+    fatigue: F64,
+    sponsor: F64,
+    can_build: B8,
+    build_effort: F64,
+    project: F64,
+    u_productivity: F64,
+    u_fcc: F64,
+    c: Coefficients,
+    applied: F64,
+    flawed: F64,
+    fcc: F64,
+    wasted: F64,
+) -> None:
+    n, p = work_new.shape
+    unused = np.empty(p)
+    for g in range(n):
+        strain = _strain(fatigue[g], c)
+        productivity = (
+            (1.0 - c.fatigue_productivity * strain)
+            * (1.0 - _checks(sponsor[g], c))
+            * (1.0 + c.productivity_noise * (2.0 * u_productivity[g] - 1.0))
+        )
+        quality = c.quality_gain * -math.expm1(-project[g, Channel.QUALITY])
+        for k in range(p):
+            effort = build_effort[g, k] * productivity
+            remaining = work_new[g, k] + work_redo[g, k]
+            done = minimum(effort * can_build[g, k], remaining)
+            redo = minimum(done, work_redo[g, k])
+            work_redo[g, k] -= redo
+            work_new[g, k] -= done - redo
+            right = (
+                c.fcc_base
+                + c.fcc_clarity * clarity[g, k]
+                - c.fcc_fatigue * strain
+                + quality
+                + c.fcc_noise * (2.0 * u_fcc[g, k] - 1.0)
+            )
+            right = clip(right, c.fcc_min, c.fcc_max)
+            wrong = done * (1.0 - right)
+            _add_hidden(hidden, hidden_clarity, g, k, wrong, clarity[g, k])
+            correct[g, k] += done - wrong
+            effort_stock[g, k] += done
+            flawed_stock[g, k] += wrong
+            applied[g, k], flawed[g, k], fcc[g, k] = done, wrong, right
+            unused[k] = effort - done
+        wasted[g] = row_sum(unused)
 
 
 def fatigue_strain(state: State, params: Params) -> F64:
     """The part of fatigue that hurts (N,): a short sprint is shrugged off, a long one is not."""
-    slack = params.coef.fatigue_slack
-    result: F64 = np.clip((state.fatigue - slack) / (1.0 - slack), 0.0, 1.0)
-    return result
+    return np.array([_strain(f, params.coef) for f in state.fatigue])
+
+
+@kernel("f8(f8, Coef)")
+def _strain(fatigue: float, c: Coefficients) -> float:
+    slack = c.fatigue_slack
+    return clip((fatigue - slack) / (1.0 - slack), 0.0, 1.0)
 
 
 def micromanagement(state: State, params: Params) -> F64:
     """Share of build productivity lost to reports and checks when the sponsor doubts (N,)."""
-    c = params.coef
-    doubt = np.clip((c.sponsor_comfort - state.sponsor) / max(c.sponsor_comfort, 1e-9), 0.0, 1.0)
-    result: F64 = c.sponsor_overhead * doubt
-    return result
+    return np.array([_checks(s, params.coef) for s in state.sponsor])
 
 
-def add_hidden(state: State, amount: F64, clarity: F64) -> None:
+@kernel("f8(f8, Coef)")
+def _checks(sponsor: float, c: Coefficients) -> float:
+    doubt = clip((c.sponsor_comfort - sponsor) / max(c.sponsor_comfort, 1e-9), 0.0, 1.0)
+    return c.sponsor_overhead * doubt
+
+
+@kernel("void(f8[:, ::1], f8[:, ::1], i8, i8, f8, f8)")
+def _add_hidden(
+    hidden: F64, hidden_clarity: F64, g: int, k: int, amount: float, clarity: float
+) -> None:
     """Add undiscovered rework, keeping the mean clarity it was built at (its cause)."""
-    total = state.hidden + amount
-    weighted = state.hidden * state.hidden_clarity + amount * clarity
-    state.hidden_clarity = np.divide(
-        weighted, total, out=state.hidden_clarity.copy(), where=total > 0
-    )
-    state.hidden = total
+    total = hidden[g, k] + amount
+    weighted = hidden[g, k] * hidden_clarity[g, k] + amount * clarity
+    if total > 0:
+        hidden_clarity[g, k] = weighted / total
+    hidden[g, k] = total
 
 
 def complete(state: State, params: Params) -> tuple[B8, F64]:
@@ -97,14 +183,57 @@ def complete(state: State, params: Params) -> tuple[B8, F64]:
     The done threshold stops tiny rediscovered amounts from reopening a package
     forever: the leftover is kept as hidden rework, as it is in real projects.
     """
-    remaining = state.work_new + state.work_redo
-    finished = (state.status == OPEN) & (remaining <= params.coef.done_threshold * params.size)
-    leftover = remaining * finished
-    add_hidden(state, leftover, state.clarity)
-    state.work_new -= state.work_new * finished
-    state.work_redo -= state.work_redo * finished
-    state.status = np.where(finished, AWAITING, state.status)
-    state.handover_turn = np.where(finished, state.turn[:, None], state.handover_turn)
-    first = finished & (state.finish_turn < 0)
-    state.finish_turn = np.where(first, state.turn[:, None], state.finish_turn)
+    n, p = state.work_new.shape
+    finished, leftover = np.zeros((n, p), dtype=np.bool_), np.zeros((n, p))
+    _complete(
+        state.work_new,
+        state.work_redo,
+        state.hidden,
+        state.hidden_clarity,
+        state.clarity,
+        state.status,
+        state.handover_turn,
+        state.finish_turn,
+        state.turn,
+        params.size,
+        params.coef,
+        finished,
+        leftover,
+    )
     return finished, leftover
+
+
+@kernel(
+    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1],"
+    " i8[:, ::1], i8[::1], f8[::1], Coef, b1[:, ::1], f8[:, ::1])"
+)
+def _complete(
+    work_new: F64,
+    work_redo: F64,
+    hidden: F64,
+    hidden_clarity: F64,
+    clarity: F64,
+    status: I64,
+    handover_turn: I64,
+    finish_turn: I64,
+    turn: I64,
+    size: F64,
+    c: Coefficients,
+    finished: B8,
+    leftover: F64,
+) -> None:
+    n, p = work_new.shape
+    for g in range(n):
+        for k in range(p):
+            remaining = work_new[g, k] + work_redo[g, k]
+            done = status[g, k] == OPEN and remaining <= c.done_threshold * size[k]
+            left = remaining * done
+            _add_hidden(hidden, hidden_clarity, g, k, left, clarity[g, k])
+            work_new[g, k] -= work_new[g, k] * done
+            work_redo[g, k] -= work_redo[g, k] * done
+            finished[g, k], leftover[g, k] = done, left
+            if done:
+                status[g, k] = AWAITING
+                handover_turn[g, k] = turn[g]
+                if finish_turn[g, k] < 0:
+                    finish_turn[g, k] = turn[g]
