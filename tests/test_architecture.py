@@ -7,7 +7,7 @@ from pathlib import Path
 from game.scenario.schema import scenario_json_schema
 
 ROOT = Path(__file__).parents[1]
-STDLIB_OK = {"dataclasses", "enum", "typing", "collections", "__future__"}
+STDLIB_OK = {"dataclasses", "enum", "typing", "collections", "__future__", "math"}
 # The one module that compiles the kernels: numba (imported there alone, lazily), and
 # what it needs to find and key its cache and to compile on a worker thread.
 COMPILER_OK = {"numba", "hashlib", "os", "sys", "threading", "types", "pathlib"}
