@@ -1,16 +1,20 @@
 """Discovering hidden rework: slow early, fast near the end, dearer the later it is."""
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params
+from game.model.compiled import kernel
+from game.model.params import Coefficients, Params
 from game.model.rules.intensity import Intensity
+from game.model.scalar import clip, row_sum
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
 
 F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -29,14 +33,27 @@ def built(state: State) -> F64:
 
 def reported_progress(state: State) -> F64:
     """What IT believes: everything built counts as done (N,)."""
-    result: F64 = built(state).sum(axis=1) / state.scope.sum(axis=1)
+    result: F64 = _progress(state.correct, state.hidden, state.defects, state.scope, True)
     return result
 
 
 def true_progress(state: State) -> F64:
     """The truth: only correct work counts (N,)."""
-    result: F64 = state.correct.sum(axis=1) / state.scope.sum(axis=1)
+    result: F64 = _progress(state.correct, state.hidden, state.defects, state.scope, False)
     return result
+
+
+@kernel("f8[::1](f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], b1)")
+def _progress(correct: F64, hidden: F64, defects: F64, scope: F64, reported: bool) -> F64:
+    """Built work (IT's view) or correct work (the truth) over the whole scope (N,)."""
+    n, p = correct.shape
+    out = np.empty(n)
+    done = np.empty(p)
+    for g in range(n):
+        for k in range(p):
+            done[k] = correct[g, k] + hidden[g, k] + defects[g, k] if reported else correct[g, k]
+        out[g] = row_sum(done) / row_sum(scope[g])
+    return out
 
 
 def discover(
@@ -52,31 +69,77 @@ def discover(
     acceptance test does (and holds them against the team); they are patched on the
     spot, without taking the package back (which would block the work that needs it).
     """
-    c = params.coef
+    n, p = state.hidden.shape
+    found, cause, cost = np.empty((n, p)), state.hidden_clarity.copy(), np.empty((n, p))
     progress = reported_progress(state)
-    testing = c.testing_gain * -np.expm1(-acts.project[:, Channel.TESTING])
-    # The team tests against what it understood: misunderstood needs pass its tests.
-    testing = testing[:, None] * (1.0 - c.testing_blind * (1.0 - state.clarity))
-    building = (
-        c.discovery_base
-        + c.discovery_progress * progress[:, None] ** 2
-        + testing
-        + c.demo_discovery * demo[:, params.owner]
+    _discover(
+        state.hidden,
+        state.correct,
+        state.work_redo,
+        state.scope,
+        state.rework_found,
+        state.clarity,
+        state.status,
+        progress,
+        acts.project,
+        demo,
+        u_discovery,
+        params.owner,
+        params.coef,
+        found,
+        cost,
     )
-    rate = np.where(state.status == OPEN, building, testing * (state.status == AWAITING))
-    noisy = rate * (1.0 + c.discovery_noise * (2.0 * u_discovery - 1.0))
-    rate = np.clip(noisy, 0.0, c.discovery_max)
-    found = state.hidden * rate
-    patched = found * (state.status == AWAITING)
-    completion = (state.correct + state.hidden) / state.scope
-    cost = (found - patched) * (1.0 + c.late_cost * completion**2)
-    cause = state.hidden_clarity.copy()
-    state.hidden -= found
-    state.correct += patched
-    state.work_redo += cost
-    state.scope += cost - (found - patched)
-    state.rework_found += found
     return Discovery(found, cause, cost)
+
+
+@kernel(
+    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1],"
+    " f8[::1], f8[:, ::1], f8[:, ::1], f8[:, :], i8[::1], Coef, f8[:, ::1], f8[:, ::1])"
+)
+def _discover(
+    hidden: F64,
+    correct: F64,
+    work_redo: F64,
+    scope: F64,
+    rework_found: F64,
+    clarity: F64,
+    status: I64,
+    progress: F64,
+    project: F64,
+    demo: F64,
+    u_discovery: F64,
+    owner: I64,
+    c: Coefficients,
+    found: F64,
+    cost: F64,
+) -> None:
+    n, p = hidden.shape
+    for g in range(n):
+        tested = c.testing_gain * -math.expm1(-project[g, Channel.TESTING])
+        for k in range(p):
+            # The team tests against what it understood: misunderstood needs pass its tests.
+            testing = tested * (1.0 - c.testing_blind * (1.0 - clarity[g, k]))
+            if status[g, k] == OPEN:
+                rate = (
+                    c.discovery_base
+                    + c.discovery_progress * (progress[g] * progress[g])
+                    + testing
+                    + c.demo_discovery * demo[g, owner[k]]
+                )
+            else:
+                rate = testing * (status[g, k] == AWAITING)
+            noisy = rate * (1.0 + c.discovery_noise * (2.0 * u_discovery[g, k] - 1.0))
+            rate = clip(noisy, 0.0, c.discovery_max)
+            seen = hidden[g, k] * rate
+            patched = seen * (status[g, k] == AWAITING)
+            completion = (correct[g, k] + hidden[g, k]) / scope[g, k]
+            redo = (seen - patched) * (1.0 + c.late_cost * (completion * completion))
+            hidden[g, k] -= seen
+            correct[g, k] += patched
+            work_redo[g, k] += redo
+            scope[g, k] += redo - (seen - patched)
+            rework_found[g, k] += seen
+            found[g, k], cost[g, k] = seen, redo
 
 
 def live_defects(state: State, params: Params) -> F64:

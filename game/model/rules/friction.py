@@ -5,12 +5,16 @@ fades only slowly: an escalation that forced one sign-off still slows the next,
 cools the next workshop and colours the final verdict, when the game is scored.
 """
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params, owned_share
+from game.model.compiled import kernel
+from game.model.params import Coefficients, Params, owned_share
 from game.model.rules.intensity import Intensity
+from game.model.scalar import clip
 from game.model.state import State
 
 F64 = npt.NDArray[np.float64]
@@ -33,13 +37,36 @@ def update_friction(
     leaves `escalate_fair_relief` less friction behind; `idle` marks the stakeholders with
     no open package at the start of the turn (N, S).
     """
-    c = params.coef
-    friction = state.friction * (1.0 - c.friction_decay)
-    forced = (acts.stakeholder[Channel.ESCALATE] > 0) * (1.0 - c.escalate_fair_relief * fair)
-    friction = friction + c.escalate_friction * (1.0 - friction) * forced
-    friction = friction + c.defect_friction * owned_share(defects_met, params)
-    # A workshop about work already handed over takes their people's time for nothing:
-    # process imposed on them, remembered like any other.
-    pointless = acts.saturated(Channel.CLARIFY) * idle
-    friction = friction + c.idle_workshop_friction * (1.0 - friction) * pointless
-    state.friction = np.clip(friction, 0.0, 1.0)
+    _update_friction(
+        state.friction,
+        acts.stakeholder[Channel.ESCALATE],
+        acts.stakeholder[Channel.CLARIFY],
+        owned_share(defects_met, params),
+        fair,
+        idle,
+        params.coef,
+    )
+
+
+@kernel("void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], b1[:, ::1], Coef)")
+def _update_friction(
+    friction: F64,
+    escalate: F64,
+    clarify: F64,
+    defects_met: F64,
+    fair: B8,
+    idle: B8,
+    c: Coefficients,
+) -> None:
+    n, s = friction.shape
+    for g in range(n):
+        for k in range(s):
+            x = friction[g, k] * (1.0 - c.friction_decay)
+            forced = (escalate[g, k] > 0) * (1.0 - c.escalate_fair_relief * fair[g, k])
+            x = x + c.escalate_friction * (1.0 - x) * forced
+            x = x + c.defect_friction * defects_met[g, k]
+            # A workshop about work already handed over takes their people's time for
+            # nothing: process imposed on them, remembered like any other.
+            pointless = -math.expm1(-clarify[g, k]) * idle[g, k]
+            x = x + c.idle_workshop_friction * (1.0 - x) * pointless
+            friction[g, k] = clip(x, 0.0, 1.0)

@@ -16,12 +16,15 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params, owner_sum
+from game.model.compiled import kernel
+from game.model.params import Coefficients, Params, owner_sum
 from game.model.rules.intensity import Intensity
+from game.model.scalar import clip, maximum
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,23 @@ def overdue(state: State, params: Params) -> B8:
     taking it to the sponsor is what the steering structure is for, and colleagues see it
     as fair process rather than someone being overruled.
     """
-    waited = state.turn[:, None] - state.handover_turn
-    result: B8 = (state.status == AWAITING) & (waited >= params.coef.escalate_fair_wait)
+    result: B8 = _overdue_all(state.status, state.handover_turn, state.turn, params.coef)
     return result
+
+
+@kernel("b1[:, ::1](i8[:, ::1], i8[:, ::1], i8[::1], Coef)")
+def _overdue_all(status: I64, handover_turn: I64, turn: I64, c: Coefficients) -> B8:
+    n, p = status.shape
+    out = np.empty((n, p), dtype=np.bool_)
+    for g in range(n):
+        for k in range(p):
+            out[g, k] = _overdue(status[g, k], handover_turn[g, k], turn[g], c)
+    return out
+
+
+@kernel("b1(i8, i8, i8, Coef)")
+def _overdue(status: int, handover_turn: int, turn: int, c: Coefficients) -> bool:
+    return status == AWAITING and (turn - handover_turn) >= c.escalate_fair_wait
 
 
 def fair_escalation(state: State, params: Params) -> B8:
@@ -62,42 +79,113 @@ def sign_off(
     u_reject: F64,
 ) -> SignOff:
     """Decide on packages awaiting sign-off (N, P)."""
-    c = params.coef
-    owner = params.owner
-    owner_trust = state.trust[:, owner]
-    favoured = favour[:, owner]
-    forced = acts.stakeholder[Channel.ESCALATE][:, owner] > 0
-    willing = 1.0 - c.friction_signoff * state.friction[:, owner]
-    p_decide = np.clip(c.signoff_base + c.signoff_trust * owner_trust, 0.0, 1.0) * willing
-    p_decide = np.where(favoured, np.maximum(p_decide, c.favour_signoff), p_decide)
-    # The sponsor backs a forced decision only as far as they support the project; an
-    # overdue sign-off they decide anyway (escalate_fair_decide): that is their job.
-    backing = np.where(
-        overdue(state, params),
-        np.maximum(state.sponsor[:, None], c.escalate_fair_decide),
-        state.sponsor[:, None],
-    )
-    p_decide = np.where(forced, np.maximum(p_decide, backing), p_decide)
-    deciding = (state.status == AWAITING) & (u_decide < p_decide)
-    found = state.hidden * c.acceptance_find * deciding
-    defect_share = found / state.scope
-    p_reject = c.reject_scale * defect_share * (1.0 - c.reject_trust_soften * owner_trust)
-    p_reject = np.clip(p_reject * (1.0 - c.favour_fair * favoured), 0.0, c.reject_max)
-    rejected = deciding & (u_reject < p_reject)
-    accepted = deciding & ~rejected
+    n, p = state.status.shape
+    accepted, rejected = np.zeros((n, p), dtype=np.bool_), np.zeros((n, p), dtype=np.bool_)
+    found, redo, owner_trust = np.empty((n, p)), np.empty((n, p)), np.empty((n, p))
     cause = state.hidden_clarity.copy()
-    # Rejected: the defects found go back to the team as rework at the full late cost;
-    # hearing why clarifies the need. Accepted: the package goes live with the defects
-    # found as known issues (no longer hidden, never fixed: they cost value).
-    redo = found * rejected
-    state.hidden -= found
-    state.defects += found * accepted
-    redo_work = redo * (1.0 + c.late_cost)
-    state.work_redo += redo_work
-    state.scope += redo * c.late_cost
-    state.rework_found += found
-    state.rejections += rejected
-    state.clarity += c.reject_clarity_gain * (1.0 - state.clarity) * rejected
-    state.status = np.where(rejected, OPEN, np.where(accepted, ACCEPTED, state.status))
-    state.accept_turn = np.where(accepted, state.turn[:, None], state.accept_turn)
-    return SignOff(accepted, rejected, found, cause, owner_trust, redo_work)
+    _sign_off(
+        state.hidden,
+        state.defects,
+        state.work_redo,
+        state.scope,
+        state.rework_found,
+        state.rejections,
+        state.clarity,
+        state.status,
+        state.accept_turn,
+        state.handover_turn,
+        state.turn,
+        state.trust,
+        state.friction,
+        state.sponsor,
+        acts.stakeholder[Channel.ESCALATE],
+        favour,
+        u_decide,
+        u_reject,
+        params.owner,
+        params.coef,
+        accepted,
+        rejected,
+        found,
+        redo,
+        owner_trust,
+    )
+    return SignOff(accepted, rejected, found, cause, owner_trust, redo)
+
+
+@kernel(
+    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1],"
+    " i8[:, ::1], i8[:, ::1], i8[:, ::1], i8[::1], f8[:, ::1], f8[:, ::1], f8[::1], f8[:, ::1],"
+    " b1[:, ::1], f8[:, :], f8[:, :], i8[::1], Coef, b1[:, ::1], b1[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1])"
+)
+def _sign_off(
+    hidden: F64,
+    defects: F64,
+    work_redo: F64,
+    scope: F64,
+    rework_found: F64,
+    rejections: I64,
+    clarity: F64,
+    status: I64,
+    accept_turn: I64,
+    handover_turn: I64,
+    turn: I64,
+    trust: F64,
+    friction: F64,
+    sponsor: F64,
+    escalate: F64,
+    favour: B8,
+    u_decide: F64,
+    u_reject: F64,
+    owner: I64,
+    c: Coefficients,
+    accepted: B8,
+    rejected: B8,
+    found: F64,
+    redo: F64,
+    owner_trust: F64,
+) -> None:
+    n, p = status.shape
+    for g in range(n):
+        for k in range(p):
+            o = owner[k]
+            owner_trust[g, k] = trust[g, o]
+            favoured = favour[g, o]
+            willing = 1.0 - c.friction_signoff * friction[g, o]
+            p_decide = clip(c.signoff_base + c.signoff_trust * trust[g, o], 0.0, 1.0) * willing
+            if favoured:
+                p_decide = maximum(p_decide, c.favour_signoff)
+            # The sponsor backs a forced decision only as far as they support the project;
+            # an overdue sign-off they decide anyway (escalate_fair_decide): their job.
+            backing = sponsor[g]
+            if _overdue(status[g, k], handover_turn[g, k], turn[g], c):
+                backing = maximum(sponsor[g], c.escalate_fair_decide)
+            if escalate[g, o] > 0:
+                p_decide = maximum(p_decide, backing)
+            deciding = status[g, k] == AWAITING and u_decide[g, k] < p_decide
+            seen = hidden[g, k] * c.acceptance_find * deciding
+            defect_share = seen / scope[g, k]
+            p_reject = c.reject_scale * defect_share * (1.0 - c.reject_trust_soften * trust[g, o])
+            p_reject = clip(p_reject * (1.0 - c.favour_fair * favoured), 0.0, c.reject_max)
+            no = deciding and u_reject[g, k] < p_reject
+            yes = deciding and not no
+            # Rejected: the defects found go back to the team as rework at the full late
+            # cost; hearing why clarifies the need. Accepted: the package goes live with the
+            # defects found as known issues (no longer hidden, never fixed: they cost value).
+            back = seen * no
+            hidden[g, k] -= seen
+            defects[g, k] += seen * yes
+            redo_work = back * (1.0 + c.late_cost)
+            work_redo[g, k] += redo_work
+            scope[g, k] += back * c.late_cost
+            rework_found[g, k] += seen
+            rejections[g, k] += no
+            clarity[g, k] += c.reject_clarity_gain * (1.0 - clarity[g, k]) * no
+            if no:
+                status[g, k] = OPEN
+            elif yes:
+                status[g, k] = ACCEPTED
+                accept_turn[g, k] = turn[g]
+            accepted[g, k], rejected[g, k] = yes, no
+            found[g, k], redo[g, k] = seen, redo_work

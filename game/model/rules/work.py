@@ -144,7 +144,8 @@ def _build(
 
 def fatigue_strain(state: State, params: Params) -> F64:
     """The part of fatigue that hurts (N,): a short sprint is shrugged off, a long one is not."""
-    return np.array([_strain(f, params.coef) for f in state.fatigue])
+    result: F64 = _for_each(state.fatigue, params.coef, True)
+    return result
 
 
 @kernel("f8(f8, Coef)")
@@ -155,13 +156,23 @@ def _strain(fatigue: float, c: Coefficients) -> float:
 
 def micromanagement(state: State, params: Params) -> F64:
     """Share of build productivity lost to reports and checks when the sponsor doubts (N,)."""
-    return np.array([_checks(s, params.coef) for s in state.sponsor])
+    result: F64 = _for_each(state.sponsor, params.coef, False)
+    return result
 
 
 @kernel("f8(f8, Coef)")
 def _checks(sponsor: float, c: Coefficients) -> float:
     doubt = clip((c.sponsor_comfort - sponsor) / max(c.sponsor_comfort, 1e-9), 0.0, 1.0)
     return c.sponsor_overhead * doubt
+
+
+@kernel("f8[::1](f8[::1], Coef, b1)")
+def _for_each(values: F64, c: Coefficients, strain: bool) -> F64:
+    """`_strain` (of fatigue) or `_checks` (of sponsor support) for every game (N,)."""
+    out = np.empty(values.shape[0])
+    for g in range(values.shape[0]):
+        out[g] = _strain(values[g], c) if strain else _checks(values[g], c)
+    return out
 
 
 @kernel("void(f8[:, ::1], f8[:, ::1], i8, i8, f8, f8)")
