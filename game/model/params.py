@@ -240,16 +240,23 @@ def owner_sum(per_package: F64, params: Params) -> F64:
 
 @kernel("f8[:, ::1](f8[:, ::1], i8[:, ::1])")
 def _owner_sum(values: F64, slots: I64) -> F64:
-    n, p = values.shape
-    depth, s = slots.shape
+    n, s = values.shape[0], slots.shape[1]
     out = np.zeros((n, s))
     for g in range(n):
         for k in range(s):
-            total = 0.0  # numpy's reduction starts from its identity: -0.0 sums to 0.0
-            for r in range(depth):
-                total += values[g, slots[r, k]] if slots[r, k] < p else 0.0
-            out[g, k] = total
+            out[g, k] = owned(values[g], slots, k)
     return out
+
+
+@kernel("f8(f8[::1], i8[:, ::1], i8)")
+def owned(per_package: F64, slots: I64, k: int) -> float:
+    """One game's per-package amounts (P,) summed over stakeholder k's packages, in the
+    order of `owner_sum` (for kernels)."""
+    p = per_package.shape[0]
+    total = 0.0  # numpy's reduction starts from its identity: -0.0 sums to 0.0
+    for r in range(slots.shape[0]):
+        total += per_package[slots[r, k]] if slots[r, k] < p else 0.0
+    return total
 
 
 def owned_share(per_package: F64, params: Params) -> F64:

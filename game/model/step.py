@@ -166,7 +166,7 @@ def step(
     live = discovery.live_defects(s, params)
     friction.update_friction(s, params, acts, decided.found + live, fair, idle)
     trimmed = stakeholders.update_views(s, params, acts, demo)
-    complained_from = s.sponsor
+    complained_from = s.sponsor.copy()  # the rules update the state's arrays in place
     escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
     sponsor_parts[..., project.SponsorTerm.COMPLAINT] = s.sponsor - complained_from
     accepted_value = (decided.accepted * params.value).sum(axis=1) / params.value.sum()

@@ -6,7 +6,8 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params, owner_sum
+from game.model.compiled import kernel
+from game.model.params import Coefficients, Params, owner_sum
 from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity
 from game.model.state import AWAITING, State
@@ -97,8 +98,13 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8, fai
 
 def tolerance(params: Params) -> F64:
     """How far expectations may run ahead of delivery before it hurts (S,)."""
-    result: F64 = params.coef.tolerance * (0.5 + params.patience)
-    return result
+    return np.array([tolerance_of(patience, params.coef) for patience in params.patience])
+
+
+@kernel("f8(f8, Coef)")
+def tolerance_of(patience: float, c: Coefficients) -> float:
+    """`tolerance` of one stakeholder of this patience (for kernels)."""
+    return c.tolerance * (0.5 + patience)
 
 
 def react_to_signoffs(state: State, params: Params, accepted: F64, rejected: F64) -> F64:

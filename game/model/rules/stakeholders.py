@@ -1,12 +1,16 @@
 """What each line manager expects, has seen, and feels; complaints and escalations."""
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params, owned_share, owner_sum
+from game.model.compiled import kernel
+from game.model.params import Coefficients, Params, owned
 from game.model.rules.intensity import Intensity
-from game.model.rules.relationships import tolerance
+from game.model.rules.relationships import tolerance_of
+from game.model.scalar import clip, maximum, minimum, row_sum
 from game.model.state import ACCEPTED, State
 
 F64 = npt.NDArray[np.float64]
@@ -27,23 +31,92 @@ EXPECT_MAX = 1.5
 
 def true_share(state: State, params: Params) -> F64:
     """Share of each stakeholder's scope that is truly done (N, S)."""
-    result: F64 = owner_sum(state.correct, params) / owner_sum(state.scope, params)
-    return result
-
-
-def demo_strength(state: State, params: Params, acts: Intensity) -> F64:
-    """How much a demo shows (N, S): nothing new to show, nothing gained."""
-    new = true_share(state, params) - state.seen
-    novelty = np.clip(new / params.coef.demo_novelty, 0.0, 1.0)
-    result: F64 = acts.saturated(Channel.DEMO) * novelty
-    return result
+    n, s = state.seen.shape
+    out = np.empty((n, s))
+    _shares(
+        state.correct,
+        state.scope,
+        state.defects,
+        state.status,
+        params.size,
+        _scope_of(params),
+        params.owner_slots,
+        out,
+        np.empty((n, s)),
+    )
+    return out
 
 
 def signed_off_share(state: State, params: Params) -> F64:
     """Share of each stakeholder's scope (N, S) they have certainly seen working: the
     packages they accepted, less the defects found in them. IT knows it as well as they do."""
-    working = 1.0 - np.clip(state.defects / state.scope, 0.0, 1.0)
-    return owned_share(params.size * (state.status == ACCEPTED) * working, params)
+    n, s = state.seen.shape
+    out = np.empty((n, s))
+    _shares(
+        state.correct,
+        state.scope,
+        state.defects,
+        state.status,
+        params.size,
+        _scope_of(params),
+        params.owner_slots,
+        np.empty((n, s)),
+        out,
+    )
+    return out
+
+
+def _scope_of(params: Params) -> F64:
+    """Each stakeholder's original scope (S,), the denominator of `owned_share`."""
+    result: F64 = params.size @ params.owner_onehot
+    return result
+
+
+@kernel(
+    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[::1], f8[::1], i8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1])"
+)
+def _shares(
+    correct: F64,
+    scope: F64,
+    defects: F64,
+    status: I64,
+    size: F64,
+    scope_of: F64,
+    slots: I64,
+    truly_done: F64,
+    signed_off: F64,
+) -> None:
+    """`true_share` and `signed_off_share` of every game (N, S)."""
+    n, p = correct.shape
+    working = np.empty(p)
+    for g in range(n):
+        for j in range(p):
+            working[j] = (
+                size[j]
+                * (status[g, j] == ACCEPTED)
+                * (1.0 - clip(defects[g, j] / scope[g, j], 0.0, 1.0))
+            )
+        for k in range(truly_done.shape[1]):
+            truly_done[g, k] = owned(correct[g], slots, k) / owned(scope[g], slots, k)
+            signed_off[g, k] = owned(working, slots, k) / scope_of[k]
+
+
+def demo_strength(state: State, params: Params, acts: Intensity) -> F64:
+    """How much a demo shows (N, S): nothing new to show, nothing gained."""
+    truth = true_share(state, params)
+    result: F64 = _demo(truth, state.seen, acts.stakeholder[Channel.DEMO], params.coef)
+    return result
+
+
+@kernel("f8[:, ::1](f8[:, ::1], f8[:, ::1], f8[:, ::1], Coef)")
+def _demo(truth: F64, seen: F64, demo: F64, c: Coefficients) -> F64:
+    out = np.empty(truth.shape)
+    for g in range(truth.shape[0]):
+        for k in range(truth.shape[1]):
+            novelty = clip((truth[g, k] - seen[g, k]) / c.demo_novelty, 0.0, 1.0)
+            out[g, k] = -math.expm1(-demo[g, k]) * novelty
+    return out
 
 
 def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F64:
@@ -52,49 +125,153 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F6
     Returns what honest talks (resets) trimmed off expectations (N, S), for the players:
     expectations grow every turn, so a talk can leave them higher than before all the same.
     """
-    c = params.coef
-    truth = true_share(state, params)
-    seen = np.maximum(state.seen, signed_off_share(state, params))
-    seen = seen + c.demo_show * demo * np.maximum(truth - seen, 0.0)
-    state.seen = np.clip(seen, 0.0, 1.0)
-    before_deadline = (state.turn < params.deadline)[:, None]
-    pace = c.expectation_pace / params.deadline
-    hyped = params.hype_susceptibility * state.hype[:, None]
-    # Hype speeds their mental schedule (which never passes the whole scope) and, as a
-    # promise they believe, adds to it outright: more than the project will ever deliver.
-    scheduled = state.expectation + pace * (1.0 + hyped) * before_deadline
-    e = np.minimum(scheduled, np.maximum(state.expectation, 1.0))
-    e = e + c.hype_expect * hyped * before_deadline
-    e = e - c.demo_expect * demo * np.maximum(e - np.maximum(truth, state.seen), 0.0)
-    reset = acts.saturated(Channel.RESET)
-    trimmed: F64 = c.reset_rate * reset * np.maximum(e - np.maximum(truth, state.seen), 0.0)
-    e = e - trimmed
-    state.expectation = np.clip(e, 0.0, EXPECT_MAX)
-    calming = -np.expm1(-acts.stakeholder[Channel.RESET].sum(axis=1))
-    state.hype = state.hype * (1.0 - c.reset_hype * calming)
+    truth, signed_off = np.empty(state.seen.shape), np.empty(state.seen.shape)
+    _shares(
+        state.correct,
+        state.scope,
+        state.defects,
+        state.status,
+        params.size,
+        _scope_of(params),
+        params.owner_slots,
+        truth,
+        signed_off,
+    )
+    trimmed = np.empty(state.seen.shape)
+    _update_views(
+        state.seen,
+        state.expectation,
+        state.hype,
+        state.turn,
+        truth,
+        signed_off,
+        demo,
+        acts.stakeholder[Channel.RESET],
+        params.hype_susceptibility,
+        params.deadline,
+        params.coef,
+        trimmed,
+    )
     state.satisfaction = satisfaction(state, params)
     return trimmed
+
+
+@kernel(
+    "void(f8[:, ::1], f8[:, ::1], f8[::1], i8[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[::1], i8, Coef, f8[:, ::1])"
+)
+def _update_views(
+    seen: F64,
+    expectation: F64,
+    hype: F64,
+    turn: I64,
+    truth: F64,
+    signed_off: F64,
+    demo: F64,
+    reset: F64,
+    hype_susceptibility: F64,
+    deadline: int,
+    c: Coefficients,
+    trimmed: F64,
+) -> None:
+    n, s = seen.shape
+    pace = c.expectation_pace / deadline
+    for g in range(n):
+        before_deadline = turn[g] < deadline
+        for k in range(s):
+            now = maximum(seen[g, k], signed_off[g, k])
+            now = now + c.demo_show * demo[g, k] * maximum(truth[g, k] - now, 0.0)
+            seen[g, k] = clip(now, 0.0, 1.0)
+            hyped = hype_susceptibility[k] * hype[g]
+            # Hype speeds their mental schedule (which never passes the whole scope) and, as
+            # a promise they believe, adds to it outright: more than the project will deliver.
+            scheduled = expectation[g, k] + pace * (1.0 + hyped) * before_deadline
+            e = minimum(scheduled, maximum(expectation[g, k], 1.0))
+            e = e + c.hype_expect * hyped * before_deadline
+            shown = maximum(truth[g, k], seen[g, k])
+            e = e - c.demo_expect * demo[g, k] * maximum(e - shown, 0.0)
+            cut = c.reset_rate * -math.expm1(-reset[g, k]) * maximum(e - shown, 0.0)
+            trimmed[g, k] = cut
+            expectation[g, k] = clip(e - cut, 0.0, EXPECT_MAX)
+        calming = -math.expm1(-row_sum(reset[g]))
+        hype[g] = hype[g] * (1.0 - c.reset_hype * calming)
 
 
 # Clarity below which the owner of a package still being built feels misunderstood.
 UNDERSTOOD = 0.65
 
 
-def _held_against(state: State, params: Params) -> tuple[F64, F64, F64]:
-    """Satisfaction lost to distance, misunderstanding and friction, each (N, S)."""
-    c = params.coef
-    distance = np.clip((state.since_contact - 1.0) / (2.0 * c.vague_after), 0.0, 1.0)
-    pending = params.size * (state.status != ACCEPTED)
-    weight = owner_sum(pending, params)
-    clarity = np.divide(
-        owner_sum(state.clarity * pending, params),
-        weight,
-        out=np.full_like(weight, UNDERSTOOD),
-        where=weight > 0,
+def _feelings(state: State, params: Params) -> tuple[F64, F64]:
+    """Satisfaction (N, S) and what each stakeholder holds against IT (N, S, 4)."""
+    n, s = state.seen.shape
+    satisfied, held = np.empty((n, s)), np.empty((n, s, len(COMPLAINTS)))
+    _feel(
+        state.seen,
+        state.expectation,
+        state.trust,
+        state.friction,
+        state.since_contact,
+        state.status,
+        state.clarity,
+        state.rejections,
+        params.size,
+        params.patience,
+        params.owner_slots,
+        params.coef,
+        satisfied,
+        held,
     )
-    rejected = np.minimum(owner_sum(state.rejections.astype(np.float64), params), 2.0)
-    misunderstood = np.clip(0.5 * rejected + 1.5 * np.maximum(UNDERSTOOD - clarity, 0.0), 0.0, 1.0)
-    return c.sat_distance * distance, c.sat_unclear * misunderstood, c.sat_friction * state.friction
+    return satisfied, held
+
+
+@kernel(
+    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1], f8[:, ::1],"
+    " i8[:, ::1], f8[::1], f8[::1], i8[:, ::1], Coef, f8[:, ::1], f8[:, :, ::1])"
+)
+def _feel(
+    seen: F64,
+    expectation: F64,
+    trust: F64,
+    friction: F64,
+    since_contact: I64,
+    status: I64,
+    clarity: F64,
+    rejections: I64,
+    size: F64,
+    patience: F64,
+    slots: I64,
+    c: Coefficients,
+    satisfied: F64,
+    held: F64,
+) -> None:
+    """Distance (no contact), misunderstanding (unclear needs of work not yet accepted,
+    rejections), friction (force and defects they met), and delivery behind what they
+    expect beyond their tolerance: each the satisfaction it costs; and what is left."""
+    n, s = seen.shape
+    p = status.shape[1]
+    pending, unclear, rejected = np.empty(p), np.empty(p), np.empty(p)
+    for g in range(n):
+        for j in range(p):
+            pending[j] = size[j] * (status[g, j] != ACCEPTED)
+            unclear[j] = clarity[g, j] * pending[j]
+            rejected[j] = rejections[g, j]
+        for k in range(s):
+            distance = clip((since_contact[g, k] - 1.0) / (2.0 * c.vague_after), 0.0, 1.0)
+            weight = owned(pending, slots, k)
+            understood = owned(unclear, slots, k) / weight if weight > 0 else UNDERSTOOD
+            times = minimum(owned(rejected, slots, k), 2.0)
+            missed = maximum(UNDERSTOOD - understood, 0.0)
+            misunderstood = clip(0.5 * times + 1.5 * missed, 0.0, 1.0)
+            tolerance = tolerance_of(patience[k], c)
+            held[g, k, 0] = c.sat_distance * distance
+            held[g, k, 1] = c.sat_unclear * misunderstood
+            held[g, k, 2] = c.sat_friction * friction[g, k]
+            behind = expectation[g, k] - seen[g, k] - tolerance
+            held[g, k, 3] = c.sat_gap * maximum(behind, 0.0)
+            gap = seen[g, k] - expectation[g, k] + tolerance
+            base = 0.5 + c.sat_gap * gap + c.sat_trust * (trust[g, k] - 0.5)
+            left = base - held[g, k, 0] - held[g, k, 1] - held[g, k, 2]
+            satisfied[g, k] = clip(left, 0.0, 1.0)
 
 
 def grievances(state: State, params: Params) -> F64:
@@ -105,22 +282,13 @@ def grievances(state: State, params: Params) -> F64:
     (force and defects they met), and delivery behind what they expect beyond their
     tolerance.
     """
-    c = params.coef
-    distance, misunderstood, friction = _held_against(state, params)
-    behind = c.sat_gap * np.maximum(state.expectation - state.seen - tolerance(params), 0.0)
-    result: F64 = np.stack([distance, misunderstood, friction, behind], axis=2)
-    return result
+    return _feelings(state, params)[1]
 
 
 def satisfaction(state: State, params: Params) -> F64:
     """Satisfaction follows what they have seen against what they expect, and trust, less
     what distance, misunderstanding and friction cost them."""
-    c = params.coef
-    gap = state.seen - state.expectation + tolerance(params)
-    base = 0.5 + c.sat_gap * gap + c.sat_trust * (state.trust - 0.5)
-    distance, misunderstood, friction = _held_against(state, params)
-    result: F64 = np.clip(base - distance - misunderstood - friction, 0.0, 1.0)
-    return result
+    return _feelings(state, params)[0]
 
 
 def complaints(state: State, params: Params) -> I64:
@@ -134,13 +302,42 @@ def complaints(state: State, params: Params) -> I64:
 
 def escalate(state: State, params: Params, u_escalate: F64, active: B8) -> B8:
     """Unhappy, influential stakeholders go to the sponsor (N, S)."""
-    c = params.coef
-    unhappiness = np.clip(
-        (c.escalation_threshold - state.satisfaction) / c.escalation_threshold, 0.0, 1.0
+    escalated = np.zeros(state.satisfaction.shape, dtype=np.bool_)
+    _escalate(
+        state.satisfaction,
+        state.escalations,
+        state.sponsor,
+        u_escalate,
+        active,
+        params.influence,
+        params.coef,
+        escalated,
     )
-    chance = c.escalation_rate * params.influence * unhappiness
-    escalated: B8 = (u_escalate < chance) & active[:, None]
-    state.escalations += escalated
-    hit = c.escalation_sponsor_hit * (escalated * params.influence).sum(axis=1)
-    state.sponsor = np.clip(state.sponsor - hit, 0.0, 1.0)
     return escalated
+
+
+@kernel("void(f8[:, ::1], i8[:, ::1], f8[::1], f8[:, :], b1[::1], f8[::1], Coef, b1[:, ::1])")
+def _escalate(
+    satisfaction: F64,
+    escalations: I64,
+    sponsor: F64,
+    u_escalate: F64,
+    active: B8,
+    influence: F64,
+    c: Coefficients,
+    escalated: B8,
+) -> None:
+    n, s = satisfaction.shape
+    weight = np.empty(s)
+    for g in range(n):
+        for k in range(s):
+            unhappiness = clip(
+                (c.escalation_threshold - satisfaction[g, k]) / c.escalation_threshold, 0.0, 1.0
+            )
+            chance = c.escalation_rate * influence[k] * unhappiness
+            went = u_escalate[g, k] < chance and active[g]
+            escalations[g, k] += went
+            escalated[g, k] = went
+            weight[k] = went * influence[k]
+        hit = c.escalation_sponsor_hit * row_sum(weight)
+        sponsor[g] = clip(sponsor[g] - hit, 0.0, 1.0)
