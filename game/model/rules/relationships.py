@@ -1,5 +1,6 @@
 """Trust: built slowly by contact, lost fast by neglect, unmet expectations and force."""
 
+import math
 from enum import IntEnum
 
 import numpy as np
@@ -10,10 +11,12 @@ from game.model.compiled import kernel
 from game.model.params import Coefficients, Params, owner_sum
 from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity
+from game.model.scalar import clip, maximum, minimum, row_sum
 from game.model.state import AWAITING, State
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
 
 
 class TrustTerm(IntEnum):
@@ -60,40 +63,82 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8, fai
 
     Returns the change's parts (N, S, N_TRUST_TERMS), for the players' "why".
     """
-    c = params.coef
-    trust = state.trust
-    contact = acts.saturated(Channel.TRUST)
-    gain = params.build_rate * contact * np.maximum(state.ceiling - trust, 0.0)
-    neglect_multiplier = np.minimum(1.0 + c.neglect_growth * state.since_contact, c.neglect_cap)
-    impatience = 1.5 - params.patience
-    erosion = params.erosion_rate * impatience * trust * neglect_multiplier * ~acts.contacted
-    unmet = np.maximum(state.expectation - state.seen - tolerance(params), 0.0)
-    disappointment = c.gap_erosion * unmet * trust
-    spent = c.favour_trust_cost * granted
-    escalated = acts.stakeholder[Channel.ESCALATE] > 0
-    # A fair last resort (a sign-off held up far too long) is seen as fair process.
-    weight = escalated * (1.0 - c.escalate_fair_relief * fair)
-    forced = c.escalate_trust_cost * trust * weight
-    # The other departments see it too: who is next to be overruled?
-    others = weight.sum(axis=1, keepdims=True) - weight
-    witnessed = c.escalate_witness_cost * trust * np.minimum(others, 2)
-    resets = c.reset_trust_cost * trust * acts.saturated(Channel.RESET)
-    updated = trust + gain - erosion - disappointment - spent - forced - witnessed - resets
-    state.trust = np.clip(updated, c.trust_floor, state.ceiling)
-    state.since_contact = np.where(acts.contacted, 0, state.since_contact + 1)
+    trust = state.trust.copy()
     parts = np.zeros((*trust.shape, N_TRUST_TERMS))
-    terms = {
-        TrustTerm.CONTACT: gain,
-        TrustTerm.NEGLECT: -erosion,
-        TrustTerm.UNMET: -disappointment,
-        TrustTerm.FAVOUR: -spent,
-        TrustTerm.ESCALATION: -forced,
-        TrustTerm.WITNESSED: -witnessed,
-        TrustTerm.RESET: -resets,
-    }
-    for term, value in terms.items():
-        parts[..., term] = value
+    _update_trust(
+        state.trust,
+        state.ceiling,
+        state.since_contact,
+        state.expectation,
+        state.seen,
+        acts.stakeholder[Channel.TRUST],
+        acts.stakeholder[Channel.ESCALATE],
+        acts.stakeholder[Channel.RESET],
+        acts.contacted,
+        granted,
+        fair,
+        params.build_rate,
+        params.erosion_rate,
+        params.patience,
+        params.coef,
+        parts,
+    )
     return apportion(parts, state.trust - trust)
+
+
+@kernel(
+    "void(f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], b1[:, ::1], b1[:, ::1], b1[:, ::1], f8[::1], f8[::1], f8[::1], Coef,"
+    " f8[:, :, ::1])"
+)
+def _update_trust(
+    trust: F64,
+    ceiling: F64,
+    since_contact: I64,
+    expectation: F64,
+    seen: F64,
+    contact: F64,
+    escalate: F64,
+    reset: F64,
+    contacted: B8,
+    granted: B8,
+    fair: B8,
+    build_rate: F64,
+    erosion_rate: F64,
+    patience: F64,
+    c: Coefficients,
+    parts: F64,
+) -> None:
+    n, s = trust.shape
+    weight = np.empty(s)
+    for g in range(n):
+        for k in range(s):
+            # A fair last resort (a sign-off held up far too long) is seen as fair process.
+            weight[k] = (escalate[g, k] > 0) * (1.0 - c.escalate_fair_relief * fair[g, k])
+        overruled = row_sum(weight)
+        for k in range(s):
+            was = trust[g, k]
+            gain = build_rate[k] * -math.expm1(-contact[g, k]) * maximum(ceiling[g, k] - was, 0.0)
+            neglect = minimum(1.0 + c.neglect_growth * since_contact[g, k], c.neglect_cap)
+            impatience = 1.5 - patience[k]
+            erosion = erosion_rate[k] * impatience * was * neglect * (not contacted[g, k])
+            unmet = maximum(expectation[g, k] - seen[g, k] - tolerance_of(patience[k], c), 0.0)
+            disappointment = c.gap_erosion * unmet * was
+            spent = c.favour_trust_cost * granted[g, k]
+            forced = c.escalate_trust_cost * was * weight[k]
+            # The other departments see it too: who is next to be overruled?
+            witnessed = c.escalate_witness_cost * was * minimum(overruled - weight[k], 2.0)
+            resets = c.reset_trust_cost * was * -math.expm1(-reset[g, k])
+            updated = was + gain - erosion - disappointment - spent - forced - witnessed - resets
+            trust[g, k] = clip(updated, c.trust_floor, ceiling[g, k])
+            since_contact[g, k] = 0 if contacted[g, k] else since_contact[g, k] + 1
+            parts[g, k, TrustTerm.CONTACT] = gain
+            parts[g, k, TrustTerm.NEGLECT] = -erosion
+            parts[g, k, TrustTerm.UNMET] = -disappointment
+            parts[g, k, TrustTerm.FAVOUR] = -spent
+            parts[g, k, TrustTerm.ESCALATION] = -forced
+            parts[g, k, TrustTerm.WITNESSED] = -witnessed
+            parts[g, k, TrustTerm.RESET] = -resets
 
 
 def tolerance(params: Params) -> F64:
@@ -113,15 +158,25 @@ def react_to_signoffs(state: State, params: Params, accepted: F64, rejected: F64
     `accepted` and `rejected` count packages per stakeholder this turn (N, S). Returns
     the change's parts (N, S, N_TRUST_TERMS).
     """
-    c = params.coef
-    trust = state.trust
-    state.ceiling = np.clip(state.ceiling - c.reject_ceiling_hit * rejected, c.ceiling_floor, 1.0)
-    hit = c.reject_trust_hit * state.trust * np.minimum(rejected, 1.0)
-    lift = c.accept_trust_gain * np.maximum(state.ceiling - state.trust, 0.0)
-    lift *= np.minimum(accepted, 1.0)
-    state.trust = np.clip(state.trust - hit + lift, c.trust_floor, state.ceiling)
+    trust = state.trust.copy()
     parts = np.zeros((*trust.shape, N_TRUST_TERMS))
-    parts[..., TrustTerm.REJECTION] = -hit
-    parts[..., TrustTerm.SIGNOFF] = lift
+    _react(state.trust, state.ceiling, accepted, rejected, params.coef, parts)
     # Trust above a ceiling the rejection lowered falls to it: that too is the rejection.
     return apportion(parts, state.trust - trust, residual_to=TrustTerm.REJECTION)
+
+
+@kernel("void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], Coef, f8[:, :, ::1])")
+def _react(
+    trust: F64, ceiling: F64, accepted: F64, rejected: F64, c: Coefficients, parts: F64
+) -> None:
+    n, s = trust.shape
+    for g in range(n):
+        for k in range(s):
+            lowered = ceiling[g, k] - c.reject_ceiling_hit * rejected[g, k]
+            ceiling[g, k] = clip(lowered, c.ceiling_floor, 1.0)
+            hit = c.reject_trust_hit * trust[g, k] * minimum(rejected[g, k], 1.0)
+            lift = c.accept_trust_gain * maximum(ceiling[g, k] - trust[g, k], 0.0)
+            lift *= minimum(accepted[g, k], 1.0)
+            trust[g, k] = clip(trust[g, k] - hit + lift, c.trust_floor, ceiling[g, k])
+            parts[g, k, TrustTerm.REJECTION] = -hit
+            parts[g, k, TrustTerm.SIGNOFF] = lift
