@@ -1,18 +1,22 @@
 """Project-wide stocks: sponsor support, fatigue, hype, budget, and the end of a game."""
 
+import math
 from enum import IntEnum
 
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params
+from game.model.compiled import kernel
+from game.model.params import Coefficients, Params
 from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity
+from game.model.scalar import clip, maximum
 from game.model.state import ACCEPTED, State
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
 
 
 class SponsorTerm(IntEnum):
@@ -42,48 +46,86 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
     `accepted_value` is the share of the project's value accepted this turn (N,). Returns
     the change of sponsor support in parts (N, N_SPONSOR_TERMS), for the players' "why".
     """
-    c = params.coef
-    overtime_cost = acts.overtime * params.overtime_cost
-    state.budget_spent += (state.capacity + overtime_cost) * params.cost_per_point
-    over_budget = state.budget_spent > params.budget
-    late = state.turn >= params.deadline
-    update = c.sponsor_update_gain * -np.expm1(-acts.project[:, Channel.SPONSOR])
-    forced = (acts.stakeholder[Channel.ESCALATE] > 0).sum(axis=1)
-    # The sponsor's patience runs out: the k-th escalation (from 0) costs 1 + growth x k
-    # times the first, so this turn's `forced` ones, after `state.forced` earlier, cost:
-    earlier = state.forced
-    steps = forced * earlier + forced * (forced - 1) / 2
-    patience = c.escalate_sponsor_cost * (forced + c.escalate_sponsor_growth * steps)
-    state.forced = state.forced + forced
-    sponsor = (
-        state.sponsor
-        + c.sponsor_delivery_gain * accepted_value
-        + update * (1.0 - state.sponsor)
-        - c.late_sponsor_drain * late
-        - c.over_budget_drain * over_budget
-        - patience
-        - c.sponsor_fade
+    before = state.sponsor.copy()
+    parts = np.zeros((before.shape[0], N_SPONSOR_TERMS))
+    _update_project(
+        state.budget_spent,
+        state.sponsor,
+        state.fatigue,
+        state.hype,
+        state.forced,
+        state.capacity,
+        state.turn,
+        acts.overtime,
+        acts.project,
+        acts.stakeholder[Channel.ESCALATE],
+        accepted_value,
+        params.overtime_cost,
+        params.cost_per_point,
+        params.budget,
+        params.deadline,
+        params.coef,
+        parts,
     )
-    parts = np.stack(
-        [
-            np.zeros_like(sponsor),  # NEWS: told by rules/events.py
-            np.zeros_like(sponsor),  # COMPLAINT: told by rules/stakeholders.py
-            c.sponsor_delivery_gain * accepted_value,
-            update * (1.0 - state.sponsor),
-            -c.late_sponsor_drain * late,
-            -c.over_budget_drain * over_budget,
-            -patience,
-            np.full_like(sponsor, -c.sponsor_fade),
-        ],
-        axis=-1,
-    )
-    before = state.sponsor
-    state.sponsor = np.clip(sponsor, 0.0, 1.0)
-    tiredness = c.fatigue_gain * acts.overtime / np.maximum(state.capacity, 1.0)
-    rest = c.fatigue_recovery * state.fatigue * (acts.overtime <= 0)
-    state.fatigue = np.clip(state.fatigue + tiredness - rest, 0.0, 1.0)
-    state.hype = np.clip(state.hype * (1.0 - c.hype_decay), 0.0, 1.0)
     return apportion(parts, state.sponsor - before)
+
+
+@kernel(
+    "void(f8[::1], f8[::1], f8[::1], f8[::1], i8[::1], f8[::1], i8[::1], f8[::1], f8[:, ::1],"
+    " f8[:, ::1], f8[::1], f8, f8, f8, i8, Coef, f8[:, ::1])"
+)
+def _update_project(
+    budget_spent: F64,
+    sponsor: F64,
+    fatigue: F64,
+    hype: F64,
+    forced_before: I64,
+    capacity: F64,
+    turn: I64,
+    overtime: F64,
+    project: F64,
+    escalate: F64,
+    accepted_value: F64,
+    overtime_cost: float,
+    cost_per_point: float,
+    budget: float,
+    deadline: int,
+    c: Coefficients,
+    parts: F64,
+) -> None:
+    for g in range(sponsor.shape[0]):
+        budget_spent[g] += (capacity[g] + overtime[g] * overtime_cost) * cost_per_point
+        over_budget = budget_spent[g] > budget
+        late = turn[g] >= deadline
+        update = c.sponsor_update_gain * -math.expm1(-project[g, Channel.SPONSOR])
+        forced = 0
+        for k in range(escalate.shape[1]):
+            forced += escalate[g, k] > 0
+        # The sponsor's patience runs out: the k-th escalation (from 0) costs 1 + growth x k
+        # times the first, so this turn's `forced` ones, after the earlier ones, cost:
+        steps = forced * forced_before[g] + forced * (forced - 1) / 2
+        patience = c.escalate_sponsor_cost * (forced + c.escalate_sponsor_growth * steps)
+        forced_before[g] += forced
+        parts[g, SponsorTerm.SIGNOFF] = c.sponsor_delivery_gain * accepted_value[g]
+        parts[g, SponsorTerm.STEERING] = update * (1.0 - sponsor[g])
+        parts[g, SponsorTerm.LATE] = -c.late_sponsor_drain * late
+        parts[g, SponsorTerm.OVER_BUDGET] = -c.over_budget_drain * over_budget
+        parts[g, SponsorTerm.FORCED] = -patience
+        parts[g, SponsorTerm.FADE] = -c.sponsor_fade
+        moved = (
+            sponsor[g]
+            + c.sponsor_delivery_gain * accepted_value[g]
+            + update * (1.0 - sponsor[g])
+            - c.late_sponsor_drain * late
+            - c.over_budget_drain * over_budget
+            - patience
+            - c.sponsor_fade
+        )
+        sponsor[g] = clip(moved, 0.0, 1.0)
+        tiredness = c.fatigue_gain * overtime[g] / maximum(capacity[g], 1.0)
+        rest = c.fatigue_recovery * fatigue[g] * (overtime[g] <= 0)
+        fatigue[g] = clip(fatigue[g] + tiredness - rest, 0.0, 1.0)
+        hype[g] = clip(hype[g] * (1.0 - c.hype_decay), 0.0, 1.0)
 
 
 def end_turn(state: State, params: Params, active: B8) -> B8:
@@ -91,11 +133,42 @@ def end_turn(state: State, params: Params, active: B8) -> B8:
 
     Returns the games cancelled this turn (N,).
     """
-    newly_cancelled = active & (state.sponsor <= 0.0)
-    state.cancelled |= newly_cancelled
-    state.turn += active
-    complete = (state.status == ACCEPTED).all(axis=1)
-    finished = active & (state.cancelled | complete | (state.turn >= params.turns))
-    state.end_turn = np.where(finished, state.turn, state.end_turn)
-    state.done |= finished
+    newly_cancelled = np.zeros(active.shape, dtype=np.bool_)
+    _end_turn(
+        state.sponsor,
+        state.status,
+        state.cancelled,
+        state.turn,
+        state.end_turn,
+        state.done,
+        active,
+        params.turns,
+        newly_cancelled,
+    )
     return newly_cancelled
+
+
+@kernel("void(f8[::1], i8[:, ::1], b1[::1], i8[::1], i8[::1], b1[::1], b1[::1], i8, b1[::1])")
+def _end_turn(
+    sponsor: F64,
+    status: I64,
+    cancelled: B8,
+    turn: I64,
+    end_turn: I64,
+    done: B8,
+    active: B8,
+    turns: int,
+    newly_cancelled: B8,
+) -> None:
+    for g in range(sponsor.shape[0]):
+        if not active[g]:
+            continue
+        newly_cancelled[g] = sponsor[g] <= 0.0
+        cancelled[g] |= newly_cancelled[g]
+        turn[g] += 1
+        complete = True
+        for k in range(status.shape[1]):
+            complete = complete and status[g, k] == ACCEPTED
+        if cancelled[g] or complete or turn[g] >= turns:
+            end_turn[g] = turn[g]
+            done[g] = True
