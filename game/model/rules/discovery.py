@@ -45,15 +45,20 @@ def true_progress(state: State) -> F64:
 
 @kernel("f8[::1](f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], b1)")
 def _progress(correct: F64, hidden: F64, defects: F64, scope: F64, reported: bool) -> F64:
-    """Built work (IT's view) or correct work (the truth) over the whole scope (N,)."""
-    n, p = correct.shape
-    out = np.empty(n)
-    done = np.empty(p)
-    for g in range(n):
-        for k in range(p):
-            done[k] = correct[g, k] + hidden[g, k] + defects[g, k] if reported else correct[g, k]
-        out[g] = row_sum(done) / row_sum(scope[g])
+    out = np.empty(correct.shape[0])
+    for g in range(correct.shape[0]):
+        out[g] = progress_of(correct[g], hidden[g], defects[g], scope[g], reported)
     return out
+
+
+@kernel("f8(f8[::1], f8[::1], f8[::1], f8[::1], b1)")
+def progress_of(correct: F64, hidden: F64, defects: F64, scope: F64, reported: bool) -> float:
+    """One game's built work (IT's view) or correct work (the truth) over its whole scope."""
+    p = correct.shape[0]
+    done = np.empty(p)
+    for k in range(p):
+        done[k] = correct[k] + hidden[k] + defects[k] if reported else correct[k]
+    return row_sum(done) / row_sum(scope)
 
 
 def discover(

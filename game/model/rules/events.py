@@ -3,32 +3,16 @@
 import numpy as np
 import numpy.typing as npt
 
-from game.model.linalg import contract
-from game.model.params import Params
-from game.model.rules.discovery import reported_progress, true_progress
+from game.model.compiled import kernel
+from game.model.params import Coefficients, Params
+from game.model.rules.discovery import progress_of
 from game.model.rules.stakeholders import EXPECT_MAX
+from game.model.scalar import clip, maximum
 from game.model.state import OPEN, State
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
-
-N_PLAIN_VARS = 6  # the CONDITION_VARS that need no stakeholder index
-
-
-def condition_values(state: State, params: Params) -> F64:
-    """Every variable an event condition can test, shape (N, 6 + 2 S)."""
-    plain = np.stack(
-        [
-            state.hype,
-            state.sponsor,
-            state.fatigue,
-            reported_progress(state),
-            true_progress(state),
-            params.budget - state.budget_spent,
-        ],
-        axis=1,
-    )
-    return np.concatenate([plain, state.trust, state.satisfaction], axis=1)
+I64 = npt.NDArray[np.int64]
 
 
 def fire(state: State, params: Params, draws: F64, active: B8, forced: B8 | None = None) -> B8:
@@ -37,61 +21,225 @@ def fire(state: State, params: Params, draws: F64, active: B8, forced: B8 | None
     `forced` (N, E): events fired by hand this turn (a facilitator's "the CFO is
     replaced"), on top of those their triggers fire.
     """
+    n, e = state.n_games, params.n_events
+    fired = np.zeros((n, e), dtype=np.bool_)
+    if e == 0:
+        return fired
     ev = params.events
-    if params.n_events == 0:
-        return np.zeros((state.n_games, 0), dtype=np.bool_)
-    fired = _by_trigger(state, params, draws, active)
-    if forced is not None and forced.any():
-        fired |= forced & ~(ev.once & state.event_fired) & active[:, None]
-        state.event_fired |= fired
+    _by_trigger(
+        state.turn,
+        state.hype,
+        state.sponsor,
+        state.fatigue,
+        state.budget_spent,
+        state.correct,
+        state.hidden,
+        state.defects,
+        state.scope,
+        state.trust,
+        state.satisfaction,
+        state.event_fired,
+        active,
+        draws,
+        forced if forced is not None else fired,
+        ev.start,
+        ev.end,
+        ev.probability,
+        ev.once,
+        ev.cond_var,
+        ev.cond_index,
+        ev.cond_sign,
+        ev.cond_value,
+        params.budget,
+        fired,
+    )
     apply_effects(state, params, fired.astype(np.float64))
     return fired
 
 
-def _by_trigger(state: State, params: Params, draws: F64, active: B8) -> B8:
-    """The events whose own triggers fire this turn (marked as fired in `state`)."""
-    ev = params.events
-    s = params.n_stakeholders
-    column = np.where(
-        ev.cond_var < N_PLAIN_VARS,
-        ev.cond_var,
-        N_PLAIN_VARS + (ev.cond_var - N_PLAIN_VARS) * s + ev.cond_index,
-    )
-    turn = state.turn[:, None]
-    # Manual events (probability 0) never fire by themselves: leave them out early.
-    in_window = (turn >= ev.start) & (turn <= ev.end) & (ev.probability > 0)
-    if not in_window.any():
-        return np.zeros((state.n_games, params.n_events), dtype=np.bool_)
-    if (ev.cond_var >= 0).any():
-        values = condition_values(state, params)[:, np.maximum(column, 0)]
-        condition_met = (ev.cond_var < 0) | (ev.cond_sign * (values - ev.cond_value) >= 0)
+@kernel(
+    "void(i8[::1], f8[::1], f8[::1], f8[::1], f8[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], b1[::1], f8[:, :], b1[:, ::1], i8[::1],"
+    " i8[::1], f8[::1], b1[::1], i8[::1], i8[::1], f8[::1], f8[::1], f8, b1[:, ::1])"
+)
+def _by_trigger(
+    turn: I64,
+    hype: F64,
+    sponsor: F64,
+    fatigue: F64,
+    budget_spent: F64,
+    correct: F64,
+    hidden: F64,
+    defects: F64,
+    scope: F64,
+    trust: F64,
+    satisfaction: F64,
+    event_fired: B8,
+    active: B8,
+    draws: F64,
+    forced: B8,
+    start: I64,
+    end: I64,
+    probability: F64,
+    once: B8,
+    cond_var: I64,
+    cond_index: I64,
+    cond_sign: F64,
+    cond_value: F64,
+    budget: float,
+    fired: B8,
+) -> None:
+    """The events whose own triggers fire this turn, and those fired by hand."""
+    for g in range(turn.shape[0]):
+        if not active[g]:
+            continue
+        for e in range(start.shape[0]):
+            spent = once[e] and event_fired[g, e]
+            # Manual events (probability 0) never fire by themselves.
+            in_window = start[e] <= turn[g] <= end[e] and probability[e] > 0
+            if in_window and not spent and draws[g, e] < probability[e]:
+                var = cond_var[e]
+                if var < 0:
+                    fired[g, e] = True
+                else:
+                    value = _condition(
+                        var,
+                        cond_index[e],
+                        g,
+                        hype,
+                        sponsor,
+                        fatigue,
+                        budget_spent,
+                        correct,
+                        hidden,
+                        defects,
+                        scope,
+                        trust,
+                        satisfaction,
+                        budget,
+                    )
+                    fired[g, e] = cond_sign[e] * (value - cond_value[e]) >= 0
+            fired[g, e] = fired[g, e] or (forced[g, e] and not spent)
+            event_fired[g, e] = event_fired[g, e] or fired[g, e]
+
+
+@kernel(
+    "f8(i8, i8, i8, f8[::1], f8[::1], f8[::1], f8[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8)"
+)
+def _condition(
+    var: int,
+    index: int,
+    g: int,
+    hype: F64,
+    sponsor: F64,
+    fatigue: F64,
+    budget_spent: F64,
+    correct: F64,
+    hidden: F64,
+    defects: F64,
+    scope: F64,
+    trust: F64,
+    satisfaction: F64,
+    budget: float,
+) -> float:
+    """Game g's value of the condition variable `var` (CONDITION_VARS; `index`: whose)."""
+    value: float
+    if var == 0:
+        value = hype[g]
+    elif var == 1:
+        value = sponsor[g]
+    elif var == 2:
+        value = fatigue[g]
+    elif var == 3 or var == 4:
+        value = progress_of(correct[g], hidden[g], defects[g], scope[g], var == 3)
+    elif var == 5:
+        value = budget - budget_spent[g]
     else:
-        condition_met = np.ones((1, params.n_events), dtype=np.bool_)
-    eligible = in_window & condition_met & ~(ev.once & state.event_fired) & active[:, None]
-    fired: B8 = eligible & (draws < ev.probability)
-    state.event_fired |= fired
-    return fired
+        value = trust[g, index] if var == 6 else satisfaction[g, index]
+    return value
 
 
 def apply_effects(state: State, params: Params, fired: F64) -> None:
     """Add the effects of the fired events (N, E as 0/1) to the state."""
-    if not fired.any():
-        return  # adding nothing; skipping it changes no bit
     ev = params.events
-    project = contract(fired, ev.project)
-    state.hype = np.clip(state.hype + project[:, 0], 0.0, 1.0)
-    state.sponsor = np.clip(state.sponsor + project[:, 1], 0.0, 1.0)
-    state.fatigue = np.clip(state.fatigue + project[:, 2], 0.0, 1.0)
-    state.budget_spent -= project[:, 3]
-    state.capacity = np.maximum(state.capacity + project[:, 4], 0.0)
-    state.trust = np.clip(
-        state.trust + contract(fired, ev.trust), params.coef.trust_floor, state.ceiling
+    _apply_effects(
+        state.hype,
+        state.sponsor,
+        state.fatigue,
+        state.budget_spent,
+        state.capacity,
+        state.trust,
+        state.ceiling,
+        state.expectation,
+        state.clarity,
+        state.work_new,
+        state.scope,
+        state.status,
+        np.ascontiguousarray(fired, dtype=np.float64),
+        ev.project,
+        ev.trust,
+        ev.expectation,
+        ev.clarity,
+        ev.scope,
+        params.coef,
     )
-    state.expectation = np.clip(
-        state.expectation + contract(fired, ev.expectation), 0.0, EXPECT_MAX
-    )
-    state.clarity = np.clip(state.clarity + contract(fired, ev.clarity), 0.0, 1.0)
-    # Scope changes reach only packages still being built; what was handed over stays handed over.
-    extra = contract(fired, ev.scope) * (state.status == OPEN)
-    state.work_new += extra
-    state.scope += extra
+
+
+@kernel(
+    "void(f8[::1], f8[::1], f8[::1], f8[::1], f8[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], Coef)"
+)
+def _apply_effects(
+    hype: F64,
+    sponsor: F64,
+    fatigue: F64,
+    budget_spent: F64,
+    capacity: F64,
+    trust: F64,
+    ceiling: F64,
+    expectation: F64,
+    clarity: F64,
+    work_new: F64,
+    scope: F64,
+    status: I64,
+    fired: F64,
+    project: F64,
+    to_trust: F64,
+    to_expectation: F64,
+    to_clarity: F64,
+    to_scope: F64,
+    c: Coefficients,
+) -> None:
+    for g in range(fired.shape[0]):
+        if not fired[g].any():
+            continue  # adding nothing; skipping it changes no bit
+        hype[g] = clip(hype[g] + _effect(fired[g], project, 0), 0.0, 1.0)
+        sponsor[g] = clip(sponsor[g] + _effect(fired[g], project, 1), 0.0, 1.0)
+        fatigue[g] = clip(fatigue[g] + _effect(fired[g], project, 2), 0.0, 1.0)
+        budget_spent[g] -= _effect(fired[g], project, 3)
+        capacity[g] = maximum(capacity[g] + _effect(fired[g], project, 4), 0.0)
+        for k in range(trust.shape[1]):
+            moved = trust[g, k] + _effect(fired[g], to_trust, k)
+            trust[g, k] = clip(moved, c.trust_floor, ceiling[g, k])
+            moved = expectation[g, k] + _effect(fired[g], to_expectation, k)
+            expectation[g, k] = clip(moved, 0.0, EXPECT_MAX)
+        for k in range(clarity.shape[1]):
+            clarity[g, k] = clip(clarity[g, k] + _effect(fired[g], to_clarity, k), 0.0, 1.0)
+            # Scope changes reach only packages still being built; what was handed over
+            # stays handed over.
+            extra = _effect(fired[g], to_scope, k) * (status[g, k] == OPEN)
+            work_new[g, k] += extra
+            scope[g, k] += extra
+
+
+@kernel("f8(f8[::1], f8[:, ::1], i8)")
+def _effect(fired: F64, table: F64, column: int) -> float:
+    """One game's sum of the fired events' effects on one column of an effect table, in
+    event order; an event with no effect anywhere in the table adds nothing (linalg.py)."""
+    total = 0.0
+    for e in range(fired.shape[0]):
+        if table[e].any():
+            total += fired[e] * table[e, column]
+    return total
