@@ -18,11 +18,13 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.linalg import contract
+from game.model.compiled import kernel
 from game.model.params import Params
+from game.model.scalar import row_sum
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
 
 _EPS = 1e-9
 _MAX_POINTS = 1e9  # far above any capacity; also rejects infinity
@@ -64,9 +66,29 @@ def empty_plan(n_games: int, params: Params) -> F64:
 
 
 def overtime_points(totals: F64, params: Params) -> F64:
-    """Extra capacity each game buys this turn (N,), from points per action (N, A)."""
-    per_use = params.action_effect[:, Channel.OVERTIME]
-    return contract(totals / params.action_cost, per_use)
+    """Extra capacity each game buys this turn (...), from points per action (..., A)."""
+    rows = np.ascontiguousarray(totals, dtype=np.float64).reshape(-1, params.n_actions)
+    per_use = np.ascontiguousarray(params.action_effect[:, Channel.OVERTIME])
+    result: F64 = _overtime_all(rows, params.action_cost, per_use).reshape(totals.shape[:-1])
+    return result
+
+
+@kernel("f8[::1](f8[:, ::1], f8[::1], f8[::1])")
+def _overtime_all(totals: F64, action_cost: F64, per_use: F64) -> F64:
+    out = np.empty(totals.shape[0])
+    for g in range(totals.shape[0]):
+        out[g] = overtime_of(totals[g], action_cost, per_use)
+    return out
+
+
+@kernel("f8(f8[::1], f8[::1], f8[::1])")
+def overtime_of(totals: F64, action_cost: F64, per_use: F64) -> float:
+    """One game's `overtime_points`, summed in action order (linalg.py)."""
+    extra = 0.0
+    for a in range(totals.shape[0]):
+        if per_use[a] != 0:
+            extra += (totals[a] / action_cost[a]) * per_use[a]
+    return extra
 
 
 def regular_points(totals: F64, params: Params) -> F64:
@@ -77,12 +99,15 @@ def regular_points(totals: F64, params: Params) -> F64:
     return result
 
 
-def _fail(params: Params, bad: npt.NDArray[np.bool_], what: str) -> None:
-    """Raise for the first True of `bad`, if there is one."""
-    where = np.argwhere(bad)
-    if where.size:
-        n, a, t = (int(v) for v in where[0])
-        raise PlanError(f"game {n}: action {a}, target {t}: {what}", row=n)
+# What `_check` finds wrong with a plan, by code: the messages of PlanError.
+_PROBLEMS = (
+    "",
+    "this action cannot take this target",
+    "points are not finite",
+    "points are negative",
+    "points are not a whole number of uses (multiples of its cost)",
+)
+_OVERTIME, _CAPACITY = len(_PROBLEMS), len(_PROBLEMS) + 1
 
 
 def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F64]:
@@ -92,9 +117,9 @@ def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F
     window's planner): only `done` and `capacity` are read, and both carry the same ones.
 
     Returns the plan with the rows of finished games set to zero (step ignores them,
-    whatever they hold) and the points per action (N, A), ready to resolve. Each
-    action's legal targets are 0 .. count - 1, so the checks run on those small
-    blocks and on the (normally empty) rest, not on the whole (N, A, T) array.
+    whatever they hold) and the points per action (N, A), ready to resolve. The first
+    problem is reported: of the points, in the order of games, actions and targets, then
+    of overtime, then of capacity.
     """
     done, capacity = limits.done, limits.capacity
     n_games = done.shape[0]
@@ -105,43 +130,86 @@ def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F
         raise PlanError(f"plan has dtype {plan.dtype}, expected float64")
     if done.any():
         plan = np.where(done[:, None, None], 0.0, plan)
+    plan = np.ascontiguousarray(plan)
     totals = np.zeros((n_games, params.n_actions))
-    used = (plan != 0).any(axis=(0, 2))  # an unused action passes every check: skip it
-    for a, count in enumerate(params.legal_count):
-        if not used[a]:
-            continue
-        block = plan[:, a, :count]
-        if plan[:, a, count:].any():
-            _fail(
-                params,
-                (plan != 0) & ~params.legal[None, :, :],
-                "this action cannot take this target",
-            )
-        # One cheap pass catches NaN, infinities and negatives; the details only on failure.
-        if not ((block >= 0) & (block <= _MAX_POINTS)).all():
-            _fail(params, ~np.isfinite(plan), "points are not finite")
-            _fail(params, plan < 0, "points are negative")
-            _fail(params, plan > _MAX_POINTS, "points are not finite")
-        uses = block * (1.0 / params.action_cost[a])
-        if (np.abs(uses - np.rint(uses)) > _EPS).any():
-            partial = np.zeros(plan.shape, dtype=np.bool_)
-            partial[:, a, :count] = np.abs(uses - np.rint(uses)) > _EPS
-            _fail(params, partial, "points are not a whole number of uses (multiples of its cost)")
-        totals[:, a] = block.sum(axis=1)
-    extra = overtime_points(totals, params)
-    too_much_overtime = (extra > params.max_overtime + _EPS) & ~done
-    if too_much_overtime.any():
-        n = int(np.argmax(too_much_overtime))
+    where = np.zeros(4, dtype=np.int64)
+    per_use = np.ascontiguousarray(params.action_effect[:, Channel.OVERTIME])
+    _check(
+        plan,
+        done,
+        np.ascontiguousarray(capacity, dtype=np.float64),
+        params.legal_count,
+        params.action_cost,
+        per_use,
+        params.max_overtime,
+        totals,
+        where,
+    )
+    problem, n, a, t = (int(v) for v in where)
+    if problem == _OVERTIME:
+        extra = overtime_of(totals[n], params.action_cost, per_use)
         raise PlanError(
-            f"game {n}: {extra[n]:g} overtime points, at most {params.max_overtime:g} allowed",
+            f"game {n}: {extra:g} overtime points, at most {params.max_overtime:g} allowed",
             row=n,
         )
-    spent = regular_points(totals, params)
-    over = (spent > capacity + extra + _EPS) & ~done
-    if over.any():
-        n = int(np.argmax(over))
+    if problem == _CAPACITY:
+        extra = overtime_of(totals[n], params.action_cost, per_use)
+        spent = regular_points(totals[n], params)
         raise PlanError(
-            f"game {n}: plan spends {spent[n]:g} points, capacity is {capacity[n] + extra[n]:g}",
+            f"game {n}: plan spends {spent:g} points, capacity is {capacity[n] + extra:g}",
             row=n,
         )
+    if problem:
+        raise PlanError(f"game {n}: action {a}, target {t}: {_PROBLEMS[problem]}", row=n)
     return plan, totals
+
+
+@kernel("void(f8[:, :, ::1], b1[::1], f8[::1], i8[::1], f8[::1], f8[::1], f8, f8[:, ::1], i8[::1])")
+def _check(
+    plan: F64,
+    done: B8,
+    capacity: F64,
+    legal_count: I64,
+    action_cost: F64,
+    per_use: F64,
+    max_overtime: float,
+    totals: F64,
+    where: I64,
+) -> None:
+    """Points per action into `totals`; the first problem into `where` (code, game,
+    action, target; code 0: none)."""
+    n, actions, targets = plan.shape
+    for g in range(n):
+        if done[g]:
+            continue
+        for a in range(actions):
+            count = legal_count[a]
+            inverse = 1.0 / action_cost[a]
+            for t in range(targets):
+                points = plan[g, a, t]
+                problem = 0
+                if t >= count and points != 0:
+                    problem = 1
+                elif not (points >= 0 and points <= _MAX_POINTS):
+                    problem = 2 if not np.isfinite(points) else (3 if points < 0 else 2)
+                elif abs(points * inverse - np.rint(points * inverse)) > _EPS:
+                    problem = 4
+                if problem:
+                    where[0], where[1], where[2], where[3] = problem, g, a, t
+                    return
+            totals[g, a] = row_sum(plan[g, a, :count])
+    for code in (_OVERTIME, _CAPACITY):
+        for g in range(n):
+            if done[g]:
+                continue
+            extra = overtime_of(totals[g], action_cost, per_use)
+            if code == _OVERTIME:
+                bad = extra > max_overtime + _EPS
+            else:
+                spent = 0.0
+                for a in range(actions):
+                    spent += totals[g, a] * (per_use[a] <= 0)
+                bad = spent > capacity[g] + extra + _EPS
+            if bad:
+                where[0], where[1] = code, g
+                return

@@ -6,12 +6,13 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel, Target
-from game.model.linalg import contract
+from game.model.compiled import kernel
 from game.model.params import Params
 from game.model.plan import overtime_points
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
+I64 = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -46,37 +47,79 @@ def point_split(totals: F64, params: Params) -> tuple[F64, F64, F64]:
 
 def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
     """Resolve a validated plan (N, A, T), with its points per action (N, A)."""
-    kind, effect, count = params.action_target, params.action_effect, params.legal_count
     n, s, p = plan.shape[0], params.n_stakeholders, params.n_packages
-    inverse = 1.0 / params.action_cost
-    build = np.zeros((n, p))
+    effect = params.action_effect
+    build, project = np.zeros((n, p)), np.zeros((n, effect.shape[1]))
     stakeholder = np.zeros((effect.shape[1], n, s))
     contacted = np.zeros((n, s), dtype=np.bool_)
     # Talking to someone counts as contact; going over their head does not.
     personal = np.delete(effect, Channel.ESCALATE, axis=1).sum(axis=1) > 0
-    # One action at a time, in catalogue order, so the sums do not depend on the batch.
-    for a in range(params.n_actions):
-        if not totals[:, a].any():
-            continue  # nobody used it: adding zeros would change no bit
-        uses = plan[:, a, : count[a]] * inverse[a]
-        if kind[a] == Target.PACKAGE:
-            build += uses * effect[a, Channel.BUILD]
-        elif kind[a] == Target.STAKEHOLDER:
-            weighted = uses * params.preference[None, :, a]
-            # Only the channels this action touches: adding +0.0 elsewhere changes no bit.
-            for c in np.flatnonzero(effect[a]):
-                stakeholder[c] += weighted * effect[a, c]
-            if personal[a]:
-                contacted |= uses > 0
-    on_project = kind == Target.PROJECT
+    _resolve(
+        np.ascontiguousarray(plan),
+        totals,
+        params.action_target,
+        params.legal_count,
+        params.action_cost,
+        effect,
+        params.preference,
+        personal,
+        build,
+        stakeholder,
+        project,
+        contacted,
+    )
     points_build, points_relations, points_project = point_split(totals, params)
     return Intensity(
         build=build,
         stakeholder=stakeholder,
-        project=contract(totals[:, on_project] * inverse[on_project], effect[on_project]),
+        project=project,
         contacted=contacted,
         overtime=overtime_points(totals, params),
         points_build=points_build,
         points_relations=points_relations,
         points_project=points_project,
     )
+
+
+@kernel(
+    "void(f8[:, :, ::1], f8[:, ::1], i8[::1], i8[::1], f8[::1], f8[:, ::1], f8[:, ::1], b1[::1],"
+    " f8[:, ::1], f8[:, :, ::1], f8[:, ::1], b1[:, ::1])"
+)
+def _resolve(
+    plan: F64,
+    totals: F64,
+    kind: I64,
+    legal_count: I64,
+    action_cost: F64,
+    effect: F64,
+    preference: F64,
+    personal: B8,
+    build: F64,
+    stakeholder: F64,
+    project: F64,
+    contacted: B8,
+) -> None:
+    channels = effect.shape[1]
+    for g in range(plan.shape[0]):
+        # One action at a time, in catalogue order, so the sums do not depend on the batch.
+        for a in range(plan.shape[1]):
+            if totals[g, a] == 0:
+                continue  # not used: adding zeros would change no bit
+            inverse = 1.0 / action_cost[a]
+            if kind[a] == Target.PROJECT:
+                if effect[a].any():  # as linalg.contract: a row of zeros adds nothing
+                    for c in range(channels):
+                        project[g, c] += (totals[g, a] * inverse) * effect[a, c]
+                continue
+            for t in range(legal_count[a]):
+                uses = plan[g, a, t] * inverse
+                if kind[a] == Target.PACKAGE:
+                    build[g, t] += uses * effect[a, Channel.BUILD]
+                    continue
+                weighted = uses * preference[t, a]
+                # Only the channels this action touches: adding +0.0 elsewhere changes no bit.
+                for c in range(channels):
+                    if effect[a, c] != 0:
+                        stakeholder[c, g, t] += weighted * effect[a, c]
+                if personal[a] and uses > 0:
+                    contacted[g, t] = True
