@@ -28,6 +28,16 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the model's kernels once, before any test (and before xdist's workers
+    start): on a fresh machine the first test to play would otherwise compile them, and
+    the command-line tests would meet "preparing the game" lines in their output."""
+    if not hasattr(session.config, "workerinput"):
+        from game.model import compiled
+
+        compiled.prepare()
+
+
 @pytest.fixture(autouse=True)
 def private_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the real autosave, settings or exports."""

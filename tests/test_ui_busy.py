@@ -26,9 +26,9 @@ def signs(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     drawn: list[float] = []
     real = busy.draw_sign
 
-    def spy(surface: pygame.Surface, style: object, elapsed: float) -> pygame.Rect:
+    def spy(surface: pygame.Surface, style: object, elapsed: float, label: str = "") -> pygame.Rect:
         drawn.append(elapsed)
-        return real(surface, style, elapsed)  # type: ignore[arg-type]
+        return real(surface, style, elapsed, label)  # type: ignore[arg-type]
 
     monkeypatch.setattr(busy, "draw_sign", spy)
     return drawn

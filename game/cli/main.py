@@ -26,6 +26,7 @@ from game.cli import (
     seeds_cmd,
 )
 from game.cli.options import GAME_ID, world
+from game.model import compiled
 from game.policies import POLICIES
 from game.scenario.characters import escape
 from game.scenario.errors import InputError, ScenarioError, short_file_name
@@ -211,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     stop = contextlib.nullcontext() if args.command in ("play", None) else Stop()
     try:
         with stop:
+            if args.command in _PLAYS_GAMES or getattr(args, "check_balance", False):
+                _prepare_model()
             return _dispatch(parser, args)
     except InputError as exc:
         _print_problems(exc)
@@ -225,6 +228,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("run_game.py: interrupted", file=sys.stderr)
         return 130
+
+
+# The headless commands that play games (the window prepares the model itself, showing it).
+_PLAYS_GAMES = frozenset(
+    {"simulate", "batch", "balance", "debrief", "seeds", "handout", "preview", "host", "bot"}
+)
+
+
+def _prepare_model() -> None:
+    """Compile the model's kernels before the command's work, with a line of progress on
+    stderr, the first time after installing (later runs load them as they need them)."""
+    if compiled.is_cached():
+        return
+    live = sys.stderr.isatty()
+    print("run_game.py: preparing the game for this computer (once after installing)", end="",
+          file=sys.stderr, flush=True)  # fmt: skip
+
+    def tell(done: int, total: int) -> None:
+        if live:
+            print(f"\r\033[Krun_game.py: preparing the game for this computer: {done} of {total}",
+                  end="", file=sys.stderr, flush=True)  # fmt: skip
+
+    compiled.prepare(tell)
+    print(file=sys.stderr)
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The one model of Odd Duck, vectorised over N games (numpy only).
+"""The one model of Odd Duck, for N games (numpy, and numba for its compiled kernels).
 
 Public API:
     new_state(params, game_ids, seed) -> State

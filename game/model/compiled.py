@@ -35,9 +35,10 @@ _LOCK = threading.RLock()  # the game compiles on a worker thread while the wind
 class Kernel:
     """A function compiled with numba at its first call (see the module's doc)."""
 
-    def __init__(self, fn: Callable[..., Any], signature: str) -> None:
+    def __init__(self, fn: Callable[..., Any], signature: str, inline: bool) -> None:
         self.fn = fn
         self.signature = signature
+        self.inline = inline
         self._compiled: Callable[..., Any] | None = None
         _KERNELS.append(self)
 
@@ -49,7 +50,8 @@ class Kernel:
         """The compiled function (compiling it, and the kernels it calls, if need be)."""
         with _LOCK:
             if self._compiled is None:
-                self._compiled = _compile(_with_compiled_callees(self.fn), self.signature)
+                fn = _with_compiled_callees(self.fn)
+                self._compiled = _compile(fn, self.signature, self.inline)
             return self._compiled
 
 
@@ -59,13 +61,15 @@ _KERNELS: list[Kernel] = []
 Function = TypeVar("Function", bound=Callable[..., Any])
 
 
-def kernel(signature: str) -> Callable[[Function], Function]:
+def kernel(signature: str, inline: bool = False) -> Callable[[Function], Function]:
     """Mark a function, written as plain loops over numpy arrays, as a compiled kernel.
 
+    `inline`: a small helper that kernels call for every game or package, compiled into
+    each caller (a call that passes arrays costs more than a few additions).
     To the type checker it stays the function it was: callers see its own signature."""
 
     def wrap(fn: Function) -> Function:
-        return cast(Function, Kernel(fn, signature))
+        return cast(Function, Kernel(fn, signature, inline))
 
     return wrap
 
@@ -80,6 +84,24 @@ def prepare(progress: Callable[[int, int], None] | None = None) -> None:
         each.compiled()
         if progress is not None:
             progress(done, total)
+    folder = _numba().config.CACHE_DIR
+    if folder and not _jit_disabled():
+        (Path(folder) / _READY).touch()
+
+
+def is_cached() -> bool:
+    """Whether `prepare` has compiled this version of the model for this user: then the
+    kernels load in well under a second; otherwise they compile, once, for tens of seconds.
+    Asks without importing numba."""
+    if _jit_disabled():
+        return True
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        folder = _cache_folder(version("numba"))
+    except PackageNotFoundError:
+        return False
+    return (folder / _READY).exists()
 
 
 def is_prepared() -> bool:
@@ -91,7 +113,7 @@ def _jit_disabled() -> bool:
     return os.environ.get("NUMBA_DISABLE_JIT", "0") not in ("", "0")
 
 
-def _compile(fn: Callable[..., Any], signature: str) -> Callable[..., Any]:
+def _compile(fn: Callable[..., Any], signature: str, inline: bool) -> Callable[..., Any]:
     if _jit_disabled():
         return fn  # numba would hand back the function itself; it need not even be installed
     numba = _numba()
@@ -99,7 +121,9 @@ def _compile(fn: Callable[..., Any], signature: str) -> Callable[..., Any]:
     # numba's own reading of a signature string (a literal of the model's source, never
     # input), with the model's tuple of coefficients.
     typed = eval(signature, {}, _signature_types(numba))
-    result: Callable[..., Any] = numba.njit(typed, cache=cached, error_model="numpy")(fn)
+    options = {"inline": "always"} if inline else {}
+    jit = numba.njit(typed, cache=cached, error_model="numpy", **options)
+    result: Callable[..., Any] = jit(fn)
     return result
 
 
@@ -125,6 +149,7 @@ def _with_compiled_callees(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 _configured = False
+_READY = "prepared"  # written in a version's cache folder once every kernel is in it
 
 
 def _numba() -> Any:
@@ -153,10 +178,12 @@ def _cache_folder(numba_version: str) -> Path:
         base = str(Path(home) if home else Path.home() / ".cache")
         base = str(Path(base) / "odd-duck" / "compiled")
     digest = hashlib.sha256(f"{numba_version} {sys.version}".encode())
-    # Importing any part of the model imports all of it (game/model/__init__.py).
+    # Importing any part of the model imports all of it (game/model/__init__.py). Its
+    # paths count too: numba files its cache by source path, so another install of the
+    # same version (a wheel beside a checkout) has kernels of its own to compile.
     for name, module in sorted(sys.modules.items()):
         source = getattr(module, "__file__", None)
         if (name == "game.model" or name.startswith("game.model.")) and source:
-            digest.update(name.encode())
+            digest.update(f"{name} {source}".encode())
             digest.update(Path(source).read_bytes())
     return Path(base) / digest.hexdigest()[:16]

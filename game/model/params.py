@@ -248,7 +248,7 @@ def _owner_sum(values: F64, slots: I64) -> F64:
     return out
 
 
-@kernel("f8(f8[::1], i8[:, ::1], i8)")
+@kernel("f8(f8[::1], i8[:, ::1], i8)", inline=True)
 def owned(per_package: F64, slots: I64, k: int) -> float:
     """One game's per-package amounts (P,) summed over stakeholder k's packages, in the
     order of `owner_sum` (for kernels)."""

@@ -18,26 +18,26 @@ F64 = npt.NDArray[np.float64]
 _PAIRWISE_BLOCK = 128
 
 
-@kernel("f8(f8, f8)")
+@kernel("f8(f8, f8)", inline=True)
 def maximum(a: float, b: float) -> float:
     """np.maximum(a, b): NaN wins, and a tie (0.0 against -0.0) gives b."""
     return a if (a > b or a != a) else b
 
 
-@kernel("f8(f8, f8)")
+@kernel("f8(f8, f8)", inline=True)
 def minimum(a: float, b: float) -> float:
     """np.minimum(a, b): NaN wins, and a tie gives b."""
     return a if (a < b or a != a) else b
 
 
-@kernel("f8(f8, f8, f8)")
+@kernel("f8(f8, f8, f8)", inline=True)
 def clip(x: float, low: float, high: float) -> float:
     """np.clip(x, low, high): a tie keeps x (-0.0 clipped to [0, 1] stays -0.0)."""
     x = x if (x >= low or x != x) else low
     return x if (x <= high or x != x) else high
 
 
-@kernel("f8(f8[::1])")
+@kernel("f8(f8[::1])", inline=True)
 def row_sum(values: F64) -> float:
     """`values.sum()` of a contiguous row as numpy adds it (up to 128 numbers)."""
     n = values.shape[0]

@@ -197,7 +197,12 @@ class App:
         return next((s for s in reversed(self.stack) if s.name == name), None)
 
     # --- slow work -------------------------------------------------------------------------
-    def run_slow(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+    def run_slow(
+        self,
+        work: Callable[[], Any],
+        then: Callable[[Any], None],
+        label: Callable[[], str] | None = None,
+    ) -> None:
         """Run headless `work` on a worker thread while the window keeps drawing (with a
         "Working…" sign after 0.3 s), then `then(result)` on the window's thread.
 
@@ -205,7 +210,7 @@ class App:
         task at a time: a second waits for the first.
         """
         self.finish_slow_work()
-        self.slow_task = busy.SlowTask(work, then, self.clock())
+        self.slow_task = busy.SlowTask(work, then, self.clock(), label)
         if not self.work_in_background:
             self.finish_slow_work()
 
@@ -233,6 +238,7 @@ class App:
     def run(self) -> int:
         """Play until the window closes; returns the exit status."""
         self.work_in_background = True
+        busy.model_warmed()  # the model's kernels load (or, once, compile) meanwhile
         flow.open_first_screen(self)
         clock = pygame.time.Clock()
         last = time.monotonic()
@@ -302,7 +308,8 @@ class App:
         task = self.slow_task
         now = self.clock()
         if task is not None and task.shows_sign(now):
-            busy.draw_sign(self.surface, self.style, now - task.started)
+            label = task.label() if task.label is not None else ""
+            busy.draw_sign(self.surface, self.style, now - task.started, label)
 
     def _repeated_confirm(self, event: pygame.event.Event) -> bool:
         """Whether `event` is the key repeat of a held Enter (or Space): one press is one

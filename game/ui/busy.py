@@ -16,6 +16,7 @@ from typing import Any
 import pygame
 
 from game.i18n import tr
+from game.model import compiled
 from game.ui import draw
 from game.ui.theme import ACCENT, BORDER, CARD, INK, Style
 
@@ -24,11 +25,19 @@ TURNS_PER_SECOND = 1.2  # the spinner's speed
 
 
 class SlowTask:
-    """`work` running on a worker thread since `started`; `then(result)` is for the window."""
+    """`work` running on a worker thread since `started`; `then(result)` is for the window.
+    `label`, if given, says what is being waited for instead of "Working…"."""
 
-    def __init__(self, work: Callable[[], Any], then: Callable[[Any], None], started: float):
+    def __init__(
+        self,
+        work: Callable[[], Any],
+        then: Callable[[Any], None],
+        started: float,
+        label: Callable[[], str] | None = None,
+    ):
         self.started = started
         self.then = then
+        self.label = label
         self.future: Future[Any] = Future()
         threading.Thread(target=self._run, args=(work,), daemon=True, name="slow-task").start()
 
@@ -83,6 +92,56 @@ class _ChartsWarmUp:
 _CHARTS = _ChartsWarmUp()  # one a process: the import it warms is once a process too
 
 
+class _ModelWarmUp:
+    """Compile the model's kernels, or load them from the cache, on a worker thread from the
+    window's start: loading takes about half a second, but the first start after installing
+    compiles them (tens of seconds, once), and no window may wait without a sign for that."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.progress = (0, 0)  # kernels ready, of how many
+        self.compiling = False  # the first start after installing: not in the cache yet
+        self._lock = threading.Lock()
+        self._started = False
+
+    def start(self) -> threading.Event:
+        with self._lock:
+            if not self._started:
+                self._started = True
+                threading.Thread(target=self._run, daemon=True, name="warm-model").start()
+        return self.done
+
+    def _run(self) -> None:
+        try:
+            self.compiling = not compiled.is_cached()
+            compiled.prepare(self._tell)
+        finally:  # a failed warm-up only means each kernel compiles at its first use
+            self.done.set()
+
+    def _tell(self, done: int, total: int) -> None:
+        self.progress = (done, total)
+
+    def label(self) -> str:
+        """The sign's words: how far the compiling is, or "Working…" when only loading."""
+        if not self.compiling:
+            return ""
+        done, total = self.progress
+        return tr("busy.preparing", done=done, total=max(total, 1))
+
+
+_MODEL = _ModelWarmUp()
+
+
+def model_warmed() -> threading.Event:
+    """Start the model's warm-up if it has not started; the event is set when it is done."""
+    return _MODEL.start()
+
+
+def preparing_label() -> str:
+    """What the sign says while the window waits for the model's warm-up."""
+    return _MODEL.label()
+
+
 def charts_warmed() -> threading.Event:
     """Start the chart warm-up if it has not started; the event is set when it is done.
 
@@ -90,19 +149,22 @@ def charts_warmed() -> threading.Event:
     return _CHARTS.start()
 
 
-def sign_rect(style: Style) -> pygame.Rect:
+def sign_rect(style: Style, label: str = "") -> pygame.Rect:
     """Where the sign sits: the window's bottom-right corner, clear of the edge."""
     font = style.font(16, bold=True)
     height = font.get_linesize() + style.px(16)
-    width = height + draw.measure(tr("busy.working"), font) + style.px(20)
+    width = height + draw.measure(label or tr("busy.working"), font) + style.px(20)
     w, h = style.window
     margin = style.px(16)
     return pygame.Rect(w - margin - width, h - margin - height, width, height)
 
 
-def draw_sign(surface: pygame.Surface, style: Style, elapsed: float) -> pygame.Rect:
-    """Paint the spinner and "Working…" over whatever is on screen; returns its rect."""
-    rect = sign_rect(style)
+def draw_sign(
+    surface: pygame.Surface, style: Style, elapsed: float, label: str = ""
+) -> pygame.Rect:
+    """Paint the spinner and "Working…" (or `label`) over whatever is on screen; returns
+    its rect."""
+    rect = sign_rect(style, label)
     draw.card(surface, rect, style.px(10), None, CARD, BORDER)
     radius = (rect.height - style.px(16)) // 2
     centre = (rect.left + style.px(10) + radius, rect.centery)
@@ -115,7 +177,7 @@ def draw_sign(surface: pygame.Surface, style: Style, elapsed: float) -> pygame.R
     font = style.font(16, bold=True)
     draw.text(
         surface,
-        tr("busy.working"),
+        label or tr("busy.working"),
         font,
         (centre[0] + radius + style.px(10), rect.centery),
         INK,

@@ -7,6 +7,7 @@ imports no screen and no app: screens may import the flow without a circle.
 """
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -35,7 +36,38 @@ def new_seed() -> int:
     return secrets.randbelow(100_000)
 
 
+def with_model(app: Host, then: Callable[[], None]) -> None:
+    """`then()` once the model's kernels are ready (busy.model_warmed): at once if they
+    are, else with the window drawing and a sign saying how far the preparing is (the
+    first start after installing compiles them). The title stands in while nothing is
+    on screen yet."""
+    ready = busy.model_warmed()
+    if ready.is_set():
+        then()
+        return
+    if app.working:
+        return  # a second press while waiting: the first one's round follows
+    if not app.stack:
+        app.replace_all(app.screens.title(app))
+    app.run_slow(ready.wait, lambda _: then(), busy.preparing_label)
+
+
 def open_first_screen(app: Host) -> None:
+    if _needs_model(app):
+        with_model(app, lambda: _open_first_screen(app))
+    else:
+        _open_first_screen(app)
+
+
+def _needs_model(app: Host) -> bool:
+    """Whether the first screen plays or replays a round (the title needs no model)."""
+    options = app.options
+    return options.screenshot_dir is None and (
+        options.joined is not None or options.resume or options.scenario is not None
+    )
+
+
+def _open_first_screen(app: Host) -> None:
     options = app.options
     if options.screenshot_dir is not None:
         app.replace_all(app.screens.title(app))  # the screenshots start at the title

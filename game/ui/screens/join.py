@@ -122,7 +122,9 @@ class JoinOverlay(Overlay):
             except LinkDownError:
                 return tr("join.unreachable", url=url)
 
-        self.app.run_slow(ask, lambda answer: self._joined(url, answer))
+        self.app.run_slow(
+            ask, lambda answer: flow.with_model(self.app, lambda: self._joined(url, answer))
+        )
 
     def _joined(self, url: str, answer: Joined | str) -> None:
         self.joining = False

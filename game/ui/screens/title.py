@@ -439,8 +439,11 @@ class TitleScreen(Screen):
             return
         self._keep_seed()
         seed = int(self.seed_text) if self.seed_text else flow.new_seed()
+        flow.with_model(self.app, lambda: self._start_round(chosen.ref, seed))
+
+    def _start_round(self, ref: str, seed: int) -> None:
         try:
-            flow.start_game(self.app, chosen.ref, seed, self.team)
+            flow.start_game(self.app, ref, seed, self.team)
         except (InputError, OSError) as exc:  # a bad file, or a data folder that refuses
             self.message = str(exc)
             self.rebuild()
@@ -453,6 +456,9 @@ class TitleScreen(Screen):
             self.app.apply_settings(replace(self.app.settings, last_seed=self.seed_text))
 
     def resume(self) -> None:
+        flow.with_model(self.app, self._resume_round)
+
+    def _resume_round(self) -> None:
         if not flow.continue_game(self.app):
             self.message = self.app.resume_error
             self.rebuild()
