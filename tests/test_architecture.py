@@ -11,6 +11,7 @@ STDLIB_OK = {"dataclasses", "enum", "typing", "collections", "__future__", "math
 # The one module that compiles the kernels: numba (imported there alone, lazily), and
 # what it needs to find and key its cache and to compile on a worker thread.
 COMPILER_OK = {"numba", "hashlib", "os", "sys", "threading", "types", "pathlib", "importlib"}
+COMPILER_OK |= {"multiprocessing", "concurrent", "contextlib", "functools"}  # every core
 
 
 def _imports(path: Path) -> set[str]:

@@ -94,6 +94,8 @@ def test_prepare_readies_every_kernel_and_tells_its_progress():
 
 def test_the_cache_folder_is_named_after_the_models_sources(monkeypatch, tmp_path):
     monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path))
+    compiled._cache_folder.cache_clear()  # it is asked once a process
     folder = compiled._cache_folder("0.68.1")
     assert folder.parent == tmp_path and len(folder.name) == 16
     assert compiled._cache_folder("0.69.0") != folder  # another compiler: another folder
+    compiled._cache_folder.cache_clear()

@@ -33,6 +33,7 @@ class StillCompiling:
 def compiling(monkeypatch: pytest.MonkeyPatch) -> StillCompiling:
     warm_up = StillCompiling()
     monkeypatch.setattr(busy, "_MODEL", warm_up)
+    monkeypatch.setattr(compiled, "is_cached", lambda: False)  # the first start
     return warm_up
 
 
@@ -50,17 +51,34 @@ def test_a_round_started_while_the_model_compiles_waits_with_a_sign_saying_how_f
     assert started == ["round"] and not app.working
 
 
-def test_a_round_named_on_the_command_line_shows_the_title_while_the_model_compiles(
-    compiling,
-):
+def test_a_round_named_on_the_command_line_waits_on_the_preparing_screen(compiling):
     app = App(PlayOptions(window=(1280, 720), scenario="crm-rollout", seed=3), Settings())
     app.work_in_background = True  # as in the window's loop
     flow.open_first_screen(app)
-    assert app.top.name == "title" and app.game is None
+    app.frame([], 0.016)
+    assert app.top.name == "preparing" and app.game is None
     compiling.done.set()
     app.work_in_background = False
     app.finish_slow_work()
     assert app.top.name == "briefing" and app.game is not None
+
+
+def test_the_title_waits_too_when_it_has_a_saved_round_to_describe(compiling):
+    flow.start_game(make_app(), "tutorial", 1, "Blue")  # leaves an autosave
+    app = App(PlayOptions(window=(1280, 720)), Settings())
+    app.work_in_background = True
+    flow.open_first_screen(app)
+    assert app.top.name == "preparing"
+    compiling.done.set()
+    app.finish_slow_work()
+    assert app.top.name == "title"
+
+
+def test_without_a_saved_round_the_title_shows_at_once(compiling):
+    app = App(PlayOptions(window=(1280, 720)), Settings())
+    app.work_in_background = True
+    flow.open_first_screen(app)
+    assert app.top.name == "title" and not app.working
 
 
 def test_loading_from_the_cache_says_only_working(compiling):

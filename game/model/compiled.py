@@ -20,6 +20,8 @@ A kernel gives its types as a numba signature ("f8[:, ::1](f8[:, ::1], i8[:, ::1
 another by the name it imported, never as a module attribute.
 """
 
+import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -76,17 +78,55 @@ def kernel(signature: str, inline: bool = False) -> Callable[[Function], Functio
 
 def prepare(progress: Callable[[int, int], None] | None = None) -> None:
     """Compile (or load from the cache) every kernel of the model, telling `progress(done,
-    total)` after each: the first run after an install compiles, later runs load."""
+    total)` as they get ready: the first run after an install compiles, on every core
+    (each kernel takes a second or so, and a laptop has several cores), later runs load."""
     import game.model.step  # noqa: F401  (imports every rule, and so every kernel)
 
-    total = len(_KERNELS)
-    for done, each in enumerate(list(_KERNELS), start=1):
-        each.compiled()
-        if progress is not None:
-            progress(done, total)
+    kernels = list(_KERNELS)
+    elsewhere = False
+    if not _jit_disabled() and not is_cached():
+        # No worker processes here (OSError, RuntimeError): this one compiles them all.
+        with contextlib.suppress(OSError, RuntimeError):
+            elsewhere = _compile_in_parallel(len(kernels), progress)
+    for done, each in enumerate(kernels, start=1):
+        each.compiled()  # loaded from the cache if the workers compiled it
+        if progress is not None and (not elsewhere or done == len(kernels)):
+            progress(done, len(kernels))
     folder = _numba().config.CACHE_DIR
     if folder and not _jit_disabled():
         (Path(folder) / _READY).touch()
+
+
+def _compile_in_parallel(total: int, progress: Callable[[int, int], None] | None) -> bool:
+    """Fill the cache from worker processes, a few kernels each, for this process to load;
+    False when this machine has a single core (nothing to gain)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2:
+        return False
+    count = max(2 * workers, total // 4)  # a few kernels each, so progress moves often
+    shares = [list(range(first, total, count)) for first in range(count)]
+    # Spawned, not forked: the window's process has threads and a display open.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        jobs = {pool.submit(_compile_share, share): len(share) for share in shares if share}
+        done = 0
+        for job in as_completed(jobs):
+            job.result()
+            done += jobs[job]
+            if progress is not None:
+                progress(done, total)
+    return True
+
+
+def _compile_share(share: list[int]) -> None:
+    """In a worker process: compile the kernels of these registration numbers."""
+    import game.model.step  # noqa: F401
+
+    for number in share:
+        _KERNELS[number].compiled()
 
 
 def is_cached() -> bool:
@@ -171,6 +211,7 @@ def _numba() -> Any:
     return numba
 
 
+@functools.cache
 def _cache_folder(numba_version: str) -> Path:
     base = os.environ.get("NUMBA_CACHE_DIR") or ""
     if not base:

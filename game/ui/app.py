@@ -31,6 +31,7 @@ from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.help import HelpOverlay
 from game.ui.screens.pause import PauseOverlay
+from game.ui.screens.preparing import PreparingScreen
 from game.ui.screens.settings_screen import SettingsOverlay
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.turn import TurnScreen
@@ -63,6 +64,7 @@ IGNORED_WHILE_WORKING = (
 # never import the app, and the flow never imports a screen.
 SCREENS = ScreenFactories(
     title=TitleScreen,
+    preparing=PreparingScreen,
     briefing=BriefingScreen,
     briefing_again=partial(BriefingScreen, read_only=True),
     turn=TurnScreen,
@@ -289,6 +291,7 @@ class App:
         self.draw()
         pygame.display.flip()
         self.frames += 1
+        busy.WINDOW_SHOWN.set()
 
     def draw(self) -> None:
         """Paint the top screen, and the screen under it when it is an overlay: the last

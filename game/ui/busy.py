@@ -113,6 +113,7 @@ class _ModelWarmUp:
 
     def _run(self) -> None:
         try:
+            WINDOW_SHOWN.wait(FIRST_FRAME_WAIT_S)
             self.compiling = not compiled.is_cached()
             compiled.prepare(self._tell)
         finally:  # a failed warm-up only means each kernel compiles at its first use
@@ -126,10 +127,14 @@ class _ModelWarmUp:
         if not self.compiling:
             return ""
         done, total = self.progress
-        return tr("busy.preparing", done=done, total=max(total, 1))
+        return tr("busy.preparing", done=done, total=total) if total else tr("busy.preparing_start")
 
 
 _MODEL = _ModelWarmUp()
+# Set once the window has shown its first frame: the warm-up waits for it, so that on the
+# first start the title is drawn before the compiling takes the machine's cores.
+WINDOW_SHOWN = threading.Event()
+FIRST_FRAME_WAIT_S = 3.0  # headless, nothing is drawn: the warm-up waits no longer
 
 
 def model_warmed() -> threading.Event:

@@ -18,6 +18,7 @@ from game.live.link import Link
 from game.live.protocol import Joined
 from game.live.team_file import LiveTeam, keep_scenario, load_team, save_team
 from game.local import paths
+from game.model import compiled
 from game.scenario.errors import InputError
 from game.session.debrief.comparison import compare_ahead
 from game.session.game_run import GameRun
@@ -37,34 +38,30 @@ def new_seed() -> int:
 
 
 def with_model(app: Host, then: Callable[[], None]) -> None:
-    """`then()` once the model's kernels are ready (busy.model_warmed): at once if they
-    are, else with the window drawing and a sign saying how far the preparing is (the
-    first start after installing compiles them). The title stands in while nothing is
-    on screen yet."""
+    """`then()` once the model's kernels can run: at once when they are compiled (they
+    load in about half a second), else with the window drawing and a sign counting the
+    kernels (the first start after installing compiles them, busy.model_warmed). The
+    preparing screen stands in while nothing is on screen yet."""
     ready = busy.model_warmed()
-    if ready.is_set():
+    if ready.is_set() or compiled.is_cached():
         then()
         return
     if app.working:
         return  # a second press while waiting: the first one's round follows
     if not app.stack:
-        app.replace_all(app.screens.title(app))
+        app.replace_all(app.screens.preparing(app))
     app.run_slow(ready.wait, lambda _: then(), busy.preparing_label)
 
 
 def open_first_screen(app: Host) -> None:
-    if _needs_model(app):
+    """The title, or the round the command line names. The title needs the model only to
+    describe a saved round (it replays it): then it waits for the model like a round."""
+    options = app.options
+    plays = options.joined is not None or options.resume or options.scenario is not None
+    if options.screenshot_dir is None and (plays or paths.autosave_path().exists()):
         with_model(app, lambda: _open_first_screen(app))
     else:
         _open_first_screen(app)
-
-
-def _needs_model(app: Host) -> bool:
-    """Whether the first screen plays or replays a round (the title needs no model)."""
-    options = app.options
-    return options.screenshot_dir is None and (
-        options.joined is not None or options.resume or options.scenario is not None
-    )
 
 
 def _open_first_screen(app: Host) -> None:

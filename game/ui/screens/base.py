@@ -115,6 +115,7 @@ class ScreenFactories:
     """The screens the flow moves between, each built from the host; the app registers them."""
 
     title: Callable[[Host], "Screen"]
+    preparing: Callable[[Host], "Screen"]  # the first start after installing (flow.with_model)
     briefing: Callable[[Host], "Screen"]
     briefing_again: Callable[[Host], "Screen"]  # read-only, over the round in play
     turn: Callable[[Host], "Screen"]
