@@ -59,10 +59,11 @@ class SlowTask:
         return not self.done() and now - self.started >= SHOW_AFTER_S
 
 
-class _ChartsWarmUp:
-    """Import matplotlib and draw one tiny figure, once a process, on a worker thread:
-    the debrief's first chart then costs only its own drawing (the import alone is
-    ~0.4 s, and the first figure drawn loads the fonts)."""
+class _WarmUp:
+    """Work done once a process on a worker thread, started by the first who asks; `done`
+    is set when it has finished (or failed: the work then happens when first needed)."""
+
+    name = "warm-up"
 
     def __init__(self) -> None:
         self.done = threading.Event()
@@ -73,51 +74,55 @@ class _ChartsWarmUp:
         with self._lock:
             if not self._started:
                 self._started = True
-                threading.Thread(target=self._run, daemon=True, name="warm-charts").start()
+                threading.Thread(target=self._run, daemon=True, name=self.name).start()
         return self.done
 
     def _run(self) -> None:
         try:
-            from game.look.figures import figure
-
-            fig, canvas = figure((40, 30))
-            fig.add_subplot().plot([0, 1], [0, 1])
-            fig.text(0.1, 0.1, "warm")
-            canvas.draw()
-            fig.clear()
-        finally:  # a failed warm-up only means the debrief draws its charts from cold
+            self.work()
+        finally:
             self.done.set()
+
+    def work(self) -> None:
+        """What to do on the worker thread."""
+
+
+class _ChartsWarmUp(_WarmUp):
+    """Import matplotlib and draw one tiny figure, once a process, on a worker thread:
+    the debrief's first chart then costs only its own drawing (the import alone is
+    ~0.4 s, and the first figure drawn loads the fonts)."""
+
+    name = "warm-charts"
+
+    def work(self) -> None:
+        from game.look.figures import figure
+
+        fig, canvas = figure((40, 30))
+        fig.add_subplot().plot([0, 1], [0, 1])
+        fig.text(0.1, 0.1, "warm")
+        canvas.draw()
+        fig.clear()
 
 
 _CHARTS = _ChartsWarmUp()  # one a process: the import it warms is once a process too
 
 
-class _ModelWarmUp:
+class _ModelWarmUp(_WarmUp):
     """Compile the model's kernels, or load them from the cache, on a worker thread from the
     window's start: loading takes about half a second, but the first start after installing
-    compiles them (tens of seconds, once), and no window may wait without a sign for that."""
+    compiles them (about 15 s, once), and no window may wait without a sign for that."""
+
+    name = "warm-model"
 
     def __init__(self) -> None:
-        self.done = threading.Event()
+        super().__init__()
         self.progress = (0, 0)  # kernels ready, of how many
         self.compiling = False  # the first start after installing: not in the cache yet
-        self._lock = threading.Lock()
-        self._started = False
 
-    def start(self) -> threading.Event:
-        with self._lock:
-            if not self._started:
-                self._started = True
-                threading.Thread(target=self._run, daemon=True, name="warm-model").start()
-        return self.done
-
-    def _run(self) -> None:
-        try:
-            WINDOW_SHOWN.wait(FIRST_FRAME_WAIT_S)
-            self.compiling = not compiled.is_cached()
-            compiled.prepare(self._tell)
-        finally:  # a failed warm-up only means each kernel compiles at its first use
-            self.done.set()
+    def work(self) -> None:
+        WINDOW_SHOWN.wait(FIRST_FRAME_WAIT_S)
+        self.compiling = not compiled.is_cached()
+        compiled.prepare(self._tell)
 
     def _tell(self, done: int, total: int) -> None:
         self.progress = (done, total)

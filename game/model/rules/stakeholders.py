@@ -31,39 +31,21 @@ EXPECT_MAX = 1.5
 
 def true_share(state: State, params: Params) -> F64:
     """Share of each stakeholder's scope that is truly done (N, S)."""
-    n, s = state.seen.shape
-    out = np.empty((n, s))
-    _shares(
-        state.correct,
-        state.scope,
-        state.defects,
-        state.status,
-        params.size,
-        _scope_of(params),
-        params.owner_slots,
-        out,
-        np.empty((n, s)),
-    )
-    return out
+    return _shares_of(state, params)[0]
 
 
 def signed_off_share(state: State, params: Params) -> F64:
     """Share of each stakeholder's scope (N, S) they have certainly seen working: the
     packages they accepted, less the defects found in them. IT knows it as well as they do."""
-    n, s = state.seen.shape
-    out = np.empty((n, s))
-    _shares(
-        state.correct,
-        state.scope,
-        state.defects,
-        state.status,
-        params.size,
-        _scope_of(params),
-        params.owner_slots,
-        np.empty((n, s)),
-        out,
-    )
-    return out
+    return _shares_of(state, params)[1]
+
+
+def _shares_of(state: State, params: Params) -> tuple[F64, F64]:
+    """`true_share` and `signed_off_share`, (N, S) each."""
+    truly_done, signed_off = np.empty(state.seen.shape), np.empty(state.seen.shape)
+    _shares(state.correct, state.scope, state.defects, state.status, params.size,
+            _scope_of(params), params.owner_slots, truly_done, signed_off)  # fmt: skip
+    return truly_done, signed_off
 
 
 def _scope_of(params: Params) -> F64:
@@ -125,18 +107,7 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F6
     Returns what honest talks (resets) trimmed off expectations (N, S), for the players:
     expectations grow every turn, so a talk can leave them higher than before all the same.
     """
-    truth, signed_off = np.empty(state.seen.shape), np.empty(state.seen.shape)
-    _shares(
-        state.correct,
-        state.scope,
-        state.defects,
-        state.status,
-        params.size,
-        _scope_of(params),
-        params.owner_slots,
-        truth,
-        signed_off,
-    )
+    truth, signed_off = _shares_of(state, params)
     trimmed = np.empty(state.seen.shape)
     _update_views(
         state.seen,
