@@ -7,8 +7,9 @@ code it runs alone, so a batch of 10^6 equals its games played one at a time.
 
 Importing the model does not import numba (0.3-0.7 s, on the window's way to its
 title): a kernel is compiled, or loaded from the cache, at its first call, or for all
-kernels at once by `prepare()`, which the game and the batch runner call early, with
-progress, so that no window waits without a sign.
+kernels at once by `prepare()`, which the window and the headless commands call early,
+with progress, so that nobody waits without a sign. The first time after an install it
+compiles on every core (worker processes), for this process to load from the cache.
 
 Compiled code is cached per user (under NUMBA_CACHE_DIR if set, else the user's cache
 folder), in a folder named after a hash of the model's sources: numba notices a change
