@@ -85,7 +85,8 @@ def prepare(progress: Callable[[int, int], None] | None = None) -> None:
 
     kernels = list(_KERNELS)
     elsewhere = False
-    if not _jit_disabled() and not is_cached():
+    # Without a cache folder the workers' work could not be shared: compile here alone.
+    if not _jit_disabled() and not is_cached() and _numba().config.CACHE_DIR:
         # No worker processes here (OSError, RuntimeError): this one compiles them all.
         with contextlib.suppress(OSError, RuntimeError):
             elsewhere = _compile_in_parallel(len(kernels), progress)
@@ -99,35 +100,46 @@ def prepare(progress: Callable[[int, int], None] | None = None) -> None:
 
 
 def _compile_in_parallel(total: int, progress: Callable[[int, int], None] | None) -> bool:
-    """Fill the cache from worker processes, a few kernels each, for this process to load;
-    False when this machine has a single core (nothing to gain)."""
+    """Fill the cache from worker processes, for this process to load; False when this
+    machine has a single core (nothing to gain)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     workers = min(os.cpu_count() or 1, 4)
     if workers < 2:
         return False
-    count = max(2 * workers, total // 4)  # a few kernels each, so progress moves often
-    shares = [list(range(first, total, count)) for first in range(count)]
+    global _pool
     # Spawned, not forked: the window's process has threads and a display open.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        jobs = {pool.submit(_compile_share, share): len(share) for share in shares if share}
-        done = 0
-        for job in as_completed(jobs):
+    with ProcessPoolExecutor(workers, mp_context=context) as _pool:
+        # One kernel a job: the count moves often, and a closing window waits for one only.
+        jobs = [_pool.submit(_compile_one, number) for number in range(total)]
+        for done, job in enumerate(as_completed(jobs), start=1):
+            if job.cancelled():  # stop_preparing: the window is closing
+                continue
             job.result()
-            done += jobs[job]
             if progress is not None:
                 progress(done, total)
+    _pool = None
     return True
 
 
-def _compile_share(share: list[int]) -> None:
-    """In a worker process: compile the kernels of these registration numbers."""
+_pool: Any = None  # the workers while they compile
+
+
+def stop_preparing() -> None:
+    """Drop the compiling not yet started (the window closes during the first start):
+    Python's exit would otherwise wait for every queued kernel."""
+    pool = _pool
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _compile_one(number: int) -> None:
+    """In a worker process: compile the kernel of this registration number."""
     import game.model.step  # noqa: F401
 
-    for number in share:
-        _KERNELS[number].compiled()
+    _KERNELS[number].compiled()
 
 
 def is_cached() -> bool:
@@ -196,7 +208,13 @@ _READY = "prepared"  # written in a version's cache folder once every kernel is 
 def _numba() -> Any:
     """numba, with its cache folder set for this version of the model."""
     global _configured
-    import numba
+    try:
+        import numba
+    except ImportError as exc:  # an install without its dependencies
+        raise ImportError(
+            "numba is not installed: the model's kernels need it (reinstall Odd Duck, or set"
+            " NUMBA_DISABLE_JIT=1 to run them as plain Python, slowly)"
+        ) from exc
 
     if not _configured:
         folder = _cache_folder(numba.__version__)

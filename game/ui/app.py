@@ -19,6 +19,7 @@ import pygame
 from game import i18n
 from game.local import paths
 from game.local.settings import Settings, load_settings, save_settings
+from game.model import compiled
 from game.session.game_run import GameRun
 from game.session.workshop import Workshop
 from game.ui import busy, flow, focus, safe_text
@@ -256,6 +257,7 @@ class App:
         if self.live is not None:  # the last week to the host before the window goes
             self.live.link.flush()
             self.live.close()
+        compiled.stop_preparing()  # closed during the first start: no waiting for it
         return 0
 
     def busy(self) -> bool:
