@@ -35,6 +35,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if not hasattr(session.config, "workerinput"):
         from game.model import compiled
 
+        if not compiled.is_cached():
+            reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+            if reporter is not None:
+                reporter.write_line("compiling the model's kernels (once after installing)...")
         compiled.prepare()
 
 
