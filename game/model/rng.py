@@ -8,6 +8,8 @@ policies run on the same seeds meet the same luck. There is no hidden state.
 import numpy as np
 import numpy.typing as npt
 
+from game.model.compiled import kernel
+
 U64 = npt.NDArray[np.uint64]
 F64 = npt.NDArray[np.float64]
 
@@ -24,7 +26,24 @@ POLICY_STREAM = 1 << 40
 
 
 def _mix(z: U64) -> U64:
-    """splitmix64 finaliser (in place on a fresh array; uint64 arithmetic wraps)."""
+    """splitmix64's finaliser of every number of `z` (a new array)."""
+    flat = np.ascontiguousarray(z, dtype=np.uint64).reshape(-1)
+    with np.errstate(over="ignore"):  # as plain Python (NUMBA_DISABLE_JIT) uint64 wraps too
+        result: U64 = _mix_all(flat).reshape(np.shape(z))
+    return result
+
+
+@kernel("u8[::1](u8[::1])")
+def _mix_all(z: U64) -> U64:
+    out = np.empty_like(z)
+    for i in range(z.shape[0]):
+        out[i] = mix(z[i])
+    return out
+
+
+@kernel("u8(u8)", inline=True)
+def mix(z: np.uint64) -> np.uint64:
+    """splitmix64's finaliser of one number (uint64 arithmetic wraps)."""
     z ^= z >> _S30
     z *= _M1
     z ^= z >> _S27
@@ -37,7 +56,8 @@ def game_keys(seed: int, game_ids: npt.ArrayLike) -> U64:
     """One 64-bit key per game from the run's seed and the games' ids."""
     ids = np.asarray(game_ids, dtype=np.uint64)
     seed_key = _mix(np.array([seed & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64) + _GOLDEN)
-    return _mix((ids * _GOLDEN) ^ seed_key)
+    with np.errstate(over="ignore"):
+        return _mix((ids * _GOLDEN) ^ seed_key)
 
 
 def policy_keys(keys: U64) -> U64:
@@ -54,7 +74,21 @@ def uniforms(keys: U64, turns: npt.NDArray[np.int64], n_slots: int, stream: int 
         n_slots: how many draws; the caller keeps a fixed slot layout.
         stream: offset that separates independent users (model, policies).
     """
-    base = turns.astype(np.uint64) * np.uint64(TURN_STRIDE) + np.uint64(stream)
-    counters = (base[:, None] + np.arange(n_slots, dtype=np.uint64)[None, :]) * _GOLDEN
-    z = _mix(keys[:, None] + counters)
-    return (z >> _S11).astype(np.float64) * _TO_UNIT
+    out = np.empty((keys.shape[0], n_slots))
+    with np.errstate(over="ignore"):  # as plain Python (NUMBA_DISABLE_JIT) uint64 wraps too
+        _uniforms(
+            np.ascontiguousarray(keys, dtype=np.uint64),
+            np.ascontiguousarray(turns, dtype=np.int64),
+            np.uint64(stream),
+            out,
+        )
+    return out
+
+
+@kernel("void(u8[::1], i8[::1], u8, f8[:, ::1])")
+def _uniforms(keys: U64, turns: npt.NDArray[np.int64], stream: np.uint64, out: F64) -> None:
+    for g in range(keys.shape[0]):
+        base = np.uint64(turns[g]) * np.uint64(TURN_STRIDE) + stream
+        for slot in range(out.shape[1]):
+            z = mix(keys[g] + (base + np.uint64(slot)) * _GOLDEN)
+            out[g, slot] = float(z >> _S11) * _TO_UNIT

@@ -46,16 +46,19 @@ def true_progress(state: State) -> F64:
 @kernel("f8[::1](f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], b1)")
 def _progress(correct: F64, hidden: F64, defects: F64, scope: F64, reported: bool) -> F64:
     out = np.empty(correct.shape[0])
+    done = np.empty(correct.shape[1])
     for g in range(correct.shape[0]):
-        out[g] = progress_of(correct[g], hidden[g], defects[g], scope[g], reported)
+        out[g] = progress_of(correct[g], hidden[g], defects[g], scope[g], reported, done)
     return out
 
 
-@kernel("f8(f8[::1], f8[::1], f8[::1], f8[::1], b1)")
-def progress_of(correct: F64, hidden: F64, defects: F64, scope: F64, reported: bool) -> float:
-    """One game's built work (IT's view) or correct work (the truth) over its whole scope."""
+@kernel("f8(f8[::1], f8[::1], f8[::1], f8[::1], b1, f8[::1])")
+def progress_of(
+    correct: F64, hidden: F64, defects: F64, scope: F64, reported: bool, done: F64
+) -> float:
+    """One game's built work (IT's view) or correct work (the truth) over its whole scope
+    (`done`: room for one number a package, so that a loop over games allocates once)."""
     p = correct.shape[0]
-    done = np.empty(p)
     for k in range(p):
         done[k] = correct[k] + hidden[k] + defects[k] if reported else correct[k]
     return row_sum(done) / row_sum(scope)

@@ -152,7 +152,8 @@ def _condition(
     elif var == 2:
         value = fatigue[g]
     elif var == 3 or var == 4:
-        value = progress_of(correct[g], hidden[g], defects[g], scope[g], var == 3)
+        done = np.empty(correct.shape[1])
+        value = progress_of(correct[g], hidden[g], defects[g], scope[g], var == 3, done)
     elif var == 5:
         value = budget - budget_spent[g]
     else:
