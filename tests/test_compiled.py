@@ -89,7 +89,7 @@ def test_prepare_readies_every_kernel_and_tells_its_progress():
     compiled.prepare(lambda done, total: seen.append((done, total)))
     total = seen[-1][1]
     assert seen == [(k, total) for k in range(1, total + 1)] and total >= 5
-    assert compiled.is_prepared()
+    assert compiled.is_cached()
 
 
 def test_the_cache_folder_is_named_after_the_models_sources(monkeypatch, tmp_path):

@@ -157,11 +157,6 @@ def is_cached() -> bool:
     return (folder / _READY).exists()
 
 
-def is_prepared() -> bool:
-    """Whether every kernel imported so far is ready to run."""
-    return all(k._compiled is not None for k in _KERNELS)
-
-
 def _jit_disabled() -> bool:
     return os.environ.get("NUMBA_DISABLE_JIT", "0") not in ("", "0")
 

@@ -261,7 +261,13 @@ def owned(per_package: F64, slots: I64, k: int) -> float:
 
 def owned_share(per_package: F64, params: Params) -> F64:
     """A per-package amount of work as a share of each stakeholder's original scope (N, S)."""
-    result: F64 = owner_sum(per_package, params) / (params.size @ params.owner_onehot)
+    result: F64 = owner_sum(per_package, params) / owned_scope(params)
+    return result
+
+
+def owned_scope(params: Params) -> F64:
+    """Each stakeholder's original scope in points (S,): the denominator of `owned_share`."""
+    result: F64 = params.size @ params.owner_onehot
     return result
 
 

@@ -67,17 +67,35 @@ def empty_plan(n_games: int, params: Params) -> F64:
 
 def overtime_points(totals: F64, params: Params) -> F64:
     """Extra capacity each game buys this turn (...), from points per action (..., A)."""
+    return _per_game(totals, params, overtime=True)
+
+
+def regular_points(totals: F64, params: Params) -> F64:
+    """Points spent on every action that is not overtime (...), from points per action."""
+    return _per_game(totals, params, overtime=False)
+
+
+def _per_game(totals: F64, params: Params, overtime: bool) -> F64:
     rows = np.ascontiguousarray(totals, dtype=np.float64).reshape(-1, params.n_actions)
-    per_use = np.ascontiguousarray(params.action_effect[:, Channel.OVERTIME])
-    result: F64 = _overtime_all(rows, params.action_cost, per_use).reshape(totals.shape[:-1])
+    out = _points_all(rows, params.action_cost, _overtime_per_use(params), overtime)
+    result: F64 = out.reshape(np.shape(totals)[:-1])
     return result
 
 
-@kernel("f8[::1](f8[:, ::1], f8[::1], f8[::1])")
-def _overtime_all(totals: F64, action_cost: F64, per_use: F64) -> F64:
+def _overtime_per_use(params: Params) -> F64:
+    """(A,) the extra capacity one use of each action buys (0 for all but overtime)."""
+    return np.ascontiguousarray(params.action_effect[:, Channel.OVERTIME])
+
+
+@kernel("f8[::1](f8[:, ::1], f8[::1], f8[::1], b1)")
+def _points_all(totals: F64, action_cost: F64, per_use: F64, overtime: bool) -> F64:
+    """`overtime_of` or `regular_of` of every row of points per action."""
     out = np.empty(totals.shape[0])
     for g in range(totals.shape[0]):
-        out[g] = overtime_of(totals[g], action_cost, per_use)
+        if overtime:
+            out[g] = overtime_of(totals[g], action_cost, per_use)
+        else:
+            out[g] = regular_of(totals[g], per_use)
     return out
 
 
@@ -91,12 +109,13 @@ def overtime_of(totals: F64, action_cost: F64, per_use: F64) -> float:
     return extra
 
 
-def regular_points(totals: F64, params: Params) -> F64:
-    """Points spent on every action that is not overtime (N,), from points per action."""
-    is_regular = params.action_effect[:, Channel.OVERTIME] <= 0
-    # Points are whole numbers, so this sum is exact in any order.
-    result: F64 = totals @ is_regular.astype(np.float64)
-    return result
+@kernel("f8(f8[::1], f8[::1])")
+def regular_of(totals: F64, per_use: F64) -> float:
+    """One game's `regular_points`. Points are whole uses, so this sum is exact in any order."""
+    spent = 0.0
+    for a in range(totals.shape[0]):
+        spent += totals[a] * (per_use[a] <= 0)
+    return spent
 
 
 # What `_check` finds wrong with a plan, by code: the messages of PlanError.
@@ -133,7 +152,7 @@ def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F
     plan = np.ascontiguousarray(plan)
     totals = np.zeros((n_games, params.n_actions))
     where = np.zeros(4, dtype=np.int64)
-    per_use = np.ascontiguousarray(params.action_effect[:, Channel.OVERTIME])
+    per_use = _overtime_per_use(params)
     _check(
         plan,
         done,
@@ -206,10 +225,7 @@ def _check(
             if code == _OVERTIME:
                 bad = extra > max_overtime + _EPS
             else:
-                spent = 0.0
-                for a in range(actions):
-                    spent += totals[g, a] * (per_use[a] <= 0)
-                bad = spent > capacity[g] + extra + _EPS
+                bad = regular_of(totals[g], per_use) > capacity[g] + extra + _EPS
             if bad:
                 where[0], where[1] = code, g
                 return

@@ -56,8 +56,7 @@ def game_keys(seed: int, game_ids: npt.ArrayLike) -> U64:
     """One 64-bit key per game from the run's seed and the games' ids."""
     ids = np.asarray(game_ids, dtype=np.uint64)
     seed_key = _mix(np.array([seed & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64) + _GOLDEN)
-    with np.errstate(over="ignore"):
-        return _mix((ids * _GOLDEN) ^ seed_key)
+    return _mix((ids * _GOLDEN) ^ seed_key)
 
 
 def policy_keys(keys: U64) -> U64:

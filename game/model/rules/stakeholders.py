@@ -7,7 +7,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params, owned
+from game.model.params import Coefficients, Params, owned, owned_scope
 from game.model.rules.intensity import Intensity
 from game.model.rules.relationships import tolerance_of
 from game.model.scalar import clip, maximum, minimum, row_sum
@@ -44,14 +44,8 @@ def _shares_of(state: State, params: Params) -> tuple[F64, F64]:
     """`true_share` and `signed_off_share`, (N, S) each."""
     truly_done, signed_off = np.empty(state.seen.shape), np.empty(state.seen.shape)
     _shares(state.correct, state.scope, state.defects, state.status, params.size,
-            _scope_of(params), params.owner_slots, truly_done, signed_off)  # fmt: skip
+            owned_scope(params), params.owner_slots, truly_done, signed_off)  # fmt: skip
     return truly_done, signed_off
-
-
-def _scope_of(params: Params) -> F64:
-    """Each stakeholder's original scope (S,), the denominator of `owned_share`."""
-    result: F64 = params.size @ params.owner_onehot
-    return result
 
 
 @kernel(
