@@ -62,12 +62,15 @@ def _update_clarity(
     c: Coefficients,
 ) -> None:
     n, p = clarity.shape
+    # Per owner, not per package: expm1 costs more than the rest of a package's update.
+    talks = np.empty(trust.shape[1])
     for g in range(n):
+        for o in range(talks.shape[0]):
+            talks[o] = -math.expm1(-clarify[g, o]) * (1.0 - c.friction_clarify * friction[g, o])
         for k in range(p):
             o = owner[k]
             owner_trust = trust[g, o]
-            talk = -math.expm1(-clarify[g, o])
-            talk = talk * (1.0 - c.friction_clarify * friction[g, o])
+            talk = talks[o]
             x = clarity[g, k]
             x = x + c.clarify_rate * talk * owner_trust * maximum(c.talk_ceiling - x, 0.0)
             something_built = (correct[g, k] + hidden[g, k]) > 0

@@ -213,34 +213,49 @@ def _apply_effects(
     to_scope: F64,
     c: Coefficients,
 ) -> None:
+    live_project, live_to_trust = _has_effect(project), _has_effect(to_trust)
+    live_to_expectation, live_to_clarity = _has_effect(to_expectation), _has_effect(to_clarity)
+    live_to_scope = _has_effect(to_scope)
     for g in range(fired.shape[0]):
         if not fired[g].any():
             continue  # adding nothing; skipping it changes no bit
-        hype[g] = clip(hype[g] + _effect(fired[g], project, 0), 0.0, 1.0)
-        sponsor[g] = clip(sponsor[g] + _effect(fired[g], project, 1), 0.0, 1.0)
-        fatigue[g] = clip(fatigue[g] + _effect(fired[g], project, 2), 0.0, 1.0)
-        budget_spent[g] -= _effect(fired[g], project, 3)
-        capacity[g] = maximum(capacity[g] + _effect(fired[g], project, 4), 0.0)
+        hype[g] = clip(hype[g] + _effect(fired, g, project, live_project, 0), 0.0, 1.0)
+        sponsor[g] = clip(sponsor[g] + _effect(fired, g, project, live_project, 1), 0.0, 1.0)
+        fatigue[g] = clip(fatigue[g] + _effect(fired, g, project, live_project, 2), 0.0, 1.0)
+        budget_spent[g] -= _effect(fired, g, project, live_project, 3)
+        capacity[g] = maximum(capacity[g] + _effect(fired, g, project, live_project, 4), 0.0)
         for k in range(trust.shape[1]):
-            moved = trust[g, k] + _effect(fired[g], to_trust, k)
+            moved = trust[g, k] + _effect(fired, g, to_trust, live_to_trust, k)
             trust[g, k] = clip(moved, c.trust_floor, ceiling[g, k])
-            moved = expectation[g, k] + _effect(fired[g], to_expectation, k)
+            moved = expectation[g, k] + _effect(fired, g, to_expectation, live_to_expectation, k)
             expectation[g, k] = clip(moved, 0.0, EXPECT_MAX)
         for k in range(clarity.shape[1]):
-            clarity[g, k] = clip(clarity[g, k] + _effect(fired[g], to_clarity, k), 0.0, 1.0)
+            moved = clarity[g, k] + _effect(fired, g, to_clarity, live_to_clarity, k)
+            clarity[g, k] = clip(moved, 0.0, 1.0)
             # Scope changes reach only packages still being built; what was handed over
             # stays handed over.
-            extra = _effect(fired[g], to_scope, k) * (status[g, k] == OPEN)
+            extra = _effect(fired, g, to_scope, live_to_scope, k) * (status[g, k] == OPEN)
             work_new[g, k] += extra
             scope[g, k] += extra
 
 
-@kernel("f8(f8[::1], f8[:, ::1], i8)")
-def _effect(fired: F64, table: F64, column: int) -> float:
-    """One game's sum of the fired events' effects on one column of an effect table, in
-    event order; an event with no effect anywhere in the table adds nothing (linalg.py)."""
+@kernel("b1[::1](f8[:, ::1])")
+def _has_effect(table: F64) -> B8:
+    """Which events (rows) of an effect table change anything in it (E,)."""
+    out = np.empty(table.shape[0], dtype=np.bool_)
+    for e in range(table.shape[0]):
+        out[e] = table[e].any()
+    return out
+
+
+@kernel("f8(f8[:, ::1], i8, f8[:, ::1], b1[::1], i8)")
+def _effect(fired: F64, g: int, table: F64, live: B8, column: int) -> float:
+    """Game g's sum of the fired events' effects on one column of an effect table, in
+    event order; an event with no effect anywhere in the table (`live` false, from
+    `_has_effect`) adds nothing (linalg.py). Given the batch and g, not the game's row: a
+    row is a new array, and making one for every number costs more than the sum."""
     total = 0.0
-    for e in range(fired.shape[0]):
-        if table[e].any():
-            total += fired[e] * table[e, column]
+    for e in range(fired.shape[1]):
+        if live[e]:
+            total += fired[g, e] * table[e, column]
     return total

@@ -133,7 +133,9 @@ def _build(
             )
             right = clip(right, c.fcc_min, c.fcc_max)
             wrong = done * (1.0 - right)
-            _add_hidden(hidden, hidden_clarity, g, k, wrong, clarity[g, k])
+            hidden[g, k], hidden_clarity[g, k] = _with_hidden(
+                hidden[g, k], hidden_clarity[g, k], wrong, clarity[g, k]
+            )
             correct[g, k] += done - wrong
             effort_stock[g, k] += done
             flawed_stock[g, k] += wrong
@@ -175,16 +177,14 @@ def _for_each(values: F64, c: Coefficients, strain: bool) -> F64:
     return out
 
 
-@kernel("void(f8[:, ::1], f8[:, ::1], i8, i8, f8, f8)")
-def _add_hidden(
-    hidden: F64, hidden_clarity: F64, g: int, k: int, amount: float, clarity: float
-) -> None:
-    """Add undiscovered rework, keeping the mean clarity it was built at (its cause)."""
-    total = hidden[g, k] + amount
-    weighted = hidden[g, k] * hidden_clarity[g, k] + amount * clarity
-    if total > 0:
-        hidden_clarity[g, k] = weighted / total
-    hidden[g, k] = total
+@kernel("UniTuple(f8, 2)(f8, f8, f8, f8)")
+def _with_hidden(hidden: float, cause: float, amount: float, clarity: float) -> tuple[float, float]:
+    """Undiscovered rework and the mean clarity it was built at (its cause), after adding
+    `amount` built at `clarity`. Takes and returns numbers, not the arrays: a kernel that
+    writes a caller's arrays is not inlined, and costs ten times the arithmetic."""
+    total = hidden + amount
+    weighted = hidden * cause + amount * clarity
+    return total, (weighted / total if total > 0 else cause)
 
 
 def complete(state: State, params: Params) -> tuple[B8, F64]:
@@ -239,7 +239,9 @@ def _complete(
             remaining = work_new[g, k] + work_redo[g, k]
             done = status[g, k] == OPEN and remaining <= c.done_threshold * size[k]
             left = remaining * done
-            _add_hidden(hidden, hidden_clarity, g, k, left, clarity[g, k])
+            hidden[g, k], hidden_clarity[g, k] = _with_hidden(
+                hidden[g, k], hidden_clarity[g, k], left, clarity[g, k]
+            )
             work_new[g, k] -= work_new[g, k] * done
             work_redo[g, k] -= work_redo[g, k] * done
             finished[g, k], leftover[g, k] = done, left
