@@ -175,12 +175,11 @@ def step(
     s.points_build += acts.points_build
     s.points_relations += acts.points_relations
     s.points_project += acts.points_project
-    reported, truth = discovery.reported_progress(s), discovery.true_progress(s)
-    s.syndrome |= in_syndrome(reported, truth)
-    cancelled = project.end_turn(s, params, active)
+    cancelled = project.end_turn(s, params, active)  # changes no work: progress as before
     _freeze_finished(old, s, active)
     # Measured after the freeze, so that a game that had ended reports its final state.
     reported, truth = discovery.reported_progress(s), discovery.true_progress(s)
+    s.syndrome |= in_syndrome(reported, truth) & active
     complaint = stakeholders.complaints(s, params)
 
     log = _only_running(
