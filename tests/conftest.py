@@ -33,6 +33,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     start): on a fresh machine the first test to play would otherwise compile them, and
     the command-line tests would meet "preparing the game" lines in their output."""
     if not hasattr(session.config, "workerinput"):
+        import game.policies  # noqa: F401  (the built-in policies' kernels too)
         from game.model import compiled
 
         if not compiled.is_cached():

@@ -39,7 +39,7 @@ def test_maximum_minimum_and_clip_give_numpys_bits_on_ties_signed_zeros_and_nan(
                     assert _bits(scalar.clip(a, b, high)) == _bits(expected), (a, b, high)
 
 
-@pytest.mark.parametrize("n", [*range(0, 20), 29, 30, 31, 64, 100, 128])
+@pytest.mark.parametrize("n", [*range(0, 20), 29, 30, 31, 64, 100, 128, 129, 132, 143, 200, 256])
 def test_a_row_sum_adds_in_numpys_pairwise_order(n):
     rng = np.random.default_rng(n)
     for _ in range(200):
@@ -99,3 +99,13 @@ def test_the_cache_folder_is_named_after_the_models_sources(monkeypatch, tmp_pat
     assert folder.parent == tmp_path and len(folder.name) == 16
     assert compiled._cache_folder("0.69.0") != folder  # another compiler: another folder
     compiled._cache_folder.cache_clear()
+
+
+def test_every_kernel_lives_in_a_package_whose_sources_key_the_cache():
+    """The cache folder is named after the sources of KERNEL_PACKAGES: numba itself notices
+    a change of a kernel's own file only, not of the kernels it calls."""
+    import game.model.step
+    import game.policies  # noqa: F401
+
+    homes = {k.fn.__module__.split(".")[1] for k in compiled._KERNELS}
+    assert homes <= set(compiled.KERNEL_PACKAGES) and "policies" in homes

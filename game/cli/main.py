@@ -250,6 +250,8 @@ def _prepare_model() -> None:
             print(f"\r\033[Krun_game.py: preparing the game for this computer: {done} of {total}",
                   end="", file=sys.stderr, flush=True)  # fmt: skip
 
+    import game.policies  # noqa: F401  (the built-in policies' kernels are compiled too)
+
     compiled.prepare(tell)
     print(file=sys.stderr)
 

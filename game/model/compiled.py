@@ -12,9 +12,10 @@ with progress, so that nobody waits without a sign. The first time after an inst
 compiles on every core (worker processes), for this process to load from the cache.
 
 Compiled code is cached per user (under NUMBA_CACHE_DIR if set, else the user's cache
-folder), in a folder named after a hash of the model's sources: numba notices a change
-of a kernel's own file, not of the kernels it calls. With NUMBA_DISABLE_JIT=1 the same
-kernels run as plain Python, slowly, for a debugger.
+folder), in a folder named after a hash of the sources of the packages that hold kernels
+(the model's and the built-in policies', KERNEL_PACKAGES): numba notices a change of a
+kernel's own file, not of the kernels it calls. With NUMBA_DISABLE_JIT=1 the same kernels
+run as plain Python, slowly, for a debugger.
 
 A kernel gives its types as a numba signature ("f8[:, ::1](f8[:, ::1], i8[:, ::1])", with
 `Coef` for the model's coefficients), so one compiled version serves every call. A kernel calls
@@ -24,6 +25,7 @@ another by the name it imported, never as a module attribute.
 import contextlib
 import functools
 import hashlib
+import importlib.util
 import os
 import sys
 import threading
@@ -78,9 +80,11 @@ def kernel(signature: str, inline: bool = False) -> Callable[[Function], Functio
 
 
 def prepare(progress: Callable[[int, int], None] | None = None) -> None:
-    """Compile (or load from the cache) every kernel of the model, telling `progress(done,
-    total)` as they get ready: the first run after an install compiles, on every core
-    (each kernel takes a second or so, and a laptop has several cores), later runs load."""
+    """Compile (or load from the cache) every kernel of the model, and those of the layers
+    above it already imported (the built-in policies: import them first), telling
+    `progress(done, total)` as they get ready: the first run after an install compiles, on
+    every core (each kernel takes a second or so, and a laptop has several cores), later
+    runs load."""
     import game.model.step  # noqa: F401  (imports every rule, and so every kernel)
 
     kernels = list(_KERNELS)
@@ -89,7 +93,7 @@ def prepare(progress: Callable[[int, int], None] | None = None) -> None:
     if not _jit_disabled() and not is_cached() and _numba().config.CACHE_DIR:
         # No worker processes here (OSError, RuntimeError): this one compiles them all.
         with contextlib.suppress(OSError, RuntimeError):
-            elsewhere = _compile_in_parallel(len(kernels), progress)
+            elsewhere = _compile_in_parallel(kernels, progress)
     for done, each in enumerate(kernels, start=1):
         each.compiled()  # loaded from the cache if the workers compiled it
         if progress is not None and (not elsewhere or done == len(kernels)):
@@ -99,7 +103,9 @@ def prepare(progress: Callable[[int, int], None] | None = None) -> None:
         (Path(folder) / _READY).touch()
 
 
-def _compile_in_parallel(total: int, progress: Callable[[int, int], None] | None) -> bool:
+def _compile_in_parallel(
+    kernels: list[Kernel], progress: Callable[[int, int], None] | None
+) -> bool:
     """Fill the cache from worker processes, for this process to load; False when this
     machine has a single core (nothing to gain)."""
     import multiprocessing
@@ -113,7 +119,8 @@ def _compile_in_parallel(total: int, progress: Callable[[int, int], None] | None
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as _pool:
         # One kernel a job: the count moves often, and a closing window waits for one only.
-        jobs = [_pool.submit(_compile_one, number) for number in range(total)]
+        jobs = [_pool.submit(_compile_one, k.fn.__module__, k.fn.__qualname__) for k in kernels]
+        total = len(jobs)
         for done, job in enumerate(as_completed(jobs), start=1):
             if job.cancelled():  # stop_preparing: the window is closing
                 continue
@@ -135,11 +142,14 @@ def stop_preparing() -> None:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _compile_one(number: int) -> None:
-    """In a worker process: compile the kernel of this registration number."""
-    import game.model.step  # noqa: F401
+def _compile_one(module: str, name: str) -> None:
+    """In a worker process: compile the kernel `name` of `module` (imported here)."""
+    import importlib
 
-    _KERNELS[number].compiled()
+    importlib.import_module(module)
+    for each in _KERNELS:
+        if (each.fn.__module__, each.fn.__qualname__) == (module, name):
+            each.compiled()
 
 
 def is_cached() -> bool:
@@ -225,6 +235,11 @@ def _numba() -> Any:
     return numba
 
 
+# The packages whose modules hold kernels (a test checks that no other does): the cache
+# is keyed by all their sources, whatever of them a process has imported yet.
+KERNEL_PACKAGES = ("model", "policies")
+
+
 @functools.cache
 def _cache_folder(numba_version: str) -> Path:
     base = os.environ.get("NUMBA_CACHE_DIR") or ""
@@ -233,12 +248,13 @@ def _cache_folder(numba_version: str) -> Path:
         base = str(Path(home) if home else Path.home() / ".cache")
         base = str(Path(base) / "odd-duck" / "compiled")
     digest = hashlib.sha256(f"{numba_version} {sys.version}".encode())
-    # Importing any part of the model imports all of it (game/model/__init__.py). Its
-    # paths count too: numba files its cache by source path, so another install of the
-    # same version (a wheel beside a checkout) has kernels of its own to compile.
-    for name, module in sorted(sys.modules.items()):
-        source = getattr(module, "__file__", None)
-        if (name == "game.model" or name.startswith("game.model.")) and source:
-            digest.update(f"{name} {source}".encode())
-            digest.update(Path(source).read_bytes())
+    # Their paths count too: numba files its cache by source path, so another install of
+    # the same version (a wheel beside a checkout) has kernels of its own to compile.
+    for package in KERNEL_PACKAGES:
+        # Found, not imported: the policies are not imported on the title's way.
+        spec = importlib.util.find_spec(f"game.{package}")
+        for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+            for source in sorted(Path(folder).resolve().rglob("*.py")):
+                digest.update(f"{source}".encode())
+                digest.update(source.read_bytes())
     return Path(base) / digest.hexdigest()[:16]

@@ -39,18 +39,30 @@ def clip(x: float, low: float, high: float) -> float:
 
 @kernel("f8(f8[::1])", inline=True)
 def row_sum(values: F64) -> float:
-    """`values.sum()` of a contiguous row as numpy adds it (up to 128 numbers)."""
+    """`values.sum()` of a contiguous row as numpy adds it (up to 256 numbers)."""
     n = values.shape[0]
-    assert n <= _PAIRWISE_BLOCK
+    if n <= _PAIRWISE_BLOCK:
+        return 0.0 + _pairwise(values, 0, n)
+    # numpy halves a longer row, the first half a multiple of eight.
+    half = n // 2
+    half -= half % 8
+    assert n - half <= _PAIRWISE_BLOCK
+    return 0.0 + (_pairwise(values, 0, half) + _pairwise(values, half, n))
+
+
+@kernel("f8(f8[::1], i8, i8)", inline=True)
+def _pairwise(values: F64, start: int, stop: int) -> float:
+    """numpy's sum of values[start:stop], at most _PAIRWISE_BLOCK of them."""
+    n = stop - start
     total: float = 0.0
     if n < 8:
-        for i in range(n):
+        for i in range(start, stop):
             total += values[i]
         return total
-    r0, r1, r2, r3 = values[0], values[1], values[2], values[3]
-    r4, r5, r6, r7 = values[4], values[5], values[6], values[7]
-    i = 8
-    whole = n - n % 8
+    r0, r1, r2, r3 = values[start], values[start + 1], values[start + 2], values[start + 3]
+    r4, r5, r6, r7 = values[start + 4], values[start + 5], values[start + 6], values[start + 7]
+    i = start + 8
+    whole = stop - n % 8
     while i < whole:
         r0 += values[i]
         r1 += values[i + 1]
@@ -62,7 +74,7 @@ def row_sum(values: F64) -> float:
         r7 += values[i + 7]
         i += 8
     total = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-    while i < n:
+    while i < stop:
         total += values[i]
         i += 1
-    return 0.0 + total
+    return total

@@ -15,17 +15,26 @@ from game.model.observe import Observation
 from game.model.params import Params
 from game.model.plan import empty_plan
 from game.model.rng import POLICY_STREAM, uniforms
-from game.model.state import AWAITING, OPEN
-from game.policies.allocate import (
-    fill_packages,
-    greedy,
-    longest_wait,
-    max_overtime_uses,
-    stakeholder_share,
-    urgency,
-    waiting_for_signoff,
-)
+from game.policies.allocate import max_overtime_uses
 from game.policies.catalogue import Catalogue, catalogue
+from game.policies.reference_team import (
+    BALANCED_SHARE,
+    BUILD_PER_USE,
+    CANDIDATE_JOBS,
+    CANDIDATES,
+    CANDIDATES_FILL,
+    EXTRA_HOURS,
+    FAIR_WAIT,
+    FAVOUR_TRUST,
+    LATE_PENALTY,
+    N_NUMBERS,
+    NONE,
+    OVERTIME_PER_USE,
+    OVERTIME_USES,
+    SKIP,
+    finish_all,
+    relationship_plans,
+)
 
 F64 = npt.NDArray[np.float64]
 Policy = Callable[[Observation, Params], F64]
@@ -34,16 +43,25 @@ Policy = Callable[[Observation, Params], F64]
 def _finish(obs: Observation, params: Params, cat: Catalogue, plan: F64, build_points: F64) -> F64:
     """Put `build_points` into packages in whole uses; what nothing can take goes to testing
     while something is still open (testing looks only at open packages)."""
-    cost = params.action_cost[cat.build]
-    per_use = params.action_effect[cat.build, Channel.BUILD]
-    uses = fill_packages(obs, np.floor(build_points / cost), urgency(obs), per_use)
-    plan[:, cat.build, : params.n_packages] += uses * cost
-    spare = build_points - uses.sum(axis=1) * cost
-    if cat.testing is not None:
-        cost = params.action_cost[cat.testing]
-        anything_open = (obs.package_status == OPEN).any(axis=1)
-        plan[:, cat.testing, 0] += np.minimum(np.floor(spare / cost), 2) * cost * anything_open
+    finish_all(
+        np.ascontiguousarray(build_points, dtype=np.float64),
+        obs.package_status,
+        obs.buildable,
+        obs.package_remaining,
+        obs.package_reported,
+        params.action_cost,
+        _jobs(cat),
+        float(params.action_effect[cat.build, Channel.BUILD]),
+        plan,
+    )
     return plan
+
+
+def _jobs(cat: Catalogue) -> npt.NDArray[np.int64]:
+    """The catalogue's actions for the kernels (reference_team.BUILD...; NONE: absent)."""
+    found = (cat.build, cat.check_in, cat.workshop, cat.demo, cat.reset, cat.favour,
+             cat.escalate, cat.quality, cat.testing, cat.overtime, cat.steering)  # fmt: skip
+    return np.array([NONE if a is None else a for a in found], dtype=np.int64)
 
 
 def delivery_first(obs: Observation, params: Params) -> F64:
@@ -62,29 +80,6 @@ def delivery_first(obs: Observation, params: Params) -> F64:
         plan[:, cat.overtime, 0] = np.where(wanted, uses * params.action_cost[cat.overtime], 0.0)
         points = points + np.where(wanted, uses * per_use, 0.0)
     return _finish(obs, params, cat, plan, points)
-
-
-# The most of its capacity the reference team spends on relationships in one week.
-BALANCED_SHARE = 0.35
-# Weeks without contact after which the reference team checks in before anything else.
-OUT_OF_TOUCH = 3
-# Clarity up to which the reference team holds requirements workshops.
-TALK_UNTIL = 0.75
-# Clarity below which the reference team tests what it built before the owner does.
-UNCLEAR = 0.75
-# Clarity of buildable work below which the reference team adds quality effort.
-QUALITY_BELOW = 0.75
-# Sponsor support below which the reference team briefs the sponsor.
-BRIEF_BELOW = 0.7
-# Weeks before the deadline in which a short overtime sprint may pay.
-SPRINT_WEEKS = 3
-# Fatigue below which the team may put in a few extra hours in a week with enough to build.
-FRESH = 0.15
-# A demo's priority among the relationship work (a check-in's is about 2 to 4): ahead of
-# routine contact where the week's budget covers a check-in with everyone and a demo
-# besides, behind it where it does not (a busy week: keeping everyone in touch comes first).
-DEMO_FIRST = 4.0
-DEMO_WAITS = 1.0
 
 
 def _relationship_plan(
@@ -111,137 +106,55 @@ def _relationship_plan(
     `extra_hours` the team works overtime only in the sprint before the deadline.
     """
     cat = catalogue(params)
-    n, s = obs.turn.shape[0], params.n_stakeholders
-    plan = empty_plan(n, params)
+    plan = empty_plan(obs.turn.shape[0], params)
     capacity = np.floor(obs.capacity)
-    budget = np.round(share * capacity)
-    open_share = stakeholder_share(obs, params, (obs.package_status == OPEN).astype(np.float64))
-    has_open = open_share > 0
-    shown = stakeholder_share(obs, params, obs.package_reported)
-    rejected = stakeholder_share(obs, params, obs.rejections.astype(np.float64)) > 0
-    early = (obs.turn < max(2, params.deadline // 4))[:, None]
-    # Personal power, used where there is capital to spend: a favour for a waiting sign-off.
-    waiting = waiting_for_signoff(obs, params)
-    favour_trust = params.coef.favour_min_trust + 0.05
-    # Positional power only as a last resort: a hand-over overdue for sign-off (a fair
-    # wait has passed) when nothing is left to build, so that it alone holds up the
-    # go-live, and the owner's trust is too low to ask a favour.
-    overdue = longest_wait(obs, params) >= params.coef.escalate_fair_wait
-    nothing_open = ~(obs.package_status == OPEN).any(axis=1, keepdims=True)
-    last_resort = overdue & nothing_open & (obs.trust < favour_trust)
-    since = obs.since_contact.astype(np.float64)
-    check_in_need = 2.0 + 0.2 * since + 2.0 * (since >= OUT_OF_TOUCH)
-    # Under hype, show what works sooner and talk expectations down sooner.
-    hyped = np.clip(obs.hype[:, None] * params.hype_susceptibility[None, :], 0.0, 1.0)
-    news = 0.2 - 0.1 * hyped
-    # Showing new software to some must not cost the others their contact: a demo comes
-    # first only when the budget covers a check-in with everyone and the demo besides.
-    everyone = s * cat.cost(params, cat.check_in) + cat.cost(params, cat.demo)
-    demo_priority = np.where(budget >= everyone, DEMO_FIRST, DEMO_WAITS)[:, None]
-
-    # Talk requirements through where the team knows it does not yet understand them.
-    vague_need = (obs.package_status == OPEN) & (obs.package_clarity < TALK_UNTIL)
-    kickoff = ((vague_need @ params.owner_onehot) > 0) & early
-    # Talk first to the people whose packages are next in the build queue.
-    queue = np.where(obs.buildable, urgency(obs), 0.0)
-    next_up = np.max(queue[:, None, :] * params.owner_onehot.T[None, :, :], axis=2)
-    # ... and again when one of their packages is about to start.
-    rank = np.argsort(np.argsort(-queue, axis=1, kind="stable"), axis=1)
-    starting = obs.buildable & (obs.package_reported < 0.05) & (rank < 3) & vague_need
-    about_to_start = (starting @ params.owner_onehot) > 0
-    # Packages still far from understood are worth a second conversation.
-    unclear = ((starting * (obs.package_clarity < UNCLEAR)) @ params.owner_onehot) > 0
-    candidates: list[tuple[int | None, F64]] = [
-        (cat.workshop, np.where(kickoff, 5.0 + 0.1 * since + next_up, 0.0)),
-        (cat.workshop, np.where(~early & about_to_start & (since >= 2), 4.5, 0.0)),
-        (cat.workshop, np.where(~early & unclear & (since >= 1), 4.4, 0.0)),
-        (cat.demo, np.where(shown - obs.seen >= news, demo_priority + shown - obs.seen, 0.0)),
-        (cat.reset, np.where(obs.expectation - obs.seen > 0.3 - 0.2 * hyped, 3.0, 0.0)),
-        (cat.favour, np.where(waiting & (obs.trust >= favour_trust), 3.5, 0.0)),
-        (cat.escalate, np.where(last_resort, 3.4, 0.0)),
-        (cat.workshop, np.where(has_open & ~early & (rejected | (since >= 4)), 2.5, 0.0)),
-        # Nobody goes OUT_OF_TOUCH weeks without a word: then a check-in comes first.
-        (cat.check_in, np.where(since >= 1, check_in_need - 0.5 * obs.trust, 0.0)),
-    ]
-    if fill:
-        candidates += [
-            (cat.workshop, np.where(has_open, 0.5, 0.0)),
-            (cat.check_in, np.full((n, s), 0.4)),
-        ]
-    actions = [(a, p) for a, p in candidates if a is not None]
-    if not actions:  # a catalogue with no relationship actions: build with everything
+    jobs = _jobs(cat)
+    rules = CANDIDATES_FILL if fill else CANDIDATES
+    candidates = np.array([r for r in rules if jobs[CANDIDATE_JOBS[r]] != NONE], dtype=np.int64)
+    if candidates.size == 0:  # a catalogue with no relationship actions: build with everything
         return _finish(obs, params, cat, plan, capacity)
-    priority = np.concatenate([p for _, p in actions], axis=1)
-    if skip is not None:
-        priority[:, skip::s] = 0.0
-    cost = np.concatenate([np.full(s, params.action_cost[a]) for a, _ in actions])
-    chosen = greedy(priority, cost, budget)
-    for k, (action, _) in enumerate(actions):
-        plan[:, action, :s] += chosen[:, k * s : (k + 1) * s] * params.action_cost[action]
-    spent = (chosen * cost).sum(axis=1)
-    spent = spent + _project_care(obs, params, cat, plan, capacity - spent)
-    extra = _sprint(obs, params, cat, plan, capacity - spent, extra_hours)
-    return _finish(obs, params, cat, plan, capacity - spent + extra)
-
-
-def _use(plan: F64, params: Params, action: int | None, wanted: npt.NDArray[np.bool_]) -> F64:
-    """One use of a project action where `wanted` (N,); returns the points it took."""
-    if action is None:
-        return np.zeros(plan.shape[0])
-    points = np.where(wanted, params.action_cost[action], 0.0)
-    plan[:, action, 0] += points
-    return points
-
-
-def _project_care(obs: Observation, params: Params, cat: Catalogue, plan: F64, left: F64) -> F64:
-    """Quality, testing and steering where the board calls for them; returns points spent.
-
-    Quality effort where the work about to be built is not yet well understood and the
-    schedule allows it; testing when work built at low clarity waits for sign-off or is
-    being finished; a steering update when support dips.
-    """
-    spent = np.zeros(obs.turn.shape[0])
-    building_unclear = (obs.buildable & (obs.package_clarity < QUALITY_BELOW)).any(axis=1)
-    q_cost = cat.cost(params, cat.quality)
-    # Reviews slow the build a little: the dearer a late week, the less schedule slack the
-    # reference team gives up for them.
-    slack = 0.3 - 4.0 * params.scoring.late_penalty
-    on_schedule = obs.reported_progress >= (obs.turn + 1) / params.deadline - slack
-    affordable = (left - spent >= 3 + q_cost) & on_schedule
-    spent += _use(plan, params, cat.quality, affordable & building_unclear)
-    unclear = obs.package_clarity < UNCLEAR
-    finishing = (obs.package_status == AWAITING) | (obs.buildable & (obs.package_reported > 0.5))
-    t_cost = cat.cost(params, cat.testing)
-    needs_test = (unclear & finishing).any(axis=1) & (left - spent >= 3 + t_cost)
-    spent += _use(plan, params, cat.testing, needs_test)
-    s_cost = cat.cost(params, cat.steering)
-    dipping = (obs.sponsor < BRIEF_BELOW) & (left - spent >= 3 + s_cost)
-    spent += _use(plan, params, cat.steering, dipping)
-    return spent
-
-
-def _sprint(
-    obs: Observation, params: Params, cat: Catalogue, plan: F64, build: F64, extra_hours: bool
-) -> F64:
-    """Overtime; returns the extra points. A few extra hours (one use) in a week with more
-    buildable work than build points, while the team is fresh: rested people shrug that off,
-    and it stops by itself once fatigue builds up. A short full sprint just before the
-    deadline, when the known work left is just out of reach of the build points and the team
-    is rested."""
-    if cat.overtime is None:
-        return np.zeros(obs.turn.shape[0])
-    weeks_left = params.deadline - obs.turn
-    per_use = params.action_effect[cat.overtime, Channel.OVERTIME]
-    uses = max_overtime_uses(params, cat.overtime)
-    left = (obs.package_remaining * (obs.package_status == OPEN)).sum(axis=1)
-    in_reach = (left > build * weeks_left) & (left <= (build + uses * per_use) * weeks_left)
-    sprint = (weeks_left >= 1) & (weeks_left <= SPRINT_WEEKS) & in_reach & (obs.fatigue < 0.3)
-    buildable_work = (obs.package_remaining * obs.buildable).sum(axis=1)
-    fresh = extra_hours & (weeks_left >= 1) & (buildable_work > build) & (obs.fatigue < FRESH)
-    used: F64 = np.where(sprint, uses, np.where(fresh, min(1.0, uses), 0.0))
-    plan[:, cat.overtime, 0] = used * params.action_cost[cat.overtime]
-    extra: F64 = used * per_use
-    return extra
+    numbers = np.zeros(N_NUMBERS)
+    numbers[LATE_PENALTY] = params.scoring.late_penalty
+    if cat.overtime is not None:
+        numbers[OVERTIME_USES] = max_overtime_uses(params, cat.overtime)
+        numbers[OVERTIME_PER_USE] = params.action_effect[cat.overtime, Channel.OVERTIME]
+    numbers[BUILD_PER_USE] = params.action_effect[cat.build, Channel.BUILD]
+    numbers[SKIP] = -1 if skip is None else skip
+    numbers[FAVOUR_TRUST] = params.coef.favour_min_trust + 0.05
+    numbers[FAIR_WAIT] = params.coef.escalate_fair_wait
+    numbers[EXTRA_HOURS] = extra_hours
+    relationship_plans(
+        capacity,
+        np.round(share * capacity),
+        obs.hype,
+        obs.sponsor,
+        obs.fatigue,
+        obs.turn,
+        obs.reported_progress,
+        obs.package_status,
+        obs.package_reported,
+        obs.package_clarity,
+        obs.buildable,
+        obs.rejections,
+        obs.package_remaining,
+        obs.package_waiting,
+        obs.trust,
+        obs.seen,
+        obs.expectation,
+        obs.since_contact,
+        params.owner,
+        params.owner_slots,
+        params.size,
+        params.size @ params.owner_onehot,  # as stakeholder_share weighs them
+        params.hype_susceptibility,
+        params.action_cost,
+        jobs,
+        candidates,
+        numbers,
+        params.deadline,
+        plan,
+    )
+    return plan
 
 
 def balanced_share(params: Params) -> float:

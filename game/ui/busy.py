@@ -122,6 +122,8 @@ class _ModelWarmUp(_WarmUp):
     def work(self) -> None:
         WINDOW_SHOWN.wait(FIRST_FRAME_WAIT_S)
         self.compiling = not compiled.is_cached()
+        import game.policies  # noqa: F401  (the built-in policies' kernels are compiled too)
+
         compiled.prepare(self._tell)
 
     def _tell(self, done: int, total: int) -> None:
