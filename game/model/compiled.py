@@ -69,8 +69,11 @@ Function = TypeVar("Function", bound=Callable[..., Any])
 def kernel(signature: str, inline: bool = False) -> Callable[[Function], Function]:
     """Mark a function, written as plain loops over numpy arrays, as a compiled kernel.
 
-    `inline`: a small helper that kernels call for every game or package, compiled into
-    each caller (a call that passes arrays costs more than a few additions).
+    `inline`: a small helper that takes arrays and that kernels call for every game or
+    package, compiled into each caller (a call that passes arrays can cost more than the
+    sum it makes). A helper of numbers only needs none: the compiler inlines the call.
+    Measured: a helper that writes into its caller's arrays costs about ten times its
+    arithmetic even inlined; one that takes numbers and returns them costs nothing.
     To the type checker it stays the function it was: callers see its own signature."""
 
     def wrap(fn: Function) -> Function:
@@ -119,7 +122,11 @@ def _compile_in_parallel(
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as _pool:
         # One kernel a job: the count moves often, and a closing window waits for one only.
-        jobs = [_pool.submit(_compile_one, k.fn.__module__, k.fn.__qualname__) for k in kernels]
+        # Last registered first: those call the others (a module's helpers come before its
+        # kernels, the model before the policies), so the longest jobs do not come last.
+        jobs = [
+            _pool.submit(_compile_one, k.fn.__module__, k.fn.__qualname__) for k in kernels[::-1]
+        ]
         total = len(jobs)
         for done, job in enumerate(as_completed(jobs), start=1):
             if job.cancelled():  # stop_preparing: the window is closing
@@ -176,11 +183,15 @@ def _compile(fn: Callable[..., Any], signature: str, inline: bool) -> Callable[.
         return fn  # numba would hand back the function itself; it need not even be installed
     numba = _numba()
     cached = bool(numba.config.CACHE_DIR)
+    if inline:
+        # Compiled into each kernel that calls it; on its own only if Python calls it (typed
+        # from that call): nothing else would use a copy compiled by itself.
+        inlined: Callable[..., Any] = numba.njit(error_model="numpy", inline="always")(fn)
+        return inlined
     # numba's own reading of a signature string (a literal of the model's source, never
     # input), with the model's tuple of coefficients.
     typed = eval(signature, {}, _signature_types(numba))
-    options = {"inline": "always"} if inline else {}
-    jit = numba.njit(typed, cache=cached, error_model="numpy", **options)
+    jit = numba.njit(typed, cache=cached, error_model="numpy")
     result: Callable[..., Any] = jit(fn)
     return result
 
