@@ -221,8 +221,9 @@ def main() -> None:
         f"- One interactive turn (N = 1, `step` only): **{turn_ms:.2f} ms** (median of 300).",
         f"- The game's start to the title screen (Python started, first frame drawn, model"
         f" compiled before): **{title_s:.2f} s** (best of 3).",
-        f"- The first start after installing compiles the model's kernels (on every core, into"
-        f" an empty cache): **{compile_s:.1f} s**; later starts load them in about 0.5 s.",
+        f"- The first start after installing compiles the kernels of the model and the built-in"
+        f" policies (on every core, into an empty cache): **{compile_s:.1f} s**; later starts"
+        " load them in about 0.5 s.",
         f"- Peak memory of the benchmark process: {peak_mb:,.0f} MB.",
         "",
         '"Model alone" replays recorded plans of the balanced policy and times only `step`;',
