@@ -49,12 +49,7 @@ def greedy_one(priority: F64, cost: F64, budget: float, order: I64, take: B8) ->
     for j in range(priority.shape[0]):
         take[j] = False
         if priority[j] > 0:
-            i = ranked
-            while i > 0 and priority[order[i - 1]] < priority[j]:
-                order[i] = order[i - 1]
-                i -= 1
-            order[i] = j
-            ranked += 1
+            ranked = _rank(order, ranked, priority, j)
     left = budget
     for i in range(ranked):
         j = order[i]
@@ -109,12 +104,7 @@ def fill_one(
     ranked = 0
     for j in range(p):
         if buildable[j]:
-            i = ranked
-            while i > 0 and priority[order[i - 1]] < priority[j]:
-                order[i] = order[i - 1]
-                i -= 1
-            order[i] = j
-            ranked += 1
+            ranked = _rank(order, ranked, priority, j)
     for j in range(p):
         if not buildable[j]:
             order[ranked] = j
@@ -126,6 +116,18 @@ def fill_one(
         taken = need if i == 0 else taken + need
         # np.clip with an array of bounds: a tie gives the bound (its scalar form keeps x)
         give[j] = np.floor(minimum(maximum(uses - (taken - need), 0.0), need))
+
+
+@kernel("i8(i8[::1], i8, f8[::1], i8)")
+def _rank(order: I64, ranked: int, priority: F64, j: int) -> int:
+    """Put candidate j into `order[:ranked]`, kept by priority, highest first, after those of
+    equal priority (a stable sort's order); returns how many are ranked now."""
+    i = ranked
+    while i > 0 and priority[order[i - 1]] < priority[j]:
+        order[i] = order[i - 1]
+        i -= 1
+    order[i] = j
+    return ranked + 1
 
 
 def stakeholder_share(obs: Observation, params: Params, per_package: F64) -> F64:
