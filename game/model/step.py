@@ -5,7 +5,7 @@ drawn up front from a fixed slot layout, whatever branch a game takes, so that
 policies compared on the same seeds meet the same luck.
 """
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 import numpy as np
 import numpy.typing as npt
@@ -261,15 +261,14 @@ _FLOWS = (
 
 
 def _only_running(log: TurnLog, active: B8) -> TurnLog:
-    """A finished game did nothing this turn, whatever the rules computed for it."""
-    if active.all():
-        return log
-    masked = {}
-    for name in _FLOWS:
-        value = getattr(log, name)
-        mask = active.reshape((-1,) + (1,) * (value.ndim - 1))
-        masked[name] = np.where(mask, value, np.zeros_like(value))
-    return replace(log, **masked)
+    """A finished game did nothing this turn, whatever the rules computed for it.
+
+    In place: every flow of the log is an array this turn made for it."""
+    ended = np.flatnonzero(~active)
+    if ended.size:
+        for name in _FLOWS:
+            getattr(log, name)[ended] = 0
+    return log
 
 
 def _remember_while_in_touch(state: State, params: Params) -> None:
@@ -284,10 +283,9 @@ def _remember_while_in_touch(state: State, params: Params) -> None:
 
 
 def _freeze_finished(old: State, new: State, active: B8) -> None:
-    """Games that had already ended keep their state exactly."""
-    if active.all():
-        return
-    for f in fields(new):
-        before, after = getattr(old, f.name), getattr(new, f.name)
-        mask = active.reshape((-1,) + (1,) * (after.ndim - 1))
-        setattr(new, f.name, np.where(mask, after, before))
+    """Games that had already ended keep their state exactly (in place: `new` is the turn's
+    own copy)."""
+    ended = np.flatnonzero(~active)
+    if ended.size:
+        for f in fields(new):
+            getattr(new, f.name)[ended] = getattr(old, f.name)[ended]
