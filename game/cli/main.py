@@ -8,8 +8,9 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from game.batch.resume import Interrupted, Stop
 from game.cli import (
@@ -237,9 +238,14 @@ _PLAYS_GAMES = frozenset(
 
 
 def _prepare_model() -> None:
-    """Compile the model's kernels before the command's work, with a line of progress on
-    stderr, the first time after installing (later runs load them as they need them)."""
+    """Ready the kernels of the model and the built-in policies before the command's work:
+    compiled, with a line of progress on stderr, the first time after installing; loaded
+    from the cache later (under a second), with Ctrl+C and SIGTERM held until they are in:
+    a stop in the middle of loading left the compiler's half-made objects complaining on
+    stderr. (The first compile can be stopped at once.)"""
     if compiled.is_cached():
+        with _stops_held():
+            compiled.prepare()
         return
     live = sys.stderr.isatty()
     print("run_game.py: preparing the game for this computer (once after installing)", end="",
@@ -250,10 +256,21 @@ def _prepare_model() -> None:
             print(f"\r\033[Krun_game.py: preparing the game for this computer: {done} of {total}",
                   end="", file=sys.stderr, flush=True)  # fmt: skip
 
-    import game.policies  # noqa: F401  (the built-in policies' kernels are compiled too)
-
     compiled.prepare(tell)
     print(file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _stops_held() -> Iterator[None]:
+    """Ctrl+C and SIGTERM wait until the block is done (where the system can hold them)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
