@@ -151,8 +151,6 @@ def stop_preparing() -> None:
 
 def _compile_one(module: str, name: str) -> None:
     """In a worker process: compile the kernel `name` of `module` (imported here)."""
-    import importlib
-
     importlib.import_module(module)
     for each in _KERNELS:
         if (each.fn.__module__, each.fn.__qualname__) == (module, name):

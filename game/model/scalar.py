@@ -35,7 +35,9 @@ def minimum(a: float, b: float) -> float:
 
 @kernel("f8(f8, f8, f8)")
 def clip(x: float, low: float, high: float) -> float:
-    """np.clip(x, low, high): a tie keeps x (-0.0 clipped to [0, 1] stays -0.0)."""
+    """np.clip(x, low, high) with numbers for bounds: a tie keeps x (-0.0 clipped to [0, 1]
+    stays -0.0). With arrays for bounds numpy gives the bound on a tie instead: that is
+    minimum(maximum(x, low), high)."""
     x = x if (x >= low or x != x) else low
     return x if (x <= high or x != x) else high
 

@@ -233,11 +233,12 @@ def _starting(
         )
         if out[j]:  # its place in the queue: ahead are the more urgent, and equal ones before it
             mine = reported[g, j] + 0.01 * remaining[g, j]
-            ahead = 0
-            for q in range(p):
+            ahead, q = 0, 0
+            while ahead < 3 and q < p:
                 other = reported[g, q] + 0.01 * remaining[g, q] if buildable[g, q] else 0.0
                 if other > mine or (other == mine and q < j):
                     ahead += 1
+                q += 1
             out[j] = ahead < 3
 
 
