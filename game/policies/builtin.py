@@ -23,6 +23,7 @@ from game.policies.reference_team import (
     CANDIDATE_JOBS,
     CANDIDATES,
     CANDIDATES_FILL,
+    EVERYONE_COST,
     EXTRA_HOURS,
     FAIR_WAIT,
     FAVOUR_TRUST,
@@ -31,7 +32,10 @@ from game.policies.reference_team import (
     NONE,
     OVERTIME_PER_USE,
     OVERTIME_USES,
+    QUALITY_COST,
     SKIP,
+    STEERING_COST,
+    TESTING_COST,
     finish_all,
     relationship_plans,
 )
@@ -123,6 +127,13 @@ def _relationship_plan(
     numbers[FAVOUR_TRUST] = params.coef.favour_min_trust + 0.05
     numbers[FAIR_WAIT] = params.coef.escalate_fair_wait
     numbers[EXTRA_HOURS] = extra_hours
+    # A demo comes first only when the budget covers a check-in with everyone and the demo.
+    numbers[EVERYONE_COST] = params.n_stakeholders * cat.cost(params, cat.check_in) + cat.cost(
+        params, cat.demo
+    )
+    numbers[QUALITY_COST] = cat.cost(params, cat.quality)
+    numbers[TESTING_COST] = cat.cost(params, cat.testing)
+    numbers[STEERING_COST] = cat.cost(params, cat.steering)
     relationship_plans(
         capacity,
         np.round(share * capacity),

@@ -62,9 +62,11 @@ CANDIDATES = (
 CANDIDATES_FILL = (*CANDIDATES, FILL_WORKSHOP, FILL_CHECK_IN)
 
 # Per game, the week's numbers the kernels read, in this order (`numbers`).
-N_NUMBERS = 8
+# The *_COST ones are `Catalogue.cost`s (0 where the scenario has no action for the job).
+N_NUMBERS = 12
 (LATE_PENALTY, OVERTIME_USES, OVERTIME_PER_USE, BUILD_PER_USE, SKIP, FAVOUR_TRUST, FAIR_WAIT,
- EXTRA_HOURS) = range(N_NUMBERS)  # fmt: skip
+ EXTRA_HOURS, EVERYONE_COST, QUALITY_COST, TESTING_COST,
+ STEERING_COST) = range(N_NUMBERS)  # fmt: skip
 
 
 @kernel(
@@ -123,10 +125,9 @@ def relationship_plans(
         for who in range(s):
             cost[i * s + who] = action_cost[jobs[CANDIDATE_JOBS[candidates[i]]]]
     skip = int(numbers[SKIP])
-    everyone = s * _cost(action_cost, jobs[CHECK_IN]) + _cost(action_cost, jobs[DEMO])
     for g in range(n):
         early = turn[g] < max(2, deadline // 4)
-        demo_priority = DEMO_FIRST if budget[g] >= everyone else DEMO_WAITS
+        demo_priority = DEMO_FIRST if budget[g] >= numbers[EVERYONE_COST] else DEMO_WAITS
         _starting(g, status, reported, clarity, buildable, remaining, starting)
         # One pass over the packages for what each owner's packages say ...
         nothing_open = True
@@ -211,12 +212,6 @@ def relationship_plans(
         )  # fmt: skip
 
 
-@kernel("f8(f8[::1], i8)")
-def _cost(action_cost: F64, action: int) -> float:
-    """`Catalogue.cost`: an action's points, 0 where the scenario has none for the job."""
-    return 0.0 if action == NONE else float(int(action_cost[action]))
-
-
 @kernel("void(i8, i8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], f8[:, ::1], b1[::1])")
 def _starting(
     g: int, status: I64, reported: F64, clarity: F64, buildable: B8, remaining: F64, out: B8
@@ -262,8 +257,11 @@ def _project_care(
     deadline: int,
     plan: F64,
 ) -> float:
-    """Quality, testing and steering for game g (`builtin._project_care`); returns the
-    points spent of `left`."""
+    """Quality, testing and steering for game g, where the board calls for them; returns the
+    points spent of `left`. Quality effort where the work about to be built is not yet well
+    understood and the schedule allows it (the dearer a late week, the less slack the team
+    gives up for reviews); testing when work built at low clarity waits for sign-off or is
+    being finished; a steering update when the sponsor's support dips."""
     p = status.shape[1]
     building_unclear = finishing_unclear = False
     for j in range(p):
@@ -274,13 +272,13 @@ def _project_care(
     slack = 0.3 - 4.0 * numbers[LATE_PENALTY]
     on_schedule = reported_progress >= (turn + 1) / deadline - slack
     quality = jobs[QUALITY]
-    if left - spent >= 3 + _cost(action_cost, quality) and on_schedule and building_unclear:
+    if left - spent >= 3 + numbers[QUALITY_COST] and on_schedule and building_unclear:
         spent += _use(g, quality, action_cost, plan)
     testing = jobs[TESTING]
-    if finishing_unclear and left - spent >= 3 + _cost(action_cost, testing):
+    if finishing_unclear and left - spent >= 3 + numbers[TESTING_COST]:
         spent += _use(g, testing, action_cost, plan)
     steering = jobs[STEERING]
-    if sponsor < BRIEF_BELOW and left - spent >= 3 + _cost(action_cost, steering):
+    if sponsor < BRIEF_BELOW and left - spent >= 3 + numbers[STEERING_COST]:
         spent += _use(g, steering, action_cost, plan)
     return spent
 
@@ -313,8 +311,10 @@ def _sprint(
     plan: F64,
     scratch: F64,
 ) -> float:
-    """Overtime for game g (`builtin._sprint`), with `build` points to build; returns the
-    extra points. `scratch`: room for one number a package."""
+    """Overtime for game g, with `build` points to build; returns the extra points. A few
+    extra hours (one use) in a week with more buildable work than build points while the
+    team is fresh; a short full sprint just before the deadline when the known work left is
+    just out of reach and the team is rested. `scratch`: room for one number a package."""
     overtime = jobs[OVERTIME]
     if overtime == NONE:
         return 0.0
