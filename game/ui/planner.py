@@ -267,7 +267,7 @@ class Planner:
 
     def _more_words(self, a: int) -> str:
         """What a second use of person action `a` in one week does, in words. Contact,
-        workshops, demos and resets saturate within a turn (Intensity.saturated); a favour
+        workshops, demos and resets saturate within a turn (rules.intensity.saturated); a favour
         or an escalation is asked or not (the model tests it for > 0)."""
         effect = self.params.action_effect[a]
         saturating = (Channel.TRUST, Channel.CLARIFY, Channel.DEMO, Channel.RESET)

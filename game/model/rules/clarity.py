@@ -1,14 +1,12 @@
 """Requirement clarity per package: raised by talking and by demos, lost to neglect."""
 
-import math
-
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import Coefficients, Params
-from game.model.rules.intensity import Intensity
+from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, maximum
 from game.model.state import OPEN, State
 
@@ -66,7 +64,7 @@ def _update_clarity(
     talks = np.empty(trust.shape[1])
     for g in range(n):
         for o in range(talks.shape[0]):
-            talks[o] = -math.expm1(-clarify[g, o]) * (1.0 - c.friction_clarify * friction[g, o])
+            talks[o] = saturated(clarify[g, o]) * (1.0 - c.friction_clarify * friction[g, o])
         for k in range(p):
             o = owner[k]
             owner_trust = trust[g, o]

@@ -1,6 +1,5 @@
 """Discovering hidden rework: slow early, fast near the end, dearer the later it is."""
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +8,7 @@ import numpy.typing as npt
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import Coefficients, Params
-from game.model.rules.intensity import Intensity
+from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, row_sum
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
 
@@ -123,7 +122,7 @@ def _discover(
 ) -> None:
     n, p = hidden.shape
     for g in range(n):
-        tested = c.testing_gain * -math.expm1(-project[g, Channel.TESTING])
+        tested = c.testing_gain * saturated(project[g, Channel.TESTING])
         for k in range(p):
             # The team tests against what it understood: misunderstood needs pass its tests.
             testing = tested * (1.0 - c.testing_blind * (1.0 - clarity[g, k]))

@@ -5,15 +5,13 @@ fades only slowly: an escalation that forced one sign-off still slows the next,
 cools the next workshop and colours the final verdict, when the game is scored.
 """
 
-import math
-
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import Coefficients, Params, owned_share
-from game.model.rules.intensity import Intensity
+from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip
 from game.model.state import State
 
@@ -67,6 +65,6 @@ def _update_friction(
             x = x + c.defect_friction * defects_met[g, k]
             # A workshop about work already handed over takes their people's time for
             # nothing: process imposed on them, remembered like any other.
-            pointless = -math.expm1(-clarify[g, k]) * idle[g, k]
+            pointless = saturated(clarify[g, k]) * idle[g, k]
             x = x + c.idle_workshop_friction * (1.0 - x) * pointless
             friction[g, k] = clip(x, 0.0, 1.0)

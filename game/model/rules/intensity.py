@@ -1,5 +1,6 @@
 """Turn a plan into channel intensities: what the team's points amount to."""
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,10 +29,11 @@ class Intensity:
     points_relations: F64  # (N,) points on stakeholder actions
     points_project: F64  # (N,) points on project actions other than overtime
 
-    def saturated(self, channel: Channel) -> F64:
-        """1 - exp(-intensity): contact saturates within a turn; spamming one action pays less."""
-        result: F64 = -np.expm1(-self.stakeholder[channel])
-        return result
+
+@kernel("f8(f8)")
+def saturated(intensity: float) -> float:
+    """1 - exp(-intensity): contact saturates within a turn; spamming one action pays less."""
+    return -math.expm1(-intensity)
 
 
 def point_split(totals: F64, params: Params) -> tuple[F64, F64, F64]:

@@ -1,6 +1,5 @@
 """Project-wide stocks: sponsor support, fatigue, hype, budget, and the end of a game."""
 
-import math
 from enum import IntEnum
 
 import numpy as np
@@ -10,7 +9,7 @@ from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import Coefficients, Params
 from game.model.rules.attribution import apportion
-from game.model.rules.intensity import Intensity
+from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, maximum
 from game.model.state import ACCEPTED, State
 
@@ -97,7 +96,7 @@ def _update_project(
         budget_spent[g] += (capacity[g] + overtime[g] * overtime_cost) * cost_per_point
         over_budget = budget_spent[g] > budget
         late = turn[g] >= deadline
-        update = c.sponsor_update_gain * -math.expm1(-project[g, Channel.SPONSOR])
+        update = c.sponsor_update_gain * saturated(project[g, Channel.SPONSOR])
         forced = 0
         for k in range(escalate.shape[1]):
             forced += escalate[g, k] > 0

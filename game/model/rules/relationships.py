@@ -1,6 +1,5 @@
 """Trust: built slowly by contact, lost fast by neglect, unmet expectations and force."""
 
-import math
 from enum import IntEnum
 
 import numpy as np
@@ -10,7 +9,7 @@ from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import Coefficients, Params, owner_sum
 from game.model.rules.attribution import apportion
-from game.model.rules.intensity import Intensity
+from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, maximum, minimum, row_sum
 from game.model.state import AWAITING, State
 
@@ -118,7 +117,7 @@ def _update_trust(
         overruled = row_sum(weight)
         for k in range(s):
             was = trust[g, k]
-            gain = build_rate[k] * -math.expm1(-contact[g, k]) * maximum(ceiling[g, k] - was, 0.0)
+            gain = build_rate[k] * saturated(contact[g, k]) * maximum(ceiling[g, k] - was, 0.0)
             neglect = minimum(1.0 + c.neglect_growth * since_contact[g, k], c.neglect_cap)
             impatience = 1.5 - patience[k]
             erosion = erosion_rate[k] * impatience * was * neglect * (not contacted[g, k])
@@ -128,7 +127,7 @@ def _update_trust(
             forced = c.escalate_trust_cost * was * weight[k]
             # The other departments see it too: who is next to be overruled?
             witnessed = c.escalate_witness_cost * was * minimum(overruled - weight[k], 2.0)
-            resets = c.reset_trust_cost * was * -math.expm1(-reset[g, k])
+            resets = c.reset_trust_cost * was * saturated(reset[g, k])
             updated = was + gain - erosion - disappointment - spent - forced - witnessed - resets
             trust[g, k] = clip(updated, c.trust_floor, ceiling[g, k])
             since_contact[g, k] = 0 if contacted[g, k] else since_contact[g, k] + 1

@@ -1,14 +1,12 @@
 """What each line manager expects, has seen, and feels; complaints and escalations."""
 
-import math
-
 import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import Coefficients, Params, owned, owned_scope
-from game.model.rules.intensity import Intensity
+from game.model.rules.intensity import Intensity, saturated
 from game.model.rules.relationships import tolerance_of
 from game.model.scalar import clip, maximum, minimum, row_sum
 from game.model.state import ACCEPTED, State
@@ -91,7 +89,7 @@ def _demo(truth: F64, seen: F64, demo: F64, c: Coefficients) -> F64:
     for g in range(truth.shape[0]):
         for k in range(truth.shape[1]):
             novelty = clip((truth[g, k] - seen[g, k]) / c.demo_novelty, 0.0, 1.0)
-            out[g, k] = -math.expm1(-demo[g, k]) * novelty
+            out[g, k] = saturated(demo[g, k]) * novelty
     return out
 
 
@@ -155,10 +153,10 @@ def _update_views(
             e = e + c.hype_expect * hyped * before_deadline
             shown = maximum(truth[g, k], seen[g, k])
             e = e - c.demo_expect * demo[g, k] * maximum(e - shown, 0.0)
-            cut = c.reset_rate * -math.expm1(-reset[g, k]) * maximum(e - shown, 0.0)
+            cut = c.reset_rate * saturated(reset[g, k]) * maximum(e - shown, 0.0)
             trimmed[g, k] = cut
             expectation[g, k] = clip(e - cut, 0.0, EXPECT_MAX)
-        calming = -math.expm1(-row_sum(reset[g]))
+        calming = saturated(row_sum(reset[g]))
         hype[g] = hype[g] * (1.0 - c.reset_hype * calming)
 
 

@@ -1,6 +1,5 @@
 """Building: effort splits into correct work and undiscovered rework (the rework cycle)."""
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +8,7 @@ import numpy.typing as npt
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import Coefficients, Params
-from game.model.rules.intensity import Intensity
+from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, minimum, row_sum
 from game.model.state import AWAITING, OPEN, State
 
@@ -116,7 +115,7 @@ def _build(
             * (1.0 - _checks(sponsor[g], c))
             * (1.0 + c.productivity_noise * (2.0 * u_productivity[g] - 1.0))
         )
-        quality = c.quality_gain * -math.expm1(-project[g, Channel.QUALITY])
+        quality = c.quality_gain * saturated(project[g, Channel.QUALITY])
         for k in range(p):
             effort = build_effort[g, k] * productivity
             remaining = work_new[g, k] + work_redo[g, k]
