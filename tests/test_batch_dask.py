@@ -342,3 +342,18 @@ def test_a_policy_that_fails_on_a_worker_is_one_message(tmp_path, cluster, capsy
     assert main([*there, "--policy", f"{path}:broken"]) == 2
     err = _one_clear_line(capsys)
     assert "the policy raised ZeroDivisionError: oops" in err
+
+
+def test_chunks_the_scheduler_forgot_are_one_backend_error():
+    """distributed reports a forgotten future with its own subclass of CancelledError."""
+    from distributed.client import FutureCancelledError
+
+    from game.batch.backend import BackendError
+    from game.batch.dask_backend import _result
+
+    class Forgotten:
+        def result(self):  # type: ignore[no-untyped-def]
+            raise FutureCancelledError("chunk-1", reason="already forgotten")
+
+    with pytest.raises(BackendError, match="cancelled the run's chunks"):
+        _result(Forgotten())

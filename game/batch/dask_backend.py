@@ -18,6 +18,7 @@ why). What it adds:
 install runs without them.
 """
 
+import concurrent.futures
 import contextlib
 import hashlib
 import json
@@ -178,7 +179,8 @@ def _result(future: Any) -> Any:
     except CommClosedError as exc:
         raise BackendError(f"lost the connection to the Dask scheduler ({exc})") from None
     except Exception as exc:
-        if type(exc).__name__ == "CancelledError":  # the scheduler forgot our futures
+        # The scheduler forgot our futures (distributed raises a subclass of its own).
+        if isinstance(exc, concurrent.futures.CancelledError):
             raise BackendError(
                 "the Dask scheduler cancelled the run's chunks (was it restarted?)"
             ) from None
