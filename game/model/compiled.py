@@ -18,8 +18,9 @@ kernel's own file, not of the kernels it calls. With NUMBA_DISABLE_JIT=1 the sam
 run as plain Python, slowly, for a debugger.
 
 A kernel gives its types as a numba signature ("f8[:, ::1](f8[:, ::1], i8[:, ::1])", with
-`Coef` for the model's coefficients), so one compiled version serves every call. A kernel calls
-another by the name it imported, never as a module attribute.
+`CoefRow` for the model's coefficients as Python passes them, `Params.coef_row`, and `Coef`
+for the record a kernel hands its helpers), so one compiled version serves every call. A
+kernel calls another by the name it imported, never as a module attribute.
 """
 
 import contextlib
@@ -195,11 +196,13 @@ def _compile(fn: Callable[..., Any], signature: str, inline: bool) -> Callable[.
 
 
 def _signature_types(numba: Any) -> dict[str, Any]:
-    """numba's type names, and `Coef` for the model's Coefficients (a tuple of floats)."""
-    from game.model.params import Coefficients
+    """numba's type names, `Coef` for the model's coefficients (one record of `COEF_DTYPE`)
+    and `CoefRow` for `Params.coef_row` (a read-only array of that one record)."""
+    from game.model.params import COEF_DTYPE
 
-    coef = numba.types.NamedUniTuple(numba.float64, len(Coefficients._fields), Coefficients)
-    return {**numba.types.__dict__, "Coef": coef}
+    coef = numba.from_dtype(COEF_DTYPE)
+    row = numba.types.Array(coef, 1, "C", readonly=True)
+    return {**numba.types.__dict__, "Coef": coef, "CoefRow": row}
 
 
 def _with_compiled_callees(fn: Callable[..., Any]) -> Callable[..., Any]:

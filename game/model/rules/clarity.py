@@ -5,7 +5,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params
+from game.model.params import CoefRow, Params
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, maximum
 from game.model.state import OPEN, State
@@ -36,13 +36,13 @@ def update_clarity(state: State, params: Params, acts: Intensity, demo: F64, exp
         demo,
         expert,
         params.owner,
-        params.coef,
+        params.coef_row,
     )
 
 
 @kernel(
     "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1],"
-    " f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], i8[::1], Coef)"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], i8[::1], CoefRow)"
 )
 def _update_clarity(
     clarity: F64,
@@ -57,8 +57,9 @@ def _update_clarity(
     demo: F64,
     expert: B8,
     owner: I64,
-    c: Coefficients,
+    coef: CoefRow,
 ) -> None:
+    c = coef[0]
     n, p = clarity.shape
     # Per owner, not per package: expm1 costs more than the rest of a package's update.
     talks = np.empty(trust.shape[1])

@@ -7,7 +7,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params
+from game.model.params import CoefRow, Params
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, row_sum
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
@@ -92,7 +92,7 @@ def discover(
         demo,
         u_discovery,
         params.owner,
-        params.coef,
+        params.coef_row,
         found,
         cost,
     )
@@ -101,7 +101,7 @@ def discover(
 
 @kernel(
     "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1],"
-    " f8[::1], f8[:, ::1], f8[:, ::1], f8[:, :], i8[::1], Coef, f8[:, ::1], f8[:, ::1])"
+    " f8[::1], f8[:, ::1], f8[:, ::1], f8[:, :], i8[::1], CoefRow, f8[:, ::1], f8[:, ::1])"
 )
 def _discover(
     hidden: F64,
@@ -116,10 +116,11 @@ def _discover(
     demo: F64,
     u_discovery: F64,
     owner: I64,
-    c: Coefficients,
+    coef: CoefRow,
     found: F64,
     cost: F64,
 ) -> None:
+    c = coef[0]
     n, p = hidden.shape
     for g in range(n):
         tested = c.testing_gain * saturated(project[g, Channel.TESTING])

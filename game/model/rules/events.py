@@ -4,7 +4,7 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params
+from game.model.params import CoefRow, Params
 from game.model.rules.discovery import progress_of
 from game.model.rules.stakeholders import EXPECT_MAX
 from game.model.scalar import clip, maximum
@@ -183,14 +183,14 @@ def apply_effects(state: State, params: Params, fired: F64) -> None:
         ev.expectation,
         ev.clarity,
         ev.scope,
-        params.coef,
+        params.coef_row,
     )
 
 
 @kernel(
     "void(f8[::1], f8[::1], f8[::1], f8[::1], f8[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
     " f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
-    " f8[:, ::1], f8[:, ::1], f8[:, ::1], Coef)"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], CoefRow)"
 )
 def _apply_effects(
     hype: F64,
@@ -211,8 +211,9 @@ def _apply_effects(
     to_expectation: F64,
     to_clarity: F64,
     to_scope: F64,
-    c: Coefficients,
+    coef: CoefRow,
 ) -> None:
+    c = coef[0]
     live_project, live_to_trust = _has_effect(project), _has_effect(to_trust)
     live_to_expectation, live_to_clarity = _has_effect(to_expectation), _has_effect(to_clarity)
     live_to_scope = _has_effect(to_scope)

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params, owned_share
+from game.model.params import CoefRow, Params, owned_share
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip
 from game.model.state import State
@@ -42,11 +42,11 @@ def update_friction(
         owned_share(defects_met, params),
         fair,
         idle,
-        params.coef,
+        params.coef_row,
     )
 
 
-@kernel("void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], b1[:, ::1], Coef)")
+@kernel("void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], b1[:, ::1], CoefRow)")
 def _update_friction(
     friction: F64,
     escalate: F64,
@@ -54,8 +54,9 @@ def _update_friction(
     defects_met: F64,
     fair: B8,
     idle: B8,
-    c: Coefficients,
+    coef: CoefRow,
 ) -> None:
+    c = coef[0]
     n, s = friction.shape
     for g in range(n):
         for k in range(s):

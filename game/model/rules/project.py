@@ -7,7 +7,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params
+from game.model.params import CoefRow, Params
 from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, maximum
@@ -63,7 +63,7 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
         params.cost_per_point,
         params.budget,
         params.deadline,
-        params.coef,
+        params.coef_row,
         parts,
     )
     return apportion(parts, state.sponsor - before)
@@ -71,7 +71,7 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
 
 @kernel(
     "void(f8[::1], f8[::1], f8[::1], f8[::1], i8[::1], f8[::1], i8[::1], f8[::1], f8[:, ::1],"
-    " f8[:, ::1], f8[::1], f8, f8, f8, i8, Coef, f8[:, ::1])"
+    " f8[:, ::1], f8[::1], f8, f8, f8, i8, CoefRow, f8[:, ::1])"
 )
 def _update_project(
     budget_spent: F64,
@@ -89,9 +89,10 @@ def _update_project(
     cost_per_point: float,
     budget: float,
     deadline: int,
-    c: Coefficients,
+    coef: CoefRow,
     parts: F64,
 ) -> None:
+    c = coef[0]
     for g in range(sponsor.shape[0]):
         budget_spent[g] += (capacity[g] + overtime[g] * overtime_cost) * cost_per_point
         over_budget = budget_spent[g] > budget

@@ -7,7 +7,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params, owner_sum
+from game.model.params import Coefficients, CoefRow, Params, owner_sum
 from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, maximum, minimum, row_sum
@@ -79,7 +79,7 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8, fai
         params.build_rate,
         params.erosion_rate,
         params.patience,
-        params.coef,
+        params.coef_row,
         parts,
     )
     return apportion(parts, state.trust - trust)
@@ -87,7 +87,7 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8, fai
 
 @kernel(
     "void(f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
-    " f8[:, ::1], b1[:, ::1], b1[:, ::1], b1[:, ::1], f8[::1], f8[::1], f8[::1], Coef,"
+    " f8[:, ::1], b1[:, ::1], b1[:, ::1], b1[:, ::1], f8[::1], f8[::1], f8[::1], CoefRow,"
     " f8[:, :, ::1])"
 )
 def _update_trust(
@@ -105,9 +105,10 @@ def _update_trust(
     build_rate: F64,
     erosion_rate: F64,
     patience: F64,
-    c: Coefficients,
+    coef: CoefRow,
     parts: F64,
 ) -> None:
+    c = coef[0]
     n, s = trust.shape
     weight = np.empty(s)
     for g in range(n):
@@ -142,7 +143,7 @@ def _update_trust(
 
 def tolerance(params: Params) -> F64:
     """How far expectations may run ahead of delivery before it hurts (S,)."""
-    return np.array([tolerance_of(patience, params.coef) for patience in params.patience])
+    return np.array([tolerance_of(patience, params.coef_row[0]) for patience in params.patience])
 
 
 @kernel("f8(f8, Coef)")
@@ -159,15 +160,16 @@ def react_to_signoffs(state: State, params: Params, accepted: F64, rejected: F64
     """
     trust = state.trust.copy()
     parts = np.zeros((*trust.shape, N_TRUST_TERMS))
-    _react(state.trust, state.ceiling, accepted, rejected, params.coef, parts)
+    _react(state.trust, state.ceiling, accepted, rejected, params.coef_row, parts)
     # Trust above a ceiling the rejection lowered falls to it: that too is the rejection.
     return apportion(parts, state.trust - trust, residual_to=TrustTerm.REJECTION)
 
 
-@kernel("void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], Coef, f8[:, :, ::1])")
+@kernel("void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], CoefRow, f8[:, :, ::1])")
 def _react(
-    trust: F64, ceiling: F64, accepted: F64, rejected: F64, c: Coefficients, parts: F64
+    trust: F64, ceiling: F64, accepted: F64, rejected: F64, coef: CoefRow, parts: F64
 ) -> None:
+    c = coef[0]
     n, s = trust.shape
     for g in range(n):
         for k in range(s):

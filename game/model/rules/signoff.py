@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params, owner_sum
+from game.model.params import Coefficients, CoefRow, Params, owner_sum
 from game.model.rules.intensity import Intensity
 from game.model.scalar import clip, maximum
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
@@ -44,12 +44,13 @@ def overdue(state: State, params: Params) -> B8:
     taking it to the sponsor is what the steering structure is for, and colleagues see it
     as fair process rather than someone being overruled.
     """
-    result: B8 = _overdue_all(state.status, state.handover_turn, state.turn, params.coef)
+    result: B8 = _overdue_all(state.status, state.handover_turn, state.turn, params.coef_row)
     return result
 
 
-@kernel("b1[:, ::1](i8[:, ::1], i8[:, ::1], i8[::1], Coef)")
-def _overdue_all(status: I64, handover_turn: I64, turn: I64, c: Coefficients) -> B8:
+@kernel("b1[:, ::1](i8[:, ::1], i8[:, ::1], i8[::1], CoefRow)")
+def _overdue_all(status: I64, handover_turn: I64, turn: I64, coef: CoefRow) -> B8:
+    c = coef[0]
     n, p = status.shape
     out = np.empty((n, p), dtype=np.bool_)
     for g in range(n):
@@ -103,7 +104,7 @@ def sign_off(
         u_decide,
         u_reject,
         params.owner,
-        params.coef,
+        params.coef_row,
         accepted,
         rejected,
         found,
@@ -116,7 +117,7 @@ def sign_off(
 @kernel(
     "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1],"
     " i8[:, ::1], i8[:, ::1], i8[:, ::1], i8[::1], f8[:, ::1], f8[:, ::1], f8[::1], f8[:, ::1],"
-    " b1[:, ::1], f8[:, :], f8[:, :], i8[::1], Coef, b1[:, ::1], b1[:, ::1], f8[:, ::1],"
+    " b1[:, ::1], f8[:, :], f8[:, :], i8[::1], CoefRow, b1[:, ::1], b1[:, ::1], f8[:, ::1],"
     " f8[:, ::1], f8[:, ::1])"
 )
 def _sign_off(
@@ -139,13 +140,14 @@ def _sign_off(
     u_decide: F64,
     u_reject: F64,
     owner: I64,
-    c: Coefficients,
+    coef: CoefRow,
     accepted: B8,
     rejected: B8,
     found: F64,
     redo: F64,
     owner_trust: F64,
 ) -> None:
+    c = coef[0]
     n, p = status.shape
     for g in range(n):
         for k in range(p):

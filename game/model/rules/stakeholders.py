@@ -5,7 +5,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params, owned, owned_scope
+from game.model.params import CoefRow, Params, owned, owned_scope
 from game.model.rules.intensity import Intensity, saturated
 from game.model.rules.relationships import tolerance_of
 from game.model.scalar import clip, maximum, minimum, row_sum
@@ -79,12 +79,13 @@ def _shares(
 def demo_strength(state: State, params: Params, acts: Intensity) -> F64:
     """How much a demo shows (N, S): nothing new to show, nothing gained."""
     truth = true_share(state, params)
-    result: F64 = _demo(truth, state.seen, acts.stakeholder[Channel.DEMO], params.coef)
+    result: F64 = _demo(truth, state.seen, acts.stakeholder[Channel.DEMO], params.coef_row)
     return result
 
 
-@kernel("f8[:, ::1](f8[:, ::1], f8[:, ::1], f8[:, ::1], Coef)")
-def _demo(truth: F64, seen: F64, demo: F64, c: Coefficients) -> F64:
+@kernel("f8[:, ::1](f8[:, ::1], f8[:, ::1], f8[:, ::1], CoefRow)")
+def _demo(truth: F64, seen: F64, demo: F64, coef: CoefRow) -> F64:
+    c = coef[0]
     out = np.empty(truth.shape)
     for g in range(truth.shape[0]):
         for k in range(truth.shape[1]):
@@ -112,7 +113,7 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F6
         acts.stakeholder[Channel.RESET],
         params.hype_susceptibility,
         params.deadline,
-        params.coef,
+        params.coef_row,
         trimmed,
     )
     state.satisfaction = satisfaction(state, params)
@@ -121,7 +122,7 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F6
 
 @kernel(
     "void(f8[:, ::1], f8[:, ::1], f8[::1], i8[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
-    " f8[:, ::1], f8[::1], i8, Coef, f8[:, ::1])"
+    " f8[:, ::1], f8[::1], i8, CoefRow, f8[:, ::1])"
 )
 def _update_views(
     seen: F64,
@@ -134,9 +135,10 @@ def _update_views(
     reset: F64,
     hype_susceptibility: F64,
     deadline: int,
-    c: Coefficients,
+    coef: CoefRow,
     trimmed: F64,
 ) -> None:
+    c = coef[0]
     n, s = seen.shape
     pace = c.expectation_pace / deadline
     for g in range(n):
@@ -180,7 +182,7 @@ def _feelings(state: State, params: Params) -> tuple[F64, F64]:
         params.size,
         params.patience,
         params.owner_slots,
-        params.coef,
+        params.coef_row,
         satisfied,
         held,
     )
@@ -189,7 +191,7 @@ def _feelings(state: State, params: Params) -> tuple[F64, F64]:
 
 @kernel(
     "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1], f8[:, ::1],"
-    " i8[:, ::1], f8[::1], f8[::1], i8[:, ::1], Coef, f8[:, ::1], f8[:, :, ::1])"
+    " i8[:, ::1], f8[::1], f8[::1], i8[:, ::1], CoefRow, f8[:, ::1], f8[:, :, ::1])"
 )
 def _feel(
     seen: F64,
@@ -203,13 +205,14 @@ def _feel(
     size: F64,
     patience: F64,
     slots: I64,
-    c: Coefficients,
+    coef: CoefRow,
     satisfied: F64,
     held: F64,
 ) -> None:
     """Distance (no contact), misunderstanding (unclear needs of work not yet accepted,
     rejections), friction (force and defects they met), and delivery behind what they
     expect beyond their tolerance: each the satisfaction it costs; and what is left."""
+    c = coef[0]
     n, s = seen.shape
     p = status.shape[1]
     pending, unclear, rejected = np.empty(p), np.empty(p), np.empty(p)
@@ -273,13 +276,13 @@ def escalate(state: State, params: Params, u_escalate: F64, active: B8) -> B8:
         u_escalate,
         active,
         params.influence,
-        params.coef,
+        params.coef_row,
         escalated,
     )
     return escalated
 
 
-@kernel("void(f8[:, ::1], i8[:, ::1], f8[::1], f8[:, :], b1[::1], f8[::1], Coef, b1[:, ::1])")
+@kernel("void(f8[:, ::1], i8[:, ::1], f8[::1], f8[:, :], b1[::1], f8[::1], CoefRow, b1[:, ::1])")
 def _escalate(
     satisfaction: F64,
     escalations: I64,
@@ -287,9 +290,10 @@ def _escalate(
     u_escalate: F64,
     active: B8,
     influence: F64,
-    c: Coefficients,
+    coef: CoefRow,
     escalated: B8,
 ) -> None:
+    c = coef[0]
     n, s = satisfaction.shape
     weight = np.empty(s)
     for g in range(n):

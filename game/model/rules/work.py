@@ -7,7 +7,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, Params
+from game.model.params import Coefficients, CoefRow, Params
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, minimum, row_sum
 from game.model.state import AWAITING, OPEN, State
@@ -70,7 +70,7 @@ def build(
         acts.project,
         u_productivity,
         u_fcc,
-        params.coef,
+        params.coef_row,
         applied,
         flawed,
         fcc,
@@ -81,7 +81,7 @@ def build(
 
 @kernel(
     "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
-    " f8[:, ::1], f8[::1], f8[::1], b1[:, ::1], f8[:, ::1], f8[:, ::1], f8[:], f8[:, :], Coef,"
+    " f8[:, ::1], f8[::1], f8[::1], b1[:, ::1], f8[:, ::1], f8[:, ::1], f8[:], f8[:, :], CoefRow,"
     " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[::1])"
 )
 def _build(
@@ -100,12 +100,13 @@ def _build(
     project: F64,
     u_productivity: F64,
     u_fcc: F64,
-    c: Coefficients,
+    coef: CoefRow,
     applied: F64,
     flawed: F64,
     fcc: F64,
     wasted: F64,
 ) -> None:
+    c = coef[0]
     n, p = work_new.shape
     unused = np.empty(p)
     for g in range(n):
@@ -145,7 +146,7 @@ def _build(
 
 def fatigue_strain(state: State, params: Params) -> F64:
     """The part of fatigue that hurts (N,): a short sprint is shrugged off, a long one is not."""
-    result: F64 = _for_each(state.fatigue, params.coef, True)
+    result: F64 = _for_each(state.fatigue, params.coef_row, True)
     return result
 
 
@@ -157,7 +158,7 @@ def _strain(fatigue: float, c: Coefficients) -> float:
 
 def micromanagement(state: State, params: Params) -> F64:
     """Share of build productivity lost to reports and checks when the sponsor doubts (N,)."""
-    result: F64 = _for_each(state.sponsor, params.coef, False)
+    result: F64 = _for_each(state.sponsor, params.coef_row, False)
     return result
 
 
@@ -167,9 +168,10 @@ def _checks(sponsor: float, c: Coefficients) -> float:
     return c.sponsor_overhead * doubt
 
 
-@kernel("f8[::1](f8[::1], Coef, b1)")
-def _for_each(values: F64, c: Coefficients, strain: bool) -> F64:
+@kernel("f8[::1](f8[::1], CoefRow, b1)")
+def _for_each(values: F64, coef: CoefRow, strain: bool) -> F64:
     """`_strain` (of fatigue) or `_checks` (of sponsor support) for every game (N,)."""
+    c = coef[0]
     out = np.empty(values.shape[0])
     for g in range(values.shape[0]):
         out[g] = _strain(values[g], c) if strain else _checks(values[g], c)
@@ -206,7 +208,7 @@ def complete(state: State, params: Params) -> tuple[B8, F64]:
         state.finish_turn,
         state.turn,
         params.size,
-        params.coef,
+        params.coef_row,
         finished,
         leftover,
     )
@@ -215,7 +217,7 @@ def complete(state: State, params: Params) -> tuple[B8, F64]:
 
 @kernel(
     "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1],"
-    " i8[:, ::1], i8[::1], f8[::1], Coef, b1[:, ::1], f8[:, ::1])"
+    " i8[:, ::1], i8[::1], f8[::1], CoefRow, b1[:, ::1], f8[:, ::1])"
 )
 def _complete(
     work_new: F64,
@@ -228,10 +230,11 @@ def _complete(
     finish_turn: I64,
     turn: I64,
     size: F64,
-    c: Coefficients,
+    coef: CoefRow,
     finished: B8,
     leftover: F64,
 ) -> None:
+    c = coef[0]
     n, p = work_new.shape
     for g in range(n):
         for k in range(p):
