@@ -231,8 +231,14 @@ def step(
     return s, log
 
 
-# Log fields that are flows of this turn: zero (or False) for games that had already ended.
+# Log fields of what a game did this turn: zero (or False) for games that had already
+# ended. The flows, and what the rules made of the work built, found and decided on.
 _FLOWS = (
+    "fraction_correct",
+    "left_at_handover",
+    "rework_cause_clarity",
+    "acceptance_cause_clarity",
+    "decision_trust",
     "events",
     "effort",
     "wasted",
