@@ -206,8 +206,10 @@ def _check(
             inverse = 1.0 / action_cost[a]
             for t in range(targets):
                 points = plan[g, a, t]
+                if points == 0:
+                    continue  # most of a plan: legal anywhere (and -0.0 too), nothing to check
                 problem = 0
-                if t >= count and points != 0:
+                if t >= count:
                     problem = 1
                 elif not (points >= 0 and points <= _MAX_POINTS):
                     problem = 2 if not np.isfinite(points) else (3 if points < 0 else 2)

@@ -5,7 +5,7 @@ drawn up front from a fixed slot layout, whatever branch a game takes, so that
 policies compared on the same seeds meet the same luck.
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -176,8 +176,6 @@ def step(
     s.points_relations += acts.points_relations
     s.points_project += acts.points_project
     cancelled = project.end_turn(s, params, active)  # changes no work: progress as before
-    _freeze_finished(old, s, active)
-    # Measured after the freeze, so that a game that had ended reports its final state.
     reported, truth = discovery.reported_progress(s), discovery.true_progress(s)
     s.syndrome |= in_syndrome(reported, truth) & active
     complaint = stakeholders.complaints(s, params)
@@ -246,6 +244,7 @@ _FLOWS = (
     "finished",
     "rework_found",
     "redo_added",
+    "redo_rejected",
     "accepted",
     "rejected",
     "acceptance_found",
@@ -286,12 +285,3 @@ def _remember_while_in_touch(state: State, params: Params) -> None:
     state.known_satisfaction = np.where(in_touch, state.satisfaction, state.known_satisfaction)
     state.known_expectation = np.where(in_touch, state.expectation, state.known_expectation)
     state.known_seen = np.where(in_touch, state.seen, state.known_seen)
-
-
-def _freeze_finished(old: State, new: State, active: B8) -> None:
-    """Games that had already ended keep their state exactly (in place: `new` is the turn's
-    own copy)."""
-    ended = np.flatnonzero(~active)
-    if ended.size:
-        for f in fields(new):
-            getattr(new, f.name)[ended] = getattr(old, f.name)[ended]

@@ -24,6 +24,7 @@ def update_clarity(state: State, params: Params, acts: Intensity, demo: F64, exp
     owners who lend an expert this turn (N, S).
     """
     _update_clarity(
+        state.done,
         state.clarity,
         state.trust,
         state.friction,
@@ -41,10 +42,12 @@ def update_clarity(state: State, params: Params, acts: Intensity, demo: F64, exp
 
 
 @kernel(
-    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    "void(b1[::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1],"
     " f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], i8[::1], CoefRow)"
 )
 def _update_clarity(
+    ended: B8,
     clarity: F64,
     trust: F64,
     friction: F64,
@@ -64,6 +67,8 @@ def _update_clarity(
     # Per owner, not per package: expm1 costs more than the rest of a package's update.
     talks = np.empty(trust.shape[1])
     for g in range(n):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         for o in range(talks.shape[0]):
             talks[o] = saturated(clarify[g, o]) * (1.0 - c.friction_clarify * friction[g, o])
         for k in range(p):

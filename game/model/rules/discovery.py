@@ -13,6 +13,7 @@ from game.model.scalar import clip, row_sum
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
 
 F64 = npt.NDArray[np.float64]
+B8 = npt.NDArray[np.bool_]
 I64 = npt.NDArray[np.int64]
 
 
@@ -77,9 +78,10 @@ def discover(
     spot, without taking the package back (which would block the work that needs it).
     """
     n, p = state.hidden.shape
-    found, cause, cost = np.empty((n, p)), state.hidden_clarity.copy(), np.empty((n, p))
+    found, cause, cost = np.zeros((n, p)), state.hidden_clarity.copy(), np.zeros((n, p))
     progress = reported_progress(state)
     _discover(
+        state.done,
         state.hidden,
         state.correct,
         state.work_redo,
@@ -100,10 +102,12 @@ def discover(
 
 
 @kernel(
-    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1],"
+    "void(b1[::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1],"
     " f8[::1], f8[:, ::1], f8[:, ::1], f8[:, :], i8[::1], CoefRow, f8[:, ::1], f8[:, ::1])"
 )
 def _discover(
+    ended: B8,
     hidden: F64,
     correct: F64,
     work_redo: F64,
@@ -123,6 +127,8 @@ def _discover(
     c = coef[0]
     n, p = hidden.shape
     for g in range(n):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         tested = c.testing_gain * saturated(project[g, Channel.TESTING])
         for k in range(p):
             # The team tests against what it understood: misunderstood needs pass its tests.
@@ -157,7 +163,8 @@ def live_defects(state: State, params: Params) -> F64:
     defects the owner has to live with, which costs value, what they have seen working,
     and friction.
     """
-    found: F64 = state.hidden * params.coef.live_find * (state.status == ACCEPTED)
+    live = (state.status == ACCEPTED) & ~state.done[:, None]  # a game that had ended stays
+    found: F64 = state.hidden * params.coef.live_find * live
     state.hidden -= found
     state.defects += found
     return found

@@ -36,6 +36,7 @@ def update_friction(
     no open package at the start of the turn (N, S).
     """
     _update_friction(
+        state.done,
         state.friction,
         acts.stakeholder[Channel.ESCALATE],
         acts.stakeholder[Channel.CLARIFY],
@@ -46,8 +47,11 @@ def update_friction(
     )
 
 
-@kernel("void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], b1[:, ::1], CoefRow)")
+@kernel(
+    "void(b1[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], b1[:, ::1], b1[:, ::1], CoefRow)"
+)
 def _update_friction(
+    ended: B8,
     friction: F64,
     escalate: F64,
     clarify: F64,
@@ -59,6 +63,8 @@ def _update_friction(
     c = coef[0]
     n, s = friction.shape
     for g in range(n):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         for k in range(s):
             x = friction[g, k] * (1.0 - c.friction_decay)
             forced = (escalate[g, k] > 0) * (1.0 - c.escalate_fair_relief * fair[g, k])

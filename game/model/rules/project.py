@@ -48,6 +48,7 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
     before = state.sponsor.copy()
     parts = np.zeros((before.shape[0], N_SPONSOR_TERMS))
     _update_project(
+        state.done,
         state.budget_spent,
         state.sponsor,
         state.fatigue,
@@ -70,10 +71,12 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
 
 
 @kernel(
-    "void(f8[::1], f8[::1], f8[::1], f8[::1], i8[::1], f8[::1], i8[::1], f8[::1], f8[:, ::1],"
+    "void(b1[::1],"
+    " f8[::1], f8[::1], f8[::1], f8[::1], i8[::1], f8[::1], i8[::1], f8[::1], f8[:, ::1],"
     " f8[:, ::1], f8[::1], f8, f8, f8, i8, CoefRow, f8[:, ::1])"
 )
 def _update_project(
+    ended: B8,
     budget_spent: F64,
     sponsor: F64,
     fatigue: F64,
@@ -94,6 +97,8 @@ def _update_project(
 ) -> None:
     c = coef[0]
     for g in range(sponsor.shape[0]):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         budget_spent[g] += (capacity[g] + overtime[g] * overtime_cost) * cost_per_point
         over_budget = budget_spent[g] > budget
         late = turn[g] >= deadline

@@ -65,6 +65,7 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8, fai
     trust = state.trust.copy()
     parts = np.zeros((*trust.shape, N_TRUST_TERMS))
     _update_trust(
+        state.done,
         state.trust,
         state.ceiling,
         state.since_contact,
@@ -86,11 +87,13 @@ def update_trust(state: State, params: Params, acts: Intensity, granted: B8, fai
 
 
 @kernel(
-    "void(f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    "void(b1[::1],"
+    " f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
     " f8[:, ::1], b1[:, ::1], b1[:, ::1], b1[:, ::1], f8[::1], f8[::1], f8[::1], CoefRow,"
     " f8[:, :, ::1])"
 )
 def _update_trust(
+    ended: B8,
     trust: F64,
     ceiling: F64,
     since_contact: I64,
@@ -112,6 +115,8 @@ def _update_trust(
     n, s = trust.shape
     weight = np.empty(s)
     for g in range(n):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         for k in range(s):
             # A fair last resort (a sign-off held up far too long) is seen as fair process.
             weight[k] = (escalate[g, k] > 0) * (1.0 - c.escalate_fair_relief * fair[g, k])
@@ -160,18 +165,20 @@ def react_to_signoffs(state: State, params: Params, accepted: F64, rejected: F64
     """
     trust = state.trust.copy()
     parts = np.zeros((*trust.shape, N_TRUST_TERMS))
-    _react(state.trust, state.ceiling, accepted, rejected, params.coef_row, parts)
+    _react(state.done, state.trust, state.ceiling, accepted, rejected, params.coef_row, parts)
     # Trust above a ceiling the rejection lowered falls to it: that too is the rejection.
     return apportion(parts, state.trust - trust, residual_to=TrustTerm.REJECTION)
 
 
-@kernel("void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], CoefRow, f8[:, :, ::1])")
+@kernel("void(b1[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], CoefRow, f8[:, :, ::1])")
 def _react(
-    trust: F64, ceiling: F64, accepted: F64, rejected: F64, coef: CoefRow, parts: F64
+    ended: B8, trust: F64, ceiling: F64, accepted: F64, rejected: F64, coef: CoefRow, parts: F64
 ) -> None:
     c = coef[0]
     n, s = trust.shape
     for g in range(n):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         for k in range(s):
             lowered = ceiling[g, k] - c.reject_ceiling_hit * rejected[g, k]
             ceiling[g, k] = clip(lowered, c.ceiling_floor, 1.0)

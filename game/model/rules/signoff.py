@@ -82,9 +82,10 @@ def sign_off(
     """Decide on packages awaiting sign-off (N, P)."""
     n, p = state.status.shape
     accepted, rejected = np.zeros((n, p), dtype=np.bool_), np.zeros((n, p), dtype=np.bool_)
-    found, redo, owner_trust = np.empty((n, p)), np.empty((n, p)), np.empty((n, p))
+    found, redo, owner_trust = np.zeros((n, p)), np.zeros((n, p)), np.zeros((n, p))
     cause = state.hidden_clarity.copy()
     _sign_off(
+        state.done,
         state.hidden,
         state.defects,
         state.work_redo,
@@ -115,12 +116,14 @@ def sign_off(
 
 
 @kernel(
-    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1],"
+    "void(b1[::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1],"
     " i8[:, ::1], i8[:, ::1], i8[:, ::1], i8[::1], f8[:, ::1], f8[:, ::1], f8[::1], f8[:, ::1],"
     " b1[:, ::1], f8[:, :], f8[:, :], i8[::1], CoefRow, b1[:, ::1], b1[:, ::1], f8[:, ::1],"
     " f8[:, ::1], f8[:, ::1])"
 )
 def _sign_off(
+    ended: B8,
     hidden: F64,
     defects: F64,
     work_redo: F64,
@@ -150,6 +153,8 @@ def _sign_off(
     c = coef[0]
     n, p = status.shape
     for g in range(n):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         for k in range(p):
             o = owner[k]
             owner_trust[g, k] = trust[g, o]

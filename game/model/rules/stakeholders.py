@@ -101,8 +101,9 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F6
     expectations grow every turn, so a talk can leave them higher than before all the same.
     """
     truth, signed_off = _shares_of(state, params)
-    trimmed = np.empty(state.seen.shape)
+    trimmed = np.zeros(state.seen.shape)
     _update_views(
+        state.done,
         state.seen,
         state.expectation,
         state.hype,
@@ -116,15 +117,16 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F6
         params.coef_row,
         trimmed,
     )
-    state.satisfaction = satisfaction(state, params)
+    state.satisfaction = _feelings(state, params, turn=True)[0]
     return trimmed
 
 
 @kernel(
-    "void(f8[:, ::1], f8[:, ::1], f8[::1], i8[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    "void(b1[::1], f8[:, ::1], f8[:, ::1], f8[::1], i8[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
     " f8[:, ::1], f8[::1], i8, CoefRow, f8[:, ::1])"
 )
 def _update_views(
+    ended: B8,
     seen: F64,
     expectation: F64,
     hype: F64,
@@ -142,6 +144,8 @@ def _update_views(
     n, s = seen.shape
     pace = c.expectation_pace / deadline
     for g in range(n):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         before_deadline = turn[g] < deadline
         for k in range(s):
             now = maximum(seen[g, k], signed_off[g, k])
@@ -166,11 +170,13 @@ def _update_views(
 UNDERSTOOD = 0.65
 
 
-def _feelings(state: State, params: Params) -> tuple[F64, F64]:
-    """Satisfaction (N, S) and what each stakeholder holds against IT (N, S, 4)."""
+def _feelings(state: State, params: Params, turn: bool = False) -> tuple[F64, F64]:
+    """Satisfaction (N, S) and what each stakeholder holds against IT (N, S, 4); in a
+    `turn` of the rules, a game that had ended keeps its satisfaction (and holds nothing)."""
     n, s = state.seen.shape
-    satisfied, held = np.empty((n, s)), np.empty((n, s, len(COMPLAINTS)))
+    satisfied, held = state.satisfaction.copy(), np.zeros((n, s, len(COMPLAINTS)))
     _feel(
+        state.done if turn else np.zeros(n, dtype=np.bool_),
         state.seen,
         state.expectation,
         state.trust,
@@ -190,10 +196,11 @@ def _feelings(state: State, params: Params) -> tuple[F64, F64]:
 
 
 @kernel(
-    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1], f8[:, ::1],"
-    " i8[:, ::1], f8[::1], f8[::1], i8[:, ::1], CoefRow, f8[:, ::1], f8[:, :, ::1])"
+    "void(b1[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1],"
+    " f8[:, ::1], i8[:, ::1], f8[::1], f8[::1], i8[:, ::1], CoefRow, f8[:, ::1], f8[:, :, ::1])"
 )
 def _feel(
+    skip: B8,
     seen: F64,
     expectation: F64,
     trust: F64,
@@ -217,6 +224,8 @@ def _feel(
     p = status.shape[1]
     pending, unclear, rejected = np.empty(p), np.empty(p), np.empty(p)
     for g in range(n):
+        if skip[g]:
+            continue
         for j in range(p):
             pending[j] = size[j] * (status[g, j] != ACCEPTED)
             unclear[j] = clarity[g, j] * pending[j]

@@ -53,8 +53,9 @@ def build(
 ) -> BuildResult:
     """Apply build effort: rework waiting to be redone first, then new work."""
     n, p = state.work_new.shape
-    applied, flawed, fcc, wasted = np.empty((n, p)), np.empty((n, p)), np.empty((n, p)), np.empty(n)
+    applied, flawed, fcc, wasted = np.zeros((n, p)), np.zeros((n, p)), np.zeros((n, p)), np.zeros(n)
     _build(
+        state.done,
         state.work_new,
         state.work_redo,
         state.correct,
@@ -80,11 +81,13 @@ def build(
 
 
 @kernel(
-    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    "void(b1[::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
     " f8[:, ::1], f8[::1], f8[::1], b1[:, ::1], f8[:, ::1], f8[:, ::1], f8[:], f8[:, :], CoefRow,"
     " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[::1])"
 )
 def _build(
+    ended: B8,
     work_new: F64,
     work_redo: F64,
     correct: F64,
@@ -110,6 +113,8 @@ def _build(
     n, p = work_new.shape
     unused = np.empty(p)
     for g in range(n):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         strain = _strain(fatigue[g], c)
         productivity = (
             (1.0 - c.fatigue_productivity * strain)
@@ -198,6 +203,7 @@ def complete(state: State, params: Params) -> tuple[B8, F64]:
     n, p = state.work_new.shape
     finished, leftover = np.zeros((n, p), dtype=np.bool_), np.zeros((n, p))
     _complete(
+        state.done,
         state.work_new,
         state.work_redo,
         state.hidden,
@@ -216,10 +222,12 @@ def complete(state: State, params: Params) -> tuple[B8, F64]:
 
 
 @kernel(
-    "void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1],"
+    "void(b1[::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1],"
     " i8[:, ::1], i8[::1], f8[::1], CoefRow, b1[:, ::1], f8[:, ::1])"
 )
 def _complete(
+    ended: B8,
     work_new: F64,
     work_redo: F64,
     hidden: F64,
@@ -237,6 +245,8 @@ def _complete(
     c = coef[0]
     n, p = work_new.shape
     for g in range(n):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
         for k in range(p):
             remaining = work_new[g, k] + work_redo[g, k]
             done = status[g, k] == OPEN and remaining <= c.done_threshold * size[k]
