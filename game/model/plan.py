@@ -135,8 +135,8 @@ def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F
     `limits` is the true `State` (the model's step) or the player's `Observation` (the
     window's planner): only `done` and `capacity` are read, and both carry the same ones.
 
-    Returns the plan with the rows of finished games set to zero (step ignores them,
-    whatever they hold) and the points per action (N, A), ready to resolve. The first
+    Returns the plan (contiguous) and the points per action (N, A), ready to resolve: zero
+    for a finished game, whatever its row of the plan holds (step ignores it). The first
     problem is reported: of the points, in the order of games, actions and targets, then
     of overtime, then of capacity.
     """
@@ -147,8 +147,6 @@ def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F
         raise PlanError(f"plan has shape {plan.shape}, expected {expected}")
     if plan.dtype != np.float64:
         raise PlanError(f"plan has dtype {plan.dtype}, expected float64")
-    if done.any():
-        plan = np.where(done[:, None, None], 0.0, plan)
     plan = np.ascontiguousarray(plan)
     totals = np.zeros((n_games, params.n_actions))
     where = np.zeros(4, dtype=np.int64)

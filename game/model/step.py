@@ -40,6 +40,9 @@ SYNDROME_TRUE = 0.75
 class TurnLog:
     """What happened in one turn and why, per game, as data (no text).
 
+    A game that had already ended did nothing: every field of what happened is zero (or
+    False) for it, and those that show its state show its final state (the rules skip it).
+
     Shapes: (N,), (N, S) per stakeholder, (N, P) per package, (N, E) per event.
     """
 
@@ -180,100 +183,50 @@ def step(
     s.syndrome |= in_syndrome(reported, truth) & active
     complaint = stakeholders.complaints(s, params)
 
-    log = _only_running(
-        TurnLog(
-            turn=played,
-            active=active,
-            events=fired,
-            effort=built.applied,
-            wasted=built.wasted,
-            flawed=built.flawed,
-            fraction_correct=built.fraction_correct,
-            finished=finished,
-            left_at_handover=left_at_handover,
-            rework_found=found.found,
-            rework_cause_clarity=found.cause_clarity,
-            redo_added=found.cost + decided.redo,
-            redo_rejected=decided.redo,
-            accepted=decided.accepted,
-            rejected=decided.rejected,
-            acceptance_found=decided.found,
-            acceptance_cause_clarity=decided.cause_clarity,
-            decision_trust=decided.owner_trust,
-            trust_before=trust_before,
-            trust_after=s.trust.copy(),
-            trust_parts=trust_parts,
-            favour_granted=granted,
-            favour_expert=granted & ~waiting,
-            idle_workshop=idle & (acts.stakeholder[Channel.CLARIFY] > 0),
-            escalated=escalated,
-            forced_fair=fair & (acts.stakeholder[Channel.ESCALATE] > 0),
-            complaint=complaint,
-            contacted=acts.contacted,
-            points_build=acts.points_build,
-            points_relations=acts.points_relations,
-            points_project=acts.points_project,
-            overtime=acts.overtime,
-            reported_progress=reported,
-            true_progress=truth,
-            sponsor=s.sponsor.copy(),
-            sponsor_parts=sponsor_parts,
-            hype=s.hype.copy(),
-            expectation=s.expectation.copy(),
-            reset_trimmed=trimmed,
-            seen=s.seen.copy(),
-            cancelled=cancelled,
-        ),
-        active,
+    log = TurnLog(
+        turn=played,
+        active=active,
+        events=fired,
+        effort=built.applied,
+        wasted=built.wasted,
+        flawed=built.flawed,
+        fraction_correct=built.fraction_correct,
+        finished=finished,
+        left_at_handover=left_at_handover,
+        rework_found=found.found,
+        rework_cause_clarity=found.cause_clarity,
+        redo_added=found.cost + decided.redo,
+        redo_rejected=decided.redo,
+        accepted=decided.accepted,
+        rejected=decided.rejected,
+        acceptance_found=decided.found,
+        acceptance_cause_clarity=decided.cause_clarity,
+        decision_trust=decided.owner_trust,
+        trust_before=trust_before,
+        trust_after=s.trust.copy(),
+        trust_parts=trust_parts,
+        favour_granted=granted,
+        favour_expert=granted & ~waiting,
+        idle_workshop=idle & (acts.stakeholder[Channel.CLARIFY] > 0),
+        escalated=escalated,
+        forced_fair=fair & (acts.stakeholder[Channel.ESCALATE] > 0),
+        complaint=complaint,
+        contacted=acts.contacted,
+        points_build=acts.points_build,
+        points_relations=acts.points_relations,
+        points_project=acts.points_project,
+        overtime=acts.overtime,
+        reported_progress=reported,
+        true_progress=truth,
+        sponsor=s.sponsor.copy(),
+        sponsor_parts=sponsor_parts,
+        hype=s.hype.copy(),
+        expectation=s.expectation.copy(),
+        reset_trimmed=trimmed,
+        seen=s.seen.copy(),
+        cancelled=cancelled,
     )
     return s, log
-
-
-# Log fields of what a game did this turn: zero (or False) for games that had already
-# ended. The flows, and what the rules made of the work built, found and decided on.
-_FLOWS = (
-    "fraction_correct",
-    "left_at_handover",
-    "rework_cause_clarity",
-    "acceptance_cause_clarity",
-    "decision_trust",
-    "events",
-    "effort",
-    "wasted",
-    "flawed",
-    "finished",
-    "rework_found",
-    "redo_added",
-    "redo_rejected",
-    "accepted",
-    "rejected",
-    "acceptance_found",
-    "favour_granted",
-    "favour_expert",
-    "idle_workshop",
-    "escalated",
-    "forced_fair",
-    "contacted",
-    "points_build",
-    "points_relations",
-    "points_project",
-    "overtime",
-    "cancelled",
-    "trust_parts",
-    "sponsor_parts",
-    "reset_trimmed",
-)
-
-
-def _only_running(log: TurnLog, active: B8) -> TurnLog:
-    """A finished game did nothing this turn, whatever the rules computed for it.
-
-    In place: every flow of the log is an array this turn made for it."""
-    ended = np.flatnonzero(~active)
-    if ended.size:
-        for name in _FLOWS:
-            getattr(log, name)[ended] = 0
-    return log
 
 
 def _remember_while_in_touch(state: State, params: Params) -> None:

@@ -78,7 +78,10 @@ def discover(
     spot, without taking the package back (which would block the work that needs it).
     """
     n, p = state.hidden.shape
-    found, cause, cost = np.zeros((n, p)), state.hidden_clarity.copy(), np.zeros((n, p))
+    found, cost = np.zeros((n, p)), np.zeros((n, p))
+    cause = np.where(
+        state.done[:, None], 0.0, state.hidden_clarity
+    )  # none for a game that had ended
     progress = reported_progress(state)
     _discover(
         state.done,

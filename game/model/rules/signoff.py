@@ -83,7 +83,9 @@ def sign_off(
     n, p = state.status.shape
     accepted, rejected = np.zeros((n, p), dtype=np.bool_), np.zeros((n, p), dtype=np.bool_)
     found, redo, owner_trust = np.zeros((n, p)), np.zeros((n, p)), np.zeros((n, p))
-    cause = state.hidden_clarity.copy()
+    cause = np.where(
+        state.done[:, None], 0.0, state.hidden_clarity
+    )  # none for a game that had ended
     _sign_off(
         state.done,
         state.hidden,
