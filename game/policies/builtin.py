@@ -135,6 +135,7 @@ def _relationship_plan(
     numbers[TESTING_COST] = cat.cost(params, cat.testing)
     numbers[STEERING_COST] = cat.cost(params, cat.steering)
     relationship_plans(
+        obs.done,
         capacity,
         np.round(share * capacity),
         obs.hype,

@@ -70,12 +70,13 @@ N_NUMBERS = 12
 
 
 @kernel(
-    "void(f8[::1], f8[::1], f8[::1], f8[::1], f8[::1], i8[::1], f8[::1], i8[:, ::1], f8[:, ::1],"
-    " f8[:, ::1], b1[:, ::1], i8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1], f8[:, ::1],"
-    " f8[:, ::1], i8[:, ::1], i8[::1], i8[:, ::1], f8[::1], f8[::1], f8[::1], f8[::1], i8[::1],"
-    " i8[::1], f8[::1], i8, f8[:, :, ::1])"
+    "void(b1[::1], f8[::1], f8[::1], f8[::1], f8[::1], f8[::1], i8[::1], f8[::1], i8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1], b1[:, ::1], i8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[::1], i8[:, ::1], f8[::1], f8[::1], f8[::1],"
+    " f8[::1], i8[::1], i8[::1], f8[::1], i8, f8[:, :, ::1])"
 )
 def relationship_plans(
+    done: B8,
     capacity: F64,
     budget: F64,
     hype: F64,
@@ -108,7 +109,8 @@ def relationship_plans(
 ) -> None:
     """Every game's week (`builtin._relationship_plan`): relationship work chosen by
     priority within `budget` (N,) points of `capacity` (N,), then quality, testing and
-    steering, overtime, and building with the rest, added to `plan` (N, A, T).
+    steering, overtime, and building with the rest, added to `plan` (N, A, T); nothing for
+    a game that is `done` (N,): the model ignores its row.
     `candidates` lists the rules of thumb weighed (KICKOFF...), `jobs` the catalogue's
     actions (BUILD...), `numbers` the scenario's and the policy's numbers (LATE_PENALTY...).
     The rest is the Observation's arrays and the Params'."""
@@ -126,6 +128,8 @@ def relationship_plans(
             cost[i * s + who] = action_cost[jobs[CANDIDATE_JOBS[candidates[i]]]]
     skip = int(numbers[SKIP])
     for g in range(n):
+        if done[g]:
+            continue
         early = turn[g] < max(2, deadline // 4)
         demo_priority = DEMO_FIRST if budget[g] >= numbers[EVERYONE_COST] else DEMO_WAITS
         _starting(g, status, reported, clarity, buildable, remaining, starting)
