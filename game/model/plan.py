@@ -99,7 +99,7 @@ def _points_all(totals: F64, action_cost: F64, per_use: F64, overtime: bool) -> 
     return out
 
 
-@kernel("f8(f8[::1], f8[::1], f8[::1])")
+@kernel("f8(f8[::1], f8[::1], f8[::1])", inline=True)
 def overtime_of(totals: F64, action_cost: F64, per_use: F64) -> float:
     """One game's `overtime_points`, summed in action order (linalg.py)."""
     extra = 0.0
@@ -109,7 +109,7 @@ def overtime_of(totals: F64, action_cost: F64, per_use: F64) -> float:
     return extra
 
 
-@kernel("f8(f8[::1], f8[::1])")
+@kernel("f8(f8[::1], f8[::1])", inline=True)
 def regular_of(totals: F64, per_use: F64) -> float:
     """One game's `regular_points`. Points are whole uses, so this sum is exact in any order."""
     spent = 0.0
@@ -196,36 +196,41 @@ def _check(
     """Points per action into `totals`; the first problem into `where` (code, game,
     action, target; code 0: none)."""
     n, actions, targets = plan.shape
+    inverse = 1.0 / action_cost  # uses per point, once a call
     for g in range(n):
         if done[g]:
             continue
         for a in range(actions):
             count = legal_count[a]
-            inverse = 1.0 / action_cost[a]
+            # Most of a plan is zero, legal anywhere (-0.0 too), and sums to +0.0: a scan
+            # without branches (vectorised) finds the rows with anything to check.
+            used = False
+            for t in range(targets):
+                used |= plan[g, a, t] != 0
+            if not used:
+                continue  # totals[g, a] stays 0.0
             for t in range(targets):
                 points = plan[g, a, t]
                 if points == 0:
-                    continue  # most of a plan: legal anywhere (and -0.0 too), nothing to check
+                    continue
                 problem = 0
                 if t >= count:
                     problem = 1
                 elif not (points >= 0 and points <= _MAX_POINTS):
                     problem = 2 if not np.isfinite(points) else (3 if points < 0 else 2)
-                elif abs(points * inverse - np.rint(points * inverse)) > _EPS:
+                elif abs(points * inverse[a] - np.rint(points * inverse[a])) > _EPS:
                     problem = 4
                 if problem:
                     where[0], where[1], where[2], where[3] = problem, g, a, t
                     return
             totals[g, a] = row_sum(plan[g, a, :count])
-    for code in (_OVERTIME, _CAPACITY):
-        for g in range(n):
-            if done[g]:
-                continue
-            extra = overtime_of(totals[g], action_cost, per_use)
-            if code == _OVERTIME:
-                bad = extra > max_overtime + _EPS
-            else:
-                bad = regular_of(totals[g], per_use) > capacity[g] + extra + _EPS
-            if bad:
-                where[0], where[1] = code, g
-                return
+    extra = np.empty(n)  # each game's overtime: every overtime problem is reported first
+    for g in range(n):
+        extra[g] = 0.0 if done[g] else overtime_of(totals[g], action_cost, per_use)
+        if not done[g] and extra[g] > max_overtime + _EPS:
+            where[0], where[1] = _OVERTIME, g
+            return
+    for g in range(n):
+        if not done[g] and regular_of(totals[g], per_use) > capacity[g] + extra[g] + _EPS:
+            where[0], where[1] = _CAPACITY, g
+            return

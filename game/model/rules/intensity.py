@@ -102,19 +102,22 @@ def _resolve(
     contacted: B8,
 ) -> None:
     channels = effect.shape[1]
+    inverse = 1.0 / action_cost  # uses per point, once a call
+    acts_at_all = np.empty(effect.shape[0], dtype=np.bool_)
+    for a in range(effect.shape[0]):
+        acts_at_all[a] = effect[a].any()
     for g in range(plan.shape[0]):
         # One action at a time, in catalogue order, so the sums do not depend on the batch.
         for a in range(plan.shape[1]):
             if totals[g, a] == 0:
                 continue  # not used: adding zeros would change no bit
-            inverse = 1.0 / action_cost[a]
             if kind[a] == Target.PROJECT:
-                if effect[a].any():  # as linalg.contract: a row of zeros adds nothing
+                if acts_at_all[a]:  # as linalg.contract: a row of zeros adds nothing
                     for c in range(channels):
-                        project[g, c] += (totals[g, a] * inverse) * effect[a, c]
+                        project[g, c] += (totals[g, a] * inverse[a]) * effect[a, c]
                 continue
             for t in range(legal_count[a]):
-                uses = plan[g, a, t] * inverse
+                uses = plan[g, a, t] * inverse[a]
                 if kind[a] == Target.PACKAGE:
                     build[g, t] += uses * effect[a, Channel.BUILD]
                     continue
