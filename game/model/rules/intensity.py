@@ -10,6 +10,7 @@ from game.model.channels import Channel, Target
 from game.model.compiled import kernel
 from game.model.params import Params
 from game.model.plan import overtime_points
+from game.model.scalar import row_sum
 
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
@@ -54,8 +55,6 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
     build, project = np.zeros((n, p)), np.zeros((n, effect.shape[1]))
     stakeholder = np.zeros((effect.shape[1], n, s))
     contacted = np.zeros((n, s), dtype=np.bool_)
-    # Talking to someone counts as contact; going over their head does not.
-    personal = np.delete(effect, Channel.ESCALATE, axis=1).sum(axis=1) > 0
     _resolve(
         np.ascontiguousarray(plan),
         totals,
@@ -64,7 +63,6 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
         params.action_cost,
         effect,
         params.preference,
-        personal,
         build,
         stakeholder,
         project,
@@ -84,7 +82,7 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
 
 
 @kernel(
-    "void(f8[:, :, ::1], f8[:, ::1], i8[::1], i8[::1], f8[::1], f8[:, ::1], f8[:, ::1], b1[::1],"
+    "void(f8[:, :, ::1], f8[:, ::1], i8[::1], i8[::1], f8[::1], f8[:, ::1], f8[:, ::1],"
     " f8[:, ::1], f8[:, :, ::1], f8[:, ::1], b1[:, ::1])"
 )
 def _resolve(
@@ -95,7 +93,6 @@ def _resolve(
     action_cost: F64,
     effect: F64,
     preference: F64,
-    personal: B8,
     build: F64,
     stakeholder: F64,
     project: F64,
@@ -104,8 +101,14 @@ def _resolve(
     channels = effect.shape[1]
     inverse = 1.0 / action_cost  # uses per point, once a call
     acts_at_all = np.empty(effect.shape[0], dtype=np.bool_)
+    # Talking to someone counts as contact; going over their head does not.
+    personal = np.empty(effect.shape[0], dtype=np.bool_)
+    others = np.empty(channels - 1)  # an action's effects but escalation's, in order
     for a in range(effect.shape[0]):
         acts_at_all[a] = effect[a].any()
+        for c in range(channels - 1):
+            others[c] = effect[a, c + (c >= Channel.ESCALATE)]
+        personal[a] = row_sum(others) > 0
     for g in range(plan.shape[0]):
         # One action at a time, in catalogue order, so the sums do not depend on the batch.
         for a in range(plan.shape[1]):
