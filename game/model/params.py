@@ -5,8 +5,7 @@ never sees YAML. Arrays are float64 (or int64 / bool for indices and masks) and
 are shared read-only by every game of a batch.
 """
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 import numpy as np
@@ -210,14 +209,14 @@ class Params:
     events: EventTable
     coef: Coefficients
     scoring: Scoring
+    # `coef` for the compiled kernels: a read-only array of one record (CoefRow), made from
+    # `coef` whenever a Params is made (dataclasses.replace included).
+    coef_row: CoefRow = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def coef_row(self) -> CoefRow:
-        """`coef` for the compiled kernels: a read-only array of one record (CoefRow)."""
+    def __post_init__(self) -> None:
         row = np.array([tuple(self.coef)], dtype=COEF_DTYPE)
         row.flags.writeable = False
-        result: CoefRow = row
-        return result
+        object.__setattr__(self, "coef_row", row)  # frozen: set once, here
 
     @property
     def legal_count(self) -> I64:
