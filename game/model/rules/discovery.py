@@ -79,9 +79,8 @@ def discover(
     """
     n, p = state.hidden.shape
     found, cost = np.zeros((n, p)), np.zeros((n, p))
-    cause = np.where(
-        state.done[:, None], 0.0, state.hidden_clarity
-    )  # none for a game that had ended
+    # The clarity the found work was built at: none for a game that had ended.
+    cause = np.where(state.done[:, None], 0.0, state.hidden_clarity)
     progress = reported_progress(state)
     _discover(
         state.done,

@@ -83,9 +83,8 @@ def sign_off(
     n, p = state.status.shape
     accepted, rejected = np.zeros((n, p), dtype=np.bool_), np.zeros((n, p), dtype=np.bool_)
     found, redo, owner_trust = np.zeros((n, p)), np.zeros((n, p)), np.zeros((n, p))
-    cause = np.where(
-        state.done[:, None], 0.0, state.hidden_clarity
-    )  # none for a game that had ended
+    # The clarity the found work was built at: none for a game that had ended.
+    cause = np.where(state.done[:, None], 0.0, state.hidden_clarity)
     _sign_off(
         state.done,
         state.hidden,

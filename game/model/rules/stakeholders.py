@@ -225,7 +225,7 @@ def _feel(
     pending, unclear, rejected = np.empty(p), np.empty(p), np.empty(p)
     for g in range(n):
         if skip[g]:
-            continue
+            continue  # a game that had ended, in a turn: it keeps its satisfaction
         for j in range(p):
             pending[j] = size[j] * (status[g, j] != ACCEPTED)
             unclear[j] = clarity[g, j] * pending[j]
