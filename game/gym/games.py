@@ -111,7 +111,7 @@ class Games:
                     raise ValueError(str(exc)) from None
                 refused[exc.row] = True
                 illegal[exc.row] = str(exc).split(": ", 1)[-1]
-        # Refused games sit this week out as finished games do: the model freezes them.
+        # Refused games sit this week out as finished games do: the rules skip them.
         resting = skip | refused
         after, _ = step(replace(before, done=before.done | resting), plan, self.params)
         after.done = np.where(resting, before.done, after.done)

@@ -130,7 +130,8 @@ COEF_DTYPE = np.dtype((np.record, [(name, np.float64) for name in Coefficients._
 
 
 class CoefRow(Protocol):
-    """`Params.coef_row` as a kernel sees it: `coef[0]` reads like the `Coefficients`."""
+    """`Params.coef_row` as a kernel sees it: `coef[0]` reads like the `Coefficients` (a
+    numpy record of the same names, typed here as them for the type checker)."""
 
     def __getitem__(self, index: int) -> Coefficients: ...
 
@@ -209,8 +210,9 @@ class Params:
     events: EventTable
     coef: Coefficients
     scoring: Scoring
-    # `coef` for the compiled kernels: a read-only array of one record (CoefRow), made from
-    # `coef` whenever a Params is made (dataclasses.replace included).
+    # `coef` for the compiled kernels: an array of one record (CoefRow), made read-only from
+    # `coef` whenever a Params is made (dataclasses.replace included; a copy made by pickle
+    # keeps it, writeable: the kernels' signature declares it read-only, so none writes it).
     coef_row: CoefRow = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -99,7 +99,7 @@ def _points_all(totals: F64, action_cost: F64, per_use: F64, overtime: bool) -> 
     return out
 
 
-@kernel("f8(f8[::1], f8[::1], f8[::1])", inline=True)
+@kernel("f8(f8[::1], f8[::1], f8[::1])")
 def overtime_of(totals: F64, action_cost: F64, per_use: F64) -> float:
     """One game's `overtime_points`, summed in action order (linalg.py)."""
     extra = 0.0
@@ -109,7 +109,7 @@ def overtime_of(totals: F64, action_cost: F64, per_use: F64) -> float:
     return extra
 
 
-@kernel("f8(f8[::1], f8[::1])", inline=True)
+@kernel("f8(f8[::1], f8[::1])")
 def regular_of(totals: F64, per_use: F64) -> float:
     """One game's `regular_points`. Points are whole uses, so this sum is exact in any order."""
     spent = 0.0
@@ -135,7 +135,7 @@ def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F
     `limits` is the true `State` (the model's step) or the player's `Observation` (the
     window's planner): only `done` and `capacity` are read, and both carry the same ones.
 
-    Returns the plan (contiguous) and the points per action (N, A), ready to resolve: zero
+    Returns the plan as a contiguous array and the points per action (N, A), ready to resolve: zero
     for a finished game, whatever its row of the plan holds (step ignores it). The first
     problem is reported: of the points, in the order of games, actions and targets, then
     of overtime, then of capacity.

@@ -233,7 +233,8 @@ def _remember_while_in_touch(state: State, params: Params) -> None:
     """IT knows a stakeholder's mood while in touch (contacted within `vague_after` turns,
     observe.py shows the truth then); out of touch it keeps the last it knew. Kept only at
     contact, the memory went back to an older, happier face than the one last shown."""
-    in_touch = state.since_contact <= params.coef.vague_after
+    # A game that had ended stays as it was.
+    in_touch = (state.since_contact <= params.coef.vague_after) & ~state.done[:, None]
     state.known_trust = np.where(in_touch, state.trust, state.known_trust)
     state.known_satisfaction = np.where(in_touch, state.satisfaction, state.known_satisfaction)
     state.known_expectation = np.where(in_touch, state.expectation, state.known_expectation)

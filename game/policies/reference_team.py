@@ -110,7 +110,8 @@ def relationship_plans(
     """Every game's week (`builtin._relationship_plan`): relationship work chosen by
     priority within `budget` (N,) points of `capacity` (N,), then quality, testing and
     steering, overtime, and building with the rest, added to `plan` (N, A, T); nothing for
-    a game that is `done` (N,): the model ignores its row.
+    a game that is `done` (N,): the model ignores its row. (A catalogue without relationship
+    actions skips this kernel: `_finish` builds for every game, done or not.)
     `candidates` lists the rules of thumb weighed (KICKOFF...), `jobs` the catalogue's
     actions (BUILD...), `numbers` the scenario's and the policy's numbers (LATE_PENALTY...).
     The rest is the Observation's arrays and the Params'."""

@@ -165,7 +165,8 @@ def live_defects(state: State, params: Params) -> F64:
     defects the owner has to live with, which costs value, what they have seen working,
     and friction.
     """
-    live = (state.status == ACCEPTED) & ~state.done[:, None]  # a game that had ended stays
+    # None for a game that had ended: moving zero leaves its (finite) stocks as they were.
+    live = (state.status == ACCEPTED) & ~state.done[:, None]
     found: F64 = state.hidden * params.coef.live_find * live
     state.hidden -= found
     state.defects += found

@@ -117,7 +117,7 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F6
         params.coef_row,
         trimmed,
     )
-    state.satisfaction = _feelings(state, params, turn=True)[0]
+    state.satisfaction = _feelings(state, params, keep_ended=True)[0]
     return trimmed
 
 
@@ -170,13 +170,14 @@ def _update_views(
 UNDERSTOOD = 0.65
 
 
-def _feelings(state: State, params: Params, turn: bool = False) -> tuple[F64, F64]:
-    """Satisfaction (N, S) and what each stakeholder holds against IT (N, S, 4); in a
-    `turn` of the rules, a game that had ended keeps its satisfaction (and holds nothing)."""
+def _feelings(state: State, params: Params, keep_ended: bool = False) -> tuple[F64, F64]:
+    """Satisfaction (N, S) and what each stakeholder holds against IT (N, S, 4); with
+    `keep_ended` (in a turn), a game that had ended keeps its satisfaction (and holds
+    nothing)."""
     n, s = state.seen.shape
     satisfied, held = state.satisfaction.copy(), np.zeros((n, s, len(COMPLAINTS)))
     _feel(
-        state.done if turn else np.zeros(n, dtype=np.bool_),
+        state.done if keep_ended else np.zeros(n, dtype=np.bool_),
         state.seen,
         state.expectation,
         state.trust,
@@ -200,7 +201,7 @@ def _feelings(state: State, params: Params, turn: bool = False) -> tuple[F64, F6
     " f8[:, ::1], i8[:, ::1], f8[::1], f8[::1], i8[:, ::1], CoefRow, f8[:, ::1], f8[:, :, ::1])"
 )
 def _feel(
-    skip: B8,
+    ended: B8,
     seen: F64,
     expectation: F64,
     trust: F64,
@@ -224,8 +225,8 @@ def _feel(
     p = status.shape[1]
     pending, unclear, rejected = np.empty(p), np.empty(p), np.empty(p)
     for g in range(n):
-        if skip[g]:
-            continue  # a game that had ended, in a turn: it keeps its satisfaction
+        if ended[g]:
+            continue  # passed only in a turn: a game that had ended keeps its satisfaction
         for j in range(p):
             pending[j] = size[j] * (status[g, j] != ACCEPTED)
             unclear[j] = clarity[g, j] * pending[j]
@@ -306,12 +307,14 @@ def _escalate(
     n, s = satisfaction.shape
     weight = np.empty(s)
     for g in range(n):
+        if not active[g]:
+            continue  # a game that had ended stays as it was
         for k in range(s):
             unhappiness = clip(
                 (c.escalation_threshold - satisfaction[g, k]) / c.escalation_threshold, 0.0, 1.0
             )
             chance = c.escalation_rate * influence[k] * unhappiness
-            went = u_escalate[g, k] < chance and active[g]
+            went = u_escalate[g, k] < chance
             escalations[g, k] += went
             escalated[g, k] = went
             weight[k] = went * influence[k]
