@@ -156,17 +156,20 @@ def test_the_strategy_zoo_on_a_cluster_scores_what_it_scores_in_one_process(clie
 
 
 @pytest.mark.slow
-def test_a_worker_killed_mid_run_costs_a_retry_not_the_run():
+def test_workers_killed_mid_run_cost_a_retry_not_the_run():
     _, params = loaded("tutorial")
     expected = run_batch([params], ["balanced", "random"], games=1200, seed=5, chunk=1200)
     with local_cluster() as cluster, distributed.Client(cluster, set_as_default=False) as client:
         before = client.run(os.getpid)
         killed: list[int] = []
 
-        def kill_one_worker(chunk):  # type: ignore[no-untyped-def]
+        def kill_the_holders(chunk):  # type: ignore[no-untyped-def]
             if not killed:  # chunks are in flight on both workers now
-                killed.append(next(iter(before.values())))
-                os.kill(killed[0], signal.SIGKILL)
+                # The worst workers to lose: every one holding a copy of the run's shared
+                # scenarios, which every chunk still to play needs.
+                for holder in client.run_on_scheduler(_holders_of_the_shared_data):
+                    killed.append(before[holder])
+                    os.kill(before[holder], signal.SIGKILL)
 
         result = run_batch(
             [params],
@@ -174,11 +177,11 @@ def test_a_worker_killed_mid_run_costs_a_retry_not_the_run():
             games=1200,
             seed=5,
             chunk=40,
-            on_chunk=kill_one_worker,
+            on_chunk=kill_the_holders,
             backend=DaskBackend(client),
         )
-        assert killed and killed[0] not in client.run(os.getpid).values()
-        # The chunk the dead worker was playing went back to the scheduler and ran again.
+        assert killed and not set(killed) & set(client.run(os.getpid).values())
+        # The chunks the dead workers were playing went back to the scheduler and ran again.
         moves = client.run_on_scheduler(
             lambda dask_scheduler: [(t[1], t[2]) for t in dask_scheduler.transition_log]
         )
@@ -188,6 +191,15 @@ def test_a_worker_killed_mid_run_costs_a_retry_not_the_run():
         got = vars(result.tallies[key])
         for name, value in vars(tally).items():
             assert np.array_equal(got[name], value), (key, name)
+
+
+def _holders_of_the_shared_data(dask_scheduler):  # type: ignore[no-untyped-def]
+    [task] = [
+        task
+        for key, task in dask_scheduler.tasks.items()
+        if str(key).startswith(dask_backend.SHARED_KEY_PREFIX)
+    ]
+    return [worker.address for worker in task.who_has]
 
 
 def _one_clear_line(capsys) -> str:  # type: ignore[no-untyped-def]

@@ -5,8 +5,12 @@ Dask's scheduler does the scheduling, the retries and the dashboard; this module
 submits the chunks run.py asks for and hands the results back in order (backend.py says
 why). What it adds:
 
-- the shared data (the compiled scenarios) is scattered to every worker once, and each
-  chunk names it by its future, so a chunk carries only its job;
+- the shared data (the compiled scenarios) goes to the cluster once, as a task of its own
+  that returns it, and each chunk names it by its future, so a chunk carries only its job.
+  Not `scatter`: scattered data lost with its worker cannot be recomputed, and Dask's
+  active memory manager keeps one copy of a broadcast (dask/dask#11148), so a killed worker
+  could take the run's only copy with it (dask/distributed#3149); a task's result the
+  scheduler recomputes from the task;
 - a bounded number of futures in flight, taken as they complete (`as_completed`): the
   client's memory does not grow with the number of games;
 - a worker that dies mid-run costs its chunk a retry on another worker (Dask reschedules
@@ -27,6 +31,7 @@ import signal
 import socket
 import threading
 import traceback
+import uuid
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +47,7 @@ MAX_LOCAL_WORKERS = 64  # as --workers: above this a number is a typo
 CONNECT_TIMEOUT_S = 10.0  # a scheduler that does not answer in this time is reported
 WORKERS_TIMEOUT_S = 30.0  # a scheduler with no worker after this is reported
 RETRIES = 2  # an exception in a chunk is tried again this often (a chunk is pure)
+SHARED_KEY_PREFIX = "odd-duck-shared-"  # the key of a run's shared data on the cluster
 ADDRESS_SCHEMES = ("tcp://", "tls://")
 RULES_SOURCES = ("model", "policies")  # the source that decides a chunk's numbers
 INSTALL_HINT = (
@@ -127,8 +133,10 @@ class DaskBackend:
         from distributed import as_completed
 
         client = self.client
-        # Wrapped in a list so that Dask sends the object whole rather than each element.
-        [shared_future] = client.scatter([shared], broadcast=True, hash=False)
+        # A task, not scattered data: if its worker dies the scheduler computes it again.
+        shared_future = client.submit(
+            _the, shared, key=f"{SHARED_KEY_PREFIX}{uuid.uuid4().hex}", pure=False
+        )
         window = IN_FLIGHT_PER_WORKER * self.workers
         todo = enumerate(items)
         in_flight: dict[Any, int] = {}  # future -> index of its item
@@ -161,6 +169,11 @@ class DaskBackend:
             # Interrupted, failed or finished: nothing of ours stays on the cluster.
             with contextlib.suppress(Exception):
                 client.cancel([*in_flight, shared_future], force=True)
+
+
+def _the(shared: S) -> S:
+    """The task whose result is a run's shared data (see the module's docstring)."""
+    return shared
 
 
 def _result(future: Any) -> Any:
