@@ -168,7 +168,7 @@ def step(
     found = discovery.discover(s, params, acts, demo, u[:, cut["discovery"]])
     live = discovery.live_defects(s, params)
     friction.update_friction(s, params, acts, decided.found + live, fair, idle)
-    trimmed = stakeholders.update_views(s, params, acts, demo)
+    trimmed, held = stakeholders.update_views(s, params, acts, demo)
     complained_from = s.sponsor.copy()  # the rules update the state's arrays in place
     escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
     sponsor_parts[..., project.SponsorTerm.COMPLAINT] = s.sponsor - complained_from
@@ -181,7 +181,7 @@ def step(
     cancelled = project.end_turn(s, params, active)  # changes no work: progress as before
     reported, truth = discovery.reported_progress(s), discovery.true_progress(s)
     s.syndrome |= in_syndrome(reported, truth) & active
-    complaint = stakeholders.complaints(s, params)
+    complaint = stakeholders.complaints(s, params, held)
 
     log = TurnLog(
         turn=played,

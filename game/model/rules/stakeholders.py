@@ -94,11 +94,14 @@ def _demo(truth: F64, seen: F64, demo: F64, coef: CoefRow) -> F64:
     return out
 
 
-def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F64:
+def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> tuple[F64, F64]:
     """Seen delivery, expectations (schedule, hype, demos, resets) and satisfaction.
 
     Returns what honest talks (resets) trimmed off expectations (N, S), for the players:
-    expectations grow every turn, so a talk can leave them higher than before all the same.
+    expectations grow every turn, so a talk can leave them higher than before all the same;
+    and the grievances behind the new satisfaction (N, S, 4), as `grievances` gives them
+    for every game, that had ended or not (the rest of the turn changes none of their
+    causes: `step` takes the turn's complaints from them).
     """
     truth, signed_off = _shares_of(state, params)
     trimmed = np.zeros(state.seen.shape)
@@ -117,8 +120,8 @@ def update_views(state: State, params: Params, acts: Intensity, demo: F64) -> F6
         params.coef_row,
         trimmed,
     )
-    state.satisfaction = _feelings(state, params, keep_ended=True)[0]
-    return trimmed
+    state.satisfaction, held = _feelings(state, params, keep_ended=True)
+    return trimmed, held
 
 
 @kernel(
@@ -172,10 +175,9 @@ UNDERSTOOD = 0.65
 
 def _feelings(state: State, params: Params, keep_ended: bool = False) -> tuple[F64, F64]:
     """Satisfaction (N, S) and what each stakeholder holds against IT (N, S, 4); with
-    `keep_ended` (in a turn), a game that had ended keeps its satisfaction (and holds
-    nothing)."""
+    `keep_ended` (in a turn), a game that had ended keeps its satisfaction."""
     n, s = state.seen.shape
-    satisfied, held = state.satisfaction.copy(), np.zeros((n, s, len(COMPLAINTS)))
+    satisfied, held = state.satisfaction.copy(), np.empty((n, s, len(COMPLAINTS)))
     _feel(
         state.done if keep_ended else np.zeros(n, dtype=np.bool_),
         state.seen,
@@ -225,8 +227,6 @@ def _feel(
     p = status.shape[1]
     pending, unclear, rejected = np.empty(p), np.empty(p), np.empty(p)
     for g in range(n):
-        if ended[g]:
-            continue  # passed only in a turn: a game that had ended keeps its satisfaction
         for j in range(p):
             pending[j] = size[j] * (status[g, j] != ACCEPTED)
             unclear[j] = clarity[g, j] * pending[j]
@@ -247,7 +247,9 @@ def _feel(
             gap = seen[g, k] - expectation[g, k] + tolerance
             base = 0.5 + c.sat_gap * gap + c.sat_trust * (trust[g, k] - 0.5)
             left = base - held[g, k, 0] - held[g, k, 1] - held[g, k, 2]
-            satisfied[g, k] = clip(left, 0.0, 1.0)
+            # Passed only in a turn: a game that had ended keeps its satisfaction.
+            if not ended[g]:
+                satisfied[g, k] = clip(left, 0.0, 1.0)
 
 
 def grievances(state: State, params: Params) -> F64:
@@ -267,13 +269,28 @@ def satisfaction(state: State, params: Params) -> F64:
     return _feelings(state, params)[0]
 
 
-def complaints(state: State, params: Params) -> I64:
+def complaints(state: State, params: Params, held: F64 | None = None) -> I64:
     """Each unhappy stakeholder's main complaint (N, S), or NO_COMPLAINT: the grievance
-    that costs them the most satisfaction."""
-    main = np.argmax(grievances(state, params), axis=2).astype(np.int64)
-    below = state.satisfaction < params.coef.complaint_below
-    result: I64 = np.where(below, main, NO_COMPLAINT)
+    that costs them the most satisfaction. `held`: the state's `grievances`, if known."""
+    held = grievances(state, params) if held is None else held
+    result = np.empty(state.satisfaction.shape, dtype=np.int64)
+    _main_complaints(held, state.satisfaction, params.coef_row, result)
     return result
+
+
+@kernel("void(f8[:, :, ::1], f8[:, ::1], CoefRow, i8[:, ::1])")
+def _main_complaints(held: F64, satisfaction: F64, coef: CoefRow, out: I64) -> None:
+    c = coef[0]
+    for g in range(held.shape[0]):
+        for k in range(held.shape[1]):
+            # The first largest grievance, or the first NaN (numpy's argmax).
+            main = 0
+            for j in range(1, held.shape[2]):
+                here, best = held[g, k, j], held[g, k, main]
+                if here > best or (here != here and best == best):
+                    main = j
+            unhappy = satisfaction[g, k] < c.complaint_below
+            out[g, k] = main if unhappy else NO_COMPLAINT
 
 
 def escalate(state: State, params: Params, u_escalate: F64, active: B8) -> B8:
