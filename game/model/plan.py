@@ -77,13 +77,14 @@ def regular_points(totals: F64, params: Params) -> F64:
 
 def _per_game(totals: F64, params: Params, overtime: bool) -> F64:
     rows = np.ascontiguousarray(totals, dtype=np.float64).reshape(-1, params.n_actions)
-    out = _points_all(rows, params.action_cost, _overtime_per_use(params), overtime)
+    out = _points_all(rows, params.action_cost, overtime_per_use(params), overtime)
     result: F64 = out.reshape(np.shape(totals)[:-1])
     return result
 
 
-def _overtime_per_use(params: Params) -> F64:
-    """(A,) the extra capacity one use of each action buys (0 for all but overtime)."""
+def overtime_per_use(params: Params) -> F64:
+    """(A,) the extra capacity one use of each action buys (0 for all but overtime):
+    an action is overtime where this is above 0."""
     return np.ascontiguousarray(params.action_effect[:, Channel.OVERTIME])
 
 
@@ -150,7 +151,7 @@ def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F
     plan = np.ascontiguousarray(plan)
     totals = np.zeros((n_games, params.n_actions))
     where = np.zeros(4, dtype=np.int64)
-    per_use = _overtime_per_use(params)
+    per_use = overtime_per_use(params)
     _check(
         plan,
         done,

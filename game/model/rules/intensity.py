@@ -9,7 +9,7 @@ import numpy.typing as npt
 from game.model.channels import Channel, Target
 from game.model.compiled import kernel
 from game.model.params import Params
-from game.model.plan import overtime_points
+from game.model.plan import overtime_of, overtime_per_use
 from game.model.scalar import row_sum
 
 F64 = npt.NDArray[np.float64]
@@ -40,11 +40,32 @@ def saturated(intensity: float) -> float:
 def point_split(totals: F64, params: Params) -> tuple[F64, F64, F64]:
     """Points on building, on people and on the project (overtime aside), from points per
     action (..., A): each shaped (...). The one place that sorts actions into the three."""
-    kind = params.action_target
-    is_overtime = params.action_effect[:, Channel.OVERTIME] > 0
-    build: F64 = totals @ (kind == Target.PACKAGE).astype(np.float64)
-    people: F64 = totals @ (kind == Target.STAKEHOLDER).astype(np.float64)
-    project: F64 = totals @ ((kind == Target.PROJECT) & ~is_overtime).astype(np.float64)
+    rows = np.ascontiguousarray(totals, dtype=np.float64).reshape(-1, params.n_actions)
+    out = np.empty((3, rows.shape[0]))
+    _split_all(rows, params.action_target, overtime_per_use(params), out)
+    shape = np.shape(totals)[:-1]
+    return out[0].reshape(shape), out[1].reshape(shape), out[2].reshape(shape)
+
+
+@kernel("void(f8[:, ::1], i8[::1], f8[::1], f8[:, ::1])")
+def _split_all(totals: F64, kind: I64, per_use: F64, out: F64) -> None:
+    for row in range(totals.shape[0]):
+        out[0, row], out[1, row], out[2, row] = split_of(totals[row], kind, per_use)
+
+
+@kernel("UniTuple(f8, 3)(f8[::1], i8[::1], f8[::1])")
+def split_of(totals: F64, kind: I64, per_use: F64) -> tuple[float, float, float]:
+    """One game's `point_split`, summed in action order (points are whole uses: exact)."""
+    build = people = project = 0.0
+    for a in range(totals.shape[0]):
+        if totals[a] == 0:
+            continue  # adds nothing
+        if kind[a] == Target.PACKAGE:
+            build += totals[a]
+        elif kind[a] == Target.STAKEHOLDER:
+            people += totals[a]
+        elif kind[a] == Target.PROJECT and not per_use[a] > 0:  # overtime buys capacity
+            project += totals[a]
     return build, people, project
 
 
@@ -55,6 +76,7 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
     build, project = np.zeros((n, p)), np.zeros((n, effect.shape[1]))
     stakeholder = np.zeros((effect.shape[1], n, s))
     contacted = np.zeros((n, s), dtype=np.bool_)
+    points = np.empty((4, n))  # on building, people, the project (overtime aside); overtime
     _resolve(
         np.ascontiguousarray(plan),
         totals,
@@ -63,27 +85,28 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
         params.action_cost,
         effect,
         params.preference,
+        overtime_per_use(params),
         build,
         stakeholder,
         project,
         contacted,
+        points,
     )
-    points_build, points_relations, points_project = point_split(totals, params)
     return Intensity(
         build=build,
         stakeholder=stakeholder,
         project=project,
         contacted=contacted,
-        overtime=overtime_points(totals, params),
-        points_build=points_build,
-        points_relations=points_relations,
-        points_project=points_project,
+        overtime=points[3],
+        points_build=points[0],
+        points_relations=points[1],
+        points_project=points[2],
     )
 
 
 @kernel(
     "void(f8[:, :, ::1], f8[:, ::1], i8[::1], i8[::1], f8[::1], f8[:, ::1], f8[:, ::1],"
-    " f8[:, ::1], f8[:, :, ::1], f8[:, ::1], b1[:, ::1])"
+    " f8[::1], f8[:, ::1], f8[:, :, ::1], f8[:, ::1], b1[:, ::1], f8[:, ::1])"
 )
 def _resolve(
     plan: F64,
@@ -93,11 +116,16 @@ def _resolve(
     action_cost: F64,
     effect: F64,
     preference: F64,
+    per_use: F64,
     build: F64,
     stakeholder: F64,
     project: F64,
     contacted: B8,
+    points: F64,
 ) -> None:
+    """The plan's effects into `build`, `stakeholder`, `project` and `contacted` (zeros
+    when called); into `points` (4, N) its points as `point_split` sorts them and the
+    overtime it buys (`per_use`: capacity per use of each action, as `overtime_points`)."""
     channels = effect.shape[1]
     inverse = 1.0 / action_cost  # uses per point, once a call
     acts_at_all = np.empty(effect.shape[0], dtype=np.bool_)
@@ -110,6 +138,8 @@ def _resolve(
             others[c] = effect[a, c + (c >= Channel.ESCALATE)]
         personal[a] = row_sum(others) > 0
     for g in range(plan.shape[0]):
+        points[0, g], points[1, g], points[2, g] = split_of(totals[g], kind, per_use)
+        points[3, g] = overtime_of(totals[g], action_cost, per_use)
         # One action at a time, in catalogue order, so the sums do not depend on the batch.
         for a in range(plan.shape[1]):
             if totals[g, a] == 0:
