@@ -269,6 +269,20 @@ def _owner_sum(values: F64, slots: I64) -> F64:
     return out
 
 
+def owners_with(marked: B8, params: Params) -> B8:
+    """Whether any of each stakeholder's packages is `marked` (N, P) -> (N, S)."""
+    out = np.zeros((marked.shape[0], params.n_stakeholders), dtype=np.bool_)
+    _owners_with(np.ascontiguousarray(marked), params.owner, out)
+    return out
+
+
+@kernel("void(b1[:, ::1], i8[::1], b1[:, ::1])")
+def _owners_with(marked: B8, owner: I64, out: B8) -> None:
+    for g in range(marked.shape[0]):
+        for k in range(marked.shape[1]):
+            out[g, owner[k]] |= marked[g, k]
+
+
 @kernel("f8(f8[::1], i8[:, ::1], i8)", inline=True)
 def owned(per_package: F64, slots: I64, k: int) -> float:
     """One game's per-package amounts (P,) summed over stakeholder k's packages, in the

@@ -11,7 +11,8 @@ import numpy as np
 import numpy.typing as npt
 
 from game.model.channels import Channel
-from game.model.params import Params, owner_sum
+from game.model.compiled import kernel
+from game.model.params import CoefRow, Params, owner_sum, owners_with
 from game.model.plan import validate_plan
 from game.model.rng import uniforms
 from game.model.rules import (
@@ -147,7 +148,7 @@ def step(
     # Going over someone's head after a sign-off was held up far too long is fair process.
     fair = signoff.fair_escalation(s, params)
     # Whom a workshop finds with nothing left to specify (before this turn's sign-offs).
-    idle = owner_sum((s.status == OPEN).astype(np.float64), params) == 0
+    idle = ~owners_with(s.status == OPEN, params)
     trust_parts += relationships.update_trust(s, params, acts, granted, fair)
     clarity.update_clarity(s, params, acts, demo, granted & ~waiting)
     # Sign-off first: only packages handed over in earlier turns are decided on, and a
@@ -172,8 +173,7 @@ def step(
     complained_from = s.sponsor.copy()  # the rules update the state's arrays in place
     escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
     sponsor_parts[..., project.SponsorTerm.COMPLAINT] = s.sponsor - complained_from
-    accepted_value = (decided.accepted * params.value).sum(axis=1) / params.value.sum()
-    sponsor_parts += project.update_project(s, params, acts, accepted_value)
+    sponsor_parts += project.update_project(s, params, acts, decided.accepted)
     _remember_while_in_touch(s, params)
     s.points_build += acts.points_build
     s.points_relations += acts.points_relations
@@ -233,9 +233,45 @@ def _remember_while_in_touch(state: State, params: Params) -> None:
     """IT knows a stakeholder's mood while in touch (contacted within `vague_after` turns,
     observe.py shows the truth then); out of touch it keeps the last it knew. Kept only at
     contact, the memory went back to an older, happier face than the one last shown."""
-    # A game that had ended stays as it was.
-    in_touch = (state.since_contact <= params.coef.vague_after) & ~state.done[:, None]
-    state.known_trust = np.where(in_touch, state.trust, state.known_trust)
-    state.known_satisfaction = np.where(in_touch, state.satisfaction, state.known_satisfaction)
-    state.known_expectation = np.where(in_touch, state.expectation, state.known_expectation)
-    state.known_seen = np.where(in_touch, state.seen, state.known_seen)
+    _remember(
+        state.done,
+        state.since_contact,
+        state.trust,
+        state.satisfaction,
+        state.expectation,
+        state.seen,
+        params.coef_row,
+        state.known_trust,
+        state.known_satisfaction,
+        state.known_expectation,
+        state.known_seen,
+    )
+
+
+@kernel(
+    "void(b1[::1], i8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], CoefRow,"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1])"
+)
+def _remember(
+    ended: B8,
+    since_contact: I64,
+    trust: F64,
+    satisfaction: F64,
+    expectation: F64,
+    seen: F64,
+    coef: CoefRow,
+    known_trust: F64,
+    known_satisfaction: F64,
+    known_expectation: F64,
+    known_seen: F64,
+) -> None:
+    c = coef[0]
+    for g in range(ended.shape[0]):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
+        for k in range(since_contact.shape[1]):
+            if since_contact[g, k] <= c.vague_after:
+                known_trust[g, k] = trust[g, k]
+                known_satisfaction[g, k] = satisfaction[g, k]
+                known_expectation[g, k] = expectation[g, k]
+                known_seen[g, k] = seen[g, k]

@@ -78,10 +78,7 @@ def discover(
     spot, without taking the package back (which would block the work that needs it).
     """
     n, p = state.hidden.shape
-    found, cost = np.zeros((n, p)), np.zeros((n, p))
-    # The clarity the found work was built at: none for a game that had ended.
-    cause = np.where(state.done[:, None], 0.0, state.hidden_clarity)
-    progress = reported_progress(state)
+    found, cost, cause = np.zeros((n, p)), np.zeros((n, p)), np.zeros((n, p))
     _discover(
         state.done,
         state.hidden,
@@ -91,7 +88,8 @@ def discover(
         state.rework_found,
         state.clarity,
         state.status,
-        progress,
+        state.defects,
+        state.hidden_clarity,
         acts.project,
         demo,
         u_discovery,
@@ -99,6 +97,7 @@ def discover(
         params.coef_row,
         found,
         cost,
+        cause,
     )
     return Discovery(found, cause, cost)
 
@@ -106,7 +105,8 @@ def discover(
 @kernel(
     "void(b1[::1],"
     " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1],"
-    " f8[::1], f8[:, ::1], f8[:, ::1], f8[:, :], i8[::1], CoefRow, f8[:, ::1], f8[:, ::1])"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, :], i8[::1], CoefRow,"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1])"
 )
 def _discover(
     ended: B8,
@@ -117,7 +117,8 @@ def _discover(
     rework_found: F64,
     clarity: F64,
     status: I64,
-    progress: F64,
+    defects: F64,
+    hidden_clarity: F64,
     project: F64,
     demo: F64,
     u_discovery: F64,
@@ -125,12 +126,18 @@ def _discover(
     coef: CoefRow,
     found: F64,
     cost: F64,
+    cause: F64,
 ) -> None:
+    """What the team finds into `found`, what it costs into `cost`, and the clarity it was
+    built at (`cause`: none for a game that had ended); all three zeros when called."""
     c = coef[0]
     n, p = hidden.shape
+    built = np.empty(p)
     for g in range(n):
         if ended[g]:
             continue  # a game that had ended stays as it was
+        # Project-level progress as IT reports it, before this turn's finds.
+        progress = progress_of(correct[g], hidden[g], defects[g], scope[g], True, built)
         tested = c.testing_gain * saturated(project[g, Channel.TESTING])
         for k in range(p):
             # The team tests against what it understood: misunderstood needs pass its tests.
@@ -138,7 +145,7 @@ def _discover(
             if status[g, k] == OPEN:
                 rate = (
                     c.discovery_base
-                    + c.discovery_progress * (progress[g] * progress[g])
+                    + c.discovery_progress * (progress * progress)
                     + testing
                     + c.demo_discovery * demo[g, owner[k]]
                 )
@@ -155,7 +162,7 @@ def _discover(
             work_redo[g, k] += redo
             scope[g, k] += redo - (seen - patched)
             rework_found[g, k] += seen
-            found[g, k], cost[g, k] = seen, redo
+            found[g, k], cost[g, k], cause[g, k] = seen, redo, hidden_clarity[g, k]
 
 
 def live_defects(state: State, params: Params) -> F64:
@@ -165,9 +172,21 @@ def live_defects(state: State, params: Params) -> F64:
     defects the owner has to live with, which costs value, what they have seen working,
     and friction.
     """
-    # None for a game that had ended: moving zero leaves its (finite) stocks as they were.
-    live = (state.status == ACCEPTED) & ~state.done[:, None]
-    found: F64 = state.hidden * params.coef.live_find * live
-    state.hidden -= found
-    state.defects += found
+    found = np.zeros(state.hidden.shape)
+    _go_live(state.done, state.status, state.hidden, state.defects, params.coef_row, found)
     return found
+
+
+@kernel("void(b1[::1], i8[:, ::1], f8[:, ::1], f8[:, ::1], CoefRow, f8[:, ::1])")
+def _go_live(ended: B8, status: I64, hidden: F64, defects: F64, coef: CoefRow, found: F64) -> None:
+    """`live_defects`: what is found into `found` (zeros when called)."""
+    c = coef[0]
+    for g in range(status.shape[0]):
+        if ended[g]:
+            continue  # a game that had ended stays as it was
+        for k in range(status.shape[1]):
+            # Moving +0.0 of a package not yet live, as numpy's product with False did.
+            moved = hidden[g, k] * c.live_find * (status[g, k] == ACCEPTED)
+            hidden[g, k] -= moved
+            defects[g, k] += moved
+            found[g, k] = moved

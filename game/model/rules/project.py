@@ -10,7 +10,7 @@ from game.model.compiled import kernel
 from game.model.params import CoefRow, Params
 from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity, saturated
-from game.model.scalar import clip, maximum
+from game.model.scalar import clip, maximum, row_sum
 from game.model.state import ACCEPTED, State
 
 F64 = npt.NDArray[np.float64]
@@ -35,14 +35,15 @@ class SponsorTerm(IntEnum):
 N_SPONSOR_TERMS = len(SponsorTerm)
 
 
-def update_project(state: State, params: Params, acts: Intensity, accepted_value: F64) -> F64:
+def update_project(state: State, params: Params, acts: Intensity, accepted: B8) -> F64:
     """Budget, sponsor support, fatigue and hype after this turn's work.
 
     Sponsor support fades a little every turn: steering updates and accepted packages
     renew it, escalations (the team's and the stakeholders') and a
     late or over-budget project drain it.
 
-    `accepted_value` is the share of the project's value accepted this turn (N,). Returns
+    `accepted` marks the packages accepted this turn (N, P): the share of the project's value
+    they carry renews support. Returns
     the change of sponsor support in parts (N, N_SPONSOR_TERMS), for the players' "why".
     """
     before = state.sponsor.copy()
@@ -59,7 +60,9 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
         acts.overtime,
         acts.project,
         acts.stakeholder[Channel.ESCALATE],
-        accepted_value,
+        accepted,
+        params.value,
+        params.value.sum(),
         params.overtime_cost,
         params.cost_per_point,
         params.budget,
@@ -73,7 +76,7 @@ def update_project(state: State, params: Params, acts: Intensity, accepted_value
 @kernel(
     "void(b1[::1],"
     " f8[::1], f8[::1], f8[::1], f8[::1], i8[::1], f8[::1], i8[::1], f8[::1], f8[:, ::1],"
-    " f8[:, ::1], f8[::1], f8, f8, f8, i8, CoefRow, f8[:, ::1])"
+    " f8[:, ::1], b1[:, ::1], f8[::1], f8, f8, f8, f8, i8, CoefRow, f8[:, ::1])"
 )
 def _update_project(
     ended: B8,
@@ -87,7 +90,9 @@ def _update_project(
     overtime: F64,
     project: F64,
     escalate: F64,
-    accepted_value: F64,
+    accepted: B8,
+    value: F64,
+    total_value: float,
     overtime_cost: float,
     cost_per_point: float,
     budget: float,
@@ -96,9 +101,14 @@ def _update_project(
     parts: F64,
 ) -> None:
     c = coef[0]
+    accepted_values = np.empty(value.shape[0])
     for g in range(sponsor.shape[0]):
         if ended[g]:
             continue  # a game that had ended stays as it was
+        for k in range(value.shape[0]):
+            accepted_values[k] = accepted[g, k] * value[k]
+        # The share of the project's value accepted this turn (as numpy sums a row).
+        accepted_value = row_sum(accepted_values) / total_value
         budget_spent[g] += (capacity[g] + overtime[g] * overtime_cost) * cost_per_point
         over_budget = budget_spent[g] > budget
         late = turn[g] >= deadline
@@ -111,7 +121,7 @@ def _update_project(
         steps = forced * forced_before[g] + forced * (forced - 1) / 2
         patience = c.escalate_sponsor_cost * (forced + c.escalate_sponsor_growth * steps)
         forced_before[g] += forced
-        parts[g, SponsorTerm.SIGNOFF] = c.sponsor_delivery_gain * accepted_value[g]
+        parts[g, SponsorTerm.SIGNOFF] = c.sponsor_delivery_gain * accepted_value
         parts[g, SponsorTerm.STEERING] = update * (1.0 - sponsor[g])
         parts[g, SponsorTerm.LATE] = -c.late_sponsor_drain * late
         parts[g, SponsorTerm.OVER_BUDGET] = -c.over_budget_drain * over_budget
@@ -119,7 +129,7 @@ def _update_project(
         parts[g, SponsorTerm.FADE] = -c.sponsor_fade
         moved = (
             sponsor[g]
-            + c.sponsor_delivery_gain * accepted_value[g]
+            + c.sponsor_delivery_gain * accepted_value
             + update * (1.0 - sponsor[g])
             - c.late_sponsor_drain * late
             - c.over_budget_drain * over_budget

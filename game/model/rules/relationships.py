@@ -7,7 +7,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, CoefRow, Params, owner_sum
+from game.model.params import Coefficients, CoefRow, Params, owners_with
 from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, maximum, minimum, row_sum
@@ -50,8 +50,7 @@ def favour_granted(state: State, params: Params, acts: Intensity) -> B8:
 
 def waiting_for_signoff(state: State, params: Params) -> B8:
     """Stakeholders with a package awaiting their sign-off (N, S)."""
-    result: B8 = owner_sum((state.status == AWAITING).astype(np.float64), params) > 0
-    return result
+    return owners_with(state.status == AWAITING, params)
 
 
 def update_trust(state: State, params: Params, acts: Intensity, granted: B8, fair: B8) -> F64:

@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from game.model.channels import Channel
 from game.model.compiled import kernel
-from game.model.params import Coefficients, CoefRow, Params, owner_sum
+from game.model.params import Coefficients, CoefRow, Params, owners_with
 from game.model.rules.intensity import Intensity
 from game.model.scalar import clip, maximum
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
@@ -67,8 +67,7 @@ def _overdue(status: int, handover_turn: int, turn: int, c: Coefficients) -> boo
 def fair_escalation(state: State, params: Params) -> B8:
     """Stakeholders over whom an escalation would be a fair last resort (N, S): a package
     of theirs is overdue for sign-off."""
-    result: B8 = owner_sum(overdue(state, params).astype(np.float64), params) > 0
-    return result
+    return owners_with(overdue(state, params), params)
 
 
 def sign_off(
