@@ -23,7 +23,7 @@ from game.batch.aggregate import Tally
 from game.batch.backend import Backend, LocalBackend
 from game.batch.policyload import PolicySpecError, portable, resolve_policy
 from game.model import Observation, Params, PlanError, State, TurnLog
-from game.model.rules.discovery import reported_progress, true_progress
+from game.model.rules.discovery import progress as both_progress
 from game.session.runner import Turn, play
 
 F64 = npt.NDArray[np.float64]
@@ -137,7 +137,8 @@ class _Chunk:
     def on_turn(self, turn: Turn) -> None:
         if turn.number == 1:
             state = turn.before
-            progress = np.stack([true_progress(state), reported_progress(state)], axis=1)
+            reported, truth = both_progress(state)
+            progress = np.stack([truth, reported], axis=1)
             self.tally.add_start(state, progress)
         self.turns, self.last = turn.number, turn.log
         self.tally.add_turn(turn.number, turn.state, turn.log)

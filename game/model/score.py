@@ -7,7 +7,7 @@ import numpy.typing as npt
 
 from game.model.linalg import contract
 from game.model.params import Params, owner_sum
-from game.model.rules.discovery import reported_progress, true_progress
+from game.model.rules.discovery import progress
 from game.model.state import ACCEPTED, State
 
 F64 = npt.NDArray[np.float64]
@@ -71,6 +71,7 @@ def outcome(state: State, params: Params) -> Outcome:
         out=np.zeros_like(total_effort),
         where=total_effort > 0,
     )
+    reported, truth = progress(state)
     return Outcome(
         score=score,
         grade=grade,
@@ -86,8 +87,8 @@ def outcome(state: State, params: Params) -> Outcome:
         cancel_factor=cancel,
         rework_share=rework_share,
         signoff_delay=signoff_delay(state, params, ended),
-        true_progress=true_progress(state),
-        reported_progress=reported_progress(state),
+        true_progress=truth,
+        reported_progress=reported,
     )
 
 

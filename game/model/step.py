@@ -179,7 +179,7 @@ def step(
     s.points_relations += acts.points_relations
     s.points_project += acts.points_project
     cancelled = project.end_turn(s, params, active)  # changes no work: progress as before
-    reported, truth = discovery.reported_progress(s), discovery.true_progress(s)
+    reported, truth = discovery.progress(s)
     s.syndrome |= in_syndrome(reported, truth) & active
     complaint = stakeholders.complaints(s, params, held)
 

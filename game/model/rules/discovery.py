@@ -33,35 +33,40 @@ def built(state: State) -> F64:
 
 def reported_progress(state: State) -> F64:
     """What IT believes: everything built counts as done (N,)."""
-    result: F64 = _progress(state.correct, state.hidden, state.defects, state.scope, True)
-    return result
+    return progress(state)[0]
 
 
 def true_progress(state: State) -> F64:
     """The truth: only correct work counts (N,)."""
-    result: F64 = _progress(state.correct, state.hidden, state.defects, state.scope, False)
-    return result
+    return progress(state)[1]
 
 
-@kernel("f8[::1](f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], b1)")
-def _progress(correct: F64, hidden: F64, defects: F64, scope: F64, reported: bool) -> F64:
-    out = np.empty(correct.shape[0])
-    done = np.empty(correct.shape[1])
+def progress(state: State) -> tuple[F64, F64]:
+    """`reported_progress` and `true_progress` together, (N,) each."""
+    reported, truth = np.empty(state.done.shape), np.empty(state.done.shape)
+    _progress(state.correct, state.hidden, state.defects, state.scope, reported, truth)
+    return reported, truth
+
+
+@kernel("void(f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[::1], f8[::1])")
+def _progress(
+    correct: F64, hidden: F64, defects: F64, scope: F64, reported: F64, truth: F64
+) -> None:
+    built = np.empty(correct.shape[1])
     for g in range(correct.shape[0]):
-        out[g] = progress_of(correct[g], hidden[g], defects[g], scope[g], reported, done)
-    return out
+        reported[g], truth[g] = progress_of(correct[g], hidden[g], defects[g], scope[g], built)
 
 
-@kernel("f8(f8[::1], f8[::1], f8[::1], f8[::1], b1, f8[::1])")
+@kernel("UniTuple(f8, 2)(f8[::1], f8[::1], f8[::1], f8[::1], f8[::1])")
 def progress_of(
-    correct: F64, hidden: F64, defects: F64, scope: F64, reported: bool, done: F64
-) -> float:
-    """One game's built work (IT's view) or correct work (the truth) over its whole scope
-    (`done`: room for one number a package, so that a loop over games allocates once)."""
-    p = correct.shape[0]
-    for k in range(p):
-        done[k] = correct[k] + hidden[k] + defects[k] if reported else correct[k]
-    return row_sum(done) / row_sum(scope)
+    correct: F64, hidden: F64, defects: F64, scope: F64, built: F64
+) -> tuple[float, float]:
+    """One game's built work (IT's view) and correct work (the truth) over its whole scope
+    (`built`: room for one number a package, so that a loop over games allocates once)."""
+    for k in range(correct.shape[0]):
+        built[k] = correct[k] + hidden[k] + defects[k]
+    whole = row_sum(scope)
+    return row_sum(built) / whole, row_sum(correct) / whole
 
 
 def discover(
@@ -137,7 +142,7 @@ def _discover(
         if ended[g]:
             continue  # a game that had ended stays as it was
         # Project-level progress as IT reports it, before this turn's finds.
-        progress = progress_of(correct[g], hidden[g], defects[g], scope[g], True, built)
+        progress = progress_of(correct[g], hidden[g], defects[g], scope[g], built)[0]
         tested = c.testing_gain * saturated(project[g, Channel.TESTING])
         for k in range(p):
             # The team tests against what it understood: misunderstood needs pass its tests.

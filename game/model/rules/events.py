@@ -153,7 +153,8 @@ def _condition(
         value = fatigue[g]
     elif var == 3 or var == 4:
         done = np.empty(correct.shape[1])
-        value = progress_of(correct[g], hidden[g], defects[g], scope[g], var == 3, done)
+        reported, truth = progress_of(correct[g], hidden[g], defects[g], scope[g], done)
+        value = reported if var == 3 else truth
     elif var == 5:
         value = budget - budget_spent[g]
     else:
