@@ -34,14 +34,22 @@ def buildable(state: State, params: Params) -> B8:
 @kernel("b1[:, ::1](i8[:, ::1], b1[:, ::1])")
 def _buildable(status: I64, depends: B8) -> B8:
     n, p = status.shape
+    # Each package's dependencies as a list, once a call: most packages have few or none.
+    first, needs = np.zeros(p + 1, dtype=np.int64), np.empty(p * p, dtype=np.int64)
+    for k in range(p):
+        first[k + 1] = first[k]
+        for q in range(p):
+            if depends[k, q]:
+                needs[first[k + 1]] = q
+                first[k + 1] += 1
     out = np.zeros((n, p), dtype=np.bool_)
     for g in range(n):
         for k in range(p):
             if status[g, k] != OPEN:
                 continue
             blocked = False
-            for q in range(p):
-                if depends[k, q] and status[g, q] == OPEN:
+            for i in range(first[k], first[k + 1]):
+                if status[g, needs[i]] == OPEN:
                     blocked = True
                     break
             out[g, k] = not blocked
