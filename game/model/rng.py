@@ -5,6 +5,8 @@ a batch sees exactly the numbers it would see when played alone, and two
 policies run on the same seeds meet the same luck. There is no hidden state.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 import numpy.typing as npt
 
@@ -12,6 +14,7 @@ from game.model.compiled import kernel
 
 U64 = npt.NDArray[np.uint64]
 F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -64,7 +67,14 @@ def policy_keys(keys: U64) -> U64:
     return _mix(keys ^ _POLICY_SALT)
 
 
-def uniforms(keys: U64, turns: npt.NDArray[np.int64], n_slots: int, stream: int = 0) -> F64:
+def uniforms(
+    keys: U64,
+    turns: npt.NDArray[np.int64],
+    n_slots: int,
+    stream: int = 0,
+    skip: npt.NDArray[np.bool_] | None = None,
+    first: int = 0,
+) -> F64:
     """Uniform draws in [0, 1), shape (N, n_slots), for each game's current turn.
 
     Args:
@@ -72,6 +82,8 @@ def uniforms(keys: U64, turns: npt.NDArray[np.int64], n_slots: int, stream: int 
         turns: each game's turn, shape (N,); each turn has its own counter block.
         n_slots: how many draws; the caller keeps a fixed slot layout.
         stream: offset that separates independent users (model, policies).
+        skip: games (N,) that need no draws (a game that had ended): theirs are 0.0.
+        first: the slot of the first draw (`draw` gives any one slot alone).
     """
     out = np.empty((keys.shape[0], n_slots))
     with np.errstate(over="ignore"):  # as plain Python (NUMBA_DISABLE_JIT) uint64 wraps too
@@ -79,15 +91,50 @@ def uniforms(keys: U64, turns: npt.NDArray[np.int64], n_slots: int, stream: int 
             np.ascontiguousarray(keys, dtype=np.uint64),
             np.ascontiguousarray(turns, dtype=np.int64),
             np.uint64(stream),
+            np.zeros(keys.shape[0], dtype=np.bool_) if skip is None else skip,
+            first,
             out,
         )
     return out
 
 
-@kernel("void(u8[::1], i8[::1], u8, f8[:, ::1])")
-def _uniforms(keys: U64, turns: npt.NDArray[np.int64], stream: np.uint64, out: F64) -> None:
+@kernel("void(u8[::1], i8[::1], u8, b1[::1], i8, f8[:, ::1])")
+def _uniforms(
+    keys: U64,
+    turns: npt.NDArray[np.int64],
+    stream: np.uint64,
+    skip: npt.NDArray[np.bool_],
+    first: int,
+    out: F64,
+) -> None:
     for g in range(keys.shape[0]):
-        base = np.uint64(turns[g]) * np.uint64(TURN_STRIDE) + stream
+        if skip[g]:
+            out[g] = 0.0
+            continue
         for slot in range(out.shape[1]):
-            z = mix(keys[g] + (base + np.uint64(slot)) * _GOLDEN)
-            out[g, slot] = float(z >> _S11) * _TO_UNIT
+            out[g, slot] = draw(keys[g], turns[g], stream, first + slot)
+
+
+@dataclass(frozen=True)
+class Slots:
+    """A block of slots of every game's turn, for a kernel to `draw` from one at a time
+    where it needs a number (slot `first + j` of game g: `uniforms(...)[g, first + j]`)."""
+
+    keys: U64  # (N,) from `game_keys`
+    turns: I64  # (N,) the turn being played
+    first: int
+    stream: int = 0
+
+    def kernel_args(self) -> tuple[U64, I64, np.uint64, int]:
+        """What a kernel takes for them: keys, turns, stream and first slot."""
+        return self.keys, self.turns, np.uint64(self.stream), self.first
+
+
+@kernel("f8(u8, i8, u8, i8)")
+def draw(key: np.uint64, turn: int, stream: np.uint64, slot: int) -> float:
+    """One game's draw in one slot of its turn, as `uniforms` gives it: a kernel that needs
+    a draw only now and then takes it here, when it needs it (counter-based: a slot's
+    number does not depend on which others were drawn)."""
+    base = np.uint64(turn) * np.uint64(TURN_STRIDE) + stream
+    z = mix(key + (base + np.uint64(slot)) * _GOLDEN)
+    return float(z >> _S11) * _TO_UNIT

@@ -1,8 +1,9 @@
 """One turn of N games: `step(state, plan, params) -> (state, turn_log)`.
 
-The rules run in a fixed order (DESIGN.md, "The model"). Every random number is
-drawn up front from a fixed slot layout, whatever branch a game takes, so that
-policies compared on the same seeds meet the same luck.
+The rules run in a fixed order (DESIGN.md, "The model"). Every random number has its
+slot in a fixed layout, whatever branch a game takes, so that policies compared on the
+same seeds meet the same luck: the draws every game needs are made up front, the others
+(rng.Slots) where a rule needs one, and a slot's number is the same either way.
 """
 
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import CoefRow, Params, owner_sum, owners_with
 from game.model.plan import validate_plan
-from game.model.rng import uniforms
+from game.model.rng import Slots, uniforms
 from game.model.rules import (
     clarity,
     discovery,
@@ -96,12 +97,8 @@ def in_syndrome(reported: F64, truth: F64) -> B8:
     return result
 
 
-def n_draws(params: Params) -> int:
-    """Width of the per-turn slot layout."""
-    return params.n_events + 1 + 4 * params.n_packages + params.n_stakeholders
-
-
 def _slices(params: Params) -> dict[str, slice]:
+    """The slot layout of a turn's draws: a block for each rule that draws."""
     sizes = {
         "events": params.n_events,
         "productivity": 1,
@@ -131,8 +128,13 @@ def step(
     old, s = state, state.copy()
     active = ~old.done
     played = old.turn.copy()
-    u = uniforms(s.key, s.turn, n_draws(params))
     cut = _slices(params)
+    # Draws every running game needs, up front; the rest where a rule needs one (`later`).
+    u = uniforms(s.key, played, cut["fcc"].stop, skip=old.done)
+
+    def later(slots: str) -> Slots:
+        return Slots(s.key, played, cut[slots].start)
+
     acts = intensity.resolve(plan, totals, params)
     trust_before, sponsor_before = s.trust.copy(), s.sponsor.copy()
 
@@ -153,9 +155,7 @@ def step(
     clarity.update_clarity(s, params, acts, demo, granted & ~waiting)
     # Sign-off first: only packages handed over in earlier turns are decided on, and a
     # rejected package can be worked on this very turn.
-    decided = signoff.sign_off(
-        s, params, acts, granted & waiting, u[:, cut["decide"]], u[:, cut["reject"]]
-    )
+    decided = signoff.sign_off(s, params, acts, granted & waiting, later("decide"), later("reject"))
     trust_parts += relationships.react_to_signoffs(
         s,
         params,
@@ -166,12 +166,15 @@ def step(
     # Hand over before the team's own discovery, so that a trickle of rediscovered
     # rework cannot keep a package open forever.
     finished, left_at_handover = work.complete(s, params)
-    found = discovery.discover(s, params, acts, demo, u[:, cut["discovery"]])
+    found = discovery.discover(s, params, acts, demo, later("discovery"))
     live = discovery.live_defects(s, params)
     friction.update_friction(s, params, acts, decided.found + live, fair, idle)
     trimmed, held = stakeholders.update_views(s, params, acts, demo)
     complained_from = s.sponsor.copy()  # the rules update the state's arrays in place
-    escalated = stakeholders.escalate(s, params, u[:, cut["escalate"]], active)
+    u_escalate = uniforms(
+        s.key, played, params.n_stakeholders, skip=old.done, first=cut["escalate"].start
+    )
+    escalated = stakeholders.escalate(s, params, u_escalate, active)
     sponsor_parts[..., project.SponsorTerm.COMPLAINT] = s.sponsor - complained_from
     sponsor_parts += project.update_project(s, params, acts, decided.accepted)
     _remember_while_in_touch(s, params)

@@ -8,6 +8,7 @@ import numpy.typing as npt
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import CoefRow, Params
+from game.model.rng import Slots, draw
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, row_sum
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
@@ -15,6 +16,7 @@ from game.model.state import ACCEPTED, AWAITING, OPEN, State
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
 I64 = npt.NDArray[np.int64]
+U64 = npt.NDArray[np.uint64]
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,7 @@ def progress_of(
     return row_sum(built) / whole, row_sum(correct) / whole
 
 
-def discover(
-    state: State, params: Params, acts: Intensity, demo: F64, u_discovery: F64
-) -> Discovery:
+def discover(state: State, params: Params, acts: Intensity, demo: F64, chance: Slots) -> Discovery:
     """Find part of the hidden rework in packages still being built, and with testing
     also in packages handed over but not yet signed off.
 
@@ -84,33 +84,35 @@ def discover(
     """
     n, p = state.hidden.shape
     found, cost, cause = np.zeros((n, p)), np.zeros((n, p)), np.zeros((n, p))
-    _discover(
-        state.done,
-        state.hidden,
-        state.correct,
-        state.work_redo,
-        state.scope,
-        state.rework_found,
-        state.clarity,
-        state.status,
-        state.defects,
-        state.hidden_clarity,
-        acts.project,
-        demo,
-        u_discovery,
-        params.owner,
-        params.coef_row,
-        found,
-        cost,
-        cause,
-    )
+    # Its draws: as plain Python (NUMBA_DISABLE_JIT) uint64 wraps too.
+    with np.errstate(over="ignore"):
+        _discover(
+            state.done,
+            state.hidden,
+            state.correct,
+            state.work_redo,
+            state.scope,
+            state.rework_found,
+            state.clarity,
+            state.status,
+            state.defects,
+            state.hidden_clarity,
+            acts.project,
+            demo,
+            *chance.kernel_args(),
+            params.owner,
+            params.coef_row,
+            found,
+            cost,
+            cause,
+        )
     return Discovery(found, cause, cost)
 
 
 @kernel(
     "void(b1[::1],"
     " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1],"
-    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, :], i8[::1], CoefRow,"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], u8[::1], i8[::1], u8, i8, i8[::1], CoefRow,"
     " f8[:, ::1], f8[:, ::1], f8[:, ::1])"
 )
 def _discover(
@@ -126,7 +128,10 @@ def _discover(
     hidden_clarity: F64,
     project: F64,
     demo: F64,
-    u_discovery: F64,
+    keys: U64,
+    turns: I64,
+    stream: np.uint64,
+    first_slot: int,
     owner: I64,
     coef: CoefRow,
     found: F64,
@@ -156,7 +161,12 @@ def _discover(
                 )
             else:
                 rate = testing * (status[g, k] == AWAITING)
-            noisy = rate * (1.0 + c.discovery_noise * (2.0 * u_discovery[g, k] - 1.0))
+            # Drawn only where there is something to find: elsewhere the even draw 0.5
+            # leaves the rate as it is, and what is found is zero (of the same sign) anyway.
+            u = 0.5
+            if hidden[g, k] != 0:
+                u = draw(keys[g], turns[g], stream, first_slot + k)
+            noisy = rate * (1.0 + c.discovery_noise * (2.0 * u - 1.0))
             rate = clip(noisy, 0.0, c.discovery_max)
             seen = hidden[g, k] * rate
             patched = seen * (status[g, k] == AWAITING)

@@ -18,6 +18,7 @@ import numpy.typing as npt
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import Coefficients, CoefRow, Params, owners_with
+from game.model.rng import Slots, draw
 from game.model.rules.intensity import Intensity
 from game.model.scalar import clip, maximum
 from game.model.state import ACCEPTED, AWAITING, OPEN, State
@@ -25,6 +26,7 @@ from game.model.state import ACCEPTED, AWAITING, OPEN, State
 F64 = npt.NDArray[np.float64]
 B8 = npt.NDArray[np.bool_]
 I64 = npt.NDArray[np.int64]
+U64 = npt.NDArray[np.uint64]
 
 
 @dataclass(frozen=True)
@@ -75,43 +77,47 @@ def sign_off(
     params: Params,
     acts: Intensity,
     favour: B8,
-    u_decide: F64,
-    u_reject: F64,
+    decide: Slots,
+    reject: Slots,
 ) -> SignOff:
-    """Decide on packages awaiting sign-off (N, P)."""
+    """Decide on packages awaiting sign-off (N, P), drawing from `decide` whether the owner
+    decides on one this turn and from `reject` whether they turn it down."""
     n, p = state.status.shape
     accepted, rejected = np.zeros((n, p), dtype=np.bool_), np.zeros((n, p), dtype=np.bool_)
     found, redo, owner_trust = np.zeros((n, p)), np.zeros((n, p)), np.zeros((n, p))
-    # The clarity the found work was built at: none for a game that had ended.
-    cause = np.where(state.done[:, None], 0.0, state.hidden_clarity)
-    _sign_off(
-        state.done,
-        state.hidden,
-        state.defects,
-        state.work_redo,
-        state.scope,
-        state.rework_found,
-        state.rejections,
-        state.clarity,
-        state.status,
-        state.accept_turn,
-        state.handover_turn,
-        state.turn,
-        state.trust,
-        state.friction,
-        state.sponsor,
-        acts.stakeholder[Channel.ESCALATE],
-        favour,
-        u_decide,
-        u_reject,
-        params.owner,
-        params.coef_row,
-        accepted,
-        rejected,
-        found,
-        redo,
-        owner_trust,
-    )
+    cause = np.zeros((n, p))
+    # Its draws: as plain Python (NUMBA_DISABLE_JIT) uint64 wraps too.
+    with np.errstate(over="ignore"):
+        _sign_off(
+            state.done,
+            state.hidden,
+            state.defects,
+            state.work_redo,
+            state.scope,
+            state.rework_found,
+            state.rejections,
+            state.clarity,
+            state.status,
+            state.accept_turn,
+            state.handover_turn,
+            state.turn,
+            state.trust,
+            state.friction,
+            state.sponsor,
+            acts.stakeholder[Channel.ESCALATE],
+            favour,
+            *decide.kernel_args(),
+            reject.first,
+            state.hidden_clarity,
+            params.owner,
+            params.coef_row,
+            accepted,
+            rejected,
+            found,
+            redo,
+            owner_trust,
+            cause,
+        )
     return SignOff(accepted, rejected, found, cause, owner_trust, redo)
 
 
@@ -119,8 +125,8 @@ def sign_off(
     "void(b1[::1],"
     " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], f8[:, ::1],"
     " i8[:, ::1], i8[:, ::1], i8[:, ::1], i8[::1], f8[:, ::1], f8[:, ::1], f8[::1], f8[:, ::1],"
-    " b1[:, ::1], f8[:, :], f8[:, :], i8[::1], CoefRow, b1[:, ::1], b1[:, ::1], f8[:, ::1],"
-    " f8[:, ::1], f8[:, ::1])"
+    " b1[:, ::1], u8[::1], i8[::1], u8, i8, i8, f8[:, ::1], i8[::1], CoefRow, b1[:, ::1],"
+    " b1[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1])"
 )
 def _sign_off(
     ended: B8,
@@ -140,8 +146,12 @@ def _sign_off(
     sponsor: F64,
     escalate: F64,
     favour: B8,
-    u_decide: F64,
-    u_reject: F64,
+    keys: U64,
+    turns: I64,
+    stream: np.uint64,
+    decide_slot: int,
+    reject_slot: int,
+    hidden_clarity: F64,
     owner: I64,
     coef: CoefRow,
     accepted: B8,
@@ -149,7 +159,12 @@ def _sign_off(
     found: F64,
     redo: F64,
     owner_trust: F64,
+    cause: F64,
 ) -> None:
+    """The decisions into `accepted` and `rejected`, what the owner's test found into
+    `found`, what it costs into `redo`, the owner's trust at the decision and the clarity
+    the found work was built at into `owner_trust` and `cause`: zeros when called, left so
+    for a game that had ended. Draws only for packages awaiting sign-off."""
     c = coef[0]
     n, p = status.shape
     for g in range(n):
@@ -170,12 +185,13 @@ def _sign_off(
                 backing = maximum(sponsor[g], c.escalate_fair_decide)
             if escalate[g, o] > 0:
                 p_decide = maximum(p_decide, backing)
-            deciding = status[g, k] == AWAITING and u_decide[g, k] < p_decide
+            awaiting = status[g, k] == AWAITING
+            deciding = awaiting and draw(keys[g], turns[g], stream, decide_slot + k) < p_decide
             seen = hidden[g, k] * c.acceptance_find * deciding
             defect_share = seen / scope[g, k]
             p_reject = c.reject_scale * defect_share * (1.0 - c.reject_trust_soften * trust[g, o])
             p_reject = clip(p_reject * (1.0 - c.favour_fair * favoured), 0.0, c.reject_max)
-            no = deciding and u_reject[g, k] < p_reject
+            no = deciding and draw(keys[g], turns[g], stream, reject_slot + k) < p_reject
             yes = deciding and not no
             # Rejected: the defects found go back to the team as rework at the full late
             # cost; hearing why clarifies the need. Accepted: the package goes live with the
@@ -195,4 +211,4 @@ def _sign_off(
                 status[g, k] = ACCEPTED
                 accept_turn[g, k] = turn[g]
             accepted[g, k], rejected[g, k] = yes, no
-            found[g, k], redo[g, k] = seen, redo_work
+            found[g, k], redo[g, k], cause[g, k] = seen, redo_work, hidden_clarity[g, k]
