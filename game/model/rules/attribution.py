@@ -35,6 +35,12 @@ def _apportion(parts: F64, change: F64, residual_to: int) -> F64:
     out = np.empty((m, k))
     gains, losses = np.empty(k), np.empty(k)
     for row in range(m):
+        if change[row] == 0 and _all_zero(parts[row]):
+            # Nothing moved and nothing pushed (most stakeholders most turns): every part
+            # +0.0, as the scaling below would give (a -0.0 part scales to +0.0 too).
+            for j in range(k):
+                out[row, j] = 0.0
+            continue
         for j in range(k):
             gains[j] = maximum(parts[row, j], 0.0)
             losses[j] = minimum(parts[row, j], 0.0)
@@ -51,3 +57,12 @@ def _apportion(parts: F64, change: F64, residual_to: int) -> F64:
         if residual_to >= 0:
             out[row, residual_to] += change[row] - row_sum(out[row])
     return out
+
+
+@kernel("b1(f8[::1])")
+def _all_zero(values: F64) -> bool:
+    """Whether every number is 0.0 or -0.0 (NaN is not)."""
+    nonzero = False
+    for i in range(values.shape[0]):
+        nonzero |= values[i] != 0  # no branch: a row is a handful of numbers
+    return not nonzero
