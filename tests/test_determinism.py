@@ -73,3 +73,17 @@ def test_stakeholder_sums_do_not_depend_on_the_batch_even_for_big_portfolios():
     for p, k in enumerate(owner):
         in_order[k] += values[0, p]
     assert np.array_equal(batch[0], in_order)
+
+
+def test_who_owns_a_marked_package_is_whose_count_of_them_is_above_zero():
+    """owners_with (awaiting sign-off, overdue, open) says what owner_sum > 0 said."""
+    from types import SimpleNamespace
+
+    from game.model.params import owner_slots, owner_sum, owners_with
+
+    owner = np.array([0, 2, 2, 1, 0, 2, 3])
+    params = SimpleNamespace(owner=owner, owner_slots=owner_slots(owner, 4), n_stakeholders=4)
+    marked = np.random.default_rng(3).random((500, owner.size)) < 0.2
+    expected = owner_sum(marked.astype(np.float64), params) > 0
+    assert np.array_equal(owners_with(marked, params), expected)
+    assert not expected.all() and expected.any()  # both answers occur

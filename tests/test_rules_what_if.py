@@ -341,6 +341,19 @@ def test_apportion_scales_the_side_a_clip_cut_and_a_moved_bound_takes_the_rest()
     assert out[2].tolist() == pytest.approx([0.0, -0.3])
 
 
+def test_apportion_gives_a_row_where_nothing_moved_its_zeros_at_once():
+    """A stakeholder whose trust nothing moved (most, most turns): +0.0 for every part, as
+    the scaling gives (-0.0 too), whatever term takes the residual."""
+    parts = np.array([[0.0, -0.0, 0.0], [0.0, 0.0, 0.0], [0.2, 0.0, 0.0], [np.nan, 0.0, 0.0]])
+    change = np.array([0.0, -0.0, 0.0, 0.0])
+    for residual_to in (None, 2):
+        out = apportion(parts, change, residual_to=residual_to)
+        assert np.array_equal(np.signbit(out[:2]), np.zeros((2, 3), dtype=bool))
+        assert (out[:2] == 0.0).all()
+        assert out[2].sum() == 0.0  # a part pushed where nothing moved: the clip took it
+        assert np.isnan(out[3, 0])  # NaN is not nothing
+
+
 def test_the_teams_testing_misses_what_it_misunderstood(crm):
     ids, params = crm
     no_decision = params.coef._replace(signoff_base=0.0, signoff_trust=0.0)
