@@ -147,7 +147,7 @@ def _discover(
         if ended[g]:
             continue  # a game that had ended stays as it was
         # Project-level progress as IT reports it, before this turn's finds.
-        progress = progress_of(correct[g], hidden[g], defects[g], scope[g], built)[0]
+        reported = progress_of(correct[g], hidden[g], defects[g], scope[g], built)[0]
         tested = c.testing_gain * saturated(project[g, Channel.TESTING])
         for k in range(p):
             # The team tests against what it understood: misunderstood needs pass its tests.
@@ -155,7 +155,7 @@ def _discover(
             if status[g, k] == OPEN:
                 rate = (
                     c.discovery_base
-                    + c.discovery_progress * (progress * progress)
+                    + c.discovery_progress * (reported * reported)
                     + testing
                     + c.demo_discovery * demo[g, owner[k]]
                 )
