@@ -177,6 +177,48 @@ def test_sigterm_stops_the_workers_and_says_so(tmp_path):
     assert not (tmp_path / "summary.json").exists()
 
 
+_MID_SEND = """
+import time
+from game.batch.pool import worker_pool
+
+PAYLOAD = b"x" * 64_000_000  # far more than a pipe holds: sent in many writes
+
+
+def big(_):
+    return PAYLOAD
+
+
+if __name__ == "__main__":
+    try:
+        with worker_pool(2) as pool:
+            for _ in range(4):
+                pool.submit(big, 0)
+            time.sleep(0.2)  # both workers are sending their results now
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        print("ended")
+"""
+
+
+@pytest.mark.slow
+def test_workers_ended_while_sending_a_result_do_not_hang_the_run(tmp_path):
+    """A worker ended half-way through sending its result left half a message that the
+    pool's manager thread waited for for ever, and the interrupted run with it (CI saw
+    `batch --workers 2` ignore SIGTERM: a chunk's result is some 100 kB)."""
+    script = tmp_path / "mid_send.py"
+    script.write_text(_MID_SEND)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,  # it ends in well under a second
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ended"
+
+
 def test_balance_checks_its_output_folder_before_the_work(tmp_path, capsys, monkeypatch):
     def never(*args, **kwargs):
         raise AssertionError("the analysis ran")

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 PR_SET_PDEATHSIG = 1  # prctl option, <linux/prctl.h>
+WORKER_END_S = 5.0  # a terminated worker is gone in milliseconds; this bounds the wait
 
 
 def _start_worker(initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
@@ -51,6 +52,19 @@ def worker_pool(
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
     """End the pool's processes now, not after the tasks they are running (Python 3.14's
-    `terminate_workers` does this)."""
-    for process in list((pool._processes or {}).values()):
+    `terminate_workers` does this).
+
+    A worker ended while it was sending a result (a chunk's tallies are some 100 kB, more
+    than a pipe holds) leaves half a message in the pool's result pipe, and the pool's
+    manager thread would wait for the rest for ever, and `shutdown` and Python's exit with
+    it. Once the workers are gone, this process's own end of that pipe is the last writer:
+    closed, the thread reads the end of the pipe instead and gives up the pool as broken."""
+    processes = list((pool._processes or {}).values())
+    for process in processes:
         process.terminate()
+    for process in processes:
+        process.join(WORKER_END_S)
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
