@@ -82,12 +82,17 @@ def test_step_refuses_exactly_what_the_view_refuses(crm: tuple[object, Params]) 
     _, params = crm
     rng = np.random.default_rng(3)
     state = new_state(params, np.arange(8), seed=2)
+    verdicts = set()
     for _ in range(60):
         plan = _spoil(random_plan(state, params, rng), params, rng)
-        seen_refuses = _answer(plan, observe(state, params), params)[0] == "refused"
+        seen = _answer(plan, observe(state, params), params)
         try:
             step(state, plan, params)
-        except PlanError:
-            assert seen_refuses
+        except PlanError as error:
+            # step checks each game's row as it resolves it: the same first problem
+            assert seen == ("refused", str(error), error.row)
         else:
-            assert not seen_refuses
+            assert seen[0] == "accepted"
+        verdicts.add(seen[0])
+        state, _ = step(state, random_plan(state, params, rng), params)
+    assert verdicts == {"refused", "accepted"}

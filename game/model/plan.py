@@ -9,7 +9,9 @@ error, never silently repaired.
 
 The check needs only what the player already sees (which games still run, and each
 game's capacity), so the window asks it about the Observation and the model's step
-asks it about the true State: one rule, the same answer (tests/test_plan_view.py).
+asks it about the true State (checking each game's row as it resolves it,
+`rules.intensity.resolve_checked`, with the same `check_game` and `check_budget`): one
+rule, the same answer (tests/test_plan_view.py).
 """
 
 from typing import Protocol
@@ -133,37 +135,52 @@ _OVERTIME, _CAPACITY = len(_PROBLEMS), len(_PROBLEMS) + 1
 def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F64]:
     """Raise PlanError unless `plan` is legal for every running game of `limits`.
 
-    `limits` is the true `State` (the model's step) or the player's `Observation` (the
-    window's planner): only `done` and `capacity` are read, and both carry the same ones.
+    `limits` is the true `State` (the model's step, through `rules.intensity.resolve_checked`,
+    which checks as it resolves) or the player's `Observation` (the window's planner): only
+    `done` and `capacity` are read, and both carry the same ones.
 
     Returns the plan as a contiguous array and the points per action (N, A), ready to resolve: zero
     for a finished game, whatever its row of the plan holds (step ignores it). The first
     problem is reported: of the points, in the order of games, actions and targets, then
     of overtime, then of capacity.
     """
-    done, capacity = limits.done, limits.capacity
-    n_games = done.shape[0]
+    plan = as_plan(plan, limits.done.shape[0], params)
+    capacity = np.ascontiguousarray(limits.capacity, dtype=np.float64)
+    totals = np.zeros((plan.shape[0], params.n_actions))
+    where = np.zeros(4, dtype=np.int64)
+    _check(
+        plan,
+        limits.done,
+        capacity,
+        params.legal_count,
+        params.action_cost,
+        overtime_per_use(params),
+        params.max_overtime,
+        totals,
+        where,
+    )
+    refuse_problem(where, totals, capacity, params)
+    return plan, totals
+
+
+def as_plan(plan: F64, n_games: int, params: Params) -> F64:
+    """`plan` as a contiguous array, if it has the shape and type of a plan for `n_games`
+    games; else PlanError."""
     expected = (n_games, params.n_actions, params.n_targets)
     if plan.shape != expected:
         raise PlanError(f"plan has shape {plan.shape}, expected {expected}")
     if plan.dtype != np.float64:
         raise PlanError(f"plan has dtype {plan.dtype}, expected float64")
-    plan = np.ascontiguousarray(plan)
-    totals = np.zeros((n_games, params.n_actions))
-    where = np.zeros(4, dtype=np.int64)
-    per_use = overtime_per_use(params)
-    _check(
-        plan,
-        done,
-        np.ascontiguousarray(capacity, dtype=np.float64),
-        params.legal_count,
-        params.action_cost,
-        per_use,
-        params.max_overtime,
-        totals,
-        where,
-    )
+    return np.ascontiguousarray(plan)
+
+
+def refuse_problem(where: I64, totals: F64, capacity: F64, params: Params) -> None:
+    """Raise PlanError for the problem a check found (`where`: code, game, action, target,
+    as `check_game` and `check_budget` write it); nothing for code 0."""
     problem, n, a, t = (int(v) for v in where)
+    if not problem:
+        return
+    per_use = overtime_per_use(params)
     if problem == _OVERTIME:
         extra = overtime_of(totals[n], params.action_cost, per_use)
         raise PlanError(
@@ -177,9 +194,7 @@ def validate_plan(plan: F64, limits: PlanLimits, params: Params) -> tuple[F64, F
             f"game {n}: plan spends {spent:g} points, capacity is {capacity[n] + extra:g}",
             row=n,
         )
-    if problem:
-        raise PlanError(f"game {n}: action {a}, target {t}: {_PROBLEMS[problem]}", row=n)
-    return plan, totals
+    raise PlanError(f"game {n}: action {a}, target {t}: {_PROBLEMS[problem]}", row=n)
 
 
 @kernel("void(f8[:, :, ::1], b1[::1], f8[::1], i8[::1], f8[::1], f8[::1], f8, f8[:, ::1], i8[::1])")
@@ -196,36 +211,58 @@ def _check(
 ) -> None:
     """Points per action into `totals`; the first problem into `where` (code, game,
     action, target; code 0: none)."""
-    n, actions, targets = plan.shape
     inverse = 1.0 / action_cost  # uses per point, once a call
-    for g in range(n):
-        if done[g]:
-            continue
-        for a in range(actions):
-            count = legal_count[a]
-            # Most of a plan is zero, legal anywhere (-0.0 too), and sums to +0.0: a scan
-            # without branches (vectorised) finds the rows with anything to check.
-            used = False
-            for t in range(targets):
-                used |= plan[g, a, t] != 0
-            if not used:
-                continue  # totals[g, a] stays 0.0
-            for t in range(targets):
-                points = plan[g, a, t]
-                if points == 0:
-                    continue
-                problem = 0
-                if t >= count:
-                    problem = 1
-                elif not (points >= 0 and points <= _MAX_POINTS):
-                    problem = 2 if not np.isfinite(points) else (3 if points < 0 else 2)
-                elif abs(points * inverse[a] - np.rint(points * inverse[a])) > _EPS:
-                    problem = 4
-                if problem:
-                    where[0], where[1], where[2], where[3] = problem, g, a, t
-                    return
-            totals[g, a] = row_sum(plan[g, a, :count])
-    extra = np.empty(n)  # each game's overtime: every overtime problem is reported first
+    for g in range(plan.shape[0]):
+        if not done[g] and check_game(g, plan, legal_count, inverse, totals, where):
+            return
+    check_budget(done, capacity, totals, action_cost, per_use, max_overtime, where)
+
+
+@kernel("b1(i8, f8[:, :, ::1], i8[::1], f8[::1], f8[:, ::1], i8[::1])")
+def check_game(g: int, plan: F64, legal_count: I64, inverse: F64, totals: F64, where: I64) -> bool:
+    """Game g's points per action into `totals[g]`; True, with its first problem in `where`
+    (code, game, action, target), if its points break a rule. `inverse`: uses per point."""
+    for a in range(plan.shape[1]):
+        count = legal_count[a]
+        # Most of a plan is zero, legal anywhere (-0.0 too), and sums to +0.0: a scan
+        # without branches (vectorised) finds the rows with anything to check.
+        used = False
+        for t in range(plan.shape[2]):
+            used |= plan[g, a, t] != 0
+        if not used:
+            continue  # totals[g, a] stays 0.0
+        for t in range(plan.shape[2]):
+            points = plan[g, a, t]
+            if points == 0:
+                continue
+            problem = 0
+            if t >= count:
+                problem = 1
+            elif not (points >= 0 and points <= _MAX_POINTS):
+                problem = 2 if not np.isfinite(points) else (3 if points < 0 else 2)
+            elif abs(points * inverse[a] - np.rint(points * inverse[a])) > _EPS:
+                problem = 4
+            if problem:
+                where[0], where[1], where[2], where[3] = problem, g, a, t
+                return True
+        totals[g, a] = row_sum(plan[g, a, :count])
+    return False
+
+
+@kernel("void(b1[::1], f8[::1], f8[:, ::1], f8[::1], f8[::1], f8, i8[::1])")
+def check_budget(
+    done: B8,
+    capacity: F64,
+    totals: F64,
+    action_cost: F64,
+    per_use: F64,
+    max_overtime: float,
+    where: I64,
+) -> None:
+    """After every game's points passed `check_game`: the first game over its overtime,
+    else the first over its capacity, into `where` (every overtime problem comes first)."""
+    n = totals.shape[0]
+    extra = np.empty(n)  # each game's overtime
     for g in range(n):
         extra[g] = 0.0 if done[g] else overtime_of(totals[g], action_cost, per_use)
         if not done[g] and extra[g] > max_overtime + _EPS:

@@ -14,7 +14,6 @@ import numpy.typing as npt
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import CoefRow, Params, owner_sum, owners_with
-from game.model.plan import validate_plan
 from game.model.rng import Slots, uniforms
 from game.model.rules import (
     clarity,
@@ -124,7 +123,7 @@ def step(
     (a `once` event still fires only once). Pure: `state` is not modified. Raises
     PlanError for an illegal plan.
     """
-    plan, totals = validate_plan(plan, state, params)
+    acts = intensity.resolve_checked(plan, state, params)  # PlanError before anything moves
     old, s = state, state.copy()
     active = ~old.done
     played = old.turn.copy()
@@ -135,7 +134,6 @@ def step(
     def later(slots: str) -> Slots:
         return Slots(s.key, played, cut[slots].start)
 
-    acts = intensity.resolve(plan, totals, params)
     trust_before, sponsor_before = s.trust.copy(), s.sponsor.copy()
 
     fired = events.fire(s, params, u[:, cut["events"]], active, forced)

@@ -9,7 +9,15 @@ import numpy.typing as npt
 from game.model.channels import Channel, Target
 from game.model.compiled import kernel
 from game.model.params import Params
-from game.model.plan import overtime_of, overtime_per_use
+from game.model.plan import (
+    PlanLimits,
+    as_plan,
+    check_budget,
+    check_game,
+    overtime_of,
+    overtime_per_use,
+    refuse_problem,
+)
 from game.model.scalar import row_sum
 
 F64 = npt.NDArray[np.float64]
@@ -71,14 +79,37 @@ def split_of(totals: F64, kind: I64, per_use: F64) -> tuple[float, float, float]
 
 def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
     """Resolve a validated plan (N, A, T), with its points per action (N, A)."""
+    return _resolved(np.ascontiguousarray(plan), totals, None, params)
+
+
+def resolve_checked(plan: F64, limits: PlanLimits, params: Params) -> Intensity:
+    """`validate_plan` and `resolve` in one pass over the plan (the model's step): the same
+    PlanError for the same plan, or the same effects. Each game's row is resolved as soon as
+    it is checked, while it is at hand."""
+    plan = as_plan(plan, limits.done.shape[0], params)
+    totals = np.zeros((plan.shape[0], params.n_actions))
+    return _resolved(plan, totals, limits, params)
+
+
+def _resolved(plan: F64, totals: F64, limits: PlanLimits | None, params: Params) -> Intensity:
+    """The effects of a contiguous `plan`; checked against `limits` first if given (then
+    `totals`, zeros, receives the points per action)."""
     n, s, p = plan.shape[0], params.n_stakeholders, params.n_packages
     effect = params.action_effect
     build, project = np.zeros((n, p)), np.zeros((n, effect.shape[1]))
     stakeholder = np.zeros((effect.shape[1], n, s))
     contacted = np.zeros((n, s), dtype=np.bool_)
     points = np.empty((4, n))  # on building, people, the project (overtime aside); overtime
+    where = np.zeros(4, dtype=np.int64)
+    done, capacity = np.zeros(n, dtype=np.bool_), np.zeros(n)
+    if limits is not None:
+        done, capacity = limits.done, np.ascontiguousarray(limits.capacity, dtype=np.float64)
     _resolve(
-        np.ascontiguousarray(plan),
+        plan,
+        limits is not None,
+        done,
+        capacity,
+        params.max_overtime,
         totals,
         params.action_target,
         params.legal_count,
@@ -91,7 +122,9 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
         project,
         contacted,
         points,
+        where,
     )
+    refuse_problem(where, totals, capacity, params)
     return Intensity(
         build=build,
         stakeholder=stakeholder,
@@ -105,11 +138,16 @@ def resolve(plan: F64, totals: F64, params: Params) -> Intensity:
 
 
 @kernel(
-    "void(f8[:, :, ::1], f8[:, ::1], i8[::1], i8[::1], f8[::1], f8[:, ::1], f8[:, ::1],"
-    " f8[::1], f8[:, ::1], f8[:, :, ::1], f8[:, ::1], b1[:, ::1], f8[:, ::1])"
+    "void(f8[:, :, ::1], b1, b1[::1], f8[::1], f8, f8[:, ::1], i8[::1], i8[::1], f8[::1],"
+    " f8[:, ::1], f8[:, ::1], f8[::1], f8[:, ::1], f8[:, :, ::1], f8[:, ::1], b1[:, ::1],"
+    " f8[:, ::1], i8[::1])"
 )
 def _resolve(
     plan: F64,
+    check: bool,
+    done: B8,
+    capacity: F64,
+    max_overtime: float,
     totals: F64,
     kind: I64,
     legal_count: I64,
@@ -122,10 +160,14 @@ def _resolve(
     project: F64,
     contacted: B8,
     points: F64,
+    where: I64,
 ) -> None:
     """The plan's effects into `build`, `stakeholder`, `project` and `contacted` (zeros
     when called); into `points` (4, N) its points as `point_split` sorts them and the
-    overtime it buys (`per_use`: capacity per use of each action, as `overtime_points`)."""
+    overtime it buys (`per_use`: capacity per use of each action, as `overtime_points`).
+    With `check`, each game that is not `done` is checked first (`plan.check_game`, its
+    points per action into `totals`), a finished game is left at zero, and the first
+    problem goes into `where` as `validate_plan` finds it; else `totals` are given."""
     channels = effect.shape[1]
     inverse = 1.0 / action_cost  # uses per point, once a call
     acts_at_all = np.empty(effect.shape[0], dtype=np.bool_)
@@ -138,6 +180,12 @@ def _resolve(
             others[c] = effect[a, c + (c >= Channel.ESCALATE)]
         personal[a] = row_sum(others) > 0
     for g in range(plan.shape[0]):
+        if check:
+            if done[g]:
+                points[0, g] = points[1, g] = points[2, g] = points[3, g] = 0.0
+                continue  # as the zero totals of a finished game resolve
+            if check_game(g, plan, legal_count, inverse, totals, where):
+                return
         points[0, g], points[1, g], points[2, g] = split_of(totals[g], kind, per_use)
         points[3, g] = overtime_of(totals[g], action_cost, per_use)
         # One action at a time, in catalogue order, so the sums do not depend on the batch.
@@ -161,3 +209,5 @@ def _resolve(
                         stakeholder[c, g, t] += weighted * effect[a, c]
                 if personal[a] and uses > 0:
                     contacted[g, t] = True
+    if check:
+        check_budget(done, capacity, totals, action_cost, per_use, max_overtime, where)
