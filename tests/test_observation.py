@@ -1,8 +1,12 @@
 """What the player sees is not the truth."""
 
 import numpy as np
+import pytest
 
 from game.model import empty_plan, new_state, observe, step
+from game.model.observe import MOOD_EDGES, mood, mood_of
+from game.policies import POLICIES
+from tests.helpers.scenarios import loaded
 
 
 def _build_only(scenario, params, state):
@@ -57,3 +61,29 @@ def test_the_turn_log_says_why_rework_was_found(crm):
             causes = log.rework_cause_clarity[hit]
             assert ((causes > 0) & (causes <= 1)).all()
     assert found_any
+
+
+@pytest.mark.parametrize("scenario_id", ["tutorial", "crm-rollout", "ai-hype"])
+@pytest.mark.parametrize("policy", ["balanced", "random", "delivery_first"])
+def test_the_turn_log_gives_the_observation_its_state_gives(scenario_id, policy):
+    """The turn loop hands observe the log of the turn that made the state: the complaints
+    and progress taken from it are those the state gives, bit for bit, for games running
+    and ended alike."""
+    _, params = loaded(scenario_id)
+    state, log = new_state(params, np.arange(30), seed=4), None
+    while not state.done.all():
+        from_state = observe(state, params)
+        if log is not None:
+            from_log = observe(state, params, made_by=log)
+            for name in ("complaint", "reported_progress"):
+                ours, theirs = getattr(from_log, name), getattr(from_state, name)
+                assert ours.dtype == theirs.dtype and ours.tobytes() == theirs.tobytes(), name
+        state, log = step(state, POLICIES[policy](from_state, params), params)
+
+
+def test_the_observations_mood_is_the_face_mood_gives():
+    """observe's kernel counts the edges a satisfaction reaches (`mood_of`); `mood` (the
+    window's) searches them: the same face on the edges, at -0.0 and for NaN."""
+    values = [*MOOD_EDGES, *np.nextafter(MOOD_EDGES, 0), -0.0, 0.0, 1.0, -np.inf, np.inf, np.nan]
+    for value in values:
+        assert mood_of(float(value), MOOD_EDGES) == int(mood(np.float64(value))), value

@@ -3,7 +3,7 @@
 Public API:
     new_state(params, game_ids, seed) -> State
     step(state, plan, params) -> (State, TurnLog)
-    observe(state, params) -> Observation
+    observe(state, params, made_by=turn_log or None) -> Observation
     validate_plan(plan, state or observation, params) -> (plan, points per action)
 """
 

@@ -14,12 +14,15 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from game.model.compiled import kernel
 from game.model.params import Params
-from game.model.rng import policy_keys
-from game.model.rules.discovery import built, reported_progress
+from game.model.rng import policy_key
+from game.model.rules.discovery import reported_progress
 from game.model.rules.stakeholders import complaints, signed_off_share
 from game.model.rules.work import buildable
+from game.model.scalar import maximum
 from game.model.state import AWAITING, State
+from game.model.step import TurnLog
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
@@ -82,15 +85,57 @@ def mood(satisfaction: F64 | float) -> I64:
     return result
 
 
-def observe(state: State, params: Params) -> Observation:
-    """Project `state` onto what the player may know."""
-    vague = state.since_contact > params.coef.vague_after
-    satisfaction = np.where(vague, state.known_satisfaction, state.satisfaction)
-    # Out of touch, IT remembers what they last said, and knows what they signed off.
-    known_seen = np.maximum(state.known_seen, signed_off_share(state, params))
+def observe(state: State, params: Params, made_by: TurnLog | None = None) -> Observation:
+    """Project `state` onto what the player may know.
+
+    `made_by`: the log of the turn that made `state`, if at hand (the turn loop has it):
+    the complaints and the reported progress it holds are this state's (the log shows a
+    game's state after the turn), taken from it instead of worked out again.
+    """
+    if made_by is None:
+        complaint, progress = complaints(state, params), reported_progress(state)
+    else:
+        complaint, progress = made_by.complaint.copy(), made_by.reported_progress.copy()
+    n, k, p = state.n_games, params.n_stakeholders, params.n_packages
+    f_people, f_work = np.empty((4, n, k)), np.empty((3, n, p))
+    vague, moods = np.empty((n, k), dtype=np.bool_), np.empty((n, k), dtype=np.int64)
+    waiting, keys = np.empty((n, p), dtype=np.int64), np.empty(n, dtype=np.uint64)
+    _views(
+        state.key,
+        state.turn,
+        state.since_contact,
+        state.trust,
+        state.satisfaction,
+        state.expectation,
+        state.seen,
+        state.known_trust,
+        state.known_satisfaction,
+        state.known_expectation,
+        state.known_seen,
+        signed_off_share(state, params),
+        state.correct,
+        state.hidden,
+        state.defects,
+        state.scope,
+        state.clarity,
+        state.work_new,
+        state.work_redo,
+        state.status,
+        state.handover_turn,
+        params.coef.vague_after,
+        MOOD_EDGES,
+        keys,
+        vague,
+        moods,
+        f_people,
+        f_work,
+        waiting,
+    )
+    trust, satisfaction, expectation, seen = f_people
+    package_reported, package_clarity, package_remaining = f_work
     return Observation(
         game_id=state.game_id.copy(),
-        rng_key=policy_keys(state.key),
+        rng_key=keys,
         turn=state.turn.copy(),
         done=state.done.copy(),
         capacity=state.capacity.copy(),
@@ -98,30 +143,106 @@ def observe(state: State, params: Params) -> Observation:
         sponsor=state.sponsor.copy(),
         hype=state.hype.copy(),
         fatigue=state.fatigue.copy(),
-        reported_progress=reported_progress(state),
-        package_reported=built(state) / state.scope,
+        reported_progress=progress,
+        package_reported=package_reported,
         package_size=state.scope.copy(),
         package_status=state.status.copy(),
-        package_remaining=state.work_new + state.work_redo,
+        package_remaining=package_remaining,
         package_redo=state.work_redo.copy(),
         package_defects=state.defects.copy(),
-        package_clarity=np.round(state.clarity / CLARITY_STEP) * CLARITY_STEP,
-        package_waiting=np.where(
-            state.status == AWAITING, state.turn[:, None] - state.handover_turn, 0
-        ).astype(np.int64),
+        package_clarity=package_clarity,
+        package_waiting=waiting,
         rework_found=state.rework_found.copy(),
         rejections=state.rejections.copy(),
         buildable=buildable(state, params),
-        trust=np.where(vague, state.known_trust, state.trust),
+        trust=trust,
         satisfaction=satisfaction,
-        mood=mood(satisfaction),
-        expectation=np.where(vague, state.known_expectation, state.expectation),
-        seen=as_said(np.where(vague, known_seen, state.seen)),
+        mood=moods,
+        expectation=expectation,
+        seen=seen,
         since_contact=state.since_contact.copy(),
         vague=vague,
         # Complaints travel through the grapevine: IT hears them even when out of touch.
-        complaint=complaints(state, params),
+        complaint=complaint,
     )
+
+
+@kernel(
+    "void(u8[::1], i8[::1], i8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1],"
+    " f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], i8[:, ::1], i8[:, ::1], f8,"
+    " f8[::1], u8[::1], b1[:, ::1], i8[:, ::1], f8[:, :, ::1], f8[:, :, ::1], i8[:, ::1])"
+)
+def _views(
+    key: U64,
+    turn: I64,
+    since_contact: I64,
+    trust: F64,
+    satisfaction: F64,
+    expectation: F64,
+    seen: F64,
+    known_trust: F64,
+    known_satisfaction: F64,
+    known_expectation: F64,
+    known_seen: F64,
+    signed_off: F64,
+    correct: F64,
+    hidden: F64,
+    defects: F64,
+    scope: F64,
+    clarity: F64,
+    work_new: F64,
+    work_redo: F64,
+    status: I64,
+    handover_turn: I64,
+    vague_after: float,
+    mood_edges: F64,
+    keys: U64,
+    vague: B8,
+    moods: I64,
+    people: F64,
+    work: F64,
+    waiting: I64,
+) -> None:
+    """What `observe` works out of the state, every game: the policies' keys (`rng.policy_key`),
+    each stakeholder as IT sees them (`people`: trust, satisfaction, expectation and seen;
+    `vague`, `moods`) and each package (`work`: reported, clarity in steps, remaining;
+    `waiting`)."""
+    for g in range(key.shape[0]):
+        keys[g] = policy_key(key[g])
+        for k in range(since_contact.shape[1]):
+            out_of_touch = since_contact[g, k] > vague_after
+            vague[g, k] = out_of_touch
+            if out_of_touch:
+                # IT remembers what they last said, and knows what they signed off.
+                said = maximum(known_seen[g, k], signed_off[g, k])
+                people[0, g, k], people[1, g, k] = known_trust[g, k], known_satisfaction[g, k]
+                people[2, g, k] = known_expectation[g, k]
+            else:
+                said = seen[g, k]
+                people[0, g, k], people[1, g, k] = trust[g, k], satisfaction[g, k]
+                people[2, g, k] = expectation[g, k]
+            people[3, g, k] = np.rint(said / SEEN_STEP) * SEEN_STEP  # as_said
+            moods[g, k] = mood_of(people[1, g, k], mood_edges)
+        for j in range(correct.shape[1]):
+            built = correct[g, j] + hidden[g, j] + defects[g, j]  # as discovery.built
+            work[0, g, j] = built / scope[g, j]
+            work[1, g, j] = np.rint(clarity[g, j] / CLARITY_STEP) * CLARITY_STEP
+            work[2, g, j] = work_new[g, j] + work_redo[g, j]
+            is_waiting = status[g, j] == AWAITING
+            waiting[g, j] = turn[g] - handover_turn[g, j] if is_waiting else 0
+
+
+@kernel("i8(f8, f8[::1])")
+def mood_of(satisfaction: float, edges: F64) -> int:
+    """`mood` of one satisfaction (for kernels): how many edges it reaches (NaN: all, as
+    numpy sorts it last)."""
+    if satisfaction != satisfaction:
+        return int(edges.shape[0])
+    face = 0
+    for edge in edges:
+        face += edge <= satisfaction
+    return face
 
 
 def as_said(seen: F64 | float) -> F64:

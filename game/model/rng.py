@@ -62,9 +62,11 @@ def game_keys(seed: int, game_ids: npt.ArrayLike) -> U64:
     return _mix((ids * _GOLDEN) ^ seed_key)
 
 
-def policy_keys(keys: U64) -> U64:
-    """Keys for policies, derived one-way from the model's so they cannot replay its draws."""
-    return _mix(keys ^ _POLICY_SALT)
+@kernel("u8(u8)")
+def policy_key(key: np.uint64) -> np.uint64:
+    """A game's key for policies (`Observation.rng_key`), derived one-way from the model's
+    so that a policy cannot replay its draws."""
+    return mix(key ^ _POLICY_SALT)
 
 
 def uniforms(

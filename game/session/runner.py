@@ -60,10 +60,10 @@ def play(
     """
     state = new_state(params, game_ids, seed)
     result = Playthrough(final=state)
-    number = 0
+    number, log = 0, None
     while not state.done.all():
         number += 1
-        obs = observe(state, params)
+        obs = observe(state, params, made_by=log)
         plan = policy(obs, params)
         after, log = step(state, plan, params)
         if on_turn is not None:
