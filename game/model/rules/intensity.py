@@ -174,8 +174,14 @@ def _resolve(
     # Talking to someone counts as contact; going over their head does not.
     personal = np.empty(effect.shape[0], dtype=np.bool_)
     others = np.empty(channels - 1)  # an action's effects but escalation's, in order
+    # The channels each action touches, in order: adding +0.0 elsewhere would change no bit.
+    touched, n_touched = np.empty(effect.shape, dtype=np.int64), np.zeros(effect.shape[0], np.int64)
     for a in range(effect.shape[0]):
         acts_at_all[a] = effect[a].any()
+        for c in range(channels):
+            if effect[a, c] != 0:
+                touched[a, n_touched[a]] = c
+                n_touched[a] += 1
         for c in range(channels - 1):
             others[c] = effect[a, c + (c >= Channel.ESCALATE)]
         personal[a] = row_sum(others) > 0
@@ -203,10 +209,9 @@ def _resolve(
                     build[g, t] += uses * effect[a, Channel.BUILD]
                     continue
                 weighted = uses * preference[t, a]
-                # Only the channels this action touches: adding +0.0 elsewhere changes no bit.
-                for c in range(channels):
-                    if effect[a, c] != 0:
-                        stakeholder[c, g, t] += weighted * effect[a, c]
+                for i in range(n_touched[a]):
+                    c = touched[a, i]
+                    stakeholder[c, g, t] += weighted * effect[a, c]
                 if personal[a] and uses > 0:
                     contacted[g, t] = True
     if check:
