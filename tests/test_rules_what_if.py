@@ -13,7 +13,7 @@ import pytest
 from game.model import new_state, outcome, step
 from game.model.params import Params
 from game.model.plan import empty_plan
-from game.model.rules.attribution import add_apportioned
+from game.model.rules.attribution import apportion
 from game.model.rules.discovery import built
 from game.model.rules.events import fire
 from game.model.rules.project import SponsorTerm
@@ -329,15 +329,6 @@ def test_an_escalation_is_told_as_its_own_part_of_the_trust_and_sponsor_changes(
     assert patience[0] == 0.0 and patience[1] == pytest.approx(-c.escalate_sponsor_cost)
     # The fade is every week's, whatever was planned.
     assert (log.sponsor_parts[:, SponsorTerm.FADE] == -c.sponsor_fade).all()
-
-
-def apportion(parts: np.ndarray, change: np.ndarray, residual_to: int | None) -> np.ndarray:
-    """Each row's parts scaled to add up to its change, as the rules add them to a turn's."""
-    out, scratch = np.zeros(parts.shape), np.empty((2, parts.shape[1]))
-    for row in range(parts.shape[0]):
-        where = -1 if residual_to is None else residual_to
-        add_apportioned(parts[row], float(change[row]), where, scratch, out[row])
-    return out
 
 
 def test_apportion_scales_the_side_a_clip_cut_and_a_moved_bound_takes_the_rest():

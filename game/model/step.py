@@ -149,17 +149,16 @@ def step(
     fair = signoff.fair_escalation(s, params)
     # Whom a workshop finds with nothing left to specify (before this turn's sign-offs).
     idle = ~owners_with(s.status == OPEN, params)
-    relationships.update_trust(s, params, acts, granted, fair, trust_parts)
+    trust_parts += relationships.update_trust(s, params, acts, granted, fair)
     clarity.update_clarity(s, params, acts, demo, granted & ~waiting)
     # Sign-off first: only packages handed over in earlier turns are decided on, and a
     # rejected package can be worked on this very turn.
     decided = signoff.sign_off(s, params, acts, granted & waiting, later("decide"), later("reject"))
-    relationships.react_to_signoffs(
+    trust_parts += relationships.react_to_signoffs(
         s,
         params,
         owner_sum(decided.accepted.astype(np.float64), params),
         owner_sum(decided.rejected.astype(np.float64), params),
-        trust_parts,
     )
     built = work.build(s, params, acts, u[:, cut["productivity"]][:, 0], u[:, cut["fcc"]])
     # Hand over before the team's own discovery, so that a trickle of rediscovered
@@ -175,7 +174,7 @@ def step(
     )
     escalated = stakeholders.escalate(s, params, u_escalate, active)
     sponsor_parts[..., project.SponsorTerm.COMPLAINT] = s.sponsor - complained_from
-    project.update_project(s, params, acts, decided.accepted, sponsor_parts)
+    sponsor_parts += project.update_project(s, params, acts, decided.accepted)
     _remember_while_in_touch(s, params)
     s.points_build += acts.points_build
     s.points_relations += acts.points_relations

@@ -16,38 +16,47 @@ from game.model.scalar import clip, maximum, minimum, row_sum
 F64 = npt.NDArray[np.float64]
 
 
-@kernel("void(f8[::1], f8, i8, f8[:, ::1], f8[::1])")
-def add_apportioned(parts: F64, change: float, residual_to: int, scratch: F64, total: F64) -> None:
-    """The parts (K,) of one update scaled so that they add up to `change`, added to `total`
-    (K,): a rule adds each update's parts to the turn's running totals as it makes it.
-    `residual_to` (-1: none) names the term that takes whatever scaling cannot explain: a
-    bound that itself moved during the update (a rejection lowers the trust ceiling).
-    `scratch`: room for two rows (2, K)."""
-    k = parts.shape[0]
-    if change == 0 and _all_zero(parts):
-        # Nothing moved and nothing pushed (most stakeholders most turns): every part
-        # +0.0, as the scaling below would give (a -0.0 part scales to +0.0 too).
+def apportion(parts: F64, change: F64, residual_to: int | None = None) -> F64:
+    """The parts (..., K) of one update scaled so that they add up to `change` (...).
+
+    `residual_to` names the term that takes whatever scaling cannot explain: a bound
+    that itself moved during the update (a rejection lowers the trust ceiling).
+    """
+    k = parts.shape[-1]
+    rows = np.ascontiguousarray(parts, dtype=np.float64).reshape(-1, k)
+    changes = np.ascontiguousarray(change, dtype=np.float64).reshape(-1)
+    out: F64 = _apportion(rows, changes, -1 if residual_to is None else residual_to)
+    return out.reshape(parts.shape)
+
+
+@kernel("f8[:, ::1](f8[:, ::1], f8[::1], i8)")
+def _apportion(parts: F64, change: F64, residual_to: int) -> F64:
+    m, k = parts.shape
+    out = np.empty((m, k))
+    gains, losses = np.empty(k), np.empty(k)
+    for row in range(m):
+        if change[row] == 0 and _all_zero(parts[row]):
+            # Nothing moved and nothing pushed (most stakeholders most turns): every part
+            # +0.0, as the scaling below would give (a -0.0 part scales to +0.0 too).
+            for j in range(k):
+                out[row, j] = 0.0
+            continue
         for j in range(k):
-            total[j] += 0.0
-        return
-    gains, losses = scratch[0], scratch[1]
-    for j in range(k):
-        gains[j] = maximum(parts[j], 0.0)
-        losses[j] = minimum(parts[j], 0.0)
-    gained, lost = row_sum(gains), -row_sum(losses)
-    net = gained - lost
-    keep_gains = 1.0
-    if net > change and gained > 0:
-        keep_gains = clip((change + lost) / gained, 0.0, 1.0)
-    keep_losses = 1.0
-    if net < change and lost > 0:
-        keep_losses = clip((gained - change) / lost, 0.0, 1.0)
-    for j in range(k):
-        gains[j] = gains[j] * keep_gains + losses[j] * keep_losses  # the row's share of it
-    if residual_to >= 0:
-        gains[residual_to] += change - row_sum(gains)
-    for j in range(k):
-        total[j] += gains[j]
+            gains[j] = maximum(parts[row, j], 0.0)
+            losses[j] = minimum(parts[row, j], 0.0)
+        gained, lost = row_sum(gains), -row_sum(losses)
+        net = gained - lost
+        keep_gains = 1.0
+        if net > change[row] and gained > 0:
+            keep_gains = clip((change[row] + lost) / gained, 0.0, 1.0)
+        keep_losses = 1.0
+        if net < change[row] and lost > 0:
+            keep_losses = clip((gained - change[row]) / lost, 0.0, 1.0)
+        for j in range(k):
+            out[row, j] = gains[j] * keep_gains + losses[j] * keep_losses
+        if residual_to >= 0:
+            out[row, residual_to] += change[row] - row_sum(out[row])
+    return out
 
 
 @kernel("b1(f8[::1])")

@@ -8,7 +8,7 @@ import numpy.typing as npt
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import CoefRow, Params
-from game.model.rules.attribution import add_apportioned
+from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, maximum, row_sum
 from game.model.state import ACCEPTED, State
@@ -35,7 +35,7 @@ class SponsorTerm(IntEnum):
 N_SPONSOR_TERMS = len(SponsorTerm)
 
 
-def update_project(state: State, params: Params, acts: Intensity, accepted: B8, parts: F64) -> None:
+def update_project(state: State, params: Params, acts: Intensity, accepted: B8) -> F64:
     """Budget, sponsor support, fatigue and hype after this turn's work.
 
     Sponsor support fades a little every turn: steering updates and accepted packages
@@ -43,10 +43,11 @@ def update_project(state: State, params: Params, acts: Intensity, accepted: B8, 
     late or over-budget project drain it.
 
     `accepted` marks the packages accepted this turn (N, P): the share of the project's value
-    they carry renews support. Adds
-    the change of sponsor support in parts to `parts` (N, N_SPONSOR_TERMS), the turn's, for
-    the players' "why" (attribution.py).
+    they carry renews support. Returns
+    the change of sponsor support in parts (N, N_SPONSOR_TERMS), for the players' "why".
     """
+    before = state.sponsor.copy()
+    parts = np.zeros((before.shape[0], N_SPONSOR_TERMS))
     _update_project(
         state.done,
         state.budget_spent,
@@ -69,6 +70,7 @@ def update_project(state: State, params: Params, acts: Intensity, accepted: B8, 
         params.coef_row,
         parts,
     )
+    return apportion(parts, state.sponsor - before)
 
 
 @kernel(
@@ -100,7 +102,6 @@ def _update_project(
 ) -> None:
     c = coef[0]
     accepted_values = np.empty(value.shape[0])
-    terms, scratch = np.zeros(N_SPONSOR_TERMS), np.empty((2, N_SPONSOR_TERMS))
     for g in range(sponsor.shape[0]):
         if ended[g]:
             continue  # a game that had ended stays as it was
@@ -120,13 +121,12 @@ def _update_project(
         steps = forced * forced_before[g] + forced * (forced - 1) / 2
         patience = c.escalate_sponsor_cost * (forced + c.escalate_sponsor_growth * steps)
         forced_before[g] += forced
-        terms[SponsorTerm.SIGNOFF] = c.sponsor_delivery_gain * accepted_value
-        terms[SponsorTerm.STEERING] = update * (1.0 - sponsor[g])
-        terms[SponsorTerm.LATE] = -c.late_sponsor_drain * late
-        terms[SponsorTerm.OVER_BUDGET] = -c.over_budget_drain * over_budget
-        terms[SponsorTerm.FORCED] = -patience
-        terms[SponsorTerm.FADE] = -c.sponsor_fade
-        was = sponsor[g]
+        parts[g, SponsorTerm.SIGNOFF] = c.sponsor_delivery_gain * accepted_value
+        parts[g, SponsorTerm.STEERING] = update * (1.0 - sponsor[g])
+        parts[g, SponsorTerm.LATE] = -c.late_sponsor_drain * late
+        parts[g, SponsorTerm.OVER_BUDGET] = -c.over_budget_drain * over_budget
+        parts[g, SponsorTerm.FORCED] = -patience
+        parts[g, SponsorTerm.FADE] = -c.sponsor_fade
         moved = (
             sponsor[g]
             + c.sponsor_delivery_gain * accepted_value
@@ -137,7 +137,6 @@ def _update_project(
             - c.sponsor_fade
         )
         sponsor[g] = clip(moved, 0.0, 1.0)
-        add_apportioned(terms, sponsor[g] - was, -1, scratch, parts[g])
         tiredness = c.fatigue_gain * overtime[g] / maximum(capacity[g], 1.0)
         rest = c.fatigue_recovery * fatigue[g] * (overtime[g] <= 0)
         fatigue[g] = clip(fatigue[g] + tiredness - rest, 0.0, 1.0)

@@ -8,7 +8,7 @@ import numpy.typing as npt
 from game.model.channels import Channel
 from game.model.compiled import kernel
 from game.model.params import Coefficients, CoefRow, Params, owners_with
-from game.model.rules.attribution import add_apportioned
+from game.model.rules.attribution import apportion
 from game.model.rules.intensity import Intensity, saturated
 from game.model.scalar import clip, maximum, minimum, row_sum
 from game.model.state import AWAITING, State
@@ -53,17 +53,16 @@ def waiting_for_signoff(state: State, params: Params) -> B8:
     return owners_with(state.status == AWAITING, params)
 
 
-def update_trust(
-    state: State, params: Params, acts: Intensity, granted: B8, fair: B8, parts: F64
-) -> None:
+def update_trust(state: State, params: Params, acts: Intensity, granted: B8, fair: B8) -> F64:
     """Apply contact, neglect, unmet expectations and spent capital to trust (N, S).
 
     `fair` (N, S) marks where an escalation is a fair last resort (rules/signoff.py):
     it costs the person and the witnesses `escalate_fair_relief` less trust.
 
-    Adds the change's parts to `parts` (N, S, N_TRUST_TERMS), the turn's, for the players'
-    "why" (attribution.py: each term's share of the clipped change).
+    Returns the change's parts (N, S, N_TRUST_TERMS), for the players' "why".
     """
+    trust = state.trust.copy()
+    parts = np.zeros((*trust.shape, N_TRUST_TERMS))
     _update_trust(
         state.done,
         state.trust,
@@ -83,6 +82,7 @@ def update_trust(
         params.coef_row,
         parts,
     )
+    return apportion(parts, state.trust - trust)
 
 
 @kernel(
@@ -113,7 +113,6 @@ def _update_trust(
     c = coef[0]
     n, s = trust.shape
     weight = np.empty(s)
-    terms, scratch = np.zeros(N_TRUST_TERMS), np.empty((2, N_TRUST_TERMS))
     for g in range(n):
         if ended[g]:
             continue  # a game that had ended stays as it was
@@ -137,14 +136,13 @@ def _update_trust(
             updated = was + gain - erosion - disappointment - spent - forced - witnessed - resets
             trust[g, k] = clip(updated, c.trust_floor, ceiling[g, k])
             since_contact[g, k] = 0 if contacted[g, k] else since_contact[g, k] + 1
-            terms[TrustTerm.CONTACT] = gain
-            terms[TrustTerm.NEGLECT] = -erosion
-            terms[TrustTerm.UNMET] = -disappointment
-            terms[TrustTerm.FAVOUR] = -spent
-            terms[TrustTerm.ESCALATION] = -forced
-            terms[TrustTerm.WITNESSED] = -witnessed
-            terms[TrustTerm.RESET] = -resets
-            add_apportioned(terms, trust[g, k] - was, -1, scratch, parts[g, k])
+            parts[g, k, TrustTerm.CONTACT] = gain
+            parts[g, k, TrustTerm.NEGLECT] = -erosion
+            parts[g, k, TrustTerm.UNMET] = -disappointment
+            parts[g, k, TrustTerm.FAVOUR] = -spent
+            parts[g, k, TrustTerm.ESCALATION] = -forced
+            parts[g, k, TrustTerm.WITNESSED] = -witnessed
+            parts[g, k, TrustTerm.RESET] = -resets
 
 
 def tolerance(params: Params) -> F64:
@@ -158,15 +156,17 @@ def tolerance_of(patience: float, c: Coefficients) -> float:
     return c.tolerance * (0.5 + patience)
 
 
-def react_to_signoffs(
-    state: State, params: Params, accepted: F64, rejected: F64, parts: F64
-) -> None:
+def react_to_signoffs(state: State, params: Params, accepted: F64, rejected: F64) -> F64:
     """Trust after hand-overs: a rejection hurts and lowers the ceiling, an acceptance helps.
 
-    `accepted` and `rejected` count packages per stakeholder this turn (N, S). Adds the
-    change's parts to `parts` (N, S, N_TRUST_TERMS), as `update_trust`.
+    `accepted` and `rejected` count packages per stakeholder this turn (N, S). Returns
+    the change's parts (N, S, N_TRUST_TERMS).
     """
+    trust = state.trust.copy()
+    parts = np.zeros((*trust.shape, N_TRUST_TERMS))
     _react(state.done, state.trust, state.ceiling, accepted, rejected, params.coef_row, parts)
+    # Trust above a ceiling the rejection lowered falls to it: that too is the rejection.
+    return apportion(parts, state.trust - trust, residual_to=TrustTerm.REJECTION)
 
 
 @kernel("void(b1[::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], f8[:, ::1], CoefRow, f8[:, :, ::1])")
@@ -175,19 +175,15 @@ def _react(
 ) -> None:
     c = coef[0]
     n, s = trust.shape
-    terms, scratch = np.zeros(N_TRUST_TERMS), np.empty((2, N_TRUST_TERMS))
     for g in range(n):
         if ended[g]:
             continue  # a game that had ended stays as it was
         for k in range(s):
-            was = trust[g, k]
             lowered = ceiling[g, k] - c.reject_ceiling_hit * rejected[g, k]
             ceiling[g, k] = clip(lowered, c.ceiling_floor, 1.0)
             hit = c.reject_trust_hit * trust[g, k] * minimum(rejected[g, k], 1.0)
             lift = c.accept_trust_gain * maximum(ceiling[g, k] - trust[g, k], 0.0)
             lift *= minimum(accepted[g, k], 1.0)
             trust[g, k] = clip(trust[g, k] - hit + lift, c.trust_floor, ceiling[g, k])
-            terms[TrustTerm.REJECTION] = -hit
-            terms[TrustTerm.SIGNOFF] = lift
-            # Trust above a ceiling the rejection lowered falls to it: that too is the rejection.
-            add_apportioned(terms, trust[g, k] - was, TrustTerm.REJECTION, scratch, parts[g, k])
+            parts[g, k, TrustTerm.REJECTION] = -hit
+            parts[g, k, TrustTerm.SIGNOFF] = lift
