@@ -326,14 +326,18 @@ def _sprint(
     weeks_left = deadline - turn
     per_use, uses = float(numbers[OVERTIME_PER_USE]), float(numbers[OVERTIME_USES])
     p = status.shape[1]
-    for j in range(p):
-        scratch[j] = remaining[g, j] * (status[g, j] == OPEN)
-    left = row_sum(scratch)
+    left = buildable_work = 0.0
+    for which in range(2):  # one loop, so that `row_sum` is compiled in once, not twice
+        for j in range(p):
+            kept = status[g, j] == OPEN if which == 0 else buildable[g, j]
+            scratch[j] = remaining[g, j] * kept
+        total = row_sum(scratch)
+        if which == 0:
+            left = total  # the known work left
+        else:
+            buildable_work = total
     in_reach = left > build * weeks_left and left <= (build + uses * per_use) * weeks_left
     sprint = 1 <= weeks_left <= SPRINT_WEEKS and in_reach and fatigue < 0.3
-    for j in range(p):
-        scratch[j] = remaining[g, j] * buildable[g, j]
-    buildable_work = row_sum(scratch)
     fresh = numbers[EXTRA_HOURS] > 0 and weeks_left >= 1 and buildable_work > build
     fresh = fresh and fatigue < FRESH
     used = uses if sprint else (min(1.0, uses) if fresh else 0.0)

@@ -44,18 +44,28 @@ def _apportion(parts: F64, change: F64, residual_to: int) -> F64:
         for j in range(k):
             gains[j] = maximum(parts[row, j], 0.0)
             losses[j] = minimum(parts[row, j], 0.0)
-        gained, lost = row_sum(gains), -row_sum(losses)
-        net = gained - lost
-        keep_gains = 1.0
-        if net > change[row] and gained > 0:
-            keep_gains = clip((change[row] + lost) / gained, 0.0, 1.0)
-        keep_losses = 1.0
-        if net < change[row] and lost > 0:
-            keep_losses = clip((gained - change[row]) / lost, 0.0, 1.0)
-        for j in range(k):
-            out[row, j] = gains[j] * keep_gains + losses[j] * keep_losses
-        if residual_to >= 0:
-            out[row, residual_to] += change[row] - row_sum(out[row])
+        gained = lost = 0.0
+        keep_gains = keep_losses = 1.0
+        # The gains, the losses, then the scaled row (for a residual): one loop, so that
+        # `row_sum` is compiled in once, not three times (each copy costs compile time).
+        for which in range(3):
+            if which == 2:
+                for j in range(k):
+                    out[row, j] = gains[j] * keep_gains + losses[j] * keep_losses
+                if residual_to < 0:
+                    break
+            total = row_sum(gains if which == 0 else (losses if which == 1 else out[row]))
+            if which == 0:
+                gained = total
+            elif which == 1:
+                lost = -total
+                net = gained - lost
+                if net > change[row] and gained > 0:
+                    keep_gains = clip((change[row] + lost) / gained, 0.0, 1.0)
+                if net < change[row] and lost > 0:
+                    keep_losses = clip((gained - change[row]) / lost, 0.0, 1.0)
+            else:
+                out[row, residual_to] += change[row] - total
     return out
 
 

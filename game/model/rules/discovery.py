@@ -67,8 +67,16 @@ def progress_of(
     (`built`: room for one number a package, so that a loop over games allocates once)."""
     for k in range(correct.shape[0]):
         built[k] = correct[k] + hidden[k] + defects[k]
-    whole = row_sum(scope)
-    return row_sum(built) / whole, row_sum(correct) / whole
+    whole = shown = right = 0.0
+    for which in range(3):  # one loop, so that `row_sum` is compiled in once, not thrice
+        total = row_sum(scope if which == 0 else (built if which == 1 else correct))
+        if which == 0:
+            whole = total
+        elif which == 1:
+            shown = total
+        else:
+            right = total
+    return shown / whole, right / whole
 
 
 def discover(state: State, params: Params, acts: Intensity, demo: F64, chance: Slots) -> Discovery:
