@@ -4,7 +4,10 @@ import numpy as np
 import pytest
 
 from game.model import empty_plan, new_state, observe, step
-from game.model.observe import MOOD_EDGES, mood, mood_of
+from game.model.observe import CLARITY_STEP, MOOD_EDGES, as_said, mood, mood_of
+from game.model.rules.discovery import built
+from game.model.rules.stakeholders import signed_off_share
+from game.model.state import AWAITING
 from game.policies import POLICIES
 from tests.helpers.scenarios import loaded
 
@@ -87,3 +90,33 @@ def test_the_observations_mood_is_the_face_mood_gives():
     values = [*MOOD_EDGES, *np.nextafter(MOOD_EDGES, 0), -0.0, 0.0, 1.0, -np.inf, np.inf, np.nan]
     for value in values:
         assert mood_of(float(value), MOOD_EDGES) == int(mood(np.float64(value))), value
+
+
+@pytest.mark.parametrize("scenario_id", ["crm-rollout", "lan-migration"])
+def test_the_observation_kernel_says_what_the_definitions_say(scenario_id):
+    """observe works its views out in one kernel: each is what the definitions it stands
+    for give (as_said, mood, discovery.built, the clarity steps), bit for bit."""
+    _, params = loaded(scenario_id)
+    state = new_state(params, np.arange(40), seed=8)
+    while not state.done.all():
+        obs = observe(state, params)
+        vague = state.since_contact > params.coef.vague_after
+        said = np.maximum(state.known_seen, signed_off_share(state, params))
+        expected = {
+            "vague": vague,
+            "trust": np.where(vague, state.known_trust, state.trust),
+            "satisfaction": np.where(vague, state.known_satisfaction, state.satisfaction),
+            "expectation": np.where(vague, state.known_expectation, state.expectation),
+            "seen": as_said(np.where(vague, said, state.seen)),
+            "mood": mood(np.where(vague, state.known_satisfaction, state.satisfaction)),
+            "package_reported": built(state) / state.scope,
+            "package_clarity": np.round(state.clarity / CLARITY_STEP) * CLARITY_STEP,
+            "package_remaining": state.work_new + state.work_redo,
+            "package_waiting": np.where(
+                state.status == AWAITING, state.turn[:, None] - state.handover_turn, 0
+            ),
+        }
+        for name, value in expected.items():
+            ours = getattr(obs, name)
+            assert ours.shape == value.shape and ours.tobytes() == value.tobytes(), name
+        state, _ = step(state, POLICIES["random"](obs, params), params)
