@@ -84,6 +84,19 @@ def test_the_turn_log_gives_the_observation_its_state_gives(scenario_id, policy)
         state, log = step(state, POLICIES[policy](from_state, params), params)
 
 
+def test_a_log_of_another_turn_is_refused(crm):
+    _, params = crm
+    state = new_state(params, np.arange(5), seed=4)
+    plan = POLICIES["balanced"](observe(state, params), params)
+    once, first = step(state, plan, params)
+    seen = observe(once, params, made_by=first)  # the right log: accepted
+    twice, _ = step(once, POLICIES["balanced"](seen, params), params)
+    with pytest.raises(ValueError, match="not the log of the turn"):
+        observe(twice, params, made_by=first)  # a turn late
+    with pytest.raises(ValueError, match="not the log of the turn"):
+        observe(new_state(params, np.arange(4), seed=4), params, made_by=first)  # other games
+
+
 def test_the_observations_mood_is_the_face_mood_gives():
     """observe's kernel counts the edges a satisfaction reaches (`mood_of`); `mood` (the
     window's) searches them: the same face on the edges, at -0.0 and for NaN."""

@@ -95,6 +95,11 @@ def observe(state: State, params: Params, made_by: TurnLog | None = None) -> Obs
     if made_by is None:
         complaint, progress = complaints(state, params), reported_progress(state)
     else:
+        # A running game's clock moved on by the turn the log played; an ended one's did not.
+        if made_by.turn.shape != state.turn.shape or not np.array_equal(
+            made_by.turn + made_by.active, state.turn
+        ):
+            raise ValueError("made_by is not the log of the turn that made this state")
         complaint, progress = made_by.complaint.copy(), made_by.reported_progress.copy()
     n, k, p = state.n_games, params.n_stakeholders, params.n_packages
     f_people, f_work = np.empty((4, n, k)), np.empty((3, n, p))
