@@ -170,14 +170,12 @@ def _resolve(
     problem goes into `where` as `validate_plan` finds it; else `totals` are given."""
     channels = effect.shape[1]
     inverse = 1.0 / action_cost  # uses per point, once a call
-    acts_at_all = np.empty(effect.shape[0], dtype=np.bool_)
     # Talking to someone counts as contact; going over their head does not.
     personal = np.empty(effect.shape[0], dtype=np.bool_)
     others = np.empty(channels - 1)  # an action's effects but escalation's, in order
     # The channels each action touches, in order: adding +0.0 elsewhere would change no bit.
     touched, n_touched = np.empty(effect.shape, dtype=np.int64), np.zeros(effect.shape[0], np.int64)
     for a in range(effect.shape[0]):
-        acts_at_all[a] = effect[a].any()
         for c in range(channels):
             if effect[a, c] != 0:
                 touched[a, n_touched[a]] = c
@@ -199,7 +197,7 @@ def _resolve(
             if totals[g, a] == 0:
                 continue  # not used: adding zeros would change no bit
             if kind[a] == Target.PROJECT:
-                if acts_at_all[a]:  # as linalg.contract: a row of zeros adds nothing
+                if n_touched[a] > 0:  # as linalg.contract: a row of zeros adds nothing
                     for c in range(channels):
                         project[g, c] += (totals[g, a] * inverse[a]) * effect[a, c]
                 continue
