@@ -187,6 +187,9 @@ def main() -> None:
     from reference_kernel import reference_rate  # the yardstick of issue 16's targets
 
     reference = reference_rate(CHUNK)
+    from reference_fused import fused_rate  # the reference's arithmetic alone
+
+    reference_fused = fused_rate(CHUNK)
     model_1000 = next(m for n, m, _ in rows if n == CHUNK)
     whole_1000 = next(w for n, _, w in rows if n == CHUNK)
     turn_ms = interactive_turn_ms(params)
@@ -218,6 +221,10 @@ def main() -> None:
         f"- Against the lean reference kernel (`bench/reference_kernel.py`, S = 6, P = 30,"
         f" {CHUNK:,} games: {reference:,.0f} game-turns/s in this run): the model alone"
         f" **{model_1000 / reference:.2f}×**, whole games **{whole_1000 / reference:.2f}×**.",
+        "- The reference's own arithmetic with nothing around it (`bench/reference_fused.py`:"
+        f" its turn as one compiled loop over the games, same bits): {reference_fused:,.0f}"
+        f" game-turns/s, {reference_fused / reference:.1f}× its numpy; the model alone runs at"
+        f" {model_1000 / reference_fused:.3f}× that (bench/NOTES.md says why).",
         f"- One interactive turn (N = 1, `step` only): **{turn_ms:.2f} ms** (median of 300).",
         f"- The game's start to the title screen (Python started, first frame drawn, model"
         f" compiled before): **{title_s:.2f} s** (best of 3).",
