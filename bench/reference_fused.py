@@ -14,7 +14,6 @@ model to make up. It is a measurement for bench/NOTES.md, not a rule: nothing im
 """
 
 import argparse
-import time
 
 import numba
 import numpy as np
@@ -25,6 +24,7 @@ from reference_kernel import (
     _M2,
     SLOTS,
     TURNS,
+    Games,
     P,
     S,
     new_games,
@@ -116,27 +116,24 @@ def fused_step(
         money[g, 2] += (0.3 if built > 12 else 0.0) - 0.1 * fatigue
 
 
+def fused_turn(games: Games, build: F64, contact: F64) -> None:
+    """`reference_kernel.step`'s arguments and effect, by `fused_step`."""
+    fused_step(games.keys, games.turn, games.people, games.work, games.money, games.owner,
+               build, contact)  # fmt: skip
+    games.turn += 1
+
+
 def fused_rate(n: int, repeats: int = 5) -> float:
     """Game-turns per second of `fused_step` on one batch of n games."""
-    recorded = plans(n)
-    best = 0.0
-    for _ in range(repeats):
-        games = new_games(n)
-        start = time.perf_counter()
-        for turn, (build, contact) in enumerate(recorded):
-            fused_step(games.keys, turn, games.people, games.work, games.money, games.owner,
-                       build, contact)  # fmt: skip
-        best = max(best, n * TURNS / (time.perf_counter() - start))
-    return best
+    return reference_rate(n, repeats, turn=fused_turn)
 
 
 def same_games(n: int) -> bool:
     """Whether the fused turn leaves every stock with the numpy reference's bits."""
     numpy_games, fused = new_games(n), new_games(n)
-    for turn, (build, contact) in enumerate(plans(n)):
+    for build, contact in plans(n):
         step(numpy_games, build, contact)
-        fused_step(fused.keys, turn, fused.people, fused.work, fused.money, fused.owner,
-                   build, contact)  # fmt: skip
+        fused_turn(fused, build, contact)
     return all(
         np.array_equal(getattr(numpy_games, name), getattr(fused, name))
         for name in ("people", "work", "money")

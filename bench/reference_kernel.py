@@ -15,6 +15,7 @@ one block of draws a turn, about 60 numpy calls a turn.
 
 import argparse
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -129,15 +130,18 @@ def plans(n: int, seed: int = 2) -> list[tuple[F64, F64]]:
     return out
 
 
-def reference_rate(n: int, repeats: int = 3) -> float:
-    """Game-turns per second of the reference's `step` on one batch of n games."""
+def reference_rate(
+    n: int, repeats: int = 3, turn: Callable[[Games, F64, F64], None] = step
+) -> float:
+    """Game-turns per second of the reference's `step` (or another `turn` with its
+    arguments, e.g. bench/reference_fused.py's) on one batch of n games."""
     recorded = plans(n)
     best = 0.0
     for _ in range(repeats):
         games = new_games(n)
         start = time.perf_counter()
         for build, contact in recorded:
-            step(games, build, contact)
+            turn(games, build, contact)
         best = max(best, n * TURNS / (time.perf_counter() - start))
     return best
 
