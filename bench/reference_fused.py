@@ -8,7 +8,7 @@ as a per-game loop and compiled with numba, the way the model's rules are. Its r
 how much of the reference's time is arithmetic and how much is numpy around it; set
 beside the model's kernels (bench/NOTES.md), it says how much more arithmetic the model
 does for each game-turn than the reference, which is what the targets' ratios ask the
-model to make up. It is a measurement for bench/NOTES.md, not a rule: nothing imports it.
+model to make up. It is a measurement, not a rule: only bench/benchmark.py imports it.
 
     python bench/reference_fused.py        # game-turns/s of both, 1,000 games
 """
