@@ -22,6 +22,10 @@ from reference_kernel import (
     _GOLDEN,
     _M1,
     _M2,
+    _S27,
+    _S30,
+    _S31,
+    _TO_UNIT,
     SLOTS,
     TURNS,
     Games,
@@ -41,18 +45,18 @@ I64 = npt.NDArray[np.int64]
 @numba.njit(inline="always")
 def _mix_one(z: np.uint64) -> np.uint64:
     """splitmix64's finaliser of one number (reference_kernel._mix, elementwise)."""
-    z ^= z >> np.uint64(30)
+    z ^= z >> _S30
     z *= _M1
-    z ^= z >> np.uint64(27)
+    z ^= z >> _S27
     z *= _M2
-    z ^= z >> np.uint64(31)
+    z ^= z >> _S31
     return z
 
 
 @numba.njit(inline="always")
 def _uniform(counter: np.uint64, slot: int) -> float:
     z = _mix_one(counter + np.uint64(slot) * _M1)
-    return float(z >> np.uint64(11)) * (1.0 / float(1 << 53))
+    return float(z >> np.uint64(11)) * _TO_UNIT
 
 
 @numba.njit
